@@ -1,0 +1,28 @@
+// What the hosts (Electron main, web host, CLI) give the backend, and what they get back.
+// The backend never imports electron: Electron-only powers arrive here as plain functions.
+import type { Handlers, Notify } from '../../shared/api';
+
+export interface BackendOptions {
+  /** Folder for the stores (electron: app.getPath('userData'); web/CLI: see dataDir.ts). */
+  dataDir: string;
+  mode: 'electron' | 'web' | 'cli';
+  version: string;
+  notify: Notify;
+  /** Keychain service name; tests pass their own so they never touch a user's keys. */
+  vaultService?: string;
+  /** Electron: session.resolveProxy (honours system settings and PAC). Elsewhere: HTTPS_PROXY/NO_PROXY. */
+  resolveProxy?: (url: string) => Promise<string>;
+  /** Electron: shell.openExternal. Absent in the browser, where the page opens the checked URL itself. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Start the embedded Harness sandbox (default true for electron/web, false for cli). */
+  sandbox?: boolean;
+  /** Port for the sandbox (0 = any free port). */
+  sandboxPort?: number;
+  env?: Record<string, string | undefined>;
+}
+
+export interface Backend {
+  handlers: Handlers;
+  sandboxBaseUrl: string | null;
+  close(): Promise<void>;
+}

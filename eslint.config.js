@@ -1,0 +1,54 @@
+// Strict typescript-eslint everywhere; boundaries are enforced here, not by convention.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const electronIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Only electron/ipc.ts and electron/preload.ts touch ipcMain/ipcRenderer.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'bin/*.mjs', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      'no-restricted-imports': ['error', { paths: [electronIpc] }],
+    },
+  },
+  {
+    files: ['electron/ipc.ts', 'electron/preload.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The backend, web host, sandbox and CLI run in plain Node: no electron at all.
+    files: ['electron/backend/**', 'electron/web/**', 'electron/sandbox/**', 'electron/cli/**', 'shared/**', 'test/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Runs in plain Node: receive what you need as arguments.' }] }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'shared/ is pure.' }, { name: 'undici', message: 'shared/ is pure.' }],
+        patterns: [{ group: ['node:*', 'fs', 'path', 'react-dom', 'react-dom/*'], message: 'shared/ is pure: no Node, no DOM.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The page talks only through window.desk.' }, { name: 'undici', message: 'The backend sends every request.' }],
+        patterns: [{ group: ['node:*', '**/electron/**'], message: 'The page talks only through window.desk.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,117 @@
+// The data that crosses the boundary between the backend and the page.
+// Nothing here ever holds an API key or a secret header value: the page sees KeyInfo only.
+
+export interface Workspace {
+  id: string;
+  name: string;
+  kind: 'sandbox' | 'user';
+  createdAt: number;
+}
+
+/** What a custom webhook URL says, parsed but never rebuilt (HARNESS.md §1). */
+export interface TriggerUrl {
+  /** The URL exactly as the user gave it. */
+  url: string;
+  /** scheme://host[:port] */
+  origin: string;
+  /** Everything before `/gateway/pipeline/api/webhook/custom` (or before `/pipeline/api/...` on self-managed). */
+  base: string;
+  form: 'v2' | 'v3';
+  /** The 22-character customWebhookToken of a v3 URL. */
+  token: string | null;
+  accountIdentifier: string;
+  orgIdentifier: string;
+  projectIdentifier: string;
+  pipelineIdentifier: string | null;
+  triggerIdentifier: string | null;
+}
+
+/** The only thing the page ever learns about a stored secret. */
+export interface KeyInfo {
+  id: string;
+  label: string;
+  last4: string;
+}
+
+export interface HeaderEntry {
+  name: string;
+  /** Empty when `secret` is set: the value lives in the vault. */
+  value: string;
+  secret: KeyInfo | null;
+}
+
+export interface Payload {
+  id: string;
+  name: string;
+  body: string;
+  updatedAt: number;
+}
+
+export interface Trigger {
+  id: string;
+  workspaceId: string;
+  name: string;
+  parsed: TriggerUrl;
+  key: KeyInfo | null;
+  /** Extra request headers (content-type and X-Api-Key are handled on their own). */
+  headers: HeaderEntry[];
+  contentType: string;
+  payloads: Payload[];
+  /** A production trigger asks for its name to be typed before a fire. */
+  production: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type VaultKind = 'keychain' | 'session';
+
+export interface VaultStatus {
+  kind: VaultKind;
+  /** Plain-words warning shown while keys cannot be kept in the OS keychain. */
+  warning: string | null;
+}
+
+export interface Settings {
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+  /** system: the OS / PAC (Electron) or HTTPS_PROXY/NO_PROXY (elsewhere); manual: `proxyUrl`; none: direct. */
+  proxyMode: 'system' | 'manual' | 'none';
+  proxyUrl: string;
+  /** Extra CA certificates (PEM text), e.g. a private CA in front of self-managed Harness. */
+  extraCaPem: string;
+  theme: 'system' | 'light' | 'dark';
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'web';
+  vault: VaultStatus;
+  /** Base URL of the embedded Harness sandbox, when it runs. */
+  sandboxBaseUrl: string | null;
+  /** True the first time the app starts on a fresh data folder. */
+  firstLaunch: boolean;
+}
+
+/** A plain-words explanation of what happened and what to do. */
+export interface Explanation {
+  title: string;
+  detail: string;
+  action: string | null;
+}
+
+export interface FireResult {
+  id: string;
+  triggerId: string;
+  at: number;
+  durationMs: number;
+  /** What was sent, redacted (URL token, key and secret headers masked). */
+  request: { method: 'POST'; url: string; headers: Record<string, string>; bodyBytes: number; bodyIsJson: boolean };
+  outcome: 'accepted' | 'rejected' | 'network-error';
+  /** Absent when no answer came back. */
+  response: { status: number; contentType: string; body: string } | null;
+  event: { eventCorrelationId: string; apiUrl: string; uiUrl: string; uiSetupUrl: string } | null;
+  /** Harness's own words, verbatim. */
+  harness: { status: string; code: string; message: string; correlationId: string } | null;
+  explanation: Explanation | null;
+  notes: string[];
+}
