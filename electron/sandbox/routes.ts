@@ -1,0 +1,46 @@
+// Which handler answers a path. Harness serves the pipeline API both under /gateway/pipeline/api
+// (SaaS) and /pipeline/api; the sandbox answers both, for every route.
+import { executionDetails, fire, processingDetails } from './fire';
+import { error, uiPage, type Answer } from './responses';
+import { getExecution, getTrigger, interrupt, listTriggers } from './rest';
+import type { Ctx, Req } from './context';
+
+type Handler = (ctx: Ctx, req: Req, params: string[]) => Answer;
+
+const ROUTES: [string, RegExp, Handler][] = [
+  ['POST', /^\/webhook\/custom\/v2$/, (c, r) => fire(c, r, null)],
+  ['POST', /^\/webhook\/custom\/([^/]+)\/v3$/, (c, r, p) => fire(c, r, p[0] ?? '')],
+  ['GET', /^\/webhook\/triggerExecutionDetails\/([^/]+)$/, (c, r, p) => executionDetails(c, r, p[0] ?? '')],
+  ['GET', /^\/webhook\/triggerProcessingDetails$/, (c, r) => processingDetails(c, r)],
+  ['GET', /^\/triggers$/, (c, r) => listTriggers(c, r)],
+  ['GET', /^\/triggers\/([^/]+)$/, (c, r, p) => getTrigger(c, r, p[0] ?? '', false)],
+  ['GET', /^\/triggers\/([^/]+)\/details$/, (c, r, p) => getTrigger(c, r, p[0] ?? '', true)],
+  ['GET', /^\/pipelines\/execution\/v2\/([^/]+)$/, (c, r, p) => getExecution(c, r, p[0] ?? '')],
+  ['PUT', /^\/pipeline\/execute\/interrupt\/([^/]+)$/, (c, r, p) => interrupt(c, r, p[0] ?? '')],
+];
+
+const PREFIX = /^(?:\/gateway)?\/pipeline\/api(\/.*)$/;
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function route(ctx: Ctx, req: Req): Answer {
+  if (req.method === 'GET' && /^\/ng(\/.*)?$/.test(req.path)) return uiPage();
+  const inner = PREFIX.exec(req.path)?.[1];
+  if (inner !== undefined) {
+    let pathMatched = false;
+    for (const [method, pattern, handler] of ROUTES) {
+      const m = pattern.exec(inner);
+      if (!m) continue;
+      pathMatched = true;
+      if (method === req.method) return handler(ctx, req, m.slice(1).map(decode));
+    }
+    if (pathMatched) return error(405, 'METHOD_NOT_ALLOWED', 'HTTP 405 Method Not Allowed');
+  }
+  return error(404, 'RESOURCE_NOT_FOUND', 'HTTP 404 Not Found');
+}
