@@ -1,0 +1,82 @@
+// Maps every request of the contract to its service call. Arguments are checked here too (the
+// hosts check them first), and every error leaves as a DeskError whose words were redacted
+// against the vault's secrets and any secret in the request itself.
+import { parseArgs, type Args, type Handlers, type RequestName, type Result } from '../../shared/api';
+import { DeskError } from '../../shared/errors';
+import { redact } from '../../shared/harness/redact';
+import type { AppInfo } from '../../shared/model';
+import type { Ctx } from './context';
+import { openExternal } from './open-external';
+import { deletePayload, savePayload } from './payloads';
+import type { SettingsService } from './settings';
+import { exportCurlById, fireById } from './trigger-fire';
+import { importCurlTrigger } from './trigger-import';
+import { createTrigger, deleteTrigger, duplicateTrigger, listTriggers, restoreTrigger, setTriggerKey, updateTrigger } from './triggers';
+import { createWorkspace, deleteWorkspace, listWorkspaces, renameWorkspace, restoreWorkspace } from './workspaces';
+
+/** Secrets a request carries in its own arguments (a key being set, a pasted command's key). */
+function argSecrets(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const key = (raw as { apiKey?: unknown }).apiKey;
+  return typeof key === 'string' && key.trim().length > 0 ? [key, key.trim()] : [];
+}
+
+export function toDeskError(err: unknown, secrets: string[]): DeskError {
+  const clean = (text: string): string => redact(text, secrets);
+  if (err instanceof DeskError) {
+    const extra: { where?: DeskError['where']; hint?: string } = {};
+    if (err.where) extra.where = err.where.token === undefined ? err.where : { ...err.where, token: clean(err.where.token) };
+    if (err.hint) extra.hint = clean(err.hint);
+    return new DeskError(err.code, clean(err.message), extra);
+  }
+  // Not ours: a bug or a library error. Its words, redacted, without the stack.
+  const message = err instanceof Error ? err.message : String(err);
+  return new DeskError('internal', clean(`Something went wrong inside Trigger Desk: ${message}`));
+}
+
+export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo): Handlers {
+  const wrap =
+    <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) =>
+    async (raw: Args<K>): Promise<Result<K>> => {
+      try {
+        return await run(parseArgs(name, raw));
+      } catch (err) {
+        throw toDeskError(err, [...ctx.vault.knownSecrets(), ...argSecrets(raw)]);
+      }
+    };
+
+  return {
+    'app:info': wrap('app:info', () => appInfo()),
+
+    'workspaces:list': wrap('workspaces:list', () => listWorkspaces(ctx)),
+    'workspaces:create': wrap('workspaces:create', (a) => createWorkspace(ctx, a.name)),
+    'workspaces:rename': wrap('workspaces:rename', (a) => renameWorkspace(ctx, a.id, a.name)),
+    'workspaces:delete': wrap('workspaces:delete', (a) => {
+      deleteWorkspace(ctx, a.id);
+    }),
+    'workspaces:restore': wrap('workspaces:restore', (a) => restoreWorkspace(ctx, a.id)),
+
+    'triggers:list': wrap('triggers:list', (a) => listTriggers(ctx, a.workspaceId)),
+    'triggers:importCurl': wrap('triggers:importCurl', (a) => importCurlTrigger(ctx, a)),
+    'triggers:create': wrap('triggers:create', (a) => createTrigger(ctx, a)),
+    'triggers:update': wrap('triggers:update', (a) => updateTrigger(ctx, a)),
+    'triggers:setKey': wrap('triggers:setKey', (a) => setTriggerKey(ctx, a)),
+    'triggers:duplicate': wrap('triggers:duplicate', (a) => duplicateTrigger(ctx, a.id)),
+    'triggers:delete': wrap('triggers:delete', (a) => {
+      deleteTrigger(ctx, a.id);
+    }),
+    'triggers:restore': wrap('triggers:restore', (a) => restoreTrigger(ctx, a.id)),
+    'triggers:fire': wrap('triggers:fire', (a) => fireById(ctx, a)),
+    'triggers:exportCurl': wrap('triggers:exportCurl', (a) => exportCurlById(ctx, a)),
+
+    'payloads:save': wrap('payloads:save', (a) => savePayload(ctx, a)),
+    'payloads:delete': wrap('payloads:delete', (a) => {
+      deletePayload(ctx, a);
+    }),
+
+    'settings:get': wrap('settings:get', () => settings.get()),
+    'settings:update': wrap('settings:update', (a) => settings.update(a)),
+
+    'shell:openExternal': wrap('shell:openExternal', (a) => openExternal(ctx, a)),
+  };
+}

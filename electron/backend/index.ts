@@ -1,0 +1,114 @@
+// The backend: plain Node, never imports electron. Opens the stores, the vault and the HTTP
+// client, starts the embedded sandbox, seeds the sandbox workspace on a first launch, and answers
+// every request of shared/api.ts through `handlers`.
+import { mkdirSync } from 'node:fs';
+import type { AppInfo } from '../../shared/model';
+import type { Sandbox } from '../sandbox/types';
+import type { Ctx } from './context';
+import { createHandlers } from './handlers';
+import { createHttpClient, type HttpClient } from './http';
+import { followSandbox, startLinkedSandbox } from './sandbox-link';
+import { restoreSandboxKeys, seedSandbox } from './seed';
+import { createSettingsService } from './settings';
+import { openStores } from './store';
+import type { Backend, BackendOptions } from './types';
+import { createVault, type Vault } from './vault';
+import { purgeDeleted } from './workspaces';
+
+export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
+/** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
+export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+function envPort(raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const port = Number(raw);
+  return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : null;
+}
+
+/** Problems found while opening (a store moved aside, a sandbox port taken) go to stderr. */
+function report(lines: string[]): void {
+  for (const line of lines) process.stderr.write(`trigger-desk: ${line}\n`);
+}
+
+export async function createBackend(o: BackendOptions): Promise<Backend> {
+  const env = o.env ?? process.env;
+  const service = o.vaultService ?? env.TRIGGER_DESK_VAULT_SERVICE ?? DEFAULT_VAULT_SERVICE;
+  // The keychain probe waits on D-Bus while the stores open (CPU): start it first.
+  const vaultPromise = createVault(service);
+  let stores: ReturnType<typeof openStores>;
+  try {
+    mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+    stores = openStores(o.dataDir);
+  } catch (err) {
+    await vaultPromise.catch(() => undefined);
+    throw err;
+  }
+  const notices = [...stores.problems];
+
+  const useSandbox = o.sandbox ?? o.mode !== 'cli';
+  const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
+  const [vaultResult, sandboxResult] = await Promise.allSettled([
+    vaultPromise,
+    useSandbox ? startLinkedSandbox(stores.data.read(), wantedPort) : Promise.resolve(null),
+  ]);
+  const sandbox: Sandbox | null = sandboxResult.status === 'fulfilled' ? (sandboxResult.value?.sandbox ?? null) : null;
+  if (vaultResult.status === 'rejected' || sandboxResult.status === 'rejected') {
+    await sandbox?.close();
+    throw vaultResult.status === 'rejected' ? vaultResult.reason : (sandboxResult as PromiseRejectedResult).reason;
+  }
+  const vault: Vault = vaultResult.value;
+  if (sandboxResult.value?.note) notices.push(sandboxResult.value.note);
+  if (vault.unreachableReason !== undefined) notices.push(`No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
+
+  let http: HttpClient | null = null;
+  try {
+    const base = { data: stores.data, settings: stores.settings, vault, notify: o.notify };
+    const settings = createSettingsService(base);
+    await settings.load();
+    http = createHttpClient(() => settings.forHttp(), { resolveProxy: o.resolveProxy, env });
+    const sandboxBaseUrl = sandbox?.baseUrl ?? null;
+    const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal };
+
+    await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
+    if (sandbox) {
+      followSandbox(ctx, sandbox.baseUrl);
+      await seedSandbox(ctx, sandbox);
+      if (vault.status().kind === 'session') await restoreSandboxKeys(ctx, sandbox.examples);
+    }
+    report(notices);
+
+    const firstLaunch = stores.fresh;
+    const appInfo = (): AppInfo => ({
+      version: o.version,
+      mode: o.mode === 'electron' ? 'electron' : 'web',
+      vault: vault.status(),
+      sandboxBaseUrl,
+      firstLaunch,
+    });
+    const handlers = createHandlers(ctx, settings, appInfo);
+    try {
+      o.notify('vault:status', vault.status());
+    } catch {
+      // Nobody may be listening yet; the page asks app:info anyway.
+    }
+
+    let closing: Promise<void> | null = null;
+    return {
+      handlers,
+      sandboxBaseUrl,
+      close: () => {
+        const client = http;
+        closing ??= (async () => {
+          // Both are attempted even when one fails; the first failure is reported.
+          const results = await Promise.allSettled([client?.close(), sandbox?.close()]);
+          const failed = results.find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await Promise.allSettled([http?.close(), sandbox?.close()]);
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+// Payloads: named bodies kept with their trigger ("From cURL" is the first one after an import).
+import { DeskError } from '../../shared/errors';
+import type { Payload } from '../../shared/model';
+import { changed, liveTrigger, type Ctx } from './context';
+import { newId } from './ids';
+
+/** Creates a payload, or replaces the one with `id`. */
+export function savePayload(ctx: Ctx, a: { triggerId: string; id?: string | undefined; name: string; body: string }): Payload {
+  const saved = ctx.data.update((doc) => {
+    const t = liveTrigger(doc, a.triggerId);
+    const now = ctx.now();
+    const name = a.name.trim();
+    if (a.id === undefined) {
+      const p: Payload = { id: newId(), name, body: a.body, updatedAt: now };
+      t.payloads.push(p);
+      t.updatedAt = now;
+      return p;
+    }
+    const p = t.payloads.find((x) => x.id === a.id);
+    if (!p) throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
+    p.name = name;
+    p.body = a.body;
+    p.updatedAt = now;
+    t.updatedAt = now;
+    return p;
+  });
+  changed(ctx, 'triggers');
+  return { ...saved };
+}
+
+export function deletePayload(ctx: Ctx, a: { triggerId: string; id: string }): void {
+  ctx.data.update((doc) => {
+    const t = liveTrigger(doc, a.triggerId);
+    const before = t.payloads.length;
+    t.payloads = t.payloads.filter((p) => p.id !== a.id);
+    if (t.payloads.length === before) throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
+    t.updatedAt = ctx.now();
+  });
+  changed(ctx, 'triggers');
+}

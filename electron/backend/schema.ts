@@ -1,0 +1,126 @@
+// What the two store files hold, and the JSON schemas conf checks them against on every read and
+// write. A file that fails its schema is treated as corrupt: moved aside and reported (store.ts).
+import type { Settings, Trigger, Workspace } from '../../shared/model';
+
+export type StoredWorkspace = Workspace & { deletedAt: number | null };
+export type StoredTrigger = Trigger & { deletedAt: number | null };
+
+export type Meta = {
+  /** When the sandbox workspace was seeded (null: not yet). */
+  seededAt: number | null;
+  sandboxWorkspaceId: string | null;
+  /** Where the sandbox answered last time, so its triggers can follow it to a new port. */
+  sandboxBaseUrl: string | null;
+  /** Vault id of the manual proxy's password (the settings file keeps the URL without it). */
+  proxyPasswordId: string | null;
+};
+
+export type DataDoc = {
+  workspaces: StoredWorkspace[];
+  triggers: StoredTrigger[];
+  meta: Meta;
+};
+
+/** Settings as a plain object type (conf wants an index-compatible type; an interface is not). */
+export type SettingsDoc = { [K in keyof Settings]: Settings[K] };
+
+export const DEFAULT_SETTINGS: Settings = {
+  connectTimeoutMs: 10_000,
+  totalTimeoutMs: 30_000,
+  proxyMode: 'system',
+  proxyUrl: '',
+  extraCaPem: '',
+  theme: 'system',
+};
+
+export function emptyData(): DataDoc {
+  return { workspaces: [], triggers: [], meta: { seededAt: null, sandboxWorkspaceId: null, sandboxBaseUrl: null, proxyPasswordId: null } };
+}
+
+const str = { type: 'string' } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+const time = { type: 'number', minimum: 0 } as const;
+const nullableTime = { type: ['number', 'null'], minimum: 0 } as const;
+const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+
+const keyInfo = {
+  type: 'object',
+  required: ['id', 'label', 'last4'],
+  properties: { id, label: str, last4: str },
+} as const;
+
+const triggerUrl = {
+  type: 'object',
+  required: ['url', 'origin', 'base', 'form', 'token', 'accountIdentifier', 'orgIdentifier', 'projectIdentifier', 'pipelineIdentifier', 'triggerIdentifier'],
+  properties: {
+    url: str,
+    origin: str,
+    base: str,
+    form: { enum: ['v2', 'v3'] },
+    token: nullableStr,
+    accountIdentifier: str,
+    orgIdentifier: str,
+    projectIdentifier: str,
+    pipelineIdentifier: nullableStr,
+    triggerIdentifier: nullableStr,
+  },
+} as const;
+
+const workspace = {
+  type: 'object',
+  required: ['id', 'name', 'kind', 'createdAt', 'deletedAt'],
+  properties: { id, name: str, kind: { enum: ['sandbox', 'user'] }, createdAt: time, deletedAt: nullableTime },
+} as const;
+
+const trigger = {
+  type: 'object',
+  required: ['id', 'workspaceId', 'name', 'parsed', 'key', 'headers', 'contentType', 'payloads', 'production', 'createdAt', 'updatedAt', 'deletedAt'],
+  properties: {
+    id,
+    workspaceId: id,
+    name: str,
+    parsed: triggerUrl,
+    key: { anyOf: [keyInfo, { type: 'null' }] },
+    headers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'value', 'secret'],
+        properties: { name: str, value: str, secret: { anyOf: [keyInfo, { type: 'null' }] } },
+      },
+    },
+    contentType: str,
+    payloads: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'name', 'body', 'updatedAt'], properties: { id, name: str, body: str, updatedAt: time } },
+    },
+    production: { type: 'boolean' },
+    createdAt: time,
+    updatedAt: time,
+    deletedAt: nullableTime,
+  },
+} as const;
+
+export const dataSchema = {
+  workspaces: { type: 'array', items: workspace },
+  triggers: { type: 'array', items: trigger },
+  meta: {
+    type: 'object',
+    required: ['seededAt', 'sandboxWorkspaceId', 'sandboxBaseUrl', 'proxyPasswordId'],
+    properties: {
+      seededAt: nullableTime,
+      sandboxWorkspaceId: { anyOf: [id, { type: 'null' }] },
+      sandboxBaseUrl: nullableStr,
+      proxyPasswordId: { anyOf: [id, { type: 'null' }] },
+    },
+  },
+} as const;
+
+export const settingsSchema = {
+  connectTimeoutMs: { type: 'integer', minimum: 500, maximum: 120_000 },
+  totalTimeoutMs: { type: 'integer', minimum: 1000, maximum: 600_000 },
+  proxyMode: { enum: ['system', 'manual', 'none'] },
+  proxyUrl: str,
+  extraCaPem: str,
+  theme: { enum: ['system', 'light', 'dark'] },
+} as const;

@@ -1,0 +1,63 @@
+// Firing a trigger (once: never retried, a duplicate fire is a duplicate deployment) and exporting
+// it as a cURL command with the key as $HARNESS_API_KEY.
+import { DeskError } from '../../shared/errors';
+import { exportCurl } from '../../shared/harness/curl-export';
+import { redact } from '../../shared/harness/redact';
+import type { FireResult } from '../../shared/model';
+import { liveTrigger, type Ctx } from './context';
+import { fireTrigger } from './fire';
+import type { StoredTrigger } from './schema';
+import { loadSecrets } from './trigger-secrets';
+
+/** Sent when a trigger has no payload and none was given: Harness reads the body as JSON. */
+export const EMPTY_BODY = '{}';
+
+function pickBody(t: StoredTrigger, a: { body?: string | undefined; payloadId?: string | undefined }): { body: string; note: string | null } {
+  if (a.body !== undefined) return { body: a.body, note: null };
+  if (a.payloadId !== undefined) {
+    const p = t.payloads.find((x) => x.id === a.payloadId);
+    if (!p) throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
+    return { body: p.body, note: null };
+  }
+  const first = t.payloads[0];
+  if (first) return { body: first.body, note: null };
+  return { body: EMPTY_BODY, note: `The trigger has no payload, so ${EMPTY_BODY} was sent.` };
+}
+
+/** Masks secrets in every string of a value; used only when a secret turned up where it must not. */
+function scrub<T>(value: T, secrets: string[]): T {
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => scrub(v, secrets)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets)])) as T;
+  }
+  return value;
+}
+
+export async function fireById(ctx: Ctx, a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult> {
+  const t = liveTrigger(ctx.data.read(), a.id);
+  const { body, note } = pickBody(t, a);
+  const secrets = await loadSecrets(ctx, t);
+  const result = await fireTrigger({ trigger: t, apiKey: secrets.apiKey, secretHeaders: secrets.secretHeaders, body, http: ctx.http });
+  if (note !== null) result.notes = [...result.notes, note];
+  // Belt and braces: the fire path redacts what it reports, but an echoing server could still
+  // hand a secret back in its answer; nothing the page receives may carry one.
+  if (secrets.values.length > 0) {
+    const text = JSON.stringify(result);
+    if (secrets.values.some((s) => text.includes(s))) return scrub(result, secrets.values);
+  }
+  return result;
+}
+
+function envName(header: string): string {
+  return `HARNESS_HEADER_${header.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+export function exportCurlById(ctx: Ctx, a: { id: string; body?: string | undefined }): { command: string } {
+  const t = liveTrigger(ctx.data.read(), a.id);
+  const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
+  // A secret header's value stays in the vault: the command names a variable to set instead.
+  const headers = t.headers.map((h) => (h.secret ? { name: h.name, value: `$${envName(h.name)}` } : { name: h.name, value: h.value }));
+  const command = exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body, contentType: t.contentType });
+  return { command };
+}

@@ -1,0 +1,66 @@
+// The paste of Harness's "Copy as cURL" (or a variant): one saved trigger. The key goes to the vault
+// at once, credential-like headers too, and the -d body becomes the first payload "From cURL".
+// The sandbox's example triggers are seeded through this very path.
+import { importCurl } from '../../shared/harness/curl-import';
+import type { KeyInfo, Trigger } from '../../shared/model';
+import { liveWorkspace, type Ctx } from './context';
+import { SAMPLE_KEY, checkApiKey } from './keys';
+import { saveNewTrigger, DEFAULT_KEY_LABEL } from './triggers';
+import { dropSecrets, storeHeaders } from './trigger-secrets';
+
+export const FROM_CURL = 'From cURL';
+
+function nameFor(parsed: Trigger['parsed']): string {
+  return (parsed.triggerIdentifier ?? parsed.pipelineIdentifier ?? `Trigger in ${parsed.projectIdentifier}`).slice(0, 120);
+}
+
+export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text: string; name?: string | undefined }): Promise<{ trigger: Trigger; notes: string[] }> {
+  liveWorkspace(ctx.data.read(), a.workspaceId);
+  const imp = importCurl(a.text);
+  const notes = [...imp.notes];
+  if (imp.method.toUpperCase() !== 'POST') {
+    notes.push(`The command used ${imp.method}; Harness triggers take POST, so Trigger Desk fires with POST.`);
+  }
+  // Validate the key before anything goes to the vault, so a bad paste leaves nothing behind.
+  let apiKey: string | null = null;
+  if (imp.apiKey !== null) {
+    if (imp.apiKey.trim() === SAMPLE_KEY) {
+      notes.push(`The command carries Harness's placeholder key "${SAMPLE_KEY}": add your own API key to the trigger if its project requires one.`);
+    } else {
+      const checked = checkApiKey(imp.apiKey);
+      apiKey = checked.key;
+      notes.push(...checked.notes);
+    }
+  }
+
+  const created: string[] = [];
+  let key: KeyInfo | null = null;
+  let headers: Awaited<ReturnType<typeof storeHeaders>>;
+  try {
+    if (apiKey !== null) {
+      key = await ctx.vault.put(apiKey, DEFAULT_KEY_LABEL);
+      created.push(key.id);
+    }
+    headers = await storeHeaders(ctx, imp.headers, created);
+  } catch (err) {
+    await dropSecrets(ctx, created);
+    throw err;
+  }
+  const secretHeaders = headers.filter((h) => h.secret !== null).map((h) => h.name);
+  if (secretHeaders.length > 0) notes.push(`Kept in the vault, like the key: the ${secretHeaders.join(', ')} header${secretHeaders.length > 1 ? 's' : ''}.`);
+
+  const trigger = await saveNewTrigger(
+    ctx,
+    {
+      workspaceId: a.workspaceId,
+      name: a.name?.trim() || nameFor(imp.parsed),
+      parsed: imp.parsed,
+      key,
+      headers,
+      contentType: imp.contentType ?? 'application/json',
+      payloads: imp.body === null ? [] : [{ name: FROM_CURL, body: imp.body }],
+    },
+    created,
+  );
+  return { trigger, notes: [...new Set(notes)] };
+}

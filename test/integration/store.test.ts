@@ -1,0 +1,265 @@
+// The stores on real files: schema, migrations from an older file, atomic writes seen by another
+// process, a corrupt file moved aside and reported, soft delete / restore / purge.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskError } from '../../shared/errors';
+import type { Ctx } from '../../electron/backend/context';
+import { createHttpClient } from '../../electron/backend/http';
+import { defaultDataDir } from '../../electron/backend/data-dir';
+import { DATA_FORMAT } from '../../electron/backend/migrations';
+import { DEFAULT_SETTINGS } from '../../electron/backend/schema';
+import { openStores, type Stores } from '../../electron/backend/store';
+import { createTrigger, deleteTrigger, listTriggers, restoreTrigger } from '../../electron/backend/triggers';
+import { createVault } from '../../electron/backend/vault';
+import { createWorkspace, deleteWorkspace, listWorkspaces, purgeDeleted, restoreWorkspace } from '../../electron/backend/workspaces';
+import { uniqueService } from '../helpers/keychain';
+
+const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
+const URL_V3 = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=trig`;
+const URL_V2 = 'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=old';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'td-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+async function contextFor(stores: Stores): Promise<Ctx> {
+  const vault = await createVault(uniqueService('store'));
+  const http = createHttpClient(() => stores.settings.read());
+  return { data: stores.data, settings: stores.settings, vault, http, notify: () => undefined, now: () => Date.now(), sandboxBaseUrl: () => null, openExternal: undefined };
+}
+
+describe('data folder', () => {
+  it('follows TRIGGER_DESK_DATA, then each platform\'s convention', () => {
+    expect(defaultDataDir({ TRIGGER_DESK_DATA: '/srv/td' }, 'linux', '/home/u')).toBe('/srv/td');
+    expect(defaultDataDir({}, 'linux', '/home/u')).toBe('/home/u/.config/trigger-desk');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux', '/home/u')).toBe('/x/cfg/trigger-desk');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/u')).toBe('/home/u/.config/trigger-desk');
+    expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Trigger Desk');
+    expect(defaultDataDir({ APPDATA: '/c/AppData/Roaming' }, 'win32', '/c')).toBe(join('/c/AppData/Roaming', 'Trigger Desk'));
+  });
+});
+
+describe('schema and defaults', () => {
+  it('creates both files with defaults, owner-only, and the format version', () => {
+    const dir = tempDir();
+    const stores = openStores(dir);
+    expect(stores.fresh).toBe(true);
+    expect(stores.problems).toEqual([]);
+    expect(stores.settings.read()).toMatchObject(DEFAULT_SETTINGS);
+    expect(stores.data.read()).toMatchObject({ workspaces: [], triggers: [], meta: { seededAt: null } });
+    const data = readJson(join(dir, 'data.json'));
+    expect(data).toMatchObject({ __internal__: { migrations: { version: DATA_FORMAT } } });
+    expect(statSync(join(dir, 'data.json')).mode & 0o777).toBe(0o600);
+    expect(openStores(dir).fresh).toBe(false);
+  });
+
+  it('refuses a write that breaks the schema and leaves the file as it was', () => {
+    const dir = tempDir();
+    const stores = openStores(dir);
+    stores.data.update((d) => {
+      d.workspaces.push({ id: 'w1', name: 'Prod', kind: 'user', createdAt: 1, deletedAt: null });
+    });
+    const before = readFileSync(join(dir, 'data.json'), 'utf8');
+    expect(() => {
+      stores.data.update((d) => {
+        (d.workspaces as unknown[]).push({ id: 'bad id with spaces', name: 5 });
+      });
+    }).toThrow(DeskError);
+    expect(readFileSync(join(dir, 'data.json'), 'utf8')).toBe(before);
+    expect(stores.data.read().workspaces.map((w) => w.name)).toEqual(['Prod']);
+    expect(() => {
+      stores.settings.update((s) => {
+        (s as unknown as Record<string, unknown>).connectTimeoutMs = -1;
+      });
+    }).toThrow(/connectTimeoutMs/);
+  });
+
+  it('sees a change another process made to the file', () => {
+    const dir = tempDir();
+    const a = openStores(dir);
+    const b = openStores(dir);
+    expect(a.data.read().workspaces).toEqual([]);
+    b.data.update((d) => {
+      d.workspaces.push({ id: 'w2', name: 'From elsewhere', kind: 'user', createdAt: 1, deletedAt: null });
+    });
+    expect(a.data.read().workspaces.map((w) => w.name)).toEqual(['From elsewhere']);
+  });
+});
+
+describe('migrations', () => {
+  it('brings a file from before the versioned format up to date', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'data.json'),
+      JSON.stringify({
+        __internal__: { migrations: { version: '0.9.0' } },
+        workspaces: [{ id: 'w1', name: 'Prod account' }],
+        triggers: [
+          { id: 't1', workspaceId: 'w1', name: 'Deploy', url: URL_V3, payloads: [{ name: 'Sample', body: '{"a":1}' }] },
+          { name: 'Orphan', workspaceId: 'gone', url: URL_V2 },
+        ],
+      }),
+    );
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '0.9.0' } }, connectTimeoutMs: 5, theme: 'dark', proxyMode: 'pac' }));
+    const stores = openStores(dir);
+    expect(stores.problems).toEqual([]);
+    const doc = stores.data.read();
+    const [deploy, orphan] = doc.triggers;
+    expect(deploy).toMatchObject({
+      id: 't1',
+      workspaceId: 'w1',
+      name: 'Deploy',
+      key: null,
+      headers: [],
+      contentType: 'application/json',
+      production: false,
+      deletedAt: null,
+      parsed: { form: 'v3', token: TOKEN, accountIdentifier: 'acc1', projectIdentifier: 'proj', url: URL_V3 },
+    });
+    expect(deploy?.payloads).toEqual([{ id: expect.stringMatching(/^[A-Za-z0-9_-]+$/) as unknown, name: 'Sample', body: '{"a":1}', updatedAt: expect.any(Number) as unknown }]);
+    expect(deploy).not.toHaveProperty('url');
+    // A trigger whose workspace is gone is kept, in a "Recovered" workspace.
+    const recovered = doc.workspaces.find((w) => w.name === 'Recovered');
+    expect(recovered).toBeDefined();
+    expect(orphan).toMatchObject({ name: 'Orphan', workspaceId: recovered?.id, parsed: { form: 'v2', triggerIdentifier: 'old' } });
+    expect(doc.workspaces[0]).toMatchObject({ id: 'w1', name: 'Prod account', kind: 'user', deletedAt: null });
+    expect(readJson(join(dir, 'data.json'))).toMatchObject({ __internal__: { migrations: { version: DATA_FORMAT } } });
+    // Out-of-range or unknown settings fall back to defaults; valid ones stay.
+    expect(stores.settings.read()).toMatchObject({ ...DEFAULT_SETTINGS, theme: 'dark' });
+  });
+
+  it('keeps a file whose migration fails, aside, and says why', () => {
+    const dir = tempDir();
+    const original = JSON.stringify({ __internal__: { migrations: { version: '0.9.0' } }, workspaces: [], triggers: [{ name: 'Bad', url: 'ftp://nowhere' }] });
+    writeFileSync(join(dir, 'data.json'), original);
+    const stores = openStores(dir);
+    expect(stores.problems).toHaveLength(1);
+    expect(stores.problems[0]).toMatch(/data file .* could not be read .*kept as .*data\.corrupt-/);
+    const aside = readdirSync(dir).filter((f) => f.startsWith('data.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(original);
+    expect(stores.data.read().triggers).toEqual([]);
+  });
+});
+
+describe('corrupt files', () => {
+  it.each([
+    ['malformed JSON', '{"workspaces": [ {"id": "w1",'],
+    ['a schema violation', JSON.stringify({ __internal__: { migrations: { version: DATA_FORMAT } }, workspaces: 'nope', triggers: [], meta: {} })],
+  ])('moves a data file with %s aside, reports it and starts fresh', (_what, content) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'data.json'), content);
+    const stores = openStores(dir);
+    expect(stores.problems).toHaveLength(1);
+    const aside = readdirSync(dir).filter((f) => /^data\.corrupt-.*\.json$/.test(f));
+    expect(aside).toHaveLength(1);
+    expect(stores.problems[0]).toContain(aside[0]);
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(content);
+    expect(stores.data.read().workspaces).toEqual([]);
+    expect(readJson(join(dir, 'data.json'))).toMatchObject({ workspaces: [], triggers: [] });
+  });
+
+  it('moves a corrupt settings file aside without touching the data file', () => {
+    const dir = tempDir();
+    openStores(dir).data.update((d) => {
+      d.workspaces.push({ id: 'w1', name: 'Keep me', kind: 'user', createdAt: 1, deletedAt: null });
+    });
+    writeFileSync(join(dir, 'settings.json'), '\u0000garbage');
+    const stores = openStores(dir);
+    expect(stores.problems).toEqual([expect.stringMatching(/settings file/) as unknown]);
+    expect(stores.data.read().workspaces.map((w) => w.name)).toEqual(['Keep me']);
+    expect(stores.settings.read()).toMatchObject(DEFAULT_SETTINGS);
+  });
+});
+
+describe('atomic writes', () => {
+  it('never lets another process read a half-written file', async () => {
+    const dir = tempDir();
+    const stores = openStores(dir);
+    const path = join(dir, 'data.json');
+    // A reader in another process parses the file as fast as it can while we rewrite it.
+    const reader = spawn(
+      process.execPath,
+      ['-e', `const fs=require('fs');let ok=0,bad=0;const end=Date.now()+1500;while(Date.now()<end){try{JSON.parse(fs.readFileSync(${JSON.stringify(path)},'utf8'));ok++}catch(e){if(e.code!=='ENOENT')bad++}}console.log(JSON.stringify({ok,bad}))`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const done = new Promise<void>((resolve) => reader.on('exit', () => resolve()));
+    const big = 'x'.repeat(512 * 1024);
+    const until = Date.now() + 1200;
+    let writes = 0;
+    while (Date.now() < until) {
+      stores.data.update((d) => {
+        d.workspaces = [{ id: 'w1', name: `${writes}-${big.slice(writes % 1000)}`, kind: 'user', createdAt: writes, deletedAt: null }];
+      });
+      writes++;
+      await new Promise((r) => setImmediate(r));
+    }
+    await done;
+    const counts = JSON.parse(out) as { ok: number; bad: number };
+    expect(writes).toBeGreaterThan(10);
+    expect(counts.ok).toBeGreaterThan(10);
+    expect(counts.bad).toBe(0);
+    // No temp files are left behind.
+    expect(readdirSync(dir).sort()).toEqual(['data.json', 'settings.json']);
+  });
+});
+
+describe('soft delete, restore, purge', () => {
+  it('hides deleted items, restores them, and purges old ones with their vault keys', async () => {
+    const dir = tempDir();
+    const ctx = await contextFor(openStores(dir));
+    const ws = createWorkspace(ctx, 'Prod account');
+    const other = createWorkspace(ctx, 'Staging');
+    expect(() => createWorkspace(ctx, 'prod ACCOUNT')).toThrow(/already exists/);
+    const keep = await createTrigger(ctx, { workspaceId: ws.id, name: 'Keep', url: URL_V3 });
+    const gone = await createTrigger(ctx, { workspaceId: ws.id, name: 'Gone', url: URL_V2, apiKey: 'pat.abc.def.ghi' });
+    const inOther = await createTrigger(ctx, { workspaceId: other.id, name: 'Other', url: URL_V3, apiKey: 'pat.one.two.three' });
+    const goneKey = gone.key?.id ?? '';
+    const otherKey = inOther.key?.id ?? '';
+    expect(await ctx.vault.get(goneKey)).toBe('pat.abc.def.ghi');
+
+    deleteTrigger(ctx, gone.id);
+    expect(listTriggers(ctx, ws.id).map((t) => t.name)).toEqual(['Keep']);
+    expect(restoreTrigger(ctx, gone.id).name).toBe('Gone');
+    expect(listTriggers(ctx, ws.id).map((t) => t.name)).toEqual(['Keep', 'Gone']);
+
+    deleteWorkspace(ctx, other.id);
+    expect(listWorkspaces(ctx).map((w) => w.name)).toEqual(['Prod account']);
+    expect(listTriggers(ctx).map((t) => t.name)).toEqual(['Keep', 'Gone']);
+    expect(listTriggers(ctx, other.id)).toEqual([]);
+    expect(() => restoreTrigger(ctx, inOther.id)).toThrow(/deleted/);
+    expect(restoreWorkspace(ctx, other.id).name).toBe('Staging');
+    expect(listTriggers(ctx).map((t) => t.name)).toEqual(['Keep', 'Gone', 'Other']);
+
+    // Deleted "now": a purge of what is older than a day keeps them.
+    deleteTrigger(ctx, gone.id);
+    deleteWorkspace(ctx, other.id);
+    expect(await purgeDeleted(ctx, Date.now() - 24 * 3600 * 1000)).toBe(0);
+    expect(ctx.data.read().triggers).toHaveLength(3);
+    // Purge what was deleted before now: both go, with their keys; the live trigger stays.
+    expect(await purgeDeleted(ctx, Date.now() + 1)).toBe(2);
+    const doc = ctx.data.read();
+    expect(doc.triggers.map((t) => t.name)).toEqual(['Keep']);
+    expect(doc.workspaces.map((w) => w.name)).toEqual(['Prod account']);
+    expect(await ctx.vault.get(goneKey)).toBeNull();
+    expect(await ctx.vault.get(otherKey)).toBeNull();
+    expect(() => restoreTrigger(ctx, gone.id)).toThrow(/does not exist/);
+    expect(keep.id).toBe(doc.triggers[0]?.id);
+    await ctx.http.close();
+  });
+});
