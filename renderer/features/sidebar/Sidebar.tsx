@@ -1,0 +1,76 @@
+// The left column: filter (Ctrl+K), workspaces with their triggers, and "New workspace".
+import { useState, type ReactNode } from 'react';
+import type { Trigger } from '../../../shared/model';
+import { errorText } from '../../bridge';
+import { FILTER_INPUT_ID } from '../../stores/ui';
+import { createWorkspace, useDesk } from '../../stores/workspaces';
+import { WorkspaceGroup } from './WorkspaceGroup';
+
+function matches(trigger: Trigger, needle: string): boolean {
+  const p = trigger.parsed;
+  return [trigger.name, p.pipelineIdentifier, p.triggerIdentifier, p.projectIdentifier, p.orgIdentifier]
+    .some((text) => text?.toLowerCase().includes(needle));
+}
+
+function NewWorkspace(): ReactNode {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="new-workspace"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim() === '') { setError('Give the workspace a name, e.g. “Prod account”.'); return; }
+        createWorkspace(name.trim()).then(() => { setName(''); setError(null); }, (e: unknown) => { setError(errorText(e)); });
+      }}
+    >
+      <input aria-label="New workspace name" placeholder="New workspace…" value={name} onChange={(e) => { setName(e.target.value); setError(null); }} />
+      <button type="submit" aria-label="Create workspace">Add</button>
+      {error && <p role="alert" className="field-error">{error}</p>}
+    </form>
+  );
+}
+
+export function Sidebar(): ReactNode {
+  const workspaces = useDesk((s) => s.workspaces);
+  const triggers = useDesk((s) => s.triggers);
+  const selectedId = useDesk((s) => s.selectedId);
+  const loaded = useDesk((s) => s.loaded);
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+
+  return (
+    <aside className="sidebar" aria-label="Workspaces and triggers">
+      <div className="sidebar-filter">
+        <input
+          id={FILTER_INPUT_ID}
+          type="search"
+          aria-label="Filter triggers"
+          aria-keyshortcuts="Control+K"
+          placeholder="Filter triggers (Ctrl+K)"
+          value={filter}
+          onChange={(e) => { setFilter(e.target.value); }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              document.querySelector<HTMLButtonElement>('.trigger-row')?.focus();
+            }
+          }}
+        />
+      </div>
+      <div className="workspaces">
+        {!loaded && <p className="muted small-text">Loading…</p>}
+        {workspaces.map((ws) => (
+          <WorkspaceGroup
+            key={ws.id}
+            workspace={ws}
+            triggers={triggers.filter((t) => t.workspaceId === ws.id && (needle === '' || matches(t, needle)))}
+            selectedId={selectedId}
+            filtering={needle !== ''}
+          />
+        ))}
+      </div>
+      <NewWorkspace />
+    </aside>
+  );
+}

@@ -1,0 +1,43 @@
+// One trigger in the sidebar. Delete removes it (with Undo); arrow keys move along the list.
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { Trigger } from '../../../shared/model';
+import { deleteTrigger, selectTrigger } from '../../stores/workspaces';
+
+function moveFocus(event: KeyboardEvent<HTMLButtonElement>, step: 1 | -1): void {
+  const rows = [...document.querySelectorAll<HTMLButtonElement>('.trigger-row')];
+  const index = rows.indexOf(event.currentTarget);
+  const next = rows[index + step];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+export function TriggerRow({ trigger, selected }: { trigger: Trigger; selected: boolean }): ReactNode {
+  const detail = [trigger.parsed.form, trigger.parsed.pipelineIdentifier ?? 'any pipeline'].join(' · ');
+  return (
+    <li>
+      <button
+        type="button"
+        className="trigger-row"
+        aria-current={selected ? 'true' : undefined}
+        aria-keyshortcuts="Delete"
+        onClick={() => { selectTrigger(trigger.id); }}
+        onKeyDown={(event) => {
+          if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
+            event.preventDefault();
+            void deleteTrigger(trigger);
+          } else if (event.key === 'ArrowDown') moveFocus(event, 1);
+          else if (event.key === 'ArrowUp') moveFocus(event, -1);
+        }}
+      >
+        <span className="trigger-row-name">{trigger.name}</span>
+        <span className="trigger-row-detail">
+          {detail}
+          {trigger.key && <span className="badge" title={`API key …${trigger.key.last4}`}>key</span>}
+          {trigger.production && <span className="badge badge-prod">prod</span>}
+        </span>
+      </button>
+    </li>
+  );
+}

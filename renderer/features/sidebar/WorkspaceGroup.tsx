@@ -1,0 +1,62 @@
+// A workspace heading (rename, delete with Undo) and its triggers as a list.
+import { useId, useState, type ReactNode } from 'react';
+import type { Trigger, Workspace } from '../../../shared/model';
+import { InlineEdit } from '../../ui/InlineEdit';
+import { PencilIcon, TrashIcon } from '../../ui/icons';
+import { showError } from '../../stores/toasts';
+import { deleteWorkspace, renameWorkspace } from '../../stores/workspaces';
+import { TriggerRow } from './TriggerRow';
+
+interface GroupProps {
+  workspace: Workspace;
+  triggers: Trigger[];
+  selectedId: string | null;
+  filtering: boolean;
+}
+
+export function WorkspaceGroup({ workspace, triggers, selectedId, filtering }: GroupProps): ReactNode {
+  const [renaming, setRenaming] = useState(false);
+  const headingId = useId();
+  return (
+    <section className="workspace" aria-labelledby={headingId}>
+      <div className="workspace-head">
+        {renaming ? (
+          <InlineEdit
+            label={`New name for workspace ${workspace.name}`}
+            initial={workspace.name}
+            onSave={(name) => renameWorkspace(workspace.id, name)}
+            onDone={() => { setRenaming(false); }}
+          />
+        ) : (
+          <h2 id={headingId} className="workspace-name" onDoubleClick={() => { setRenaming(true); }}>
+            {workspace.name}
+            {workspace.kind === 'sandbox' && !/sandbox/i.test(workspace.name) && <span className="badge">sandbox</span>}
+          </h2>
+        )}
+        {!renaming && (
+          <span className="workspace-tools">
+            <button type="button" className="icon-button" aria-label={`Rename workspace ${workspace.name}`} title="Rename" onClick={() => { setRenaming(true); }}>
+              <PencilIcon />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Delete workspace ${workspace.name}`}
+              title="Delete (can be undone)"
+              onClick={() => { deleteWorkspace(workspace).catch((e: unknown) => { showError(e, `Could not delete “${workspace.name}”`); }); }}
+            >
+              <TrashIcon />
+            </button>
+          </span>
+        )}
+      </div>
+      {triggers.length > 0 ? (
+        <ul className="trigger-list" aria-label={`Triggers in ${workspace.name}`}>
+          {triggers.map((t) => <TriggerRow key={t.id} trigger={t} selected={t.id === selectedId} />)}
+        </ul>
+      ) : (
+        <p className="muted small-text">{filtering ? 'No trigger matches the filter.' : 'No triggers yet: import one with Ctrl+I.'}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// What the middle column shows with no trigger selected. On a first launch it points at the
+// Sandbox workspace, whose example triggers answer from a Harness simulator on this computer.
+import type { ReactNode } from 'react';
+import { useSettings } from '../../stores/settings';
+import { openDialog } from '../../stores/ui';
+import { selectTrigger, useDesk } from '../../stores/workspaces';
+
+export function Welcome(): ReactNode {
+  const info = useSettings((s) => s.info);
+  const sandbox = useDesk((s) => s.workspaces.find((w) => w.kind === 'sandbox'));
+  const first = useDesk((s) => s.triggers.find((t) => t.workspaceId === sandbox?.id));
+  const fresh = info?.firstLaunch ?? false;
+  return (
+    <main className="main welcome" aria-label={fresh ? 'Welcome' : 'No trigger selected'}>
+      <h2>{fresh ? 'Welcome to Trigger Desk' : 'Pick a trigger'}</h2>
+      {fresh ? (
+        <p>
+          Fire Harness custom webhook triggers, see Harness’s answer in plain words. To try it at once, the{' '}
+          <strong>{sandbox?.name ?? 'Sandbox'}</strong> workspace on the left holds example triggers that point at a Harness
+          simulator running on this computer{info?.sandboxBaseUrl ? <> (<code>{info.sandboxBaseUrl}</code>)</> : null}: nothing leaves your machine.
+        </p>
+      ) : (
+        <p>Choose a trigger on the left, or import one from Harness’s “Copy as cURL”.</p>
+      )}
+      <div className="welcome-actions">
+        {first && (
+          <button type="button" className="primary" onClick={() => { selectTrigger(first.id); }}>
+            Open “{first.name}”
+          </button>
+        )}
+        <button type="button" onClick={() => { openDialog('import'); }}>Import a trigger… <kbd>Ctrl+I</kbd></button>
+      </div>
+      <dl className="shortcuts" aria-label="Keyboard shortcuts">
+        <dt><kbd>Ctrl+Enter</kbd></dt><dd>Fire the open trigger</dd>
+        <dt><kbd>Ctrl+I</kbd></dt><dd>Import from cURL or URL</dd>
+        <dt><kbd>Ctrl+K</kbd></dt><dd>Filter triggers</dd>
+        <dt><kbd>Ctrl+,</kbd></dt><dd>Settings</dd>
+        <dt><kbd>Delete</kbd></dt><dd>Delete the focused trigger (undo in the notice)</dd>
+      </dl>
+    </main>
+  );
+}
