@@ -1,0 +1,126 @@
+// Browser mode, start to finish: the backend on the shared data folder, the web host in front of
+// it, the address printed (and opened), and a clean stop on SIGINT/SIGTERM. Used by
+// `npm run web` (start.ts) and `trigger-desk web`.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Notify } from '../../shared/api';
+import { defaultDataDir } from '../backend/data-dir';
+import { createBackend } from '../backend/index';
+import { openBrowser, shouldOpenBrowser } from './open-browser';
+import { startWebHost, type WebHost } from './server';
+
+/** The port `npm run web` tries first, so a bookmarked address keeps working; taken → any free one. */
+export const DEFAULT_PORT = 4470;
+const STOP_TIMEOUT_MS = 5000;
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function packageVersion(root: string = projectRoot): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** TRIGGER_DESK_PORT: a port (0 = any free one); absent → DEFAULT_PORT with a free-port fallback. */
+export function portFromEnv(raw: string | undefined): { port: number; strict: boolean } {
+  if (raw === undefined || raw.trim() === '') return { port: DEFAULT_PORT, strict: false };
+  const port = Number(raw.trim());
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`TRIGGER_DESK_PORT must be a port number from 0 to 65535, not "${raw}".`);
+  }
+  return { port, strict: true };
+}
+
+function isAddrInUse(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'EADDRINUSE';
+}
+
+export interface WebRun {
+  host: WebHost;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function launchWeb(env: Record<string, string | undefined> = process.env): Promise<WebRun> {
+  const { port, strict } = portFromEnv(env.TRIGGER_DESK_PORT);
+  const dataDir = defaultDataDir(env);
+  // The backend is made before the host exists; its events reach the host once it is up.
+  let forward: Notify = () => undefined;
+  const backend = await createBackend({
+    dataDir,
+    mode: 'web',
+    version: packageVersion(),
+    notify: (event, payload) => forward(event, payload),
+    sandbox: true,
+    env,
+  });
+  const rendererDir = join(projectRoot, 'dist', 'renderer');
+  let host: WebHost;
+  try {
+    try {
+      host = await startWebHost({ backend, rendererDir, port });
+    } catch (err) {
+      if (strict || !isAddrInUse(err)) throw err;
+      host = await startWebHost({ backend, rendererDir, port: 0 });
+    }
+  } catch (err) {
+    await backend.close();
+    if (isAddrInUse(err)) throw new Error(`Port ${port} is already in use: set TRIGGER_DESK_PORT to another port, or 0 for any free one.`);
+    throw err;
+  }
+  forward = host.broadcast;
+  return {
+    host,
+    dataDir,
+    stop: async () => {
+      await host.close();
+      await backend.close();
+    },
+  };
+}
+
+/** Runs until SIGINT/SIGTERM; resolves with the exit code. */
+export async function runWeb(env: Record<string, string | undefined> = process.env, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  let run: WebRun;
+  try {
+    run = await launchWeb(env);
+  } catch (err) {
+    process.stderr.write(`Trigger Desk could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  out('Trigger Desk is running:');
+  out(run.host.url);
+  out(`Data folder: ${run.dataDir}`);
+  out('Press Ctrl+C to stop.');
+  if (shouldOpenBrowser(env)) {
+    openBrowser(run.host.url, (why) => process.stderr.write(`trigger-desk: the browser could not be opened (${why}); open the address above yourself.\n`));
+  }
+  return new Promise<number>((resolveExit) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals): void => {
+      // A terminal's Ctrl+C reaches both `npm run web` and this process: only the first counts.
+      if (stopping) return;
+      stopping = true;
+      const code = signal === 'SIGINT' ? 130 : 143;
+      const forced = setTimeout(() => resolveExit(code), STOP_TIMEOUT_MS);
+      forced.unref();
+      run.stop().then(
+        () => {
+          clearTimeout(forced);
+          resolveExit(0);
+        },
+        (err: unknown) => {
+          process.stderr.write(`trigger-desk: stopping failed: ${err instanceof Error ? err.message : String(err)}\n`);
+          clearTimeout(forced);
+          resolveExit(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

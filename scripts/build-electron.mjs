@@ -1,0 +1,58 @@
+// Bundles the Electron shell with esbuild:
+//   electron/main.ts    → dist-electron/main.cjs     (Node side: backend, sandbox, undici, conf)
+//   electron/preload.ts → dist-electron/preload.cjs  (a sandboxed preload must be one CJS file:
+//                                                     it can require only 'electron')
+// The ESM-only dependencies (conf and friends) bundle into CJS because none of them uses
+// import.meta or top-level await; the build fails loudly if that ever changes.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist-electron');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // An empty import.meta in CJS output would break at run time: make it a build error instead.
+  logOverride: { 'empty-import-meta': 'error' },
+  legalComments: 'none',
+  // Smaller and faster to load, but names are kept so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  absWorkingDir: root,
+};
+
+export async function buildElectron() {
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [join(root, 'electron', 'main.ts')],
+      outfile: join(outdir, 'main.cjs'),
+      platform: 'node',
+      target: 'node22',
+      // electron is the runtime itself; the keychain module is native and loads its own binary.
+      external: ['electron', '@napi-rs/keyring'],
+    }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'electron', 'preload.ts')],
+      outfile: join(outdir, 'preload.cjs'),
+      platform: 'browser',
+      target: 'chrome140',
+      external: ['electron'],
+    }),
+  ]);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    await buildElectron();
+    process.stdout.write('Built dist-electron/main.cjs and dist-electron/preload.cjs\n');
+  } catch (err) {
+    process.stderr.write(`The Electron bundle could not be built: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
