@@ -1,0 +1,34 @@
+// `npm run bench`: runs every benchmark, prints one table, writes bench-results.json.
+// Usage: npm run bench [-- name-filter]   (e.g. `npm run bench -- fire`)
+import { writeFileSync } from 'node:fs';
+import type { Figure } from './figures';
+
+interface Bench {
+  name: string;
+  run: () => Promise<Figure[]>;
+}
+
+const benches: Bench[] = [
+  { name: 'fire', run: async () => (await import('./fire.bench')).run() },
+  { name: 'memory', run: async () => (await import('./memory.bench')).run() },
+  { name: 'startup', run: async () => (await import('./startup.bench')).run() },
+];
+
+const filter = process.argv[2];
+const figures: Figure[] = [];
+for (const bench of benches) {
+  if (filter && !bench.name.includes(filter)) continue;
+  process.stderr.write(`bench: ${bench.name}…\n`);
+  figures.push(...(await bench.run()));
+}
+
+const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.target, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
+const header = ['figure', 'value', 'target', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+writeFileSync('bench-results.json', JSON.stringify(figures, null, 2) + '\n');
+console.log(`\n${figures.length} figures written to bench-results.json; ${figures.filter((f) => f.met === false).length} targets missed`);
+process.exit(0);
