@@ -17,10 +17,8 @@ function nameFor(parsed: Trigger['parsed']): string {
 export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text: string; name?: string | undefined }): Promise<{ trigger: Trigger; notes: string[] }> {
   liveWorkspace(ctx.data.read(), a.workspaceId);
   const imp = importCurl(a.text);
+  // importCurl already notes a method other than POST and a body that is not JSON.
   const notes = [...imp.notes];
-  if (imp.method.toUpperCase() !== 'POST') {
-    notes.push(`The command used ${imp.method}; Harness triggers take POST, so Trigger Desk fires with POST.`);
-  }
   // Validate the key before anything goes to the vault, so a bad paste leaves nothing behind.
   let apiKey: string | null = null;
   if (imp.apiKey !== null) {

@@ -1,0 +1,116 @@
+// THE redaction function: every log line, history entry, export and error text passes through it.
+// A mask keeps only the last 4 characters of a long secret, `pat.…(redacted)…abcd`, and is never
+// masked again, so redacting twice gives the same text as redacting once. Linear regexes only:
+// it runs over whole response bodies.
+
+export const MASK = '…(redacted)…';
+/** Shorter secrets show nothing at all: 4 characters of an 8-character secret is half of it. */
+const MIN_FOR_LAST4 = 12;
+
+/** The last 4 characters of a secret long enough to spare them (12+), else ''. */
+export function last4(secret: string): string {
+  return secret.length >= MIN_FOR_LAST4 ? secret.slice(-4) : '';
+}
+
+const KEY_SHAPE = /^(?:pat|sat)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?$/;
+
+/** The mask for one secret value: Harness keys keep their `pat.` / `sat.` prefix. */
+export function maskSecret(secret: string): string {
+  const prefix = KEY_SHAPE.test(secret) ? secret.slice(0, 4) : '';
+  const tail = last4(secret);
+  // A tail with quotes or blanks could break the JSON or URL the mask lands in: show none then.
+  return prefix + MASK + (/^[A-Za-z0-9._~+/=-]*$/.test(tail) ? tail : '');
+}
+
+// An existing mask is matched first and kept as is, so nothing inside it is masked again.
+const EXISTING = String.raw`(?:[ps]at\.)?…\(redacted\)…`;
+// Separate passes, each starting on a literal, are several times faster than one big alternation;
+// none of them can match inside a mask (its `…(` breaks every class), so the order does not matter.
+const KEYS = /[ps]at\.(?<![A-Za-z0-9_.-][ps]at\.)(?:[A-Za-z0-9_-]{4,}\.){1,2}[A-Za-z0-9_-]{8,}/g;
+// /custom/{token}/v3, plain, URL-encoded (%2F) or JSON-escaped (\/), and the token Harness echoes in errors.
+const TOKEN_IN_PATH = /((?:\/|%2[Ff]|\\\/)custom(?:\/|%2[Ff]|\\\/))([A-Za-z0-9_-]{22})(?=(?:\/|%2[Ff]|\\\/)v3)/g;
+const TOKEN_IN_TEXT = /(custom webhook token: )([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/g;
+// `X-Api-Key: v`, `"x-api-key":"v"`, `apiKey=v`, `customWebhookToken: v`, `Authorization: Bearer v`.
+const NAMED =
+  /(?<![A-Za-z0-9_-])((?:x-api-key|api[_-]?key|customWebhookToken|(?:proxy-)?authorization)["']?\s{0,4}[:=]\s{0,4}["']?(?:(?:Bearer|Basic|Token|Digest)\s+)?)([^\s"'&,;<>{}()[\]]+)/gi;
+/** Values that merely point at a secret (variables, placeholders) or are not one. */
+const NOT_A_SECRET = /^(?:\$|%|<|\(|\{|\[|null$|true$|false$|undefined$)/i;
+
+function maskNamed(all: string, name: string, value: string): string {
+  // '…' only ever comes from a mask here (the value stops at its '('): keep masks as they are.
+  if (value.includes('…') || value.length <= 3 || NOT_A_SECRET.test(value)) return all;
+  return name + maskSecret(value);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The forms a secret may take in text: as is, URL-encoded, and JSON-escaped. */
+function forms(secret: string): string[] {
+  const out = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+  return [...out];
+}
+
+const SECRETS_CACHE = new Map<string, RegExp>();
+
+function secretsRegExp(secrets: string[]): RegExp {
+  const key = secrets.join('\0');
+  let re = SECRETS_CACHE.get(key);
+  if (!re) {
+    const alts = secrets.flatMap(forms).sort((a, b) => b.length - a.length).map(escapeRegExp);
+    re = new RegExp(`(${EXISTING})|(${alts.join('|')})`, 'g');
+    if (SECRETS_CACHE.size > 32) SECRETS_CACHE.clear();
+    SECRETS_CACHE.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/**
+ * Masks, anywhere in `text`: the given secret values (longer than 3 characters), Harness API keys
+ * (pat./sat., 4-part and legacy 3-part), the 22-character webhook token of a v3 URL, and the values
+ * of X-Api-Key / api_key / Authorization fields and headers. Idempotent.
+ */
+export function redact(text: string, secrets?: Iterable<string>): string {
+  let out = text;
+  const given = secrets ? [...new Set(secrets)].filter((s) => s.length > 3) : [];
+  if (given.length > 0) {
+    const mask = new Map(given.map((s) => [s, maskSecret(s)]));
+    for (const s of given) for (const f of forms(s)) if (f !== s) mask.set(f, maskSecret(s));
+    // A last-4 that is itself one of the secrets would be masked again next time: drop it.
+    for (const [f, m] of mask) if (given.some((s) => m.endsWith(s))) mask.set(f, m.slice(0, m.length - 4));
+    out = out.replace(secretsRegExp(given), (all, existing: string | undefined) => (existing ? all : (mask.get(all) ?? MASK)));
+  }
+  out = out.replace(KEYS, (key) => maskSecret(key));
+  if (out.includes('custom')) {
+    out = out.replace(TOKEN_IN_PATH, (_all, head: string, token: string) => head + maskSecret(token));
+    out = out.replace(TOKEN_IN_TEXT, (_all, head: string, token: string) => head + maskSecret(token));
+  }
+  return out.replace(NAMED, maskNamed);
+}
+
+/** A URL for display or logs: token, keys and a password before the host masked. */
+export function redactUrl(url: string): string {
+  const withoutPassword = url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]+)@/i, (all, head: string, pass: string) =>
+    pass.includes(MASK) ? all : `${head}${MASK}@`,
+  );
+  return redact(withoutPassword);
+}
+
+const SECRET_HEADERS = ['x-api-key', 'authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
+
+/** Headers for display or logs: credential headers (and `secretNames`) masked, the rest redacted as text. */
+export function redactHeaders(h: Record<string, string>, secretNames: string[] = []): Record<string, string> {
+  const secret = new Set([...SECRET_HEADERS, ...secretNames.map((n) => n.toLowerCase())]);
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(h)) {
+    if (!secret.has(name.toLowerCase()) || value.includes(MASK) || value === '') {
+      out[name] = redact(value);
+      continue;
+    }
+    const scheme = /^(Bearer|Basic|Token|Digest)\s+/i.exec(value);
+    out[name] = scheme ? scheme[0] + maskSecret(value.slice(scheme[0].length)) : maskSecret(value);
+  }
+  return out;
+}
