@@ -70,7 +70,7 @@ export interface Results {
   'workspaces:list': Workspace[];
   'workspaces:create': Workspace;
   'workspaces:rename': Workspace;
-  'workspaces:delete': void;
+  'workspaces:delete': null;
   'workspaces:restore': Workspace;
   'triggers:list': Trigger[];
   'triggers:importCurl': { trigger: Trigger; notes: string[] };
@@ -78,12 +78,12 @@ export interface Results {
   'triggers:update': Trigger;
   'triggers:setKey': Trigger;
   'triggers:duplicate': Trigger;
-  'triggers:delete': void;
+  'triggers:delete': null;
   'triggers:restore': Trigger;
   'triggers:fire': FireResult;
   'triggers:exportCurl': { command: string };
   'payloads:save': Payload;
-  'payloads:delete': void;
+  'payloads:delete': null;
   'settings:get': Settings;
   'settings:update': Settings;
   /** `openInPage`: the web host cannot open the system browser, so the page opens the (checked) URL itself. */

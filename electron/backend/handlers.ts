@@ -53,6 +53,7 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'workspaces:rename': wrap('workspaces:rename', (a) => renameWorkspace(ctx, a.id, a.name)),
     'workspaces:delete': wrap('workspaces:delete', (a) => {
       deleteWorkspace(ctx, a.id);
+      return null;
     }),
     'workspaces:restore': wrap('workspaces:restore', (a) => restoreWorkspace(ctx, a.id)),
 
@@ -64,6 +65,7 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'triggers:duplicate': wrap('triggers:duplicate', (a) => duplicateTrigger(ctx, a.id)),
     'triggers:delete': wrap('triggers:delete', (a) => {
       deleteTrigger(ctx, a.id);
+      return null;
     }),
     'triggers:restore': wrap('triggers:restore', (a) => restoreTrigger(ctx, a.id)),
     'triggers:fire': wrap('triggers:fire', (a) => fireById(ctx, a)),
@@ -72,6 +74,7 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'payloads:save': wrap('payloads:save', (a) => savePayload(ctx, a)),
     'payloads:delete': wrap('payloads:delete', (a) => {
       deletePayload(ctx, a);
+      return null;
     }),
 
     'settings:get': wrap('settings:get', () => settings.get()),

@@ -19,7 +19,7 @@ function startSandboxProcess(): Promise<{ child: ChildProcess; curls: string[] }
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('Press Ctrl+C')) resolve({ child, curls: out.split('\n').filter((l) => l.startsWith('curl ')) });
     });

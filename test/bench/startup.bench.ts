@@ -19,7 +19,7 @@ function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>
   });
   const url = new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+)$/m.exec(out);
       if (match?.[1]) resolve(match[1]);
