@@ -1,37 +1,13 @@
 // Builds window.desk for Electron from two plain functions, so the preload stays a few lines and
 // the bridge's shape (exactly the contract's request names, only the contract's events) is tested
 // without Electron. No generic "send any channel": each name is its own function.
-//
-// The names are listed here as type-checked tables instead of imported from shared/api.ts: that
-// module builds the zod schemas, which would put ~450 KB of zod into the sandboxed preload. A
-// missing or extra name is a compile error (and test/integration/contract.test.ts checks again).
+// The names come from shared/request-names.ts (zod-free, so the preload stays small).
+import { EVENT_NAMES, REQUEST_NAMES } from '../shared/request-names';
 import type { DeskBridge, EventName, Events, RequestName } from '../shared/api';
 import type { Reply } from '../shared/errors';
 
-const REQUESTS: Readonly<Record<RequestName, true>> = {
-  'app:info': true,
-  'workspaces:list': true,
-  'workspaces:create': true,
-  'workspaces:rename': true,
-  'workspaces:delete': true,
-  'workspaces:restore': true,
-  'triggers:list': true,
-  'triggers:importCurl': true,
-  'triggers:create': true,
-  'triggers:update': true,
-  'triggers:setKey': true,
-  'triggers:duplicate': true,
-  'triggers:delete': true,
-  'triggers:restore': true,
-  'triggers:fire': true,
-  'triggers:exportCurl': true,
-  'payloads:save': true,
-  'payloads:delete': true,
-  'settings:get': true,
-  'settings:update': true,
-  'shell:openExternal': true,
-};
-const EVENTS: Readonly<Record<EventName, true>> = { 'data:changed': true, 'vault:status': true };
+const REQUESTS = REQUEST_NAMES;
+const EVENTS = EVENT_NAMES;
 
 export const bridgeRequestNames = Object.keys(REQUESTS) as RequestName[];
 export const bridgeEventNames = Object.keys(EVENTS) as EventName[];

@@ -2,34 +2,11 @@
 // protocol (TEAM.md): POST /api/<name> with the per-launch token, events streamed from /api/events.
 import type { DeskBridge, EventName, Events, RequestName } from '../shared/api';
 import type { ErrorShape, Reply } from '../shared/errors';
+import { REQUEST_NAMES } from '../shared/request-names';
 import { readSse } from './sse';
 
 const TOKEN_KEY = 'trigger-desk:token';
 
-/** Every request name, type-checked against the contract so a new request cannot be forgotten. */
-const requestNames: Record<RequestName, true> = {
-  'app:info': true,
-  'workspaces:list': true,
-  'workspaces:create': true,
-  'workspaces:rename': true,
-  'workspaces:delete': true,
-  'workspaces:restore': true,
-  'triggers:list': true,
-  'triggers:importCurl': true,
-  'triggers:create': true,
-  'triggers:update': true,
-  'triggers:setKey': true,
-  'triggers:duplicate': true,
-  'triggers:delete': true,
-  'triggers:restore': true,
-  'triggers:fire': true,
-  'triggers:exportCurl': true,
-  'payloads:save': true,
-  'payloads:delete': true,
-  'settings:get': true,
-  'settings:update': true,
-  'shell:openExternal': true,
-};
 
 /** The token arrives once in the address (#token=…); it is kept for this tab and removed from the bar. */
 export function takeToken(): string | null {
@@ -126,7 +103,7 @@ export function createWebBridge(): DeskBridge {
   };
 
   const request = Object.fromEntries(
-    Object.keys(requestNames).map((name) => [name, (args: unknown) => post(name as RequestName, args, token)]),
+    Object.keys(REQUEST_NAMES).map((name) => [name, (args: unknown) => post(name as RequestName, args, token)]),
   ) as unknown as DeskBridge['request'];
 
   return {
