@@ -2,6 +2,8 @@
 //   electron/main.ts    → dist-electron/main.cjs     (Node side: backend, sandbox, undici, conf)
 //   electron/preload.ts → dist-electron/preload.cjs  (a sandboxed preload must be one CJS file:
 //                                                     it can require only 'electron')
+//   electron/web/start.ts → dist-electron/web.mjs    (browser mode: one file starts in ~0.3 s,
+//                                                     against ~0.9 s through tsx's loader)
 // The ESM-only dependencies (conf and friends) bundle into CJS because none of them uses
 // import.meta or top-level await; the build fails loudly if that ever changes.
 import { build } from 'esbuild';
@@ -25,8 +27,28 @@ const common = {
   absWorkingDir: root,
 };
 
+const WEB_OUT = join(outdir, 'web.mjs');
+
+/** The browser-mode host as one ESM file (the Node packages stay in node_modules). */
+export function buildWebHost() {
+  return build({
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+    absWorkingDir: root,
+    packages: 'external',
+    entryPoints: [join(root, 'electron', 'web', 'start.ts')],
+    outfile: WEB_OUT,
+  });
+}
+
 export async function buildElectron() {
   await Promise.all([
+    buildWebHost(),
     build({
       ...common,
       entryPoints: [join(root, 'electron', 'main.ts')],
@@ -50,7 +72,7 @@ export async function buildElectron() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     await buildElectron();
-    process.stdout.write('Built dist-electron/main.cjs and dist-electron/preload.cjs\n');
+    process.stdout.write('Built dist-electron/main.cjs, preload.cjs and web.mjs\n');
   } catch (err) {
     process.stderr.write(`The Electron bundle could not be built: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

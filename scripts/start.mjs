@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElectron } from './build-electron.mjs';
-import { buildRendererIfStale, runWebHost } from './web.mjs';
+import { buildRendererIfStale, buildWebHostIfStale, runWebHost } from './web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -124,6 +124,7 @@ async function main() {
   } else {
     process.stdout.write(`Electron could not start (${why}); opening Trigger Desk in your browser instead.\n`);
   }
+  if (!(await buildWebHostIfStale(root))) return 1;
   return runWebHost();
 }
 

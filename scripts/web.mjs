@@ -1,5 +1,6 @@
-// `npm run web`: build the page if stale, then run the browser-mode host (electron/web/start.ts)
-// under tsx's Node loader. Signals are passed on so the host closes cleanly.
+// `npm run web`: build the page and the host bundle if stale, then run the browser-mode host
+// (dist-electron/web.mjs, bundled from electron/web/start.ts). Signals are passed on so the host
+// closes cleanly.
 // The page is rebuilt only when dist/renderer is missing or older than its sources, so later
 // starts are quick and never serve a stale page. scripts/start.mjs uses the same helpers.
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,9 +43,25 @@ export function buildRendererIfStale(root) {
   return true;
 }
 
+const HOST_SOURCES = ['electron', 'shared', 'package.json', 'package-lock.json'];
+
+/** Bundles electron/web/start.ts into dist-electron/web.mjs when missing or older than its sources. */
+export async function buildWebHostIfStale(root) {
+  const built = join(root, 'dist-electron', 'web.mjs');
+  if (existsSync(built) && !HOST_SOURCES.some((source) => newestMtime(join(root, source)) > statSync(built).mtimeMs)) return true;
+  try {
+    const { buildWebHost } = await import('./build-electron.mjs');
+    await buildWebHost();
+    return true;
+  } catch (err) {
+    process.stderr.write(`The web host could not be built: ${err instanceof Error ? err.message : String(err)}\n`);
+    return false;
+  }
+}
+
 export function runWebHost(env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'start.ts')], { cwd: root, stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist-electron', 'web.mjs')], { cwd: root, stdio: 'inherit', env });
     const forward = (signal) => {
       if (child.exitCode === null) child.kill(signal);
     };
@@ -63,6 +80,6 @@ export function runWebHost(env = process.env) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (!buildRendererIfStale(root)) process.exit(1);
+  if (!buildRendererIfStale(root) || !(await buildWebHostIfStale(root))) process.exit(1);
   process.exit(await runWebHost());
 }

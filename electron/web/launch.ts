@@ -1,8 +1,8 @@
 // Browser mode, start to finish: the backend on the shared data folder, the web host in front of
 // it, the address printed (and opened), and a clean stop on SIGINT/SIGTERM. Used by
 // `npm run web` (start.ts) and `trigger-desk web`.
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Notify } from '../../shared/api';
 import { defaultDataDir } from '../backend/data-dir';
@@ -14,7 +14,15 @@ import { startWebHost, type WebHost } from './server';
 export const DEFAULT_PORT = 4470;
 const STOP_TIMEOUT_MS = 5000;
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The folder with package.json above this file: electron/web/ from source, dist-electron/ when bundled. */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 export function packageVersion(root: string = projectRoot): string {
   try {

@@ -12,8 +12,14 @@ const MB = 1024 * 1024;
 const RENDERER = 'dist/renderer';
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** What `npm run web` runs once its bundle is built: the measured process start is the host's own. */
+async function buildHost(): Promise<void> {
+  const { buildWebHostIfStale } = (await import('../../scripts/web.mjs' as string)) as { buildWebHostIfStale(root: string): Promise<boolean> };
+  if (!(await buildWebHostIfStale(process.cwd()))) throw new Error('bench: the web host bundle could not be built');
+}
+
 function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/start.ts'], {
+  const child = spawn(process.execPath, ['dist-electron/web.mjs'], {
     env: { ...process.env, TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_PORT: '0', TRIGGER_DESK_SANDBOX_PORT: '0', TRIGGER_DESK_NO_OPEN: '1', TRIGGER_DESK_VAULT_SERVICE: `trigger-desk-bench-${process.pid}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -62,6 +68,7 @@ function firstScreenJsGzip(): number {
 }
 
 export async function run(): Promise<Figure[]> {
+  await buildHost();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const fresh: number[] = [];
   const warm: number[] = [];
