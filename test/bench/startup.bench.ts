@@ -14,8 +14,9 @@ export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-backgro
 
 /** What `npm run web` runs once its bundle is built: the measured process start is the host's own. */
 async function buildHost(): Promise<void> {
-  const { buildWebHostIfStale } = (await import('../../scripts/web.mjs' as string)) as { buildWebHostIfStale(root: string): Promise<boolean> };
-  if (!(await buildWebHostIfStale(process.cwd()))) throw new Error('bench: the web host bundle could not be built');
+  const script: string = '../../scripts/web.mjs';
+  const web = (await import(script)) as { buildWebHostIfStale: (root: string) => Promise<boolean> };
+  if (!(await web.buildWebHostIfStale(process.cwd()))) throw new Error('bench: the web host bundle could not be built');
 }
 
 function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
