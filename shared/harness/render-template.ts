@@ -1,0 +1,67 @@
+// Text with `<+...>` blocks rendered the way Harness renders a condition key or a runtime input:
+// each block becomes its value as text ("null" when missing); text around blocks stays as written.
+
+import { findBlocks, parseRef, resolvePath } from './expressions';
+import type { ParsedSample, Ref } from './expressions';
+import { compileJexl, evaluateExpression, lowerHeaderBrackets, renderJexlValue } from './jexl-bridge';
+import type { CompiledJexl } from './jexl-bridge';
+import { JexlError, plain } from './jexl-bridge-values';
+import { renderValue } from './render';
+
+export interface TemplateBlock { start: number; end: number; text: string; ref: Ref; compiled: CompiledJexl | null }
+export interface CompiledTemplate { source: string; blocks: TemplateBlock[]; unclosedAt: number | null }
+
+export type PartState = 'ok' | 'missing' | 'error' | 'unsupported';
+export interface RenderedBlock { text: string; start: number; end: number; rendered: string; value: unknown; state: PartState; why: string | null }
+export interface Rendered { text: string; blocks: RenderedBlock[]; state: 'ok' | 'error' | 'unsupported'; why: string | null }
+
+export function compileTemplate(source: string): CompiledTemplate {
+  const { blocks, unclosedAt } = findBlocks(source);
+  return {
+    source,
+    unclosedAt,
+    blocks: blocks.map((b) => {
+      const ref = parseRef(b.inner);
+      const compiled = ref.kind === 'expr' ? compileJexl(lowerHeaderBrackets(ref.inner), { globals: ['trigger', 'eventPayload'] }) : null;
+      return { start: b.start, end: b.end, text: b.text, ref, compiled };
+    }),
+  };
+}
+
+function renderBlock(b: TemplateBlock, s: ParsedSample): RenderedBlock {
+  const out = (rendered: string, value: unknown, state: PartState, why: string | null): RenderedBlock => ({ text: b.text, start: b.start, end: b.end, rendered, value, state, why });
+  const ref = b.ref;
+  if (ref.kind === 'path') {
+    const r = resolvePath(ref, s);
+    return out(renderValue(r.value, s.numberTexts, r.container, r.key), r.value, r.found ? 'ok' : 'missing', r.found ? null : `${b.text} is not in the event, so it renders as "null"`);
+  }
+  if (ref.kind === 'other') return out(b.text, null, 'unsupported', `${b.text} is not a trigger expression: the preview cannot tell what Harness renders for it here`);
+  const c = b.compiled;
+  if (!c?.ok) return out(b.text, null, c?.kind === 'unsupported' ? 'unsupported' : 'error', c ? `${b.text}: ${c.message} (column ${c.where.column})` : `cannot read ${b.text}`);
+  try {
+    const value = evaluateExpression(c, s);
+    return out(renderJexlValue(value), plain(value), 'ok', null);
+  } catch (e) {
+    const unsupported = e instanceof JexlError && e.unsupported;
+    return out(b.text, null, unsupported ? 'unsupported' : 'error', `${b.text}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Render against a sample; memoized per sample since many triggers share the same keys. */
+export function renderTemplate(t: CompiledTemplate, s: ParsedSample): Rendered {
+  const memo = `t:${t.source}`;
+  const hit = s.cache.get(memo);
+  if (hit) return hit as Rendered;
+  const blocks = t.blocks.map((b) => renderBlock(b, s));
+  let text = '';
+  let at = 0;
+  for (const b of blocks) {
+    text += t.source.slice(at, b.start) + b.rendered;
+    at = b.end;
+  }
+  text += t.source.slice(at);
+  const bad = blocks.find((b) => b.state === 'error') ?? blocks.find((b) => b.state === 'unsupported');
+  const result: Rendered = { text, blocks, state: bad ? (bad.state === 'error' ? 'error' : 'unsupported') : 'ok', why: bad?.why ?? null };
+  s.cache.set(memo, result);
+  return result;
+}
