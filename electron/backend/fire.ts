@@ -109,18 +109,14 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
   if (!bodyIsJson && /json/i.test(headers['content-type'] ?? '')) {
     notes.push(o.body.trim() === '' ? 'The payload is empty.' : 'The payload is not valid JSON: Harness accepts it, but <+trigger.payload.x> expressions will resolve to nothing.');
   }
-  const base = {
-    id: randomUUID(), // not ids.ts: randomUUID draws from a cached pool, several µs less per fire
-    triggerId: trigger.id,
-    at,
-    request: { method: 'POST' as const, url: redactedUrl(parsed.url), headers: redactHeaders(headers, [KEY_HEADER, ...o.secretHeaders.map((h) => h.name)]), bodyBytes, bodyIsJson },
-  };
+  const id = randomUUID(); // not ids.ts: randomUUID draws from a cached pool, several µs less per fire
+  const request: FireResult['request'] = { method: 'POST', url: redactedUrl(parsed.url), headers: redactHeaders(headers, [KEY_HEADER, ...o.secretHeaders.map((h) => h.name)]), bodyBytes, bodyIsJson };
 
   const { res, err } = await pending;
   if (!res) {
     if (!(err instanceof DeskError) || !NETWORK_CODES.has(err.code)) throw err;
     const explanation: Explanation = { title: err instanceof NetError ? err.title : (TITLES[err.code] ?? 'Request failed'), detail: redact(err.message, secrets), action: err.hint ? redact(err.hint, secrets) : null };
-    return { ...base, durationMs: performance.now() - started, outcome: 'network-error', response: null, event: null, harness: null, explanation, notes };
+    return { id, triggerId: trigger.id, at, request, durationMs: performance.now() - started, outcome: 'network-error', response: null, event: null, harness: null, explanation, notes };
   }
 
   const answer = interpretFireResponse(res.status, res.contentType, res.body, { hadKey: o.apiKey !== null, url: parsed });
@@ -130,14 +126,19 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
     detail: redact(answer.explanation.detail, secrets),
     action: answer.explanation.action === null ? null : redact(answer.explanation.action, secrets),
   };
+  // Field by field, not with spreads: object spread costs microseconds per fire on Node 20.
+  for (const note of answer.notes) notes.push(note);
   return {
-    ...base,
+    id,
+    triggerId: trigger.id,
+    at,
+    request,
     durationMs: res.durationMs,
     outcome: answer.outcome,
     response: { status: res.status, contentType: res.contentType, body: redact(res.body, secrets) },
     event: answer.event,
     harness,
     explanation,
-    notes: [...notes, ...answer.notes],
+    notes,
   };
 }

@@ -52,20 +52,34 @@ function forms(secret: string): string[] {
   return [...out];
 }
 
-const SECRETS_CACHE = new Map<string, RegExp>();
-
-function secretsRegExp(secrets: string[]): RegExp {
-  const key = secrets.join('\0');
-  let re = SECRETS_CACHE.get(key);
-  if (!re) {
-    const alts = secrets.flatMap(forms).sort((a, b) => b.length - a.length).map(escapeRegExp);
-    re = new RegExp(`(${EXISTING})|(${alts.join('|')})`, 'g');
-    if (SECRETS_CACHE.size > 32) SECRETS_CACHE.clear();
-    SECRETS_CACHE.set(key, re);
-  }
-  re.lastIndex = 0;
-  return re;
+interface SecretsMatcher {
+  re: RegExp;
+  mask: Map<string, string>;
 }
+
+// The same few secrets are redacted again and again (a trigger's key and token on every fire):
+// their pattern and masks are built once.
+const SECRETS_CACHE = new Map<string, SecretsMatcher>();
+
+function secretsMatcher(given: string[]): SecretsMatcher {
+  const key = given.join('\0');
+  let matcher = SECRETS_CACHE.get(key);
+  if (!matcher) {
+    const mask = new Map(given.map((s) => [s, maskSecret(s)]));
+    for (const s of given) for (const f of forms(s)) if (f !== s) mask.set(f, maskSecret(s));
+    // A last-4 that is itself one of the secrets would be masked again next time: drop it.
+    for (const [f, m] of mask) if (given.some((s) => m.endsWith(s))) mask.set(f, m.slice(0, m.length - 4));
+    const alts = given.flatMap(forms).sort((a, b) => b.length - a.length).map(escapeRegExp);
+    matcher = { re: new RegExp(`(${EXISTING})|(${alts.join('|')})`, 'g'), mask };
+    if (SECRETS_CACHE.size > 32) SECRETS_CACHE.clear();
+    SECRETS_CACHE.set(key, matcher);
+  }
+  matcher.re.lastIndex = 0;
+  return matcher;
+}
+
+/** Every pattern below needs one of these words in the text: without them, only given secrets can match. */
+const MARKERS = /[ps]at\.|custom|key|authoriz|token/i;
 
 /**
  * Masks, anywhere in `text`: the given secret values (longer than 3 characters), Harness API keys
@@ -76,12 +90,10 @@ export function redact(text: string, secrets?: Iterable<string>): string {
   let out = text;
   const given = secrets ? [...new Set(secrets)].filter((s) => s.length > 3) : [];
   if (given.length > 0) {
-    const mask = new Map(given.map((s) => [s, maskSecret(s)]));
-    for (const s of given) for (const f of forms(s)) if (f !== s) mask.set(f, maskSecret(s));
-    // A last-4 that is itself one of the secrets would be masked again next time: drop it.
-    for (const [f, m] of mask) if (given.some((s) => m.endsWith(s))) mask.set(f, m.slice(0, m.length - 4));
-    out = out.replace(secretsRegExp(given), (all, existing: string | undefined) => (existing ? all : (mask.get(all) ?? MASK)));
+    const { re, mask } = secretsMatcher(given);
+    out = out.replace(re, (all, existing: string | undefined) => (existing ? all : (mask.get(all) ?? MASK)));
   }
+  if (!MARKERS.test(out)) return out;
   out = out.replace(KEYS, (key) => maskSecret(key));
   if (out.includes('custom')) {
     out = out.replace(TOKEN_IN_PATH, (_all, head: string, token: string) => head + maskSecret(token));

@@ -30,14 +30,21 @@ function startSandboxProcess(): Promise<{ child: ChildProcess; curls: string[] }
 export async function openBenchBackend(): Promise<BenchBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-'));
   const sandbox = await startSandboxProcess();
-  const backend = await createBackend({
-    dataDir,
-    mode: 'cli',
-    version: 'bench',
-    notify: () => undefined,
-    sandbox: false,
-    vaultService: `trigger-desk-bench-${process.pid}`,
-  });
+  let backend: Backend;
+  try {
+    backend = await createBackend({
+      dataDir,
+      mode: 'cli',
+      version: 'bench',
+      notify: () => undefined,
+      sandbox: false,
+      vaultService: `trigger-desk-bench-${process.pid}`,
+    });
+  } catch (err) {
+    // Never leave the sandbox behind: it holds the terminal's pipes open.
+    sandbox.child.kill('SIGTERM');
+    throw err;
+  }
   return {
     backend,
     curls: sandbox.curls,
