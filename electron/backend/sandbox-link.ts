@@ -5,6 +5,7 @@ import { parseTriggerUrl } from '../../shared/harness/urls';
 import { startSandbox } from '../sandbox/index';
 import type { Sandbox } from '../sandbox/types';
 import { changed, type Ctx } from './context';
+import { createSandboxEvaluate } from './sandbox-evaluate';
 import type { DataDoc } from './schema';
 
 function portOf(baseUrl: string | null): number | null {
@@ -24,16 +25,18 @@ function portOf(baseUrl: string | null): number | null {
  */
 export async function startLinkedSandbox(doc: DataDoc, wanted: number | null): Promise<{ sandbox: Sandbox; note: string | null }> {
   const preferred = wanted ?? portOf(doc.meta.sandboxBaseUrl);
+  // Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator (issue 4).
+  const evaluate = createSandboxEvaluate();
   if (preferred !== null && preferred !== 0) {
     try {
-      return { sandbox: await startSandbox({ port: preferred, host: '127.0.0.1' }), note: null };
+      return { sandbox: await startSandbox({ port: preferred, host: '127.0.0.1', evaluate }), note: null };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
+      const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', evaluate });
       return { sandbox, note: `The sandbox could not use port ${preferred} (${reason}); it runs at ${sandbox.baseUrl} instead.` };
     }
   }
-  return { sandbox: await startSandbox({ port: 0, host: '127.0.0.1' }), note: null };
+  return { sandbox: await startSandbox({ port: 0, host: '127.0.0.1', evaluate }), note: null };
 }
 
 /** Points the sandbox workspace's triggers at the sandbox's current address; returns how many moved. */

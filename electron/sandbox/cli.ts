@@ -1,6 +1,8 @@
 // `npm run sandbox`: the Harness sandbox on its own. Prints its base URL and, for each example
 // trigger, its name and the ready cURL command (Harness's "Copy as cURL" text) on a line of its
 // own; stays up until Ctrl+C or SIGTERM. Port: --port N, else TRIGGER_DESK_SANDBOX_PORT, else free.
+import { createSandboxEvaluate } from '../backend/sandbox-evaluate';
+import { CONDITIONAL_SAMPLE } from './examples';
 import { startSandbox } from './server';
 
 function usage(message: string): never {
@@ -34,7 +36,8 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): { port: number; host
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2), process.env);
-  const sandbox = await startSandbox(o);
+  // Conditions are evaluated as the app's condition lab does (issue 4).
+  const sandbox = await startSandbox({ ...o, evaluate: createSandboxEvaluate() });
   // Handlers first: whoever reads the banner may signal at once.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -63,7 +66,12 @@ async function main(): Promise<void> {
   for (const ex of sandbox.examples) {
     out.push(`${ex.name}: ${ex.description}`);
     // A disabled trigger's command answers 400 on purpose; commented so copying every line still works.
-    out.push(ex.enabled ? ex.curl : `# ${ex.curl}`);
+    if (ex.kind === 'conditional') {
+      // Harness's sample body would not pass the conditions: print an event that does.
+      const headers = Object.entries(CONDITIONAL_SAMPLE.headers).map(([k, v]) => ` -H '${k}: ${v}'`).join('');
+      out.push(`# Harness's Copy as cURL sends ${ex.curl.slice(ex.curl.indexOf(" -d '") + 5, -1)}, which its conditions reject; this event passes them:`);
+      out.push(`curl -X POST -H 'content-type: application/json'${headers} --url '${ex.url}' -d '${CONDITIONAL_SAMPLE.body}'`);
+    } else out.push(ex.enabled ? ex.curl : `# ${ex.curl}`);
     out.push('');
   }
   out.push('Press Ctrl+C to stop.');

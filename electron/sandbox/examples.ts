@@ -60,7 +60,7 @@ export const PIPELINES: Record<string, { name: string; steps: StepDef[] }> = {
 };
 
 export interface ExampleSpec extends TriggerSpec {
-  kind: 'plain' | 'authorized' | 'v2' | 'fails' | 'approval' | 'disabled';
+  kind: 'plain' | 'authorized' | 'v2' | 'fails' | 'approval' | 'disabled' | 'conditional';
   pipelineIdentifier: string;
 }
 
@@ -122,4 +122,26 @@ export const EXAMPLES: ExampleSpec[] = [
     token: 'D1sabLedTr1ggerZ9vX3wQ',
     enabled: false,
   },
+  {
+    // Issue 4: conditions as in HARNESS.md §4, so the condition lab has something to fetch.
+    kind: 'conditional',
+    name: 'Deploy on image (conditions)',
+    identifier: 'deploy_on_image',
+    description: 'Starts only when env is qa or prod, the X-Source header says jenkins and the tag starts with "v"; the image and tag become pipeline variables.',
+    projectIdentifier: OPEN_PROJECT,
+    pipelineIdentifier: 'build_and_deploy',
+    token: 'C0nd1tionalEnvQaPr0dX7',
+    payloadConditions: [{ key: '<+trigger.payload.env>', operator: 'In', value: 'qa, prod' }],
+    headerConditions: [{ key: "<+trigger.header['X-Source']>", operator: 'Equals', value: 'jenkins' }],
+    jexlCondition: '<+trigger.payload.tag>.startsWith("v") && <+trigger.payload.image> != null',
+    inputYaml:
+      'pipeline:\n  identifier: build_and_deploy\n  variables:\n    - name: image\n      type: String\n      value: <+trigger.payload.image>\n' +
+      '    - name: tag\n      type: String\n      value: <+trigger.payload.tag>\n',
+  },
 ];
+
+/** An event the conditional example accepts (Harness's own "Copy as cURL" body does not pass its conditions). */
+export const CONDITIONAL_SAMPLE = {
+  body: '{"env": "qa", "image": "registry.example.com/shop/api", "tag": "v1.4.2"}',
+  headers: { 'X-Source': 'jenkins' } as Record<string, string>,
+};

@@ -24,7 +24,7 @@ export interface ReceivedRequest {
   at: number;
 }
 
-export type ExampleKind = 'plain' | 'authorized' | 'v2' | 'fails' | 'approval' | 'disabled' | 'custom';
+export type ExampleKind = 'plain' | 'authorized' | 'v2' | 'fails' | 'approval' | 'disabled' | 'conditional' | 'custom';
 
 export interface ExampleTrigger {
   name: string;

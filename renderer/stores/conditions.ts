@@ -1,0 +1,157 @@
+// The condition lab's state: the trigger YAML being tried, the sample (payload + headers) it is
+// tried against, the workspace's sample library, and the lab/matrix switch. Evaluation itself is
+// not stored: it is derived in the page (pure, fast) from these texts as they change.
+import { create } from 'zustand';
+import type { Sample, SampleHeader } from '../../shared/conditions-model';
+import { call } from '../bridge';
+import { showError, showToast } from './toasts';
+import { reloadTriggers } from './workspaces';
+
+export type LabTab = 'lab' | 'matrix';
+
+interface ConditionsState {
+  tab: LabTab;
+  workspaceId: string | null;
+  /** The saved trigger the YAML came from (or will be kept on), if any. */
+  triggerId: string | null;
+  yaml: string;
+  payload: string;
+  /** "Name: value", one per line. */
+  headersText: string;
+  sampleId: string | null;
+  sampleName: string;
+  samples: Sample[];
+  busy: 'fetch' | 'save-yaml' | 'save-sample' | null;
+}
+
+export const useConditions = create<ConditionsState>(() => ({
+  tab: 'lab', workspaceId: null, triggerId: null, yaml: '', payload: '', headersText: '', sampleId: null, sampleName: '', samples: [], busy: null,
+}));
+
+export const setLabTab = (tab: LabTab): void => { useConditions.setState({ tab }); };
+export const setYaml = (yaml: string): void => { useConditions.setState({ yaml }); };
+export const setPayload = (payload: string): void => { useConditions.setState({ payload }); };
+export const setHeadersText = (headersText: string): void => { useConditions.setState({ headersText }); };
+export const setSampleName = (sampleName: string): void => { useConditions.setState({ sampleName }); };
+
+/** Headers typed as lines; a line without "Name:" is reported with its number and skipped. */
+export function parseHeaderLines(text: string): { headers: SampleHeader[]; problems: string[] } {
+  const headers: SampleHeader[] = [];
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const at = line.indexOf(':');
+    const name = at < 0 ? '' : line.slice(0, at).trim();
+    if (!name) problems.push(`Header line ${i + 1} needs "Name: value": ${JSON.stringify(line.slice(0, 60))}`);
+    else headers.push({ name, value: line.slice(at + 1).trim() });
+  });
+  return { headers, problems };
+}
+
+export const headersToText = (headers: readonly SampleHeader[]): string => headers.map((h) => `${h.name}: ${h.value}`).join('\n');
+
+export async function loadSamples(workspaceId: string): Promise<void> {
+  try {
+    const samples = await call('samples:list', { workspaceId });
+    if (useConditions.getState().workspaceId === workspaceId) useConditions.setState({ samples });
+  } catch (error) {
+    showError(error, 'Could not load the samples');
+  }
+}
+
+export function chooseWorkspace(workspaceId: string): void {
+  if (useConditions.getState().workspaceId === workspaceId) return;
+  useConditions.setState({ workspaceId, samples: [], sampleId: null, triggerId: null });
+  void loadSamples(workspaceId);
+}
+
+/** Picks a saved trigger: its stored YAML (if any) and, when the sample is empty, its first payload. */
+export function chooseTrigger(t: { id: string; workspaceId: string; yaml?: string; payloads: { body: string }[] } | null): void {
+  if (!t) {
+    useConditions.setState({ triggerId: null });
+    return;
+  }
+  chooseWorkspace(t.workspaceId);
+  const s = useConditions.getState();
+  useConditions.setState({
+    triggerId: t.id,
+    yaml: t.yaml ?? '',
+    ...(s.payload.trim() === '' && s.sampleId === null ? { payload: t.payloads[0]?.body ?? '' } : {}),
+  });
+}
+
+export async function fetchYaml(triggerId: string): Promise<void> {
+  useConditions.setState({ busy: 'fetch' });
+  try {
+    const { yaml } = await call('triggers:fetchYaml', { id: triggerId });
+    if (useConditions.getState().triggerId === triggerId) useConditions.setState({ yaml });
+    showToast('Fetched the trigger YAML from Harness and kept it on the trigger.');
+    await reloadTriggers();
+  } catch (error) {
+    showError(error, 'Could not fetch the trigger YAML');
+  } finally {
+    useConditions.setState({ busy: null });
+  }
+}
+
+export async function keepYaml(triggerId: string, yaml: string): Promise<void> {
+  useConditions.setState({ busy: 'save-yaml' });
+  try {
+    await call('triggers:setYaml', { id: triggerId, yaml });
+    await reloadTriggers();
+    showToast(yaml.trim() === '' ? 'Forgot the trigger YAML.' : 'Kept the YAML on the trigger (the matrix uses it).');
+  } catch (error) {
+    showError(error, 'Could not keep the YAML');
+  } finally {
+    useConditions.setState({ busy: null });
+  }
+}
+
+export function openSample(id: string | null): void {
+  const sample = useConditions.getState().samples.find((s) => s.id === id);
+  if (!sample) {
+    useConditions.setState({ sampleId: null, sampleName: '' });
+    return;
+  }
+  useConditions.setState({ sampleId: sample.id, sampleName: sample.name, payload: sample.payload, headersText: headersToText(sample.headers) });
+}
+
+/** `asNew`: always a new sample; otherwise the open one is replaced. */
+export async function saveSample(asNew: boolean): Promise<void> {
+  const s = useConditions.getState();
+  if (!s.workspaceId) return;
+  const name = s.sampleName.trim();
+  if (!name) {
+    showToast('Give the sample a name first.', { tone: 'error' });
+    return;
+  }
+  const { headers } = parseHeaderLines(s.headersText);
+  useConditions.setState({ busy: 'save-sample' });
+  try {
+    const id = asNew ? undefined : (s.sampleId ?? undefined);
+    const saved = await call('samples:save', { workspaceId: s.workspaceId, name, payload: s.payload, headers, ...(id ? { id } : {}) });
+    useConditions.setState((st) => ({
+      samples: st.samples.some((x) => x.id === saved.id) ? st.samples.map((x) => (x.id === saved.id ? saved : x)) : [...st.samples, saved],
+      sampleId: saved.id,
+      sampleName: saved.name,
+    }));
+    showToast(`Saved sample “${saved.name}”.`);
+  } catch (error) {
+    showError(error, 'Could not save the sample');
+  } finally {
+    useConditions.setState({ busy: null });
+  }
+}
+
+export async function deleteSample(): Promise<void> {
+  const s = useConditions.getState();
+  const sample = s.samples.find((x) => x.id === s.sampleId);
+  if (!sample || !s.workspaceId) return;
+  try {
+    await call('samples:delete', { workspaceId: s.workspaceId, id: sample.id });
+    useConditions.setState((st) => ({ samples: st.samples.filter((x) => x.id !== sample.id), sampleId: null }));
+    showToast(`Deleted sample “${sample.name}”.`);
+  } catch (error) {
+    showError(error, 'Could not delete the sample');
+  }
+}
