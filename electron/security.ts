@@ -23,16 +23,17 @@ export function guardWebContents(contents: WebContents, appIndexUrl: string): vo
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/**
- * Deny every permission, with one exception: writing text to the clipboard from the app's own page
- * (the "Copy cURL" buttons). Reading the clipboard, camera, notifications, etc. are all refused.
- */
+/** What the app's own page may use: writing to the clipboard ("Copy" buttons) and a desktop
+ * notification when a watched run ends. Everything else (reading the clipboard, camera, ...) is refused. */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
+
+/** Deny every permission except ALLOWED_PERMISSIONS, and those only to the app's own page. */
 export function guardSession(ses: Session, appIndexUrl: string): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(permission === 'clipboard-sanitized-write' && isAppPage(details.requestingUrl, appIndexUrl));
+    callback(ALLOWED_PERMISSIONS.has(permission) && isAppPage(details.requestingUrl, appIndexUrl));
   });
   ses.setPermissionCheckHandler((_contents, permission, _origin, details) => {
-    return permission === 'clipboard-sanitized-write' && isAppPage(details.requestingUrl ?? '', appIndexUrl);
+    return ALLOWED_PERMISSIONS.has(permission) && isAppPage(details.requestingUrl ?? '', appIndexUrl);
   });
   // file:// answers carry no headers, so renderer/index.html repeats this policy as a meta tag;
   // any other response the session sees gets it as a header.

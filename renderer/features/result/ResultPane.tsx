@@ -1,10 +1,11 @@
-// The right column: the fire in flight, or the last answer for the selected trigger.
+// The right column: the fire in flight, or the last answer for the selected trigger and its live watch.
 import type { ReactNode } from 'react';
 import type { ErrorShape } from '../../../shared/errors';
 import { useFire } from '../../stores/fire';
 import { useDesk } from '../../stores/workspaces';
 import { FireAnswer } from './FireAnswer';
 import { FireProgress } from './FireProgress';
+import { FireWatch } from '../watch/FireWatch';
 
 const TITLES: Partial<Record<ErrorShape['code'], string>> = {
   network: 'Could not reach the server',
@@ -45,6 +46,7 @@ export function ResultPane(): ReactNode {
       <div role="region" aria-label="Last answer">
         {!running && !outcome && <p className="muted">Fire a trigger to see Harness’s answer here.</p>}
         {!running && outcome?.kind === 'result' && <FireAnswer result={outcome.result} />}
+        {!running && outcome?.kind === 'result' && <FireWatch result={outcome.result} />}
         {!running && outcome?.kind === 'error' && <FireFailed error={outcome.error} host={outcome.host} />}
       </div>
     </section>

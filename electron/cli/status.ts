@@ -1,0 +1,130 @@
+// `trigger-desk status <apiUrl> [--wait] [--json]`: where an event stands, in plain words; with
+// --wait it follows the run to its end (polling kindly, as the app does). The key comes from
+// HARNESS_API_KEY only (never an argument: arguments show up in process lists and shell history).
+// Exit codes: 0 Success (or, without --wait, still going), 1 any other end, 2 bad input or a request error.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHttpClient, type HttpClient } from '../backend/http';
+import { pollDelay, troubleDelay } from '../backend/watch-poll';
+import { DeskError } from '../../shared/errors';
+import { readDetails } from '../../shared/harness/execution-status';
+import { redact } from '../../shared/harness/redact';
+import type { Settings } from '../../shared/model';
+import type { EventView } from '../../shared/watch-model';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+export const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), env: process.env };
+
+const USAGE = `usage: trigger-desk status <apiUrl> [--wait] [--json]
+
+Shows where a Harness event stands: processing, the pipeline run, each stage.
+  --wait   follow the run until it ends, printing its progress
+  --json   print the final state as JSON
+The API key, when Harness needs one, comes from the HARNESS_API_KEY environment variable.
+exit codes: 0 Success (or still going, without --wait), 1 any other end, 2 bad input or request error
+`;
+
+export const CLI_SETTINGS: Settings = { connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, proxyMode: 'system', proxyUrl: '', extraCaPem: '', theme: 'system' };
+const MAX_TROUBLE = 8;
+
+function clock(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
+function seconds(ms: number | null): string {
+  return ms === null ? '' : ` ${(ms / 1000).toFixed(1)} s`;
+}
+
+/** One line per change of the headline; the stage table at the end. */
+export function progressLine(v: EventView, now: number): string {
+  return `[${clock(now)}] ${v.headline}${v.needsPerson !== null && !v.headline.startsWith('Needs') ? ` — ${v.needsPerson}` : ''}\n`;
+}
+
+export function stageTable(v: EventView): string {
+  const rows = v.steps.flatMap((step, i) => step.stages.map((s) => `  ${String(i + 1).padStart(2)}${step.parallel ? '‖' : ' '} ${s.name.padEnd(24)} ${s.status.words}${seconds(s.durationMs)}${s.failureMessage ? `: ${s.failureMessage}` : ''}`));
+  const e = v.execution;
+  const head = e ? `Run ${e.name} #${e.runSequence ?? '?'} (${e.planExecutionId}): ${e.status.words}${seconds(e.durationMs)}\n` : '';
+  return head + (rows.length > 0 ? `${rows.join('\n')}\n` : '');
+}
+
+export function exitFor(v: EventView, waited: boolean): number {
+  // A watch stopped by a refusal (401/403) is a request error, not the run's outcome.
+  if (v.phase === 'stopped') return 2;
+  if (v.execution?.status.status === 'Success' && v.terminal) return 0;
+  if (v.terminal) return 1;
+  return waited ? 1 : 0;
+}
+
+/** Follows apiUrl to a terminal status; `print` sees every changed view. Throws DeskError when it cannot. */
+export async function follow(o: { apiUrl: string; key: string | null; http: HttpClient; wait: boolean; print: (v: EventView) => void; startedAt?: number }): Promise<EventView> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (o.key !== null) headers['X-Api-Key'] = o.key;
+  const secrets = o.key === null ? [] : [o.key];
+  const started = o.startedAt ?? Date.now();
+  let failures = 0;
+  let last = '';
+  for (;;) {
+    let delay: number;
+    try {
+      const res = await o.http.request({ method: 'GET', url: o.apiUrl, headers, retry: false });
+      const a = readDetails(res.status, res.body, Date.now());
+      if (a.kind === 'view') {
+        failures = 0;
+        if (a.view.headline !== last) o.print(a.view);
+        last = a.view.headline;
+        if (a.view.terminal || !o.wait) return a.view;
+        delay = pollDelay(Date.now() - started, 1, Math.random);
+      } else if (a.kind === 'trouble') {
+        failures++;
+        if (!o.wait || failures > MAX_TROUBLE) throw new DeskError('network', `Harness answered HTTP ${res.status}: ${redact(a.message, secrets)}`);
+        delay = troubleDelay(failures, 1, Math.random);
+      } else {
+        throw new DeskError(a.kind === 'denied' ? 'invalid-key' : 'not-found', `Harness refused to show the event (HTTP ${res.status}): ${redact(a.message, secrets)}`);
+      }
+    } catch (err) {
+      if (!(err instanceof DeskError) || !['network', 'timeout'].includes(err.code) || !o.wait || failures > MAX_TROUBLE) throw err;
+      failures++;
+      delay = troubleDelay(failures, 1, Math.random);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
+  const args = argv[0] === 'status' ? argv.slice(1) : argv;
+  const { values, positionals } = parseArgs({ args, options: { wait: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const apiUrl = positionals[0];
+  if (apiUrl === undefined || positionals.length > 1) {
+    io.err(`trigger-desk status: give exactly one apiUrl\n\n${USAGE}`);
+    return 2;
+  }
+  const key = io.env.HARNESS_API_KEY?.trim() || null;
+  const http = createHttpClient(() => CLI_SETTINGS, { env: io.env });
+  try {
+    const view = await follow({ apiUrl, key, http, wait: values.wait ?? false, print: (v) => { if (!values.json) io.out(progressLine(v, Date.now())); } });
+    if (values.json) io.out(`${JSON.stringify(view, null, 2)}\n`);
+    else io.out(stageTable(view));
+    return exitFor(view, values.wait ?? false);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`trigger-desk status: ${redact(message, key === null ? [] : [key])}\n`);
+    return 2;
+  } finally {
+    await http.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,70 @@
+// The History view: every fire, newest first, searchable; the picked one in full beside the list.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { desk } from '../../bridge';
+import { ensureRows, loadRetention, openEntry, refreshHistory, rowAt, setActiveIndex, setQuery, useHistory } from '../../stores/history';
+import { HistoryDetails } from './HistoryDetails';
+import { HistoryList } from './HistoryList';
+import { HistoryToolbar } from './HistoryToolbar';
+import { RetentionDialog } from './RetentionDialog';
+import '../watch/watch.css';
+import './history.css';
+
+function useHistoryFeed(): void {
+  useEffect(() => {
+    void setQuery({});
+    void loadRetention(); // its notices (a torn or moved-aside history file) show above the list
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let changed: string | null | undefined;
+    // A live run updates its entry on every poll: coalesce bursts into one refetch.
+    const off = desk.on('history:changed', ({ id }) => {
+      changed = changed === undefined || changed === id ? id : null;
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const which = changed ?? null;
+        changed = undefined;
+        void refreshHistory(which);
+      }, 300);
+    });
+    return () => { off(); if (timer) clearTimeout(timer); };
+  }, []);
+}
+
+const NO_NOTICES: string[] = [];
+
+function Notices(): ReactNode {
+  // A constant fallback: a fresh [] per call would make the store re-render forever.
+  const notices = useHistory((s) => s.retention?.notices ?? NO_NOTICES);
+  if (notices.length === 0) return null;
+  return <div className="banner banner-warn" role="alert">{notices.map((n) => <p key={n}>{n}</p>)}</div>;
+}
+
+export default function HistoryView(): ReactNode {
+  useHistoryFeed();
+  const state = useHistory();
+  const [retention, setRetention] = useState(false);
+  const open = useCallback((index: number) => {
+    const row = rowAt(useHistory.getState(), index);
+    if (row) void openEntry(row.id);
+  }, []);
+  const getRow = useCallback((index: number) => rowAt(state, index), [state]);
+  return (
+    <div className="history-view">
+      <HistoryToolbar onRetention={() => { setRetention(true); }} />
+      <Notices />
+      {state.error && <p className="field-error" role="alert">Could not read the history: {state.error}</p>}
+      <div className="history-body">
+        <div className="history-list-wrap">
+          {state.loaded && state.total === 0 ? (
+            <p className="muted history-empty">{state.query.text || state.query.group || state.query.fromDate || state.query.toDate ? 'No fire matches this search.' : 'No fires yet. Every fire is recorded here, with its final status.'}</p>
+          ) : (
+            // A new search starts at the top of its results (keyed: the list remounts, scrolled to 0).
+            <HistoryList key={JSON.stringify(state.query)} count={state.total} rowAt={getRow} activeIndex={state.activeIndex} onActiveChange={setActiveIndex} onOpen={open} onRangeChange={ensureRows} />
+          )}
+        </div>
+        <HistoryDetails />
+      </div>
+      {retention && <RetentionDialog onClose={() => { setRetention(false); }} />}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// The window's view switcher: a tab bar (role=tablist, arrow keys move between tabs) and
+// Ctrl/Cmd+1…9 from anywhere, in the order the tabs are given.
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { showView, useUi, type ViewName } from '../stores/ui';
+import { liveCount, useWatches } from '../stores/watch';
+import './view-tabs.css';
+
+export interface ViewTab {
+  name: ViewName;
+  label: string;
+}
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+export function tabId(view: ViewName): string {
+  return `view-tab-${view}`;
+}
+
+export function panelId(view: ViewName): string {
+  return `view-panel-${view}`;
+}
+
+export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
+  const view = useUi((s) => s.view);
+  // The History tab says how many runs are being followed, from any view.
+  const live = useWatches(liveCount);
+  const list = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (document.querySelector('dialog[open]')) return; // the open dialog has the keyboard
+      const digit = Number(event.key);
+      const tab = Number.isInteger(digit) && digit >= 1 ? tabs[digit - 1] : undefined;
+      if (!tab) return;
+      event.preventDefault();
+      showView(tab.name);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => { window.removeEventListener('keydown', onKey); };
+  }, [tabs]);
+
+  const onKeyDown = (event: ReactKeyboardEvent): void => {
+    const index = tabs.findIndex((t) => t.name === view);
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    const tab = tabs[next];
+    if (!tab) return;
+    event.preventDefault();
+    showView(tab.name);
+    list.current?.querySelector<HTMLElement>(`#${tabId(tab.name)}`)?.focus();
+  };
+
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Views" ref={list} onKeyDown={onKeyDown}>
+      {tabs.map((tab, i) => {
+        const shortcut = i < 9 ? `${isMac ? '⌘' : 'Ctrl+'}${i + 1}` : null;
+        return (
+          <button
+            key={tab.name}
+            type="button"
+            role="tab"
+            id={tabId(tab.name)}
+            className="view-tab"
+            aria-selected={tab.name === view}
+            aria-controls={panelId(tab.name)}
+            tabIndex={tab.name === view ? 0 : -1}
+            aria-keyshortcuts={shortcut ? `Control+${i + 1} Meta+${i + 1}` : undefined}
+            title={shortcut ? `${tab.label} (${shortcut})` : tab.label}
+            onClick={() => { showView(tab.name); }}
+          >
+            {tab.label}
+            {tab.name === 'history' && live > 0 && <span className="badge view-badge">{live} running</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

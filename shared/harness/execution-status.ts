@@ -1,0 +1,169 @@
+// The status model of an event (HARNESS.md §2): what one answer of apiUrl means. Pure, so the
+// backend's watches, the inspector, the CLI and the page all read Harness the same way.
+import type { EventView, ExecutionView, ProcessingView, StageStep } from '../watch-model';
+import { executionWords, isTerminal, PERSON_WAITS, processingPending, processingWords } from './execution-status-words';
+import { stageSteps } from './stage-graph';
+
+export { executionWords, isTerminal, processingWords, TERMINAL_STATUSES, PERSON_WAITS } from './execution-status-words';
+
+type Json = Record<string, unknown>;
+
+/** How a poll should go on after this answer. */
+export type DetailsAnswer =
+  /** Details (or the 400 "doesn't exist" answer, phase pending): show them; stop when `view.terminal`. */
+  | { kind: 'view'; view: EventView; data: Json | null; payload: string | null; runtimeInput: string | null }
+  /** 401/403: the key cannot read this event; polling again will not help. */
+  | { kind: 'denied'; status: number; message: string }
+  /** Network-side trouble (5xx, 429, a proxy's HTML page): try again later, the run is not failing. */
+  | { kind: 'trouble'; status: number; message: string }
+  /** Any other answer (404, another 400): the event cannot be followed. */
+  | { kind: 'refused'; status: number; message: string };
+
+export const PENDING_TEXT = "Trigger event history doesn't exist";
+
+function obj(v: unknown): Json | null {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
+}
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+function pos(v: unknown): number | null {
+  const n = num(v);
+  return n !== null && n > 0 ? n : null;
+}
+
+function parseJson(body: string): Json | null {
+  try {
+    return obj(JSON.parse(body));
+  } catch {
+    return null;
+  }
+}
+
+function messageOf(doc: Json | null, body: string): string {
+  const m = str(doc?.message);
+  if (m !== null && m !== '') return m;
+  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.slice(0, 200);
+}
+
+export function pendingView(): EventView {
+  return {
+    phase: 'pending',
+    processing: null,
+    execution: null,
+    steps: [],
+    failureMessages: [],
+    needsPerson: null,
+    terminal: false,
+    headline: 'Queued: Harness has not processed the event yet',
+  };
+}
+
+function processingView(p: Json): ProcessingView {
+  const status = str(p.status) ?? 'QUEUED';
+  return {
+    status: processingWords(status),
+    message: str(p.message) ?? '',
+    warning: str(p.warningMsg),
+    exceptionOccured: p.exceptionOccured === true,
+    triggerIdentifier: str(p.triggerIdentifier),
+    pipelineIdentifier: str(p.pipelineIdentifier),
+    pipelineExecutionId: str(p.pipelineExecutionId),
+    eventCreatedAt: pos(p.eventCreatedAt),
+  };
+}
+
+function executionView(s: Json, now: number): ExecutionView {
+  const status = str(s.status) ?? 'NotStarted';
+  const startTs = pos(s.startTs);
+  const endTs = pos(s.endTs);
+  const failure = str(obj(s.failureInfo)?.message);
+  const count = (k: string): number => num(s[k]) ?? 0;
+  return {
+    planExecutionId: str(s.planExecutionId) ?? '',
+    name: str(s.name) ?? str(s.pipelineIdentifier) ?? '',
+    pipelineIdentifier: str(s.pipelineIdentifier) ?? '',
+    runSequence: num(s.runSequence),
+    status: executionWords(status),
+    startTs,
+    endTs,
+    durationMs: startTs === null ? null : Math.max(0, (endTs ?? now) - startTs),
+    failureMessage: failure !== null && failure.trim() !== '' ? failure : null,
+    stageCounts: { successful: count('successfulStagesCount'), running: count('runningStagesCount'), failed: count('failedStagesCount'), total: count('totalStagesCount') },
+    orgIdentifier: str(s.orgIdentifier),
+    projectIdentifier: str(s.projectIdentifier),
+  };
+}
+
+function personWait(execution: ExecutionView | null, steps: StageStep[]): string | null {
+  if (!execution || isTerminal(execution.status.status)) return null;
+  const direct = PERSON_WAITS[execution.status.status];
+  if (direct !== undefined) return direct;
+  for (const step of steps) for (const s of step.stages) {
+    const words = PERSON_WAITS[s.status.status];
+    if (words !== undefined) return `${words} (stage ${s.name})`;
+  }
+  return null;
+}
+
+function headline(v: Omit<EventView, 'headline'>): string {
+  const e = v.execution;
+  if (e) {
+    if (v.terminal) return `${e.status.words}${e.failureMessage ? `: ${e.failureMessage}` : ''}`;
+    if (v.needsPerson !== null) return v.needsPerson;
+    const stages = v.steps.flatMap((s) => s.stages);
+    const current = stages.filter((s) => !isTerminal(s.status.status) && s.status.status !== 'NotStarted');
+    const done = stages.filter((s) => isTerminal(s.status.status)).length;
+    if (current.length > 0) return `${e.status.words}: ${current.map((s) => s.name).join(' ‖ ')} (${done} of ${stages.length} stages done)`;
+    return e.status.words;
+  }
+  const p = v.processing;
+  if (!p) return pendingView().headline;
+  if (v.phase === 'not-started') return p.message !== '' ? `${p.status.words}. Harness says: ${p.message}` : p.status.words;
+  return p.status.status === 'TARGET_EXECUTION_REQUESTED' ? 'Pipeline execution requested: waiting for the run to appear' : p.status.words;
+}
+
+function failures(execution: ExecutionView | null, steps: StageStep[], processing: ProcessingView | null, phase: EventView['phase']): string[] {
+  const out: string[] = [];
+  if (phase === 'not-started' && processing && processing.message !== '') out.push(processing.message);
+  if (execution?.failureMessage) out.push(execution.failureMessage);
+  for (const step of steps) for (const s of step.stages) if (s.failureMessage && !out.includes(`${s.name}: ${s.failureMessage}`)) out.push(`${s.name}: ${s.failureMessage}`);
+  return out;
+}
+
+/** The view from `data` = {webhookProcessingDetails, executionDetails}. */
+export function viewOfData(data: Json, now: number): EventView {
+  const p = obj(data.webhookProcessingDetails);
+  const summary = obj(obj(data.executionDetails)?.pipelineExecutionSummary);
+  const processing = p ? processingView(p) : null;
+  const execution = summary ? executionView(summary, now) : null;
+  const steps = summary ? stageSteps(summary.layoutNodeMap, summary.startingNodeId, now) : [];
+  let phase: EventView['phase'];
+  if (execution) phase = isTerminal(execution.status.status) ? 'ended' : 'running';
+  else if (!processing || processingPending(processing.status.status) || processing.pipelineExecutionId !== null) phase = 'processing';
+  else phase = 'not-started';
+  const terminal = phase === 'ended' || phase === 'not-started';
+  const needsPerson = personWait(execution, steps);
+  const partial = { phase, processing, execution, steps, failureMessages: failures(execution, steps, processing, phase), needsPerson, terminal };
+  return { ...partial, headline: headline(partial) };
+}
+
+/** Reads one answer of apiUrl. `now` gives running things their time so far. */
+export function readDetails(httpStatus: number, body: string, now: number): DetailsAnswer {
+  const doc = parseJson(body);
+  if (httpStatus === 200) {
+    const data = obj(doc?.data);
+    if (!data) return { kind: 'trouble', status: httpStatus, message: 'The answer was not Harness’s JSON (a proxy or captive portal page?)' };
+    const p = obj(data.webhookProcessingDetails);
+    return { kind: 'view', view: viewOfData(data, now), data, payload: str(p?.payload), runtimeInput: str(p?.runtimeInput) };
+  }
+  const message = messageOf(doc, body);
+  if (httpStatus === 400 && message.includes(PENDING_TEXT)) return { kind: 'view', view: pendingView(), data: null, payload: null, runtimeInput: null };
+  if (httpStatus === 401 || httpStatus === 403) return { kind: 'denied', status: httpStatus, message };
+  if (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408 || !doc) return { kind: 'trouble', status: httpStatus, message };
+  return { kind: 'refused', status: httpStatus, message };
+}
