@@ -1,6 +1,7 @@
 // A project that mandates authorization, fired without a key: Harness's message verbatim, then the
 // plain explanation and what to do; adding the key through the key editor makes the fire pass.
 import { expect, screenshot, sidebarTrigger, test } from './fixtures';
+import { payloadText, setPayload } from './composer-editor';
 import { ACCOUNT, KEYS, ORG, example } from './sandbox-curl';
 
 test('mandatory authorization without a key shows Harness’s message, the explanation and the action', async ({ desk: page }) => {
@@ -8,7 +9,7 @@ test('mandatory authorization without a key shows Harness’s message, the expla
   await sidebarTrigger(page, secured.name).click();
   const main = page.getByRole('main');
   const payload = main.getByLabel('Payload body');
-  await payload.fill('{"tag": "v1.2.3",\n "env": "qa"}');
+  await setPayload(payload, '{"tag": "v1.2.3",\n "env": "qa"}');
 
   // The seeded trigger carries the sandbox key: remove it (asks first).
   await main.getByRole('button', { name: 'Remove key' }).click();
@@ -28,7 +29,7 @@ test('mandatory authorization without a key shows Harness’s message, the expla
   await expect(explanation).toContainText(/key/i);
   await expect(result.getByTestId('event-id')).toHaveCount(0);
   // The user's payload is untouched by the failure.
-  await expect(payload).toHaveValue('{"tag": "v1.2.3",\n "env": "qa"}');
+  expect(await payloadText(page)).toBe('{"tag": "v1.2.3",\n "env": "qa"}');
   await screenshot(page, 'auth-error-light', [KEYS.execute]);
 
   // Add the key: the field is emptied as soon as it is sent, and the fire now passes.
@@ -40,5 +41,5 @@ test('mandatory authorization without a key shows Harness’s message, the expla
   await expect(keyField).toHaveCount(0);
   await main.getByRole('button', { name: /^Fire/ }).click();
   await expect(result.getByTestId('event-id')).toHaveText(/^[0-9a-f]{24}$/);
-  await expect(payload).toHaveValue('{"tag": "v1.2.3",\n "env": "qa"}');
+  expect(await payloadText(page)).toBe('{"tag": "v1.2.3",\n "env": "qa"}');
 });

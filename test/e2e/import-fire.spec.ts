@@ -1,5 +1,6 @@
 // Paste Harness's exact cURL → the parsed fields → fire at the sandbox → eventCorrelationId.
 import { expect, screenshot, test } from './fixtures';
+import { payloadText } from './composer-editor';
 import { ACCOUNT, KEYS, example, exampleUrl, harnessCurl } from './sandbox-curl';
 
 test('a pasted Harness cURL becomes a trigger that fires and shows the eventCorrelationId', async ({ desk: page, host }) => {
@@ -36,7 +37,8 @@ test('a pasted Harness cURL becomes a trigger that fires and shows the eventCorr
   await expect(main.getByLabel('Pipeline')).toHaveValue(secured.pipelineIdentifier);
   await expect(main.getByLabel('Trigger identifier')).toHaveValue(secured.identifier);
   await expect(main.getByTestId('key-state')).toContainText(`…${KEYS.execute.slice(-4)}`);
-  await expect(main.getByLabel('Payload body')).toHaveValue('{"sample_key": "sample_value"}');
+  await expect(main.getByLabel('Payload body')).toBeVisible();
+  expect(await payloadText(page)).toBe('{"sample_key": "sample_value"}');
 
   await main.getByRole('button', { name: /^Fire/ }).click();
   const result = page.getByRole('region', { name: 'Fire result' });

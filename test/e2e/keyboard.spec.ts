@@ -1,6 +1,7 @@
 // The desktop feel: Ctrl+Enter fires, Ctrl+I imports, Ctrl+K filters, Ctrl+, opens settings,
 // Delete on a focused trigger deletes it with Undo.
 import { expect, screenshot, sidebarTrigger, test } from './fixtures';
+import { setPayload } from './composer-editor';
 import { example } from './sandbox-curl';
 
 interface Received { method: string; path: string; body: string }
@@ -18,8 +19,7 @@ test('Ctrl+Enter fires once, with live progress, sending the payload byte for by
   await sidebarTrigger(page, plain.name).click();
   const payload = page.getByRole('main').getByLabel('Payload body');
   const text = '{"tag": "v2.0.1", "note": "naïve ✓"}';
-  await payload.fill(text);
-  await payload.focus();
+  await setPayload(payload, text);
   await page.keyboard.press('Control+Enter');
   const result = page.getByRole('region', { name: 'Fire result' });
   await expect(result.getByRole('status')).toContainText(`Sending to ${new URL(base).host}…`);

@@ -1,18 +1,31 @@
-// Fire button, Ctrl/Cmd+Enter, and the production switch.
-import { useEffect, type ReactNode } from 'react';
+// Fire button, Ctrl/Cmd+Enter, and the production switch. Fire is disabled while a variable has
+// no value or the body is over 10 MB (the reason is shown beside it); a body that is not JSON
+// can still go, through "Send anyway…" and its confirmation.
+import { useEffect, useId, type ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
-import { useFire } from '../../stores/fire';
+import { useComposer } from '../../stores/composer';
+import { selectedPayloadId, useFire } from '../../stores/fire';
 import { showError } from '../../stores/toasts';
 import { setProduction } from '../../stores/workspaces';
 import { SendIcon } from '../../ui/icons';
+import { fireCheck, type FireCheck } from './fire-check';
 import { useFireFlow } from './useFireFlow';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 export const FIRE_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter';
 
+function useFireCheck(trigger: Trigger): FireCheck {
+  useFire((s) => selectedPayloadId(s, trigger));
+  const key = useComposer(() => JSON.stringify(fireCheck(trigger)));
+  return JSON.parse(key) as FireCheck;
+}
+
 export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
   const running = useFire((s) => Boolean(s.running[trigger.id]));
-  const { request, dialog } = useFireFlow(trigger);
+  const { request, dialog, blocked: refused } = useFireFlow(trigger);
+  const check = useFireCheck(trigger);
+  const reasonId = useId();
+  const reason = check.blocked ?? check.notJson ?? refused;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -27,9 +40,20 @@ export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
 
   return (
     <div className="fire-bar">
-      <button type="button" className="primary fire-button" onClick={request} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter">
+      <button
+        type="button"
+        className="primary fire-button"
+        onClick={request}
+        disabled={running || check.blocked !== null || check.notJson !== null}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        aria-describedby={reason ? reasonId : undefined}
+      >
         <SendIcon /> {running ? 'Sending…' : 'Fire'} <kbd>{FIRE_SHORTCUT}</kbd>
       </button>
+      {check.blocked === null && check.notJson !== null && (
+        <button type="button" className="small" onClick={request} disabled={running}>Send anyway…</button>
+      )}
+      {reason && <span id={reasonId} className={check.blocked || refused ? 'fire-reason blocked' : 'fire-reason'} role="status" data-testid="fire-reason">{reason}</span>}
       <label className="switch">
         <input
           type="checkbox"

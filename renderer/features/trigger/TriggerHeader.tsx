@@ -1,24 +1,13 @@
-// The trigger's name with rename, duplicate, copy as cURL and delete (with Undo).
+// The trigger's name with rename, duplicate, copy as cURL (CurlMenu) and delete (with Undo).
 import { useState, type ReactNode } from 'react';
 import type { Trigger, Workspace } from '../../../shared/model';
-import { call } from '../../bridge';
-import { copyText } from '../../ui/CopyButton';
 import { CopyIcon, PencilIcon, TrashIcon } from '../../ui/icons';
 import { InlineEdit } from '../../ui/InlineEdit';
-import { showError, showToast } from '../../stores/toasts';
 import { deleteTrigger, duplicateTrigger, renameTrigger } from '../../stores/workspaces';
+import { CurlMenu } from './CurlMenu';
 
 export function TriggerHeader({ trigger, workspace }: { trigger: Trigger; workspace: Workspace | undefined }): ReactNode {
   const [renaming, setRenaming] = useState(false);
-
-  const copyCurl = async (): Promise<void> => {
-    try {
-      const { command } = await call('triggers:exportCurl', { id: trigger.id });
-      if (await copyText(command)) showToast('Copied as cURL, with the key as $HARNESS_API_KEY.');
-    } catch (error) {
-      showError(error, 'Could not export');
-    }
-  };
 
   return (
     <header className="trigger-head">
@@ -37,9 +26,7 @@ export function TriggerHeader({ trigger, workspace }: { trigger: Trigger; worksp
         <button type="button" className="small" onClick={() => void duplicateTrigger(trigger)} aria-label={`Duplicate trigger ${trigger.name}`}>
           <CopyIcon /> Duplicate
         </button>
-        <button type="button" className="small" onClick={() => void copyCurl()} aria-label="Copy as cURL">
-          cURL
-        </button>
+        <CurlMenu trigger={trigger} />
         <button type="button" className="small danger-text" onClick={() => void deleteTrigger(trigger)} aria-label={`Delete trigger ${trigger.name}`}>
           <TrashIcon /> Delete
         </button>

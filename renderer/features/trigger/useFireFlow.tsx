@@ -1,20 +1,33 @@
-// The path from "Fire" (button or Ctrl/Cmd+Enter) to the one request: a payload that is not JSON
-// asks first, a production trigger wants its name typed, then the fire is sent exactly once.
-import { useCallback, useState, type ReactNode } from 'react';
+// The path from "Fire" (button or Ctrl/Cmd+Enter) to the one request: the body is taken from the
+// editor as it is now with the variables filled in; a missing variable or an oversized body stops
+// here with the reason; a body that is not JSON asks first; a production trigger wants its name
+// typed; then the fire is sent exactly once, with the very body that was checked.
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { buildRequestPreview } from '../../../shared/harness/request-preview';
 import type { Trigger } from '../../../shared/model';
 import { checkJson } from '../../json-check';
-import { fireTrigger, payloadOf, useFire } from '../../stores/fire';
+import { useComposer, variableValues } from '../../stores/composer';
+import { draftKey, fireTrigger, payloadOf, selectedPayloadId, useFire } from '../../stores/fire';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { liveText } from '../composer/live-text';
+import { variableInputId } from '../composer/variable-ids';
 import { isJsonType } from './PayloadEditor';
 
 type Step = null | 'not-json' | 'production';
 
-export function useFireFlow(trigger: Trigger): { request: () => void; dialog: ReactNode } {
+export function currentBody(trigger: Trigger): string {
+  const state = useFire.getState();
+  return liveText(draftKey(trigger.id, selectedPayloadId(state, trigger))) ?? payloadOf(state, trigger);
+}
+
+export function useFireFlow(trigger: Trigger): { request: () => void; dialog: ReactNode; blocked: string | null } {
   const [step, setStep] = useState<Step>(null);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const body = useRef('');
 
   const send = useCallback(() => {
     setStep(null);
-    void fireTrigger(trigger, payloadOf(useFire.getState(), trigger));
+    void fireTrigger(trigger, body.current);
   }, [trigger]);
 
   const afterJson = useCallback(() => {
@@ -24,14 +37,22 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
 
   const request = useCallback(() => {
     if (useFire.getState().running[trigger.id]) return;
-    const body = payloadOf(useFire.getState(), trigger);
-    if (isJsonType(trigger.contentType) && !checkJson(body).ok) setStep('not-json');
+    const preview = buildRequestPreview({ ...trigger, body: currentBody(trigger), values: variableValues(useComposer.getState(), trigger) });
+    if (preview.body === null || preview.blockers.length > 0) {
+      setBlocked(preview.blockers.join(' '));
+      const first = preview.missing[0];
+      if (first !== undefined) document.getElementById(variableInputId(trigger.id, first))?.focus();
+      return;
+    }
+    setBlocked(null);
+    body.current = preview.body;
+    if (isJsonType(trigger.contentType) && !preview.bodyIsJson) setStep('not-json');
     else afterJson();
   }, [trigger, afterJson]);
 
   let dialog: ReactNode = null;
   if (step === 'not-json') {
-    const check = checkJson(payloadOf(useFire.getState(), trigger));
+    const check = checkJson(body.current);
     dialog = (
       <ConfirmDialog title="Send a payload that is not JSON?" confirmLabel="Send anyway" cancelLabel="Keep editing" onCancel={() => { setStep(null); }} onConfirm={afterJson}>
         <p>{check.ok ? '' : check.empty ? 'The payload is empty.' : `Line ${check.line}, column ${check.column}: ${check.message}`}</p>
@@ -45,5 +66,5 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
       </ConfirmDialog>
     );
   }
-  return { request, dialog };
+  return { request, dialog, blocked };
 }

@@ -1,0 +1,53 @@
+// Copy as cURL (bash or PowerShell). By default the key is $HARNESS_API_KEY and each secret header
+// a $HARNESS_HEADER_… variable. With `withSecrets` (the page must also pass `confirm: true`) the
+// real values are written in. That is the one place a key leaves the backend: in Electron the
+// backend puts the command on the clipboard itself and answers only the redacted text; the web
+// host has no clipboard of its own, so there the page receives the command and copies it.
+import { DeskError } from '../../shared/errors';
+import { exportCurl, KEY_VARIABLE } from '../../shared/harness/curl-export';
+import { redact } from '../../shared/harness/redact';
+import { liveTrigger, type Ctx } from './context';
+import { EMPTY_BODY } from './trigger-fire';
+import { loadSecrets } from './trigger-secrets';
+
+export type Shell = 'bash' | 'powershell';
+
+export function headerEnvName(header: string): string {
+  return `HARNESS_HEADER_${header.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+/** Replaces the first `"<text>$NAME"` (bash) / `"<text>$env:NAME"` (PowerShell) with the value. */
+export function inlineEnv(command: string, shell: Shell, env: string, value: string): string {
+  const ref = shell === 'bash' ? `$${env}"` : `$env:${env}"`;
+  const escaped = shell === 'bash' ? value.replace(/[\\"$`]/g, '\\$&') : value.replace(/[`"$“”„]/g, '`$&');
+  const at = command.indexOf(ref);
+  if (at < 0) throw new DeskError('internal', `The exported command has no ${env} reference to fill in`);
+  return command.slice(0, at) + escaped + '"' + command.slice(at + ref.length);
+}
+
+export interface ExportArgs {
+  id: string;
+  body?: string | undefined;
+  shell?: Shell | undefined;
+  withSecrets?: true | undefined;
+  confirm?: true | undefined;
+}
+
+export async function exportCurlCommand(ctx: Ctx, a: ExportArgs): Promise<{ command: string; copied: boolean }> {
+  const t = liveTrigger(ctx.data.read(), a.id);
+  const shell: Shell = a.shell ?? 'bash';
+  const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
+  const headers = t.headers.map((h) => (h.secret ? { name: h.name, value: `$${headerEnvName(h.name)}` } : { name: h.name, value: h.value }));
+  const plain = exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body, contentType: t.contentType, shell });
+  if (a.withSecrets !== true) return { command: plain, copied: false };
+  if (a.confirm !== true) throw new DeskError('invalid-args', 'The real key is exported only after an explicit confirmation');
+  const secrets = await loadSecrets(ctx, t);
+  let command = plain;
+  if (secrets.apiKey !== null) command = inlineEnv(command, shell, KEY_VARIABLE, secrets.apiKey);
+  for (const h of secrets.secretHeaders) command = inlineEnv(command, shell, headerEnvName(h.name), h.value);
+  if (ctx.writeClipboard) {
+    await ctx.writeClipboard(command);
+    return { command: redact(command, secrets.values), copied: true };
+  }
+  return { command, copied: false };
+}
