@@ -1,7 +1,7 @@
 // The Electron shell: one instance, one hardened window, the backend wired in with the powers only
 // Electron has (the session's proxy resolution, the system browser). Everything else lives in the
 // backend, which runs the same way in the web host and the CLI.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDataDir } from './backend/data-dir';
@@ -35,6 +35,7 @@ function startBackend(): Promise<Backend> {
     // Asked per origin, so system proxy settings and PAC files apply (a GUI app sees no HTTPS_PROXY).
     resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     openExternal,
+    writeClipboard: (text) => clipboard.writeText(text),
     sandbox: true,
     env: process.env,
   });

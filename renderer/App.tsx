@@ -1,4 +1,5 @@
-// The window: app bar, banners, then sidebar | trigger | result, toasts and the open dialog.
+// The window: app bar with the view tabs, banners, then the view (Triggers: sidebar | trigger |
+// result; the others lazy-loaded), toasts and the open dialog.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { LoadErrorBanner, VaultBanner } from './features/banners/VaultBanner';
 import { ResultPane } from './features/result/ResultPane';
@@ -6,22 +7,42 @@ import { Sidebar } from './features/sidebar/Sidebar';
 import { TriggerView } from './features/trigger/TriggerView';
 import { useShortcuts } from './shortcuts';
 import { start } from './startup';
-import { openDialog, useUi } from './stores/ui';
+import { openDialog, useUi, type ViewName } from './stores/ui';
 import { GearIcon, ImportIcon } from './ui/icons';
 import { Toasts } from './ui/Toasts';
+import { panelId, tabId, ViewTabs, type ViewTab } from './ui/ViewTabs';
+import { useWatchFeed } from './stores/watch';
 import { desk } from './bridge';
 
 const ImportDialog = lazy(() => import('./features/import/ImportDialog'));
 const SettingsDialog = lazy(() => import('./features/settings/SettingsDialog'));
+const HistoryView = lazy(() => import('./features/history/HistoryView'));
+const InspectorView = lazy(() => import('./features/inspector/InspectorView'));
+const ConditionsView = lazy(() => import('./features/conditions/ConditionsView'));
+
+/** Tab order = Ctrl/Cmd+1… order. */
+const VIEW_TABS: ViewTab[] = [
+  { name: 'triggers', label: 'Triggers' },
+  { name: 'history', label: 'History' },
+  { name: 'inspector', label: 'Inspector' },
+  { name: 'conditions', label: 'Conditions' },
+];
+
+function ViewPanel({ name, children }: { name: ViewName; children: ReactNode }): ReactNode {
+  return <div className="view-panel" role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)}>{children}</div>;
+}
 
 export function App(): ReactNode {
   const dialog = useUi((s) => s.dialog);
+  const view = useUi((s) => s.view);
   useShortcuts();
+  useWatchFeed();
   useEffect(() => { void start(); }, []);
   return (
     <div className="app">
       <header className="app-bar">
         <h1 className="app-name">Trigger Desk</h1>
+        <ViewTabs tabs={VIEW_TABS} />
         {desk.mode === 'web' && <span className="badge" title="Running in the browser against the local web host">browser mode</span>}
         <span className="spacer" />
         <button type="button" onClick={() => { openDialog('import'); }} aria-keyshortcuts="Control+I">
@@ -33,11 +54,20 @@ export function App(): ReactNode {
       </header>
       <VaultBanner />
       <LoadErrorBanner />
-      <div className="panes">
-        <Sidebar />
-        <TriggerView />
-        <ResultPane />
-      </div>
+      {view === 'triggers' && (
+        <ViewPanel name="triggers">
+          <div className="panes">
+            <Sidebar />
+            <TriggerView />
+            <ResultPane />
+          </div>
+        </ViewPanel>
+      )}
+      <Suspense fallback={null}>
+        {view === 'history' && <ViewPanel name="history"><HistoryView /></ViewPanel>}
+        {view === 'inspector' && <ViewPanel name="inspector"><InspectorView /></ViewPanel>}
+        {view === 'conditions' && <ViewPanel name="conditions"><ConditionsView /></ViewPanel>}
+      </Suspense>
       <Toasts />
       <Suspense fallback={null}>
         {dialog === 'import' && <ImportDialog />}

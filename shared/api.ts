@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { AppInfo, FireResult, Payload, Settings, Trigger, VaultStatus, Workspace } from './model';
 import { DeskError, type Reply } from './errors';
+import type { HistoryEntry, HistoryPage, HistoryRetention, InspectResult, WatchState } from './watch-model';
+import type { Sample } from './conditions-model';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const name = z.string().trim().min(1, 'must not be empty').max(120);
@@ -42,8 +44,12 @@ export const requests = {
   'triggers:restore': z.strictObject({ id }),
   /** Fires once. Never retried: a duplicate fire is a duplicate deployment. */
   'triggers:fire': z.strictObject({ id, body: body.optional(), payloadId: id.optional() }),
-  /** The key is written as $HARNESS_API_KEY, never its value. */
-  'triggers:exportCurl': z.strictObject({ id, body: body.optional() }),
+  /** The key is written as $HARNESS_API_KEY, never its value; `withSecrets` (only with `confirm: true`)
+   * puts the real key and secret header values in: Electron copies that to the clipboard itself and
+   * answers the redacted command; the browser has no such power, so the page receives it (issue 3). */
+  'triggers:exportCurl': z
+    .strictObject({ id, body: body.optional(), shell: z.enum(['bash', 'powershell']).optional(), withSecrets: z.literal(true).optional(), confirm: z.literal(true).optional() })
+    .refine((a) => a.withSecrets !== true || a.confirm === true, { message: 'withSecrets needs confirm: true', path: ['confirm'] }),
 
   'payloads:save': z.strictObject({ triggerId: id, id: id.optional(), name, body }),
   'payloads:delete': z.strictObject({ triggerId: id, id }),
@@ -60,6 +66,84 @@ export const requests = {
 
   /** Opens an https URL of the trigger's own host in the system browser; anything else is refused. */
   'shell:openExternal': z.strictObject({ url: z.string().min(1).max(8192), triggerId: id }),
+
+  // --- Issue 5: live watches, history, inspector, abort (shared/watch-model.ts) ---
+  /** Every watch the backend holds (live ones and those ended in this session), newest first. */
+  'watches:list': none,
+  /** Starts a watch on an apiUrl (one starts by itself after every accepted fire). */
+  'watch:start': z.strictObject({ apiUrl: z.string().min(1).max(8192), triggerId: id.optional() }),
+  /** Stops following (the run goes on in Harness). */
+  'watch:stop': z.strictObject({ watchId: id }),
+  /** Forgets an ended watch (the history keeps the record). */
+  'watch:dismiss': z.strictObject({ watchId: id }),
+  /** AbortAll on the run (HARNESS.md §6); the page confirms first. */
+  'watch:abort': z.strictObject({ watchId: id }),
+  /** Paged, newest first. `text` searches payload, trigger name, event / correlation / execution ids. */
+  'history:search': z.strictObject({
+    text: z.string().max(500).optional(),
+    triggerId: id.optional(),
+    group: z.enum(['success', 'failed', 'live', 'not-started', 'rejected', 'network-error', 'stopped']).optional(),
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  'history:get': z.strictObject({ id }),
+  /** A NEW fire with the entry's payload through the normal fire path (the page confirms as for any fire). */
+  'history:refire': z.strictObject({ id }),
+  'history:delete': z.strictObject({ id }),
+  'history:clear': z.strictObject({ triggerId: id.optional() }),
+  'history:getRetention': none,
+  'history:setRetention': z.strictObject({
+    maxEntries: z.number().int().min(10).max(1_000_000).nullable().optional(),
+    maxAgeDays: z.number().int().min(1).max(3650).nullable().optional(),
+  }),
+  /** Open any event: an apiUrl, or an eventCorrelationId + account (+ base, default the sandbox or app.harness.io), or a history entry. */
+  'inspect:open': z.strictObject({
+    apiUrl: z.string().min(1).max(8192).optional(),
+    eventCorrelationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an event id').optional(),
+    accountIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an account id').optional(),
+    base: z.string().min(1).max(2048).optional(),
+    historyId: id.optional(),
+  }),
+  /** The same target as inspect:open; Markdown with keys and tokens redacted. */
+  'inspect:report': z.strictObject({
+    apiUrl: z.string().min(1).max(8192).optional(),
+    eventCorrelationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an event id').optional(),
+    accountIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an account id').optional(),
+    base: z.string().min(1).max(2048).optional(),
+    historyId: id.optional(),
+  }),
+
+  // --- Issue 3: payload composer (trigger YAML, extra headers, variable values) ---
+  /** Stores the trigger YAML as copied from Harness ('' forgets it); the composer and the condition lab read it. */
+  'triggers:setYaml': z.strictObject({ id, yaml: z.string().max(1024 * 1024, 'the YAML is over 1 MB') }),
+  /** Fetches the trigger YAML from the trigger's own host (GET /pipeline/api/triggers/{id}, with its key) and stores it. */
+  'triggers:fetchYaml': z.strictObject({ id }),
+  /** Replaces the extra headers. `secret`: the value goes to the vault; an empty value with `keepSecretId` keeps the stored one. */
+  'triggers:setHeaders': z.strictObject({
+    id,
+    headers: z
+      .array(z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192), secret: z.boolean(), keepSecretId: id.optional() }))
+      .max(50),
+  }),
+  /** The values last given for the payload variables ({{tag}}), remembered per trigger. */
+  'triggers:setVariables': z.strictObject({
+    id,
+    values: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'must be a variable name'), z.string().max(65536)),
+  }),
+
+  // --- Issue 4: condition lab, sample library (shared/conditions-model.ts) ---
+  'samples:list': z.strictObject({ workspaceId: id }),
+  /** Creates, or replaces the sample `id`. Names are unique per workspace; key-shaped text is refused (plain-text file). */
+  'samples:save': z.strictObject({
+    workspaceId: id,
+    id: id.optional(),
+    name,
+    payload: z.string().max(1024 * 1024, 'a sample payload is over 1 MB'),
+    headers: z.array(z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192) })).max(50),
+  }),
+  'samples:delete': z.strictObject({ workspaceId: id, id }),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -81,13 +165,40 @@ export interface Results {
   'triggers:delete': null;
   'triggers:restore': Trigger;
   'triggers:fire': FireResult;
-  'triggers:exportCurl': { command: string };
+  /** `copied`: the backend put the command on the clipboard itself (Electron), and `command` is the redacted text. */
+  'triggers:exportCurl': { command: string; copied: boolean };
   'payloads:save': Payload;
   'payloads:delete': null;
   'settings:get': Settings;
   'settings:update': Settings;
   /** `openInPage`: the web host cannot open the system browser, so the page opens the (checked) URL itself. */
   'shell:openExternal': { opened: boolean; openInPage: boolean; url: string };
+  // Issue 5
+  'watches:list': WatchState[];
+  'watch:start': WatchState;
+  'watch:stop': WatchState;
+  'watch:dismiss': null;
+  /** `accepted`: Harness took the interrupt; the watch shows the run reaching Aborted. */
+  'watch:abort': { accepted: boolean; message: string };
+  'history:search': HistoryPage;
+  'history:get': HistoryEntry;
+  /** The new fire; its history entry and watch start as for any fire. */
+  'history:refire': FireResult;
+  'history:delete': null;
+  'history:clear': { removed: number };
+  'history:getRetention': HistoryRetention;
+  'history:setRetention': HistoryRetention;
+  'inspect:open': InspectResult;
+  'inspect:report': { markdown: string };
+  // Issue 3
+  'triggers:setYaml': Trigger;
+  'triggers:fetchYaml': { yaml: string };
+  'triggers:setHeaders': Trigger;
+  'triggers:setVariables': Trigger;
+  // Issue 4
+  'samples:list': Sample[];
+  'samples:save': Sample;
+  'samples:delete': null;
 }
 
 export type Result<K extends RequestName> = Results[K];
@@ -97,9 +208,13 @@ export interface Events {
   /** Something in the stores changed (possibly from another window or the CLI): reload that part. */
   'data:changed': { scope: 'workspaces' | 'triggers' | 'settings' };
   'vault:status': VaultStatus;
+  // Issue 5: the whole state of one watch, on every change.
+  'watch:update': WatchState;
+  /** History entries were added, updated or removed (`id` null: many). */
+  'history:changed': { id: string | null };
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['data:changed', 'vault:status'];
+export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed'];
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

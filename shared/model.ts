@@ -59,6 +59,10 @@ export interface Trigger {
   payloads: Payload[];
   /** A production trigger asks for its name to be typed before a fire. */
   production: boolean;
+  /** Issue 3: the trigger YAML from Harness, when known (pasted or fetched): what the conditions read. */
+  yaml?: string;
+  /** Issue 3: the values last given for the payload variables ({{tag}}). */
+  variables?: Record<string, string>;
   createdAt: number;
   updatedAt: number;
 }

@@ -25,6 +25,35 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'settings:get': true,
   'settings:update': true,
   'shell:openExternal': true,
+  // Issue 5
+  'watches:list': true,
+  'watch:start': true,
+  'watch:stop': true,
+  'watch:dismiss': true,
+  'watch:abort': true,
+  'history:search': true,
+  'history:get': true,
+  'history:refire': true,
+  'history:delete': true,
+  'history:clear': true,
+  'history:getRetention': true,
+  'history:setRetention': true,
+  'inspect:open': true,
+  'inspect:report': true,
+  // Issue 3
+  'triggers:setYaml': true,
+  'triggers:fetchYaml': true,
+  'triggers:setHeaders': true,
+  'triggers:setVariables': true,
+  // Issue 4
+  'samples:list': true,
+  'samples:save': true,
+  'samples:delete': true,
 };
 
-export const EVENT_NAMES: Readonly<Record<EventName, true>> = { 'data:changed': true, 'vault:status': true };
+export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
+  'data:changed': true,
+  'vault:status': true,
+  'watch:update': true,
+  'history:changed': true,
+};

@@ -18,6 +18,8 @@ export interface Ctx {
   /** Base URL of the running sandbox (http://127.0.0.1:PORT), or null. */
   sandboxBaseUrl: () => string | null;
   openExternal: ((url: string) => Promise<void>) | undefined;
+  /** Electron: clipboard.writeText, so a command carrying a key never crosses to the page (issue 3). */
+  writeClipboard?: ((text: string) => Promise<void> | void) | undefined;
 }
 
 export type Scope = 'workspaces' | 'triggers' | 'settings';
@@ -50,6 +52,9 @@ export function toTrigger(t: StoredTrigger): Trigger {
     production: t.production,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    // Issue 3 (optional: stores written before it have neither)
+    ...(t.yaml === undefined ? {} : { yaml: t.yaml }),
+    ...(t.variables === undefined ? {} : { variables: { ...t.variables } }),
   };
 }
 

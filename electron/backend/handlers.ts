@@ -9,8 +9,13 @@ import type { Ctx } from './context';
 import { openExternal } from './open-external';
 import { deletePayload, savePayload } from './payloads';
 import type { SettingsService } from './settings';
-import { exportCurlById, fireById } from './trigger-fire';
+import { watchHandlers, type WatchDesk } from './watch-desk';
+import { setHeaders } from './headers';
+import { exportCurlCommand } from './payload-curl';
+import { setTriggerVariables, setTriggerYaml } from './payload-extras';
+import { fetchTriggerYaml } from './payload-fetch-yaml';
 import { importCurlTrigger } from './trigger-import';
+import { deleteSample, listSamples, saveSample } from './samples';
 import { createTrigger, deleteTrigger, duplicateTrigger, listTriggers, restoreTrigger, setTriggerKey, updateTrigger } from './triggers';
 import { createWorkspace, deleteWorkspace, listWorkspaces, renameWorkspace, restoreWorkspace } from './workspaces';
 
@@ -34,7 +39,7 @@ export function toDeskError(err: unknown, secrets: string[]): DeskError {
   return new DeskError('internal', clean(`Something went wrong inside Trigger Desk: ${message}`));
 }
 
-export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo): Handlers {
+export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo, desk: WatchDesk): Handlers {
   const wrap =
     <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) =>
     async (raw: Args<K>): Promise<Result<K>> => {
@@ -68,8 +73,9 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
       return null;
     }),
     'triggers:restore': wrap('triggers:restore', (a) => restoreTrigger(ctx, a.id)),
-    'triggers:fire': wrap('triggers:fire', (a) => fireById(ctx, a)),
-    'triggers:exportCurl': wrap('triggers:exportCurl', (a) => exportCurlById(ctx, a)),
+    // Issue 5: every fire is recorded in the history and followed by a watch (watch-desk.ts).
+    'triggers:fire': wrap('triggers:fire', (a) => desk.fire(a)),
+    'triggers:exportCurl': wrap('triggers:exportCurl', (a) => exportCurlCommand(ctx, a)),
 
     'payloads:save': wrap('payloads:save', (a) => savePayload(ctx, a)),
     'payloads:delete': wrap('payloads:delete', (a) => {
@@ -81,5 +87,22 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'settings:update': wrap('settings:update', (a) => settings.update(a)),
 
     'shell:openExternal': wrap('shell:openExternal', (a) => openExternal(ctx, a)),
+
+    // Issue 5: watches, history, inspector, abort
+    ...watchHandlers(ctx, desk, appInfo().version, wrap),
+
+    // Issue 3: payload composer
+    'triggers:setYaml': wrap('triggers:setYaml', (a) => setTriggerYaml(ctx, a)),
+    'triggers:fetchYaml': wrap('triggers:fetchYaml', (a) => fetchTriggerYaml(ctx, a)),
+    'triggers:setHeaders': wrap('triggers:setHeaders', (a) => setHeaders(ctx, a)),
+    'triggers:setVariables': wrap('triggers:setVariables', (a) => setTriggerVariables(ctx, a)),
+
+    // Issue 4: sample library
+    'samples:list': wrap('samples:list', (a) => listSamples(ctx, a)),
+    'samples:save': wrap('samples:save', (a) => saveSample(ctx, a)),
+    'samples:delete': wrap('samples:delete', (a) => {
+      deleteSample(ctx, a);
+      return null;
+    }),
   };
 }

@@ -13,11 +13,18 @@ import { createSettingsService } from './settings';
 import { openStores } from './store';
 import type { Backend, BackendOptions } from './types';
 import { createVault, type Vault } from './vault';
+import { createWatchDesk, type WatchDesk } from './watch-desk';
 import { purgeDeleted } from './workspaces';
 
 export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Tests and benches speed watches up: TRIGGER_DESK_POLL_SCALE=0.05 polls twenty times as often. */
+function envScale(raw: string | undefined): number | undefined {
+  const n = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 10 ? n : undefined;
+}
 
 function envPort(raw: string | undefined): number | null {
   if (raw === undefined || raw.trim() === '') return null;
@@ -61,13 +68,14 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
   if (vault.unreachableReason !== undefined) notices.push(`No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
 
   let http: HttpClient | null = null;
+  let desk: WatchDesk | null = null;
   try {
     const base = { data: stores.data, settings: stores.settings, vault, notify: o.notify };
     const settings = createSettingsService(base);
     await settings.load();
     http = createHttpClient(() => settings.forHttp(), { resolveProxy: o.resolveProxy, env });
     const sandboxBaseUrl = sandbox?.baseUrl ?? null;
-    const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal };
+    const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal, writeClipboard: o.writeClipboard };
 
     await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
     if (sandbox) {
@@ -75,6 +83,10 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       await seedSandbox(ctx, sandbox);
       if (vault.status().kind === 'session') await restoreSandboxKeys(ctx, sandbox.examples);
     }
+    // Issue 5: history and watches. The CLI does not resume the app's live watches (the app does).
+    const pollScale = envScale(env.TRIGGER_DESK_POLL_SCALE);
+    desk = createWatchDesk(ctx, { dataDir: o.dataDir, version: o.version, owner: o.mode !== 'cli', ...(pollScale === undefined ? {} : { pollScale }) });
+    notices.push(...desk.notices());
     report(notices);
 
     const firstLaunch = stores.fresh;
@@ -85,7 +97,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       sandboxBaseUrl,
       firstLaunch,
     });
-    const handlers = createHandlers(ctx, settings, appInfo);
+    const handlers = createHandlers(ctx, settings, appInfo, desk);
     try {
       o.notify('vault:status', vault.status());
     } catch {
@@ -99,6 +111,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       close: () => {
         const client = http;
         closing ??= (async () => {
+          desk?.close();
           // Both are attempted even when one fails; the first failure is reported.
           const results = await Promise.allSettled([client?.close(), sandbox?.close()]);
           const failed = results.find((r) => r.status === 'rejected');
@@ -108,6 +121,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       },
     };
   } catch (err) {
+    desk?.close();
     await Promise.allSettled([http?.close(), sandbox?.close()]);
     throw err;
   }

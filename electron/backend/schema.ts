@@ -95,6 +95,9 @@ const trigger = {
       items: { type: 'object', required: ['id', 'name', 'body', 'updatedAt'], properties: { id, name: str, body: str, updatedAt: time } },
     },
     production: { type: 'boolean' },
+    // Optional (issue 3): the trigger's YAML when known, and the last values of payload variables.
+    yaml: str,
+    variables: { type: 'object', additionalProperties: str },
     createdAt: time,
     updatedAt: time,
     deletedAt: nullableTime,

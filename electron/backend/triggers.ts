@@ -32,6 +32,8 @@ export interface NewTrigger {
   contentType: string;
   payloads: Omit<Payload, 'id' | 'updatedAt'>[];
   production?: boolean;
+  yaml?: string;
+  variables?: Record<string, string>;
 }
 
 /** Saves a new trigger whose secrets are already in the vault (`created`: their ids, dropped on failure). */
@@ -55,6 +57,8 @@ export async function saveNewTrigger(ctx: Ctx, n: NewTrigger, created: string[])
         updatedAt: now,
         deletedAt: null,
       };
+      if (n.yaml !== undefined) t.yaml = n.yaml;
+      if (n.variables !== undefined) t.variables = { ...n.variables };
       doc.triggers.push(t);
       return t;
     });
@@ -156,6 +160,8 @@ export async function duplicateTrigger(ctx: Ctx, id: string): Promise<Trigger> {
       contentType: source.contentType,
       payloads: source.payloads.map((p) => ({ name: p.name, body: p.body })),
       production: source.production,
+      ...(source.yaml === undefined ? {} : { yaml: source.yaml }),
+      ...(source.variables === undefined ? {} : { variables: source.variables }),
     },
     created,
   );

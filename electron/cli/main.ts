@@ -88,6 +88,14 @@ async function web(argv: string[], io: Io): Promise<number> {
 }
 
 const commands: Readonly<Record<string, Command>> = {
+  fire: {
+    summary: 'fire a saved trigger or a webhook URL once; --wait follows the run (trigger-desk fire --help)',
+    run: async (argv, io) => (await import('./fire')).run(argv, io),
+  },
+  status: {
+    summary: 'where a Harness event stands, from its apiUrl (trigger-desk status --help)',
+    run: async (argv, io) => (await import('./status')).run(argv, io),
+  },
   match: {
     summary: "check which payloads a trigger's conditions accept (trigger-desk match --help)",
     run: async (argv, io) => (await import('./match')).run(argv, io),

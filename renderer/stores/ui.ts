@@ -1,13 +1,22 @@
-// Which dialog is open. One at a time: a desktop tool, not a stack of modals.
+// Which view is shown (the tab bar) and which dialog is open. One dialog at a time: a desktop tool,
+// not a stack of modals.
 import { create } from 'zustand';
 
 export type DialogName = 'import' | 'settings';
 
+/** The window's views, in tab order (Ctrl/Cmd+1… follows this order in App.tsx). */
+export type ViewName = 'triggers' | 'conditions' | 'history' | 'inspector';
+
 interface UiState {
   dialog: DialogName | null;
+  view: ViewName;
 }
 
-export const useUi = create<UiState>(() => ({ dialog: null }));
+export const useUi = create<UiState>(() => ({ dialog: null, view: 'triggers' }));
+
+export function showView(view: ViewName): void {
+  useUi.setState({ view });
+}
 
 export function openDialog(dialog: DialogName): void {
   useUi.setState({ dialog });
