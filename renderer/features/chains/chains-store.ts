@@ -1,0 +1,125 @@
+// The Chains view's state: the workspace's saved chains, the chain being edited (a draft checked
+// as it changes with the backend's own rules), and the chain runs pushed as `chain:update`.
+import { create } from 'zustand';
+import { checkChain, type ChainAfter, type ChainProblem, type ChainRun, type ChainStep, type ChainView } from '../../../shared/chain-model';
+import { call, desk } from '../../bridge';
+import { showError, showToast } from '../../stores/toasts';
+
+export interface Draft {
+  id: string | null;
+  name: string;
+  steps: ChainStep[];
+}
+
+interface ChainsState {
+  workspaceId: string | null;
+  chains: ChainView[];
+  draft: Draft;
+  /** Runs by id; the newest run of the draft's chain is shown. */
+  runs: Record<string, ChainRun>;
+  busy: boolean;
+}
+
+const emptyDraft = (): Draft => ({ id: null, name: '', steps: [] });
+
+export const useChains = create<ChainsState>(() => ({ workspaceId: null, chains: [], draft: emptyDraft(), runs: {}, busy: false }));
+
+export function draftProblems(draft: Draft, triggers: { id: string; name: string }[]): ChainProblem[] {
+  return checkChain(draft.steps, new Map(triggers.map((t) => [t.id, t.name])));
+}
+
+export function latestRun(s: ChainsState): ChainRun | null {
+  const id = s.draft.id;
+  if (id === null) return null;
+  return Object.values(s.runs).filter((r) => r.chainId === id).sort((a, b) => b.startedAt - a.startedAt)[0] ?? null;
+}
+
+export async function loadChains(workspaceId: string): Promise<void> {
+  useChains.setState({ workspaceId });
+  try {
+    const [chains, runs] = await Promise.all([call('chains:list', { workspaceId }), call('chains:runs', {})]);
+    useChains.setState((s) => ({ chains, runs: { ...Object.fromEntries(runs.map((r) => [r.id, r])), ...s.runs } }));
+  } catch (error) {
+    showError(error, 'Could not load the chains');
+  }
+}
+
+export function editChain(chain: ChainView | null): void {
+  useChains.setState({ draft: chain ? { id: chain.id, name: chain.name, steps: chain.steps.map((s) => ({ ...s })) } : emptyDraft() });
+}
+
+export function setDraftName(name: string): void {
+  useChains.setState((s) => ({ draft: { ...s.draft, name } }));
+}
+
+export function addStep(triggerId: string): void {
+  useChains.setState((s) => ({ draft: { ...s.draft, steps: [...s.draft.steps, { triggerId, body: '{}', after: 'success' }] } }));
+}
+
+export function updateStep(index: number, patch: Partial<{ triggerId: string; body: string; after: ChainAfter }>): void {
+  useChains.setState((s) => ({ draft: { ...s.draft, steps: s.draft.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) } }));
+}
+
+export function removeStep(index: number): void {
+  useChains.setState((s) => ({ draft: { ...s.draft, steps: s.draft.steps.filter((_, i) => i !== index) } }));
+}
+
+export async function saveDraft(): Promise<ChainView | null> {
+  const { workspaceId, draft } = useChains.getState();
+  if (workspaceId === null) return null;
+  try {
+    const saved = await call('chains:save', { workspaceId, ...(draft.id === null ? {} : { id: draft.id }), name: draft.name, steps: draft.steps });
+    useChains.setState((s) => ({ chains: [...s.chains.filter((c) => c.id !== saved.id), saved], draft: { ...s.draft, id: saved.id } }));
+    return saved;
+  } catch (error) {
+    showError(error, 'Could not save the chain');
+    return null;
+  }
+}
+
+export async function runDraft(): Promise<void> {
+  useChains.setState({ busy: true });
+  try {
+    const saved = await saveDraft();
+    if (!saved) return;
+    if (saved.problems.length > 0) {
+      showToast('Fix the problems shown on the steps first: nothing was fired.', { tone: 'error' });
+      return;
+    }
+    upsertRun(await call('chains:run', { id: saved.id }));
+  } catch (error) {
+    showError(error, 'The chain did not start');
+  } finally {
+    useChains.setState({ busy: false });
+  }
+}
+
+export async function stopRun(runId: string): Promise<void> {
+  try {
+    upsertRun(await call('chains:stop', { runId }));
+  } catch (error) {
+    showError(error, 'Could not stop the chain');
+  }
+}
+
+export async function deleteDraft(): Promise<void> {
+  const { workspaceId, draft } = useChains.getState();
+  if (workspaceId === null || draft.id === null) return;
+  try {
+    await call('chains:delete', { workspaceId, id: draft.id });
+    useChains.setState((s) => ({ chains: s.chains.filter((c) => c.id !== draft.id), draft: emptyDraft() }));
+  } catch (error) {
+    showError(error, 'Could not delete the chain');
+  }
+}
+
+function upsertRun(run: ChainRun): void {
+  const before = useChains.getState().runs[run.id];
+  if (before && before.seq > run.seq) return;
+  useChains.setState((s) => ({ runs: { ...s.runs, [run.id]: run } }));
+}
+
+/** Subscribes to `chain:update` for the view's life. */
+export function subscribeRuns(): () => void {
+  return desk.on('chain:update', upsertRun);
+}
