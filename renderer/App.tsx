@@ -19,6 +19,7 @@ const SettingsDialog = lazy(() => import('./features/settings/SettingsDialog'));
 const HistoryView = lazy(() => import('./features/history/HistoryView'));
 const InspectorView = lazy(() => import('./features/inspector/InspectorView'));
 const ConditionsView = lazy(() => import('./features/conditions/ConditionsView'));
+const ChainsView = lazy(() => import('./features/chains/ChainsView'));
 
 /** Tab order = Ctrl/Cmd+1… order. */
 const VIEW_TABS: ViewTab[] = [
@@ -26,6 +27,7 @@ const VIEW_TABS: ViewTab[] = [
   { name: 'history', label: 'History' },
   { name: 'inspector', label: 'Inspector' },
   { name: 'conditions', label: 'Conditions' },
+  { name: 'chains', label: 'Chains' },
 ];
 
 function ViewPanel({ name, children }: { name: ViewName; children: ReactNode }): ReactNode {
@@ -67,6 +69,7 @@ export function App(): ReactNode {
         {view === 'history' && <ViewPanel name="history"><HistoryView /></ViewPanel>}
         {view === 'inspector' && <ViewPanel name="inspector"><InspectorView /></ViewPanel>}
         {view === 'conditions' && <ViewPanel name="conditions"><ConditionsView /></ViewPanel>}
+        {view === 'chains' && <ViewPanel name="chains"><ChainsView /></ViewPanel>}
       </Suspense>
       <Toasts />
       <Suspense fallback={null}>

@@ -6,6 +6,8 @@ import type { AppInfo, FireResult, Payload, Settings, Trigger, VaultStatus, Work
 import { DeskError, type Reply } from './errors';
 import type { HistoryEntry, HistoryPage, HistoryRetention, InspectResult, WatchState } from './watch-model';
 import type { Sample } from './conditions-model';
+import type { ChainRun, ChainView } from './chain-model';
+import type { NotificationRuleOutput } from './harness/notification-rules';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const name = z.string().trim().min(1, 'must not be empty').max(120);
@@ -144,6 +146,34 @@ export const requests = {
     headers: z.array(z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192) })).max(50),
   }),
   'samples:delete': z.strictObject({ workspaceId: id, id }),
+
+  // --- Issue 6: pipeline chains (shared/chain-model.ts) and the Harness notification recipe ---
+  'chains:list': z.strictObject({ workspaceId: id }),
+  /** Creates, or replaces the chain `id`; saved even with problems, which come back per step. */
+  'chains:save': z.strictObject({
+    workspaceId: id,
+    id: id.optional(),
+    name,
+    steps: z.array(z.strictObject({ triggerId: id, body, after: z.enum(['success', 'terminal']) })).min(1, 'a chain needs at least one step').max(20),
+  }),
+  'chains:delete': z.strictObject({ workspaceId: id, id }),
+  /** Checks the chain (nothing fires when it has a problem), fires step 1 and answers at once; progress comes as `chain:update`. */
+  'chains:run': z.strictObject({ id }),
+  'chains:stop': z.strictObject({ runId: id }),
+  /** Recorded runs, newest first (each step names its history entry). */
+  'chains:runs': z.strictObject({ chainId: id.optional() }),
+  'chains:notificationYaml': z.strictObject({
+    name,
+    events: z
+      .array(z.strictObject({ type: z.enum(['AllEvents', 'PipelineStart', 'PipelineSuccess', 'PipelineFailed', 'PipelineEnd', 'PipelinePaused', 'StageStart', 'StageSuccess', 'StageFailed', 'StepFailed']), forStages: z.array(z.string().max(128)).max(50).optional() }))
+      .min(1, 'choose at least one event')
+      .max(10),
+    /** B: a stored trigger (its URL is used), or a URL given as is. */
+    triggerId: id.optional(),
+    webhookUrl: z.string().max(4096).optional(),
+    secretId: z.string().max(200).nullable(),
+    source: z.strictObject({ accountIdentifier: z.string().max(128), orgIdentifier: z.string().max(128), projectIdentifier: z.string().max(128), pipelineIdentifier: z.string().max(128), pipelineName: z.string().max(200) }).partial().optional(),
+  }),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -199,6 +229,14 @@ export interface Results {
   'samples:list': Sample[];
   'samples:save': Sample;
   'samples:delete': null;
+  // Issue 6
+  'chains:list': ChainView[];
+  'chains:save': ChainView;
+  'chains:delete': null;
+  'chains:run': ChainRun;
+  'chains:stop': ChainRun;
+  'chains:runs': ChainRun[];
+  'chains:notificationYaml': NotificationRuleOutput;
 }
 
 export type Result<K extends RequestName> = Results[K];
@@ -212,9 +250,11 @@ export interface Events {
   'watch:update': WatchState;
   /** History entries were added, updated or removed (`id` null: many). */
   'history:changed': { id: string | null };
+  // Issue 6: the whole state of one chain run, on every change.
+  'chain:update': ChainRun;
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed'];
+export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed', 'chain:update'];
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

@@ -49,6 +49,14 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'samples:list': true,
   'samples:save': true,
   'samples:delete': true,
+  // Issue 6
+  'chains:list': true,
+  'chains:save': true,
+  'chains:delete': true,
+  'chains:run': true,
+  'chains:stop': true,
+  'chains:runs': true,
+  'chains:notificationYaml': true,
 };
 
 export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
@@ -56,4 +64,5 @@ export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
   'vault:status': true,
   'watch:update': true,
   'history:changed': true,
+  'chain:update': true,
 };

@@ -10,6 +10,8 @@ import { openExternal } from './open-external';
 import { deletePayload, savePayload } from './payloads';
 import type { SettingsService } from './settings';
 import { watchHandlers, type WatchDesk } from './watch-desk';
+import { chainHandlers } from './chain-handlers';
+import type { ChainRunner } from './chain-run';
 import { setHeaders } from './headers';
 import { exportCurlCommand } from './payload-curl';
 import { setTriggerVariables, setTriggerYaml } from './payload-extras';
@@ -39,7 +41,7 @@ export function toDeskError(err: unknown, secrets: string[]): DeskError {
   return new DeskError('internal', clean(`Something went wrong inside Trigger Desk: ${message}`));
 }
 
-export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo, desk: WatchDesk): Handlers {
+export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo, desk: WatchDesk, chains: ChainRunner): Handlers {
   const wrap =
     <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) =>
     async (raw: Args<K>): Promise<Result<K>> => {
@@ -90,6 +92,8 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
 
     // Issue 5: watches, history, inspector, abort
     ...watchHandlers(ctx, desk, appInfo().version, wrap),
+    // Issue 6: pipeline chains (chain-handlers.ts)
+    ...chainHandlers(ctx, chains, wrap),
 
     // Issue 3: payload composer
     'triggers:setYaml': wrap('triggers:setYaml', (a) => setTriggerYaml(ctx, a)),

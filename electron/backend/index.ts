@@ -14,6 +14,7 @@ import { openStores } from './store';
 import type { Backend, BackendOptions } from './types';
 import { createVault, type Vault } from './vault';
 import { createWatchDesk, type WatchDesk } from './watch-desk';
+import { createChainRunner, type ChainRunner } from './chain-run';
 import { purgeDeleted } from './workspaces';
 
 export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
@@ -69,6 +70,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
 
   let http: HttpClient | null = null;
   let desk: WatchDesk | null = null;
+  let chains: ChainRunner | null = null;
   try {
     const base = { data: stores.data, settings: stores.settings, vault, notify: o.notify };
     const settings = createSettingsService(base);
@@ -97,7 +99,8 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       sandboxBaseUrl,
       firstLaunch,
     });
-    const handlers = createHandlers(ctx, settings, appInfo, desk);
+    chains = createChainRunner(ctx, desk);
+    const handlers = createHandlers(ctx, settings, appInfo, desk, chains);
     try {
       o.notify('vault:status', vault.status());
     } catch {
@@ -111,6 +114,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       close: () => {
         const client = http;
         closing ??= (async () => {
+          chains?.close();
           desk?.close();
           // Both are attempted even when one fails; the first failure is reported.
           const results = await Promise.allSettled([client?.close(), sandbox?.close()]);
@@ -121,6 +125,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       },
     };
   } catch (err) {
+    chains?.close();
     desk?.close();
     await Promise.allSettled([http?.close(), sandbox?.close()]);
     throw err;

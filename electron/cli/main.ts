@@ -92,6 +92,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: 'fire a saved trigger or a webhook URL once; --wait follows the run (trigger-desk fire --help)',
     run: async (argv, io) => (await import('./fire')).run(argv, io),
   },
+  chain: {
+    summary: 'run a saved chain of triggers, each step after the previous run ends (trigger-desk chain --help)',
+    run: async (argv, io) => (await import('./chain')).run(argv, io),
+  },
   status: {
     summary: 'where a Harness event stands, from its apiUrl (trigger-desk status --help)',
     run: async (argv, io) => (await import('./status')).run(argv, io),

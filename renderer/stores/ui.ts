@@ -5,7 +5,7 @@ import { create } from 'zustand';
 export type DialogName = 'import' | 'settings';
 
 /** The window's views, in tab order (Ctrl/Cmd+1… follows this order in App.tsx). */
-export type ViewName = 'triggers' | 'conditions' | 'history' | 'inspector';
+export type ViewName = 'triggers' | 'conditions' | 'history' | 'inspector' | 'chains';
 
 interface UiState {
   dialog: DialogName | null;
