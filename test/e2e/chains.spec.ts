@@ -1,7 +1,7 @@
 // The Chains view: build a two-step chain in the UI (a {{prev.*}} problem shown on its step first),
 // run it, and watch both runs reach Success, the second fed with the first run's id; the Harness
 // recipe panel gives the notificationRules YAML.
-import { expect, test } from './fixtures';
+import { expect, screenshot, test } from './fixtures';
 import { example } from './sandbox-curl';
 
 test('build a 2-step chain, run it, both runs reach Success', async ({ page, host }) => {
@@ -38,6 +38,7 @@ test('build a 2-step chain, run it, both runs reach Success', async ({ page, hos
   const body = JSON.parse(sent ?? '') as { tag: string; after: string };
   expect(body.tag).toBe('v7');
   expect(body.after).toMatch(/\S{6,}/);
+  await screenshot(page, 'chains-succeeded-light', []);
 
   // The chain was saved; the recipe panel writes the YAML for pipeline A.
   const setup = page.getByRole('region', { name: 'Set it up in Harness' });
@@ -45,4 +46,6 @@ test('build a 2-step chain, run it, both runs reach Success', async ({ page, hos
   await expect(setup.getByLabel('notificationRules YAML', { exact: true })).toContainText('<+secrets.getValue("b_api_key")>');
   await setup.getByRole('checkbox', { name: 'PipelineEnd' }).check();
   await expect(setup.getByRole('note')).toContainText('B runs twice');
+  await setup.scrollIntoViewIfNeeded();
+  await screenshot(page, 'chains-harness-setup-light', []);
 });
