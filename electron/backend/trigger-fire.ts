@@ -12,7 +12,8 @@ import { loadSecrets } from './trigger-secrets';
 /** Sent when a trigger has no payload and none was given: Harness reads the body as JSON. */
 export const EMPTY_BODY = '{}';
 
-function pickBody(t: StoredTrigger, a: { body?: string | undefined; payloadId?: string | undefined }): { body: string; note: string | null } {
+/** The body a fire sends: the given one, a named payload, the first payload, or `{}`. */
+export function pickBody(t: StoredTrigger, a: { body?: string | undefined; payloadId?: string | undefined }): { body: string; note: string | null } {
   if (a.body !== undefined) return { body: a.body, note: null };
   if (a.payloadId !== undefined) {
     const p = t.payloads.find((x) => x.id === a.payloadId);

@@ -7,7 +7,7 @@ import type { WatchState } from '../../shared/watch-model';
 import { liveTrigger, type Ctx } from './context';
 import { openHistory, type HistoryService } from './history';
 import { inspectEvent, inspectReport } from './inspect';
-import { EMPTY_BODY, fireById } from './trigger-fire';
+import { fireById, pickBody } from './trigger-fire';
 import { createWatchService, type WatchService } from './watch';
 
 export interface WatchDeskOptions {
@@ -28,12 +28,9 @@ export interface WatchDesk {
   close(): void;
 }
 
-/** The body fireById will send: the same choice as trigger-fire.ts makes. */
+/** The body fireById will send (the very same choice). */
 function bodyFor(ctx: Ctx, a: { id: string; body?: string | undefined; payloadId?: string | undefined }): string {
-  if (a.body !== undefined) return a.body;
-  const t = liveTrigger(ctx.data.read(), a.id);
-  if (a.payloadId !== undefined) return t.payloads.find((p) => p.id === a.payloadId)?.body ?? EMPTY_BODY;
-  return t.payloads[0]?.body ?? EMPTY_BODY;
+  return pickBody(liveTrigger(ctx.data.read(), a.id), a).body;
 }
 
 export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
