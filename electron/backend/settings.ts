@@ -1,12 +1,11 @@
 // Settings: timeouts, proxy, extra CA certificates, theme. A proxy password never lands in the
 // settings file: it goes to the vault and the page sees it masked; the HTTP client gets it back.
-import { X509Certificate } from 'node:crypto';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { changed, type Ctx } from './context';
+import { parseCaPem } from './tls';
 
 export const PASSWORD_MASK = '********';
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 export type SettingsPatch = Partial<Settings>;
 
@@ -27,20 +26,14 @@ function parseProxyUrl(raw: string): URL {
   return url;
 }
 
+/** The same check the HTTP client makes (tls.ts), at save time: a bad PEM is an input error. */
 function checkCaPem(pem: string): void {
-  if (pem.trim().length === 0) return;
-  const blocks = pem.match(PEM_BLOCK) ?? [];
-  if (blocks.length === 0) {
-    throw new DeskError('parse', 'The extra CA certificates are not PEM text: expected -----BEGIN CERTIFICATE----- blocks', { hint: 'Paste the content of the .pem or .crt file of your CA.' });
+  try {
+    parseCaPem(pem);
+  } catch (err) {
+    if (!(err instanceof DeskError)) throw err;
+    throw new DeskError('parse', err.message, { ...(err.where ? { where: err.where } : {}), ...(err.hint ? { hint: err.hint } : {}) });
   }
-  blocks.forEach((block, i) => {
-    try {
-      new X509Certificate(block);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new DeskError('parse', `Certificate ${i + 1} of ${blocks.length} in the extra CA certificates cannot be read: ${reason}`, { where: { token: `certificate ${i + 1}` } });
-    }
-  });
 }
 
 export interface SettingsService {
