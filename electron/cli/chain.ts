@@ -12,7 +12,7 @@ import { defaultDataDir } from '../backend/data-dir';
 import type { Backend } from '../backend/types';
 import type { EventName, Events } from '../../shared/api';
 import type { ChainRun, ChainView } from '../../shared/chain-model';
-import { DeskError } from '../../shared/errors';
+import { BadInput, reportFailure } from './failure';
 import { stdio, type CliIo } from './status';
 
 const USAGE = `usage: trigger-desk chain <chain-name|id> [--wait] [--json]
@@ -25,7 +25,6 @@ reaches the status the step waits for. Ctrl+C stops the chain (nothing more fire
 exit codes: 0 every step reached Success, 1 a run ended otherwise or stopped, 2 bad input or a refused fire
 `;
 
-class BadInput extends Error {}
 
 async function findChain(backend: Backend, wanted: string): Promise<ChainView> {
   const all: ChainView[] = [];
@@ -128,11 +127,7 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     else io.out(`Chain ${final.state}${final.message ? `: ${final.message}` : ''}\n`);
     return exitForChain(final);
   } catch (e) {
-    const known = e instanceof BadInput || e instanceof DeskError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
-    if (!known) throw e;
-    if (json) io.out(`${JSON.stringify({ error: { message: e.message } }, null, 2)}\n`);
-    else io.err(`trigger-desk chain: ${e.message}\n${e instanceof BadInput && e.message.startsWith('give') ? `\n${USAGE}` : ''}`);
-    return 2;
+    return reportFailure(e, { command: 'chain', json, io, usage: USAGE });
   }
 }
 

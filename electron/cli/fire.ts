@@ -12,11 +12,10 @@ import { fireTrigger } from '../backend/fire';
 import { createHttpClient } from '../backend/http';
 import type { Backend } from '../backend/types';
 import type { EventName, Events } from '../../shared/api';
-import { DeskError } from '../../shared/errors';
-import { redact } from '../../shared/harness/redact';
 import { parseTriggerUrl } from '../../shared/harness/urls';
 import type { FireResult, Trigger } from '../../shared/model';
 import type { EventView, WatchState } from '../../shared/watch-model';
+import { BadInput, reportFailure } from './failure';
 import { CLI_SETTINGS, exitFor, follow, progressLine, stageTable, stdio, type CliIo } from './status';
 
 const USAGE = `usage: trigger-desk fire <trigger-name|id|url> [--payload FILE] [--wait] [--json]
@@ -31,7 +30,6 @@ Fires a Harness custom trigger once (never retried: a second fire is a second de
 exit codes: 0 accepted (with --wait: Success), 1 the run ended otherwise, 2 bad input or request error
 `;
 
-class BadInput extends Error {}
 
 async function readPayload(path: string | undefined): Promise<string | undefined> {
   if (path === undefined) return undefined;
@@ -161,12 +159,7 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     if (fired.result.outcome !== 'accepted') return 2;
     return fired.final ? exitFor(fired.final, true) : 0;
   } catch (e) {
-    const known = e instanceof BadInput || e instanceof DeskError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
-    if (!known) throw e;
-    const message = redact(e.message, secrets);
-    if (json) io.out(`${JSON.stringify({ error: { message } }, null, 2)}\n`);
-    else io.err(`trigger-desk fire: ${message}\n${e instanceof BadInput && e.message.startsWith('give') ? `\n${USAGE}` : ''}`);
-    return 2;
+    return reportFailure(e, { command: 'fire', json, io, usage: USAGE, secrets });
   }
 }
 
