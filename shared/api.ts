@@ -2,7 +2,7 @@
 // requests, the preload exposes exactly these, the web host routes exactly these. Every request's
 // arguments are checked against its schema at the boundary (see `parseArgs`).
 import { z } from 'zod';
-import type { AppInfo, FireResult, Payload, Settings, Trigger, VaultStatus, Workspace } from './model';
+import type { AppInfo, FireResult, Notice, Payload, Settings, Trigger, VaultStatus, Workspace } from './model';
 import { DeskError, type Reply } from './errors';
 import type { HistoryEntry, HistoryPage, HistoryRetention, InspectResult, WatchState } from './watch-model';
 import type { Sample } from './conditions-model';
@@ -174,6 +174,12 @@ export const requests = {
     secretId: z.string().max(200).nullable(),
     source: z.strictObject({ accountIdentifier: z.string().max(128), orgIdentifier: z.string().max(128), projectIdentifier: z.string().max(128), pipelineIdentifier: z.string().max(128), pipelineName: z.string().max(200) }).partial().optional(),
   }),
+
+  // --- Notices: damaged files kept aside, history lines skipped, sandbox and keychain notes ---
+  /** What the backend found while opening (and since), oldest first, until dismissed. */
+  'notices:list': none,
+  /** Dismisses one notice for every window; an id already gone is not an error. */
+  'notices:dismiss': z.strictObject({ id }),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -237,6 +243,8 @@ export interface Results {
   'chains:stop': ChainRun;
   'chains:runs': ChainRun[];
   'chains:notificationYaml': NotificationRuleOutput;
+  'notices:list': Notice[];
+  'notices:dismiss': null;
 }
 
 export type Result<K extends RequestName> = Results[K];
@@ -252,9 +260,11 @@ export interface Events {
   'history:changed': { id: string | null };
   // Issue 6: the whole state of one chain run, on every change.
   'chain:update': ChainRun;
+  /** The whole list of notices, whenever one is added or dismissed. */
+  'notices:changed': { notices: Notice[] };
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed', 'chain:update'];
+export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed', 'chain:update', 'notices:changed'];
 
 export const requestNames = Object.keys(requests) as RequestName[];
 
@@ -269,6 +279,13 @@ export function parseArgs<K extends RequestName>(name: K, raw: unknown): Args<K>
   const issue = parsed.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : 'arguments';
   throw new DeskError('invalid-args', `${name}: ${path} ${issue ? issue.message : 'are invalid'}`);
+}
+
+/** Secrets a request carries in its own arguments (a key being set, a pasted command's key), for redaction. */
+export function requestSecrets(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const key = (raw as { apiKey?: unknown }).apiKey;
+  return typeof key === 'string' && key.trim().length > 0 ? [key, key.trim()] : [];
 }
 
 export type Handlers = { [K in RequestName]: (args: Args<K>) => Promise<Result<K>> };

@@ -15,6 +15,8 @@ import type { Backend, BackendOptions } from './types';
 import { createVault, type Vault } from './vault';
 import { createWatchDesk, type WatchDesk } from './watch-desk';
 import { createChainRunner, type ChainRunner } from './chain-run';
+import { openLog } from './error-log';
+import { createNotices } from './notices';
 import { purgeDeleted } from './workspaces';
 
 export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
@@ -33,7 +35,7 @@ function envPort(raw: string | undefined): number | null {
   return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : null;
 }
 
-/** Problems found while opening (a store moved aside, a sandbox port taken) go to stderr. */
+/** What opening found also goes to stderr (a terminal, the CLI); the page gets it as notices. */
 function report(lines: string[]): void {
   for (const line of lines) process.stderr.write(`trigger-desk: ${line}\n`);
 }
@@ -51,7 +53,8 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     await vaultPromise.catch(() => undefined);
     throw err;
   }
-  const notices = [...stores.problems];
+  const notices = createNotices(o.notify);
+  for (const p of stores.problems) notices.add(p.source, p.text);
 
   const useSandbox = o.sandbox ?? o.mode !== 'cli';
   const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
@@ -65,14 +68,16 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     throw vaultResult.status === 'rejected' ? vaultResult.reason : (sandboxResult as PromiseRejectedResult).reason;
   }
   const vault: Vault = vaultResult.value;
-  if (sandboxResult.value?.note) notices.push(sandboxResult.value.note);
-  if (vault.unreachableReason !== undefined) notices.push(`No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
+  if (sandboxResult.value?.note) notices.add('sandbox', sandboxResult.value.note, 'info');
+  if (vault.unreachableReason !== undefined) notices.add('keychain', `No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
+  // Unexpected errors and refused callers, redacted with the vault's secrets (electron/dispatch.ts).
+  const log = openLog(o.dataDir, { secrets: () => vault.knownSecrets(), ...(o.mode === 'cli' ? {} : { echo: (line: string) => process.stderr.write(`trigger-desk: ${line}\n`) }) });
 
   let http: HttpClient | null = null;
   let desk: WatchDesk | null = null;
   let chains: ChainRunner | null = null;
   try {
-    const base = { data: stores.data, settings: stores.settings, vault, notify: o.notify };
+    const base = { data: stores.data, settings: stores.settings, samples: stores.samples, chains: stores.chains, vault, notify: o.notify };
     const settings = createSettingsService(base);
     await settings.load();
     http = createHttpClient(() => settings.forHttp(), { resolveProxy: o.resolveProxy, env });
@@ -88,8 +93,8 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     // Issue 5: history and watches. The CLI does not resume the app's live watches (the app does).
     const pollScale = envScale(env.TRIGGER_DESK_POLL_SCALE);
     desk = createWatchDesk(ctx, { dataDir: o.dataDir, version: o.version, owner: o.mode !== 'cli', ...(pollScale === undefined ? {} : { pollScale }) });
-    notices.push(...desk.notices());
-    report(notices);
+    for (const n of desk.notices()) notices.add('history', n.text, n.level);
+    report(notices.list().map((n) => n.text));
 
     const firstLaunch = stores.fresh;
     const appInfo = (): AppInfo => ({
@@ -100,7 +105,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       firstLaunch,
     });
     chains = createChainRunner(ctx, desk);
-    const handlers = createHandlers(ctx, settings, appInfo, desk, chains);
+    const handlers = createHandlers(ctx, settings, appInfo, desk, chains, notices);
     try {
       o.notify('vault:status', vault.status());
     } catch {
@@ -110,6 +115,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     let closing: Promise<void> | null = null;
     return {
       handlers,
+      log,
       sandboxBaseUrl,
       close: () => {
         const client = http;
