@@ -35,26 +35,24 @@ function envPort(raw: string | undefined): number | null {
   return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : null;
 }
 
-/** What opening found also goes to stderr (a terminal, the CLI); the page gets it as notices. */
-function report(lines: string[]): void {
-  for (const line of lines) process.stderr.write(`trigger-desk: ${line}\n`);
-}
-
 export async function createBackend(o: BackendOptions): Promise<Backend> {
   const env = o.env ?? process.env;
   const service = o.vaultService ?? env.TRIGGER_DESK_VAULT_SERVICE ?? DEFAULT_VAULT_SERVICE;
   // The keychain probe waits on D-Bus while the stores open (CPU): start it first.
   const vaultPromise = createVault(service);
-  let stores: ReturnType<typeof openStores>;
+  let stores: ReturnType<typeof openStores> | null = null;
+  // What opening finds reaches the page (notices:list) and, for a terminal or the CLI, stderr.
+  const notices = createNotices(o.notify, {
+    echo: (text) => process.stderr.write(`trigger-desk: ${text}\n`),
+    beforeList: () => stores?.openAll(),
+  });
   try {
     mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
-    stores = openStores(o.dataDir);
+    stores = openStores(o.dataDir, (p) => notices.add(p.source, p.text));
   } catch (err) {
     await vaultPromise.catch(() => undefined);
     throw err;
   }
-  const notices = createNotices(o.notify);
-  for (const p of stores.problems) notices.add(p.source, p.text);
 
   const useSandbox = o.sandbox ?? o.mode !== 'cli';
   const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
@@ -94,7 +92,6 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     const pollScale = envScale(env.TRIGGER_DESK_POLL_SCALE);
     desk = createWatchDesk(ctx, { dataDir: o.dataDir, version: o.version, owner: o.mode !== 'cli', ...(pollScale === undefined ? {} : { pollScale }) });
     for (const n of desk.notices()) notices.add('history', n.text, n.level);
-    report(notices.list().map((n) => n.text));
 
     const firstLaunch = stores.fresh;
     const appInfo = (): AppInfo => ({

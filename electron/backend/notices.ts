@@ -14,7 +14,16 @@ export interface Notices {
   dismiss(id: string): void;
 }
 
-export function createNotices(notify: Notify, now: () => number = Date.now): Notices {
+export interface NoticesOptions {
+  /** Also writes each notice there as it comes (stderr: a terminal, the CLI). */
+  echo?: (text: string) => void;
+  /** Runs before the list is answered: opens the stores not opened yet, so their notices are in it. */
+  beforeList?: () => void;
+  now?: () => number;
+}
+
+export function createNotices(notify: Notify, o: NoticesOptions = {}): Notices {
+  const now = o.now ?? Date.now;
   let all: Notice[] = [];
   const push = (): void => {
     try {
@@ -25,10 +34,19 @@ export function createNotices(notify: Notify, now: () => number = Date.now): Not
   };
   return {
     add(source, text, level = 'warning') {
-      all = [...all, { id: newId(), source, level, text: redact(text), at: now() }];
+      const notice: Notice = { id: newId(), source, level, text: redact(text), at: now() };
+      all = [...all, notice];
+      o.echo?.(notice.text);
       push();
     },
-    list: () => [...all],
+    list: () => {
+      try {
+        o.beforeList?.();
+      } catch {
+        // A store that cannot open reports it when it is used; the list is answered either way.
+      }
+      return [...all];
+    },
     dismiss(id) {
       const next = all.filter((n) => n.id !== id);
       if (next.length === all.length) return;

@@ -3,6 +3,8 @@
 // way (openDoc): data.json (workspaces, triggers with their payloads and headers, bookkeeping),
 // settings.json, samples.json (the condition lab's samples) and chains.json (chains and their runs).
 // A damaged file loses only its damaged items (salvage.ts); it is kept aside as it was, and reported.
+// samples.json and chains.json open on first use (each conf compiles its schema: start-up stays
+// as quick as with two files), or when the page asks for the notices (openAll).
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf, { type Options } from 'conf';
@@ -46,8 +48,10 @@ export interface Stores {
   chains: DocStore<ChainsDoc>;
   /** True when data.json did not exist before this launch. */
   fresh: boolean;
-  /** Files moved aside and items left out, in plain words. */
+  /** Files moved aside and items left out, in plain words: so far (samples and chains report when they open). */
   problems: StoreProblem[];
+  /** Opens the files not opened yet, so that all their problems are reported. */
+  openAll(): void;
 }
 
 function signature(path: string): string | null {
@@ -150,7 +154,7 @@ function firstLine(err: unknown): string {
  * items that still pass their schema are kept (the others named in a report), and the store opens
  * on what was kept. Only a file that is not JSON at all starts afresh.
  */
-export function openDoc<T extends Record<string, unknown>>(dir: string, spec: DocSpec<T>, problems: StoreProblem[]): DocStore<T> {
+export function openDoc<T extends Record<string, unknown>>(dir: string, spec: DocSpec<T>, report: (p: StoreProblem) => void): DocStore<T> {
   const options: Options<T> & { cwd: string } = {
     ...common,
     cwd: dir,
@@ -182,7 +186,7 @@ export function openDoc<T extends Record<string, unknown>>(dir: string, spec: Do
       parsed = JSON.parse(text);
     } catch (parseErr) {
       rmSync(path, { force: true });
-      problems.push({ source: spec.source, text: redact(`The ${label} could not be read (${jsonErrorPlace(text, parseErr)}). It was kept as ${aside} and a fresh one was started.`) });
+      report({ source: spec.source, text: redact(`The ${label} could not be read (${jsonErrorPlace(text, parseErr)}). It was kept as ${aside} and a fresh one was started.`) });
       return docStore(new Conf<T>(options), spec.defaults);
     }
     const kept = salvage(parsed, spec);
@@ -191,11 +195,11 @@ export function openDoc<T extends Record<string, unknown>>(dir: string, spec: Do
       const store = docStore(new Conf<T>(options), spec.defaults);
       const what = kept.dropped.length === 0 ? `had a problem (${firstLine(err)})` : `had ${kept.dropped.length} damaged item${kept.dropped.length === 1 ? '' : 's'}, left out: ${kept.dropped.join('; ')}`;
       const notes = kept.notes.length > 0 ? ` ${kept.notes.join(' ')}` : '';
-      problems.push({ source: spec.source, text: redact(`The ${label} ${what}.${notes} Everything else was kept. The file as it was is kept as ${aside}.`) });
+      report({ source: spec.source, text: redact(`The ${label} ${what}.${notes} Everything else was kept. The file as it was is kept as ${aside}.`) });
       return store;
     } catch (againErr) {
       rmSync(path, { force: true });
-      problems.push({ source: spec.source, text: redact(`The ${label} could not be read (${firstLine(againErr)}). It was kept as ${aside} and a fresh one was started.`) });
+      report({ source: spec.source, text: redact(`The ${label} could not be read (${firstLine(againErr)}). It was kept as ${aside} and a fresh one was started.`) });
       return docStore(new Conf<T>(options), spec.defaults);
     }
   }
@@ -260,12 +264,42 @@ function adoptOrphans(doc: DataDoc, now: number): string[] {
   return [`${orphans.length} trigger${orphans.length === 1 ? ' whose workspace was' : 's whose workspace were'} left out ${orphans.length === 1 ? 'is' : 'are'} in the workspace "Recovered".`];
 }
 
-export function openStores(dataDir: string): Stores {
+/** A store opened on first use. */
+function lazyDoc<T>(path: string, open: () => DocStore<T>): DocStore<T> & { open(): void } {
+  let store: DocStore<T> | null = null;
+  const get = (): DocStore<T> => (store ??= open());
+  return {
+    path,
+    read: () => get().read(),
+    update: (change) => get().update(change),
+    open: () => {
+      get();
+    },
+  };
+}
+
+/** `report` hears each problem as it is found (at once for data and settings, on first use for the others). */
+export function openStores(dataDir: string, report: (p: StoreProblem) => void = () => undefined): Stores {
   const problems: StoreProblem[] = [];
+  const found = (p: StoreProblem): void => {
+    problems.push(p);
+    report(p);
+  };
   const fresh = !existsSync(join(dataDir, 'data.json'));
-  const data = openDoc(dataDir, DATA_SPEC, problems);
-  const settings = openDoc(dataDir, SETTINGS_SPEC, problems);
-  const samples = openDoc(dataDir, SAMPLES_SPEC, problems);
-  const chains = openDoc(dataDir, CHAINS_SPEC, problems);
-  return { data, settings, samples, chains, fresh, problems };
+  const data = openDoc(dataDir, DATA_SPEC, found);
+  const settings = openDoc(dataDir, SETTINGS_SPEC, found);
+  const samples = lazyDoc(join(dataDir, 'samples.json'), () => openDoc(dataDir, SAMPLES_SPEC, found));
+  const chains = lazyDoc(join(dataDir, 'chains.json'), () => openDoc(dataDir, CHAINS_SPEC, found));
+  return {
+    data,
+    settings,
+    samples,
+    chains,
+    fresh,
+    problems,
+    openAll: () => {
+      samples.open();
+      chains.open();
+    },
+  };
 }

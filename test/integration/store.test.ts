@@ -308,7 +308,7 @@ describe('atomic writes', () => {
     expect(counts.ok).toBeGreaterThan(10);
     expect(counts.bad).toBe(0);
     // No temp files are left behind.
-    expect(readdirSync(dir).sort()).toEqual(['chains.json', 'data.json', 'samples.json', 'settings.json']);
+    expect(readdirSync(dir).sort()).toEqual(['data.json', 'settings.json']);
   });
 });
 

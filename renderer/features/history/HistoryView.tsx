@@ -12,7 +12,7 @@ import './history.css';
 function useHistoryFeed(): void {
   useEffect(() => {
     void setQuery({});
-    void loadRetention(); // its notices (a torn or moved-aside history file) show above the list
+    void loadRetention();
     let timer: ReturnType<typeof setTimeout> | null = null;
     let changed: string | null | undefined;
     // A live run updates its entry on every poll: coalesce bursts into one refetch.
@@ -30,15 +30,6 @@ function useHistoryFeed(): void {
   }, []);
 }
 
-const NO_NOTICES: string[] = [];
-
-function Notices(): ReactNode {
-  // A constant fallback: a fresh [] per call would make the store re-render forever.
-  const notices = useHistory((s) => s.retention?.notices ?? NO_NOTICES);
-  if (notices.length === 0) return null;
-  return <div className="banner banner-warn" role="alert">{notices.map((n) => <p key={n}>{n}</p>)}</div>;
-}
-
 export default function HistoryView(): ReactNode {
   useHistoryFeed();
   const state = useHistory();
@@ -51,7 +42,6 @@ export default function HistoryView(): ReactNode {
   return (
     <div className="history-view">
       <HistoryToolbar onRetention={() => { setRetention(true); }} />
-      <Notices />
       {state.error && <p className="field-error" role="alert">Could not read the history: {state.error}</p>}
       <div className="history-body">
         <div className="history-list-wrap">
