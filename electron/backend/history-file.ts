@@ -3,7 +3,7 @@
 // readable by hand. Each write is a synchronous write(2) (in the OS once `append` returns, so a
 // killed process loses nothing acknowledged); fsync runs in batches. Updates are their own lines;
 // at startup, when they dominate, the file is compacted (written anew beside it, then renamed).
-import { closeSync, copyFileSync, existsSync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fdatasync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import type { HistoryEntry } from '../../shared/watch-model';
 import { historyLineSchema, lineProblem, type HistoryLine } from './history-lines';
 
@@ -147,53 +147,66 @@ export function writeCompacted(path: string, h: Pick<LoadedHistory, 'entries' | 
 
 export interface HistoryWriter {
   append(line: HistoryLine): void;
-  /** fsync now (close, tests). */
-  flush(): void;
+  /** Syncs what is left and closes the file. */
   close(): void;
   lines(): number;
 }
 
-/** Opens the file for appending; `lines` counts what is already in it (for the compaction rule). */
+/**
+ * Opens the file for appending; `lines` counts what is already in it (for the compaction rule).
+ * Each line is one synchronous write(2): in the OS when `append` returns. The fdatasync that makes
+ * it survive a power cut runs in batches on libuv's thread pool: a flush of a virtual disk takes
+ * milliseconds, and the main thread (a fire's answer) must not wait for it.
+ */
 export function openHistoryWriter(path: string, lines: number): HistoryWriter {
   const fresh = !existsSync(path) || statSync(path).size === 0;
   const fd = openSync(path, 'a', 0o600);
   let count = lines;
   let dirty = false;
   let timer: NodeJS.Timeout | null = null;
+  let syncing = false;
   let closed = false;
-  const sync = (): void => {
-    timer = null;
-    if (!dirty || closed) return;
-    dirty = false;
+  const finish = (): void => {
+    // The last lines are synced before the file is closed (closing waits for a sync in flight).
     try {
-      fdatasyncSync(fd);
+      if (dirty) fdatasyncSync(fd);
     } catch {
       // The data is in the OS already; a failed fsync only narrows power-loss safety.
     }
+    closeSync(fd);
   };
+  const arm = (): void => {
+    if (timer !== null || syncing) return;
+    timer = setTimeout(sync, FSYNC_EVERY_MS);
+    timer.unref();
+  };
+  function sync(): void {
+    timer = null;
+    if (!dirty || closed) return;
+    dirty = false;
+    syncing = true;
+    fdatasync(fd, () => {
+      // A failed fsync only narrows power-loss safety: the data is in the OS already.
+      syncing = false;
+      if (closed) finish();
+      else if (dirty) arm();
+    });
+  }
   const write = (line: HistoryLine): void => {
     if (closed) throw new Error('The history file is closed');
     writeSync(fd, JSON.stringify(line) + '\n');
     count++;
     dirty = true;
-    if (timer === null) {
-      timer = setTimeout(sync, FSYNC_EVERY_MS);
-      timer.unref();
-    }
+    arm();
   };
   if (fresh) write({ t: 'head', v: FORMAT });
   return {
     append: write,
-    flush: () => {
-      if (timer) clearTimeout(timer);
-      sync();
-    },
     close: () => {
       if (closed) return;
       if (timer) clearTimeout(timer);
-      sync();
       closed = true;
-      closeSync(fd);
+      if (!syncing) finish();
     },
     lines: () => count,
   };

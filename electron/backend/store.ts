@@ -68,23 +68,38 @@ function storeError(what: string, err: unknown): DeskError {
   return new DeskError('store', redact(`Could not ${what}: ${reason}`));
 }
 
+/** Per file, bumped by every write in this process: another DocStore on the same file sees it at once. */
+const generations = new Map<string, number>();
+/** How long a read trusts its cache without asking the disk whether another process changed the file. */
+const RECHECK_MS = 50;
+
 /**
  * Wraps a conf instance. conf re-reads and re-validates the file on every access; reads here are
- * cached until the file changes on disk (another window or the CLI), which keeps a fire cheap.
+ * cached until the file changes: at once for a write from this process, within RECHECK_MS for one
+ * from another process (the CLI). A stat per read cost two syscalls on every fire.
  */
 function docStore<T extends Record<string, unknown>>(conf: Conf<T>, fallback: () => T): DocStore<T> {
-  let cache: { sig: string; value: T } | null = null;
+  let cache: { sig: string; gen: number; checkedAt: number; value: T } | null = null;
   const load = (): T => {
+    const gen = generations.get(conf.path) ?? 0;
+    const now = performance.now();
+    if (cache?.gen === gen && now - cache.checkedAt < RECHECK_MS) return cache.value;
     const sig = signature(conf.path);
-    if (sig === null) return fallback();
-    if (cache?.sig === sig) return cache.value;
+    if (sig === null) {
+      cache = null;
+      return fallback();
+    }
+    if (cache?.sig === sig && cache.gen === gen) {
+      cache.checkedAt = now;
+      return cache.value;
+    }
     let value: T;
     try {
       value = conf.store;
     } catch (err) {
       throw storeError(`read ${conf.path}`, err);
     }
-    cache = { sig, value };
+    cache = { sig, gen, checkedAt: now, value };
     return value;
   };
   return {
@@ -99,8 +114,10 @@ function docStore<T extends Record<string, unknown>>(conf: Conf<T>, fallback: ()
         // The draft broke the schema or the disk refused: nothing was written, the cache is intact.
         throw storeError(`save ${conf.path}`, err);
       }
+      const gen = (generations.get(conf.path) ?? 0) + 1;
+      generations.set(conf.path, gen);
       const sig = signature(conf.path);
-      cache = sig === null ? null : { sig, value: draft };
+      cache = sig === null ? null : { sig, gen, checkedAt: performance.now(), value: draft };
       return result;
     },
   };

@@ -29,17 +29,26 @@ export interface WatchDesk {
 }
 
 export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
+  const changedIds = new Set<string | null>();
+  const pushChanged = (): void => {
+    const [only] = changedIds;
+    const id = changedIds.size === 1 && only !== undefined ? only : null;
+    changedIds.clear();
+    try {
+      ctx.notify('history:changed', { id });
+    } catch {
+      // Best effort.
+    }
+  };
   const history = openHistory({
     dataDir: o.dataDir,
     now: ctx.now,
     secrets: () => ctx.vault.knownSecrets(),
     maintain: o.owner !== false,
     onChange: (id) => {
-      try {
-        ctx.notify('history:changed', { id });
-      } catch {
-        // Best effort.
-      }
+      // Pushed on the next turn, one event per burst: never on a fire's answer path.
+      changedIds.add(id);
+      if (changedIds.size === 1) setImmediate(pushChanged);
     },
   });
   const watches = createWatchService({ ctx, history, ...(o.pollScale === undefined ? {} : { scale: o.pollScale }) });
@@ -59,7 +68,7 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
     const t = liveTrigger(ctx.data.read(), a.id);
     // The body fireById will send (the very same choice), for the history.
     const body = pickBody(t, a).body;
-    const result = await fireById(ctx, a);
+    const result = await fireById(ctx, a, t);
     const apiUrl = result.outcome === 'accepted' ? (result.event?.apiUrl ?? null) : null;
     let watchId: string | null = null;
     if (apiUrl !== null) {

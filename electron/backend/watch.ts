@@ -40,7 +40,7 @@ interface Watch {
 }
 
 export interface WatchService {
-  /** `quiet`: the first update waits for `announce` (a fire records its history entry first). */
+  /** `quiet`: the first update and the first poll wait for `announce` (a fire answers first). */
   start(seed: Omit<WatchSeed, 'id' | 'startedAt'> & { id?: string; startedAt?: number }, o?: { quiet?: boolean }): WatchState;
   announce(id: string): void;
   list(): WatchState[];
@@ -190,7 +190,9 @@ export function createWatchService(o: WatchOptions): WatchService {
       const state = initialState({ ...seed, id, startedAt: seed.startedAt ?? ctx.now() });
       const w: Watch = { state, sig: '', failures: 0, key: undefined };
       watches.set(id, w);
-      if (so?.quiet !== true) publish(w);
+      // Quiet (a fire): the first update and the first poll wait for announce, off the answer's path.
+      if (so?.quiet === true) return w.state;
+      publish(w);
       // The event is queued for a moment anyway; a resumed watch is spread a little, so a restart
       // with many live watches does not poll them all in the same instant.
       next(w, seed.startedAt === undefined ? Math.round(500 * scale) : Math.round(random() * 2000 * scale));
@@ -198,7 +200,9 @@ export function createWatchService(o: WatchOptions): WatchService {
     },
     announce(id) {
       const w = watches.get(id);
-      if (w) publish(w);
+      if (!w) return;
+      publish(w);
+      if (w.state.nextPollAt === null) next(w, Math.round(500 * scale));
     },
     list: () => [...watches.values()].map((w) => w.state).sort((a, b) => b.startedAt - a.startedAt),
     get: (id) => find(id).state,

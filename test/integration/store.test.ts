@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import type { Ctx } from '../../electron/backend/context';
@@ -22,6 +23,7 @@ const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
 const URL_V3 = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=trig`;
 const URL_V2 = 'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=old';
 
+const STORE_MODULE = fileURLToPath(new URL('../../electron/backend/store.ts', import.meta.url));
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'td-store-'));
@@ -88,7 +90,20 @@ describe('schema and defaults', () => {
     }).toThrow(/connectTimeoutMs/);
   });
 
-  it('sees a change another process made to the file', () => {
+  it('sees a change another process made to the file (the CLI), once RECHECK_MS has passed', async () => {
+    const dir = tempDir();
+    const a = openStores(dir);
+    expect(a.data.read().workspaces).toEqual([]);
+    const code = `import { openStores } from ${JSON.stringify(STORE_MODULE)}; openStores(${JSON.stringify(dir)}).data.update((d) => { d.workspaces.push({ id: 'w9', name: 'From the CLI', kind: 'user', createdAt: 1, deletedAt: null }); });`;
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: 'inherit' });
+      child.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`the other process exited ${String(c)}`))));
+    });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(a.data.read().workspaces.map((w) => w.name)).toEqual(['From the CLI']);
+  });
+
+  it('sees a change another store of this process made to the file at once', () => {
     const dir = tempDir();
     const a = openStores(dir);
     const b = openStores(dir);
