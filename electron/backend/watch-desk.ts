@@ -73,14 +73,14 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
     let watchId: string | null = null;
     if (apiUrl !== null) {
       try {
-        watchId = watches.start({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl }, { quiet: true }).id;
+        watchId = watches.reserve({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl });
       } catch (err) {
         result.notes = [...result.notes, `The run cannot be followed here: ${err instanceof Error ? err.message : String(err)}`];
       }
     }
     // Durable before the answer leaves: the entry's line is in the OS (one write(2)) when the page
-    // or the CLI hears "accepted", so no acknowledged fire is lost to a crash. The watch is created
-    // first so the entry names it; its first update is pushed once the entry exists.
+    // or the CLI hears "accepted", so no acknowledged fire is lost to a crash. The watch is reserved
+    // first so the entry names it; it is built, and its first update pushed, after the answer.
     try {
       history.record({ fire: result, triggerName: t.name, payload: body, watchId });
     } catch (err) {
