@@ -27,12 +27,14 @@ export interface Salvaged<T> {
 type Loose = Record<string, unknown>;
 type Schema = { type?: unknown; items?: unknown; properties?: Record<string, unknown> };
 
-const ajv = new Ajv2020({ allowUnionTypes: true, strict: false });
+/** Made on the first damaged file only: a healthy start never pays for it. */
+let ajv: Ajv2020 | null = null;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function validator(schema: object): ValidateFunction {
   let v = compiled.get(schema);
   if (!v) {
+    ajv ??= new Ajv2020({ allowUnionTypes: true, strict: false });
     v = ajv.compile(schema);
     compiled.set(schema, v);
   }

@@ -20,10 +20,13 @@ export function startNotices(): void {
   if (started) return;
   started = true;
   desk.on('notices:changed', ({ notices }) => { useNotices.setState({ notices }); });
-  call('notices:list', {}).then(
-    (notices) => { useNotices.setState({ notices, error: null }); },
-    (error: unknown) => { useNotices.setState({ error: `The notices could not be loaded: ${errorText(error)}` }); },
-  );
+  // Once the first screen is up: listing opens the stores not opened yet, which must not delay it.
+  requestIdleCallback(() => {
+    call('notices:list', {}).then(
+      (notices) => { useNotices.setState({ notices, error: null }); },
+      (error: unknown) => { useNotices.setState({ error: `The notices could not be loaded: ${errorText(error)}` }); },
+    );
+  }, { timeout: 2000 });
 }
 
 export async function dismissNotice(id: string): Promise<void> {
