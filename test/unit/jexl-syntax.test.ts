@@ -1,6 +1,7 @@
 // JEXL typos end in a plain-words syntax error with its place (in the expression, and in the YAML
 // when the condition comes from a trigger YAML), never in an exception; plus a fuzz of the bridge.
-import { describe, expect, it } from 'vitest';
+import Lexer from 'jexl/dist/Lexer';
+import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../../shared/harness/conditions';
 import { compileJexl, runJexl } from '../../shared/harness/jexl-bridge';
@@ -107,6 +108,23 @@ function mutations(count: number): string[] {
   }
   return out;
 }
+
+describe('the place of a syntax error', () => {
+  it('is found in one pass over the expression, not by re-reading every prefix', () => {
+    const terms = Array.from({ length: 200 }, (_, i) => `<+trigger.payload.meta.f${i % 20}> == "v${i}"`);
+    terms[198] = `${terms[198] ?? ''} ==`;
+    const text = terms.join(' && ');
+    const tokenize = vi.spyOn(Lexer.prototype, 'tokenize');
+    try {
+      const c = compileJexl(text);
+      expect(c.ok ? null : [c.message, c.where.offset]).toEqual(['unexpected &&', text.lastIndexOf('&&')]);
+      // One read of the whole expression, plus one for each <+...> expression block (none here).
+      expect(tokenize).toHaveBeenCalledTimes(1);
+    } finally {
+      tokenize.mockRestore();
+    }
+  });
+});
 
 describe('fuzz: truncated and mutated jexlCondition texts', () => {
   const texts = mutations(4000);
