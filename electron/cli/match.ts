@@ -2,6 +2,7 @@
 // event start the pipeline? The same evaluator as the app (shared/harness/conditions.ts).
 // Exit codes: 0 it would fire, 1 it would not, 2 bad input or a verdict the preview cannot decide.
 
+import '../regex-deadline';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';

@@ -5,6 +5,7 @@
 import type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } from './conditions-types';
 import { parseSample } from './expressions';
 import type { ParsedSample, SampleInput } from './expressions';
+import { withRegexDeadline } from './java-regex-run';
 import { compileJexl, runJexl } from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
 import { applyOperator, isJavaBlank, prepareOperator } from './operators';
@@ -168,8 +169,15 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
 
 const describe = (r: ConditionRow): string => `${r.kind} condition ${r.index + 1} (${r.key} ${r.operator} ${JSON.stringify(r.expected)})`;
 
-/** Evaluate a compiled trigger against a parsed sample. `full: false` skips rows after the first miss. */
+/**
+ * Evaluate a compiled trigger against a parsed sample. `full: false` skips rows after the first miss.
+ * One evaluation has one regex deadline: a pattern still running past it gives "cannot tell".
+ */
 export function evaluate(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean } = {}): Verdict {
+  return withRegexDeadline(() => evaluateNow(ct, s, o));
+}
+
+function evaluateNow(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean }): Verdict {
   const full = o.full ?? true;
   let stop: { stage: Stage; text: string } | null = null;
   const unknown: { stage: Stage; why: string }[] = [];
