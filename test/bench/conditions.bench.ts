@@ -2,6 +2,7 @@
 // JEXL condition against a 1 MB payload: per evaluation once the payload is parsed and the trigger
 // compiled (target < 2 ms), next to a naive evaluation that re-parses the YAML and the payload and
 // re-compiles every time; and the matrix of 50 triggers × 200 samples (target < 1 s).
+import '../../electron/regex-deadline';
 import { compileTrigger, evaluate, evaluateTrigger, parseSample, type ParsedSample } from '../../shared/harness/conditions';
 import { compileJexl } from '../../shared/harness/jexl-bridge';
 import { buildMatrix, type MatrixSample, type MatrixTrigger } from '../../shared/harness/trigger-matrix';
@@ -105,6 +106,23 @@ function jexlErrorFigures(): Figure[] {
   ];
 }
 
+/** Catastrophic patterns: one RE2 can take (answered, linear), and twenty that need backtracking (one shared deadline). */
+function regexFigures(): Figure[] {
+  const sample = parseSample({ payload: JSON.stringify({ s: 'a'.repeat(30) }), headers: [] });
+  const trigger = (values: string[]) => compileTrigger({
+    enabled: true, headerConditions: [], jexlCondition: null,
+    payloadConditions: values.map((value) => ({ key: '<+trigger.payload.s>', operator: 'Regex', value, where: null })),
+  });
+  const linear = trigger(['(a|a?)+b']);
+  const bad = trigger(Array.from({ length: 20 }, (_, i) => `(a|a?)+b(?=c)${'x'.repeat(i)}`));
+  if (evaluate(linear, sample).outcome !== 'does-not-fire') throw new Error('bench: (a|a?)+b should be answered');
+  if (!/took too long/.test(evaluate(bad, sample).summary)) throw new Error('bench: the backtracking patterns should be stopped');
+  return [
+    figure('conditions: Regex (a|a?)+b against 30 a\'s (RE2, linear time)', median(time(50, () => evaluate(linear, sample))), 'ms', { max: 2 }),
+    figure('conditions: 20 catastrophic backtracking patterns in one evaluation (deadline 100 ms)', median(time(5, () => evaluate(bad, sample))), 'ms', { max: 150 }),
+  ];
+}
+
 export function run(): Promise<Figure[]> {
   const yaml = benchYaml(0);
   const payload = benchPayload(1024 * 1024);
@@ -140,5 +158,6 @@ export function run(): Promise<Figure[]> {
     figure('conditions: naive / parsed-once ratio', naive / once, '×'),
     figure('conditions: matrix 50 triggers × 200 samples (with YAML and sample parsing)', matrix, 'ms', { max: 1000 }),
     ...jexlErrorFigures(),
+    ...regexFigures(),
   ]);
 }

@@ -117,6 +117,15 @@ describe('trigger-desk match', () => {
     expect(proc.stderr).not.toMatch(/\bat \S+ \(/);
   }, 30_000);
 
+  it('exits 2 ("cannot tell") on a regex that runs past the deadline, as a real process', () => {
+    const slow = file('slow.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        payloadConditions:\n          - key: <+trigger.payload.s>\n            operator: Regex\n            value: "(a|a?)+b(?=c)"\n');
+    const a30 = file('a30.json', JSON.stringify({ s: 'a'.repeat(30) }));
+    const proc = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', slow, '--payload', a30], { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8', timeout: 20_000 });
+    expect(proc.status).toBe(2);
+    expect(proc.stdout).toContain('Verdict: CANNOT TELL');
+    expect(proc.stdout).toContain('Cannot tell: the pattern took too long (stopped after 100 ms): "(a|a?)+b(?=c)"');
+  }, 30_000);
+
   it('prints help with exit 0', async () => {
     const r = await match('--help');
     expect([r.code, r.out.startsWith('usage: trigger-desk match')]).toEqual([0, true]);
