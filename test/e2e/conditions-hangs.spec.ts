@@ -47,3 +47,50 @@ test('lab: a catastrophic regex gives a verdict and the page keeps answering', a
   await page.getByLabel('Trigger YAML').fill(regexYaml('a+(?!b)'));
   await expect(verdict).toContainText('Would fire');
 });
+
+const GOOD_YAML = regexYaml('a+');
+
+test('a view that crashes says what broke, the other views keep working, and it reloads', async ({ desk: page, host }) => {
+  const [workspace] = await host.api('workspaces:list', {});
+  if (!workspace) throw new Error('no workspace');
+  // The page receives a trigger whose YAML is not text (as a damaged answer would be): the matrix
+  // cannot read it and the Conditions view crashes while rendering.
+  let damaged = true;
+  await page.route('**/api/triggers:list', async (route) => {
+    const response = await route.fetch();
+    const reply = (await response.json()) as { ok: boolean; value?: { yaml?: unknown }[] };
+    if (damaged) for (const t of reply.value ?? []) if (t.yaml) t.yaml = 42;
+    await route.fulfill({ response, json: reply });
+  });
+  const trigger = await host.api('triggers:create', { workspaceId: workspace.id, name: 'Crash test', url: 'http://127.0.0.1:9/gateway/pipeline/api/webhook/custom/abcdefghijklmnopqrstuv/v3?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p&pipelineIdentifier=x&triggerIdentifier=t' });
+  await host.api('triggers:setYaml', { id: trigger.id, yaml: GOOD_YAML });
+
+  await openLab(page);
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  const crash = page.getByRole('alert').filter({ hasText: 'The Conditions view stopped working' });
+  await expect(crash).toBeVisible();
+  await expect(crash).toContainText('Something in this view failed: source is not a string');
+  await expect(page.getByRole('button', { name: 'Reload the Conditions view' })).toBeVisible();
+  await screenshot(page, 'view-crash-light', []);
+
+  // The app bar and the other views still work.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  await expect(crash).toBeHidden();
+  await page.getByRole('tab', { name: 'Triggers' }).click();
+  await expect(page.getByText('Crash test').first()).toBeVisible();
+
+  // Once the data is whole again, "Reload" brings the view back without reloading the app.
+  await page.getByRole('tab', { name: 'Conditions' }).click();
+  await expect(crash).toBeVisible();
+  damaged = false;
+  const reloaded = page.waitForResponse((r) => r.url().endsWith('/api/triggers:list'));
+  await host.api('triggers:setYaml', { id: trigger.id, yaml: `${GOOD_YAML}# kept\n` });
+  await reloaded;
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Reload the Conditions view' }).click({ timeout: 1000 });
+    await expect(crash).toBeHidden({ timeout: 1000 });
+  }).toPass();
+  await expect(page.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/1 trigger × \d+ samples?/)).toBeVisible();
+});
