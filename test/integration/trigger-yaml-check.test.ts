@@ -1,12 +1,15 @@
 // triggers:setYaml through the whole backend (temp data folder, real keychain: run under
 // scripts/with-keyring.sh): a YAML whose conditions do not compile is refused with its line and
-// column, and nothing is stored; one that compiles is kept.
+// column, and nothing is stored; one that compiles is kept. A YAML Harness itself serves is kept
+// even with a condition that does not compile (it is Harness's), and the lab shows the error.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, RequestName, Result } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
+import { evaluateTrigger } from '../../shared/harness/conditions';
+import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import { createBackend } from '../../electron/backend/index';
 import type { Backend } from '../../electron/backend/types';
 import { uniqueService } from '../helpers/keychain';
@@ -19,7 +22,7 @@ async function call<K extends RequestName>(name: K, args: Args<K>): Promise<Resu
 }
 
 beforeAll(async () => {
-  backend = await createBackend({ dataDir, mode: 'web', version: '0.0.0-test', notify: () => undefined, vaultService: uniqueService('yaml-check'), sandbox: false, env: {} });
+  backend = await createBackend({ dataDir, mode: 'web', version: '0.0.0-test', notify: () => undefined, vaultService: uniqueService('yaml-check'), sandbox: true, sandboxPort: 0, env: {} });
 });
 afterAll(async () => {
   await backend.close();
@@ -60,5 +63,26 @@ describe('triggers:setYaml', () => {
 
     const kept = await call('triggers:setYaml', { id: trigger.id, yaml: yaml('<+trigger.payload.tag> == "v" ? true : false') });
     expect(kept.yaml).toContain('? true : false');
+  });
+});
+
+describe('triggers:fetchYaml', () => {
+  it("keeps Harness's own YAML even when its JEXL does not compile; the verdict shows the error with its place", async () => {
+    const base = backend.sandboxBaseUrl;
+    if (!base) throw new Error('no sandbox');
+    const added = await fetch(`${base}/_sandbox/triggers`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Typo', identifier: 'typo_jexl', jexlCondition: '<+trigger.payload.tag> == "v" ? true :' }),
+    });
+    const { url } = (await added.json()) as { url: string };
+    const [ws] = await call('workspaces:list', {});
+    if (!ws) throw new Error('no workspace');
+    const { trigger } = await call('triggers:importCurl', { workspaceId: ws.id, text: `curl -X POST -H 'content-type: application/json' --url '${url}' -d '{}'` });
+    const { yaml: served } = await call('triggers:fetchYaml', { id: trigger.id });
+    expect(served).toContain('? true :');
+    expect((await call('triggers:list', {})).find((t) => t.id === trigger.id)?.yaml).toBe(served);
+    const v = evaluateTrigger(parseTriggerYaml(served), { payload: '{"tag":"v1"}', headers: [] });
+    expect(v.status).toBe('NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS');
+    expect(v.jexl.why).toMatch(/^JEXL syntax error at line \d+, column \d+ of the YAML: the expression ends too early/);
   });
 });
