@@ -94,3 +94,32 @@ test('a view that crashes says what broke, the other views keep working, and it 
   await expect(page.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(/1 trigger × \d+ samples?/)).toBeVisible();
 });
+
+test('lab: a JEXL typo is a syntax error with its place in the YAML, and "Keep on trigger" refuses it', async ({ desk: page, host }) => {
+  await openLab(page);
+  const saved = (await host.api('triggers:list', {}))[0];
+  if (!saved) throw new Error('no trigger');
+  await page.getByLabel('Saved trigger').selectOption(saved.id);
+  const typo = `trigger:
+  name: typo
+  identifier: typo
+  source:
+    type: Webhook
+    spec:
+      type: Custom
+      spec:
+        jexlCondition: '<+trigger.payload.tag> == "v" ? true :'
+`;
+  await page.getByLabel('Trigger YAML').fill(typo);
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('Would not fire');
+  await expect(verdict).toContainText('JEXL syntax error at line 9, column 63 of the YAML: the expression ends too early');
+  await expect(page.getByRole('note').filter({ hasText: 'Syntax error at line 9, column 63 of the YAML' })).toBeVisible();
+
+  await page.getByLabel('Trigger YAML').fill(typo.replace(`'<+trigger.payload.tag> == "v" ? true :'`, `<+trigger.header[]> == "x"`));
+  await expect(verdict).toContainText('JEXL syntax error at line 9, column 40 of the YAML: in <+trigger.header[]>: nothing between [ and ]');
+
+  await page.getByRole('button', { name: 'Keep on trigger' }).click();
+  await expect(page.getByText(/The JEXL condition cannot be read: .*\(line 9, column 40 of the YAML\)/).first()).toBeVisible();
+  expect((await host.api('triggers:list', {})).find((t) => t.id === saved.id)?.yaml ?? '').not.toContain('trigger.header[]');
+});
