@@ -10,6 +10,7 @@ import { start } from './startup';
 import { openDialog, useUi, type ViewName } from './stores/ui';
 import { GearIcon, ImportIcon } from './ui/icons';
 import { Toasts } from './ui/Toasts';
+import { ViewErrorBoundary } from './ui/ViewErrorBoundary';
 import { panelId, tabId, ViewTabs, type ViewTab } from './ui/ViewTabs';
 import { useWatchFeed } from './stores/watch';
 import { desk } from './bridge';
@@ -31,7 +32,12 @@ const VIEW_TABS: ViewTab[] = [
 ];
 
 function ViewPanel({ name, children }: { name: ViewName; children: ReactNode }): ReactNode {
-  return <div className="view-panel" role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)}>{children}</div>;
+  const label = VIEW_TABS.find((t) => t.name === name)?.label ?? name;
+  return (
+    <div className="view-panel" role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)}>
+      <ViewErrorBoundary label={label}>{children}</ViewErrorBoundary>
+    </div>
+  );
 }
 
 export function App(): ReactNode {

@@ -60,6 +60,6 @@ export async function fetchTriggerYaml(ctx: Ctx, a: { id: string }): Promise<{ y
   if (typeof yaml !== 'string' || yaml.trim() === '') {
     throw new DeskError('parse', 'Harness answered, but without a trigger YAML (data.yaml)', { hint: 'You can paste the YAML instead.' });
   }
-  setTriggerYaml(ctx, { id: a.id, yaml });
+  setTriggerYaml(ctx, { id: a.id, yaml }, { fromHarness: true });
   return { yaml };
 }
