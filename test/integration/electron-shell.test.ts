@@ -265,11 +265,15 @@ describe('window state (window-state.json in the data folder)', () => {
     const first = await start(dir);
     expect(first.win.options).toMatchObject({ width: 1200, height: 800 });
     expect(first.win.options).not.toHaveProperty('x');
-    first.win.setBounds({ x: 120, y: 80, width: 1000, height: 700 });
-    // Saved shortly after a move, not only on close (a crash keeps it too).
+    // Saved shortly after each change, not only on close (a crash keeps it too): a move, a resize,
+    // a change of view.
+    first.win.setBounds({ x: 120, y: 80 });
+    await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ bounds: { x: 120, y: 80, width: 1200, height: 800 } });
+    first.win.setBounds({ width: 1000, height: 700 });
     await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ bounds: { x: 120, y: 80, width: 1000, height: 700 } });
     first.win.webContents.navigateInPage(`${PAGE}#view=history`);
     first.win.webContents.navigateInPage(`${PAGE}#view=chains`);
+    await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ view: 'chains' });
     await closeWindow(first);
     expect(readState(dir)).toEqual({ bounds: { x: 120, y: 80, width: 1000, height: 700 }, maximized: false, view: 'chains' });
 
@@ -278,6 +282,7 @@ describe('window state (window-state.json in the data folder)', () => {
     expect(second.win.isMaximized()).toBe(false);
     expect(second.win.webContents.getURL()).toBe(`${PAGE}#view=chains`);
     second.win.maximize();
+    await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ maximized: true });
     await closeWindow(second);
     expect(readState(dir)).toMatchObject({ maximized: true, view: 'chains' });
 
