@@ -4,7 +4,7 @@
 // request, the contract's events, and nothing generic (no raw invoke/send/on of any channel).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventNames, requestNames, type DeskBridge, type EventName } from '../../shared/api';
-import { createFakeElectron, type FakeElectron } from '../fixtures/electron-stub/fake-electron';
+import { createFakePreload, type FakePreload } from '../fixtures/electron-stub/fake-preload';
 import { buildShellBundles, runPreload, type ShellBundles } from '../fixtures/electron-stub/load';
 
 let bundles: ShellBundles;
@@ -15,8 +15,8 @@ afterAll(() => {
   bundles.dispose();
 });
 
-function loadPreload(): { electron: FakeElectron['module']; desk: DeskBridge; required: string[] } {
-  const { module: electron } = createFakeElectron({ appPath: '/app' });
+function loadPreload(): { electron: FakePreload; desk: DeskBridge; required: string[] } {
+  const electron = createFakePreload();
   const required = runPreload(bundles.preload, electron);
   const exposed = [...electron.contextBridge.exposed.entries()];
   expect(exposed.map(([key]) => key)).toEqual(['desk']);
