@@ -12,12 +12,13 @@ import { restoreSandboxKeys, seedSandbox } from './seed';
 import { createSettingsService } from './settings';
 import { openStores } from './store';
 import type { Backend, BackendOptions } from './types';
-import { createVault, type Vault } from './vault';
+import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault';
+
+export { DEFAULT_VAULT_SERVICE };
 import { createWatchDesk, type WatchDesk } from './watch-desk';
 import { createChainRunner, type ChainRunner } from './chain-run';
 import { purgeDeleted } from './workspaces';
 
-export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
 

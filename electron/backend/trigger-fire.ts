@@ -41,11 +41,12 @@ export async function fireById(ctx: Ctx, a: { id: string; body?: string | undefi
   const secrets = await loadSecrets(ctx, t);
   const result = await fireTrigger({ trigger: t, apiKey: secrets.apiKey, secretHeaders: secrets.secretHeaders, body, http: ctx.http });
   if (note !== null) result.notes = [...result.notes, note];
-  // Belt and braces: the fire path redacts what it reports, but an echoing server could still
-  // hand a secret back in its answer; nothing the page receives may carry one.
-  if (secrets.values.length > 0) {
+  // Belt and braces: the fire path redacts what it reports against this trigger's secrets and the
+  // key shapes; an echoing server could still hand back another secret the app knows.
+  const known = [...secrets.values, ...ctx.vault.knownSecrets()].filter((s) => s.length >= 4);
+  if (known.length > 0) {
     const text = JSON.stringify(result);
-    if (secrets.values.some((s) => text.includes(s))) return scrub(result, secrets.values);
+    if (known.some((s) => text.includes(s))) return scrub(result, known);
   }
   return result;
 }

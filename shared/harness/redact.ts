@@ -81,25 +81,61 @@ function secretsMatcher(given: string[]): SecretsMatcher {
 /** Every pattern below needs one of these words in the text: without them, only given secrets can match. */
 const MARKERS = /[ps]at\.|custom|key|authoriz|token/i;
 
+/** A redaction bound to one list of secrets, for redacting many texts (every string of an answer) in a row. */
+export function redactor(secrets?: Iterable<string>): (text: string) => string {
+  const given = secrets ? [...new Set(secrets)].filter((s) => s.length > 3) : [];
+  const matcher = given.length > 0 ? secretsMatcher(given) : null;
+  return (text) => {
+    let out = text;
+    if (matcher) out = out.replace(matcher.re, (all, existing: string | undefined) => (existing ? all : (matcher.mask.get(all) ?? MASK)));
+    if (!MARKERS.test(out)) return out;
+    out = out.replace(KEYS, (key) => maskSecret(key));
+    if (out.includes('custom')) {
+      out = out.replace(TOKEN_IN_PATH, (_all, head: string, token: string) => head + maskSecret(token));
+      out = out.replace(TOKEN_IN_TEXT, (_all, head: string, token: string) => head + maskSecret(token));
+    }
+    return out.replace(NAMED, maskNamed);
+  };
+}
+
 /**
  * Masks, anywhere in `text`: the given secret values (longer than 3 characters), Harness API keys
  * (pat./sat., 4-part and legacy 3-part), the 22-character webhook token of a v3 URL, and the values
  * of X-Api-Key / api_key / Authorization fields and headers. Idempotent.
  */
 export function redact(text: string, secrets?: Iterable<string>): string {
-  let out = text;
-  const given = secrets ? [...new Set(secrets)].filter((s) => s.length > 3) : [];
-  if (given.length > 0) {
-    const { re, mask } = secretsMatcher(given);
-    out = out.replace(re, (all, existing: string | undefined) => (existing ? all : (mask.get(all) ?? MASK)));
-  }
-  if (!MARKERS.test(out)) return out;
-  out = out.replace(KEYS, (key) => maskSecret(key));
-  if (out.includes('custom')) {
-    out = out.replace(TOKEN_IN_PATH, (_all, head: string, token: string) => head + maskSecret(token));
-    out = out.replace(TOKEN_IN_TEXT, (_all, head: string, token: string) => head + maskSecret(token));
-  }
-  return out.replace(NAMED, maskNamed);
+  return redactor(secrets)(text);
+}
+
+/** True when `text` holds something redact would mask: a key-shaped value, a token, or one of `secrets`. */
+export function holdsSecret(text: string, secrets?: Iterable<string>): boolean {
+  return redact(text, secrets) !== text;
+}
+
+/**
+ * A parsed JSON value (an answer from outside) with every string, and every property name, redacted:
+ * done on the parsed value rather than on the text, so a secret can never break the JSON around it.
+ */
+export function redactJson<T>(value: T, secrets?: Iterable<string>): T {
+  const clean = redactor(secrets);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return clean(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[clean(k)] = walk(x);
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * A piece of user text for a message: masked first, then cut to `max` characters, so a cut can
+ * never leave a key or secret unrecognisable and half shown. Blanks collapse to one space.
+ */
+export function excerpt(text: string, max: number, secrets?: Iterable<string>): string {
+  const one = redact(text, secrets).replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 /** A URL for display or logs: token, keys and a password before the host masked. */
