@@ -1,9 +1,9 @@
 // A trigger's secrets in the vault: its API key and the values of its secret headers.
 // The store holds only KeyInfo {id, label, last4}; these helpers move values in and out.
 import { DeskError } from '../../shared/errors';
+import { isSecretHeaderName } from '../../shared/harness/redact';
 import type { HeaderEntry, KeyInfo } from '../../shared/model';
 import type { Ctx } from './context';
-import { isSecretHeader } from './keys';
 import type { StoredTrigger } from './schema';
 
 export function secretIds(t: Pick<StoredTrigger, 'key' | 'headers'>): string[] {
@@ -26,7 +26,7 @@ export async function dropSecrets(ctx: Ctx, ids: Iterable<string>): Promise<void
 export async function storeHeaders(ctx: Ctx, headers: { name: string; value: string }[], created: string[]): Promise<HeaderEntry[]> {
   const out: HeaderEntry[] = [];
   for (const h of headers) {
-    if (isSecretHeader(h.name) && h.value.length > 0) {
+    if (isSecretHeaderName(h.name) && h.value.length > 0) {
       const secret = await ctx.vault.put(h.value, `${h.name} header`);
       created.push(secret.id);
       out.push({ name: h.name, value: '', secret });

@@ -72,7 +72,8 @@ export async function saveNewTrigger(ctx: Ctx, n: NewTrigger, created: string[])
 
 export async function createTrigger(ctx: Ctx, a: { workspaceId: string; name: string; url: string; apiKey?: string | undefined }): Promise<Trigger> {
   liveWorkspace(ctx.data.read(), a.workspaceId);
-  const parsed = parseTriggerUrl(a.url.trim());
+  // The key is masked in any message that quotes the URL (pasted into the wrong field, say).
+  const parsed = parseTriggerUrl(a.url.trim(), a.apiKey === undefined ? [] : [a.apiKey.trim()]);
   const created: string[] = [];
   let key: KeyInfo | null = null;
   if (a.apiKey !== undefined) {

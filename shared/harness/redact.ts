@@ -148,6 +148,30 @@ export function redactUrl(url: string): string {
 
 const SECRET_HEADERS = ['x-api-key', 'authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
 
+/** Header names whose values are credentials (kept in the vault, masked in any text). */
+export function isSecretHeaderName(name: string): boolean {
+  return /authorization|auth|token|secret|key|password|passwd|cookie|credential|signature/i.test(name);
+}
+
+// `Name: value` with a credential-like name, and the options that carry a password or a token.
+const HEADER_VALUE = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]+)[ \t]*:[ \t]*(?:(?:Bearer|Basic|Token|Digest)[ \t]+)?([^\s'"]+)/g;
+const OPTION_VALUE = /(?:^|\s)(?:-u|-U|--user|--proxy-user|--oauth2-bearer)(?:[ \t]+|=)['"]?([^\s'"]+)/g;
+// A key shape even where it is glued to other text (`--pat.…`, `@xpat.…`): in a pasted command, that is a key.
+const KEY_ANYWHERE = /[ps]at\.(?:[A-Za-z0-9_-]{4,}\.){1,2}[A-Za-z0-9_-]{8,}/g;
+
+/**
+ * The secrets a pasted command names (credential header values, -u passwords, bearer tokens),
+ * read from the raw text before anything else, so that every message about the text can mask
+ * them, wherever else they turn up and whatever breaks first.
+ */
+export function namedSecrets(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(HEADER_VALUE)) if (m[1] && m[2] && isSecretHeaderName(m[1])) out.add(m[2]);
+  for (const m of text.matchAll(OPTION_VALUE)) if (m[1]) out.add(m[1]);
+  for (const m of text.matchAll(KEY_ANYWHERE)) out.add(m[0]);
+  return [...out].filter((s) => s.length > 3 && !/^[$%<]/.test(s));
+}
+
 /** Headers for display or logs: credential headers (and `secretNames`) masked, the rest redacted as text. */
 export function redactHeaders(h: Record<string, string>, secretNames: string[] = []): Record<string, string> {
   const secret = new Set([...SECRET_HEADERS, ...secretNames.map((n) => n.toLowerCase())]);
