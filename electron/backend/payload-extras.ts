@@ -1,5 +1,5 @@
 // What the composer keeps on a trigger besides its payloads: the trigger YAML from Harness (what
-// its conditions and inputYaml read) and the values last given for the payload variables.
+// its conditions and inputYaml read). The payload variables' values: secret-variables.ts.
 import { DeskError } from '../../shared/errors';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import type { Trigger } from '../../shared/model';
@@ -14,20 +14,6 @@ export function setTriggerYaml(ctx: Ctx, a: { id: string; yaml: string }): Trigg
     if (yaml === '') delete t.yaml;
     else t.yaml = yaml;
     t.updatedAt = ctx.now();
-    return t;
-  });
-  changed(ctx, 'triggers');
-  return toTrigger(updated);
-}
-
-const MAX_VARIABLES = 200;
-
-export function setTriggerVariables(ctx: Ctx, a: { id: string; values: Record<string, string> }): Trigger {
-  const entries = Object.entries(a.values);
-  if (entries.length > MAX_VARIABLES) throw new DeskError('invalid-args', `A trigger keeps at most ${MAX_VARIABLES} variable values`);
-  const updated = ctx.data.update((doc) => {
-    const t = liveTrigger(doc, a.id);
-    t.variables = Object.fromEntries(entries);
     return t;
   });
   changed(ctx, 'triggers');

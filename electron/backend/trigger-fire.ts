@@ -7,6 +7,7 @@ import type { FireResult } from '../../shared/model';
 import { liveTrigger, type Ctx } from './context';
 import { fireTrigger } from './fire';
 import type { StoredTrigger } from './schema';
+import { fillSecretVariables } from './secret-variables';
 import { loadSecrets } from './trigger-secrets';
 
 /** Sent when a trigger has no payload and none was given: Harness reads the body as JSON. */
@@ -37,8 +38,10 @@ function scrub<T>(value: T, secrets: string[]): T {
 
 export async function fireById(ctx: Ctx, a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult> {
   const t = liveTrigger(ctx.data.read(), a.id);
-  const { body, note } = pickBody(t, a);
+  const { body: template, note } = pickBody(t, a);
   const secrets = await loadSecrets(ctx, t);
+  // Secret variables are filled in here, at the last moment: the history keeps the {{name}} template.
+  const body = fillSecretVariables(ctx, t, template, secrets.variables);
   const result = await fireTrigger({ trigger: t, apiKey: secrets.apiKey, secretHeaders: secrets.secretHeaders, body, http: ctx.http });
   if (note !== null) result.notes = [...result.notes, note];
   // Belt and braces: the fire path redacts what it reports against this trigger's secrets and the

@@ -33,7 +33,7 @@ afterAll(() => sandbox.close());
 
 async function securedWithSecretHeader(desk: Desk): Promise<Trigger> {
   const t = await desk.importExample(sandbox, example(sandbox, 'authorized'));
-  return desk.backend.handlers['triggers:setHeaders']({ id: t.id, headers: [{ name: 'X-Signature', value: SIGNATURE, secret: true }] });
+  return (await desk.backend.handlers['triggers:setHeaders']({ id: t.id, headers: [{ name: 'X-Signature', value: SIGNATURE, secret: true }] })).trigger;
 }
 
 describe('an echoing Harness', () => {
