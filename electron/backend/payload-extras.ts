@@ -1,6 +1,8 @@
 // What the composer keeps on a trigger besides its payloads: the trigger YAML from Harness (what
-// its conditions and inputYaml read). The payload variables' values: secret-variables.ts.
+// its conditions and inputYaml read) and the values last given for the plain payload variables
+// (secret ones: secret-variables.ts).
 import { DeskError } from '../../shared/errors';
+import { holdsSecret } from '../../shared/harness/redact';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import type { Trigger } from '../../shared/model';
 import { changed, liveTrigger, toTrigger, type Ctx } from './context';
@@ -14,6 +16,28 @@ export function setTriggerYaml(ctx: Ctx, a: { id: string; yaml: string }): Trigg
     if (yaml === '') delete t.yaml;
     else t.yaml = yaml;
     t.updatedAt = ctx.now();
+    return t;
+  });
+  changed(ctx, 'triggers');
+  return toTrigger(updated);
+}
+
+const MAX_VARIABLES = 200;
+
+/** Stores the plain variable values; a key-shaped one is refused with the way out. Secret names are skipped. */
+export function setTriggerVariables(ctx: Ctx, a: { id: string; values: Record<string, string> }): Trigger {
+  const entries = Object.entries(a.values);
+  if (entries.length > MAX_VARIABLES) throw new DeskError('invalid-args', `A trigger keeps at most ${MAX_VARIABLES} variable values`);
+  const known = [...ctx.vault.knownSecrets()];
+  const bad = entries.find(([, v]) => holdsSecret(v, known));
+  if (bad) {
+    throw new DeskError('invalid-args', `The value of {{${bad[0]}}} looks like an API key or token: plain variable values are stored as plain text, so the values were not saved.`, {
+      hint: `Mark {{${bad[0]}}} secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
+    });
+  }
+  const updated = ctx.data.update((doc) => {
+    const t = liveTrigger(doc, a.id);
+    t.variables = Object.fromEntries(entries.filter(([name]) => !t.secretVariables?.[name]));
     return t;
   });
   changed(ctx, 'triggers');

@@ -1,16 +1,13 @@
 // Secret payload variables: a `{{name}}` whose value lives in the vault. The page sees its KeyInfo
 // (label and last four) only; the backend fills it in when firing, so data.json and the history
-// keep the `{{name}}` and never the value. Plain variable values refuse anything key-shaped.
+// keep the `{{name}}` and never the value. (Plain values refuse anything key-shaped: payload-extras.ts.)
 import { DeskError } from '../../shared/errors';
-import { holdsSecret } from '../../shared/harness/redact';
 import { isJsonContentType } from '../../shared/harness/request-preview';
 import { fillVariables, findVariables } from '../../shared/harness/variables';
 import type { KeyInfo, Trigger } from '../../shared/model';
 import { changed, liveTrigger, toTrigger, type Ctx } from './context';
 import type { StoredTrigger } from './schema';
 import { dropSecrets, missing } from './trigger-secrets';
-
-const MAX_VARIABLES = 200;
 
 /** Marks `{{name}}` secret (its value to the vault: the one given, else the plain one last typed) or plain again. */
 export async function setVariableSecret(ctx: Ctx, a: { id: string; name: string; secret: boolean; value?: string | undefined }): Promise<Trigger> {
@@ -46,26 +43,6 @@ export async function setVariableSecret(ctx: Ctx, a: { id: string; name: string;
     throw err;
   }
   if (old) await dropSecrets(ctx, [old.id]);
-  changed(ctx, 'triggers');
-  return toTrigger(updated);
-}
-
-/** Stores the plain variable values; a key-shaped one is refused with the way out. Secret names are skipped. */
-export function setTriggerVariables(ctx: Ctx, a: { id: string; values: Record<string, string> }): Trigger {
-  const entries = Object.entries(a.values);
-  if (entries.length > MAX_VARIABLES) throw new DeskError('invalid-args', `A trigger keeps at most ${MAX_VARIABLES} variable values`);
-  const known = [...ctx.vault.knownSecrets()];
-  const bad = entries.find(([, v]) => holdsSecret(v, known));
-  if (bad) {
-    throw new DeskError('invalid-args', `The value of {{${bad[0]}}} looks like an API key or token: plain variable values are stored as plain text, so the values were not saved`, {
-      hint: `Mark {{${bad[0]}}} secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
-    });
-  }
-  const updated = ctx.data.update((doc) => {
-    const t = liveTrigger(doc, a.id);
-    t.variables = Object.fromEntries(entries.filter(([name]) => !t.secretVariables?.[name]));
-    return t;
-  });
   changed(ctx, 'triggers');
   return toTrigger(updated);
 }

@@ -77,7 +77,7 @@ export function findSecretInPayload(body: string, secrets: readonly string[] = [
 /** The refusal for a plain-text store (`what`: "The payload "Deploy"", "Step 2's payload"...). */
 export function secretInPayloadError(what: string, spot: SecretSpot, store: string): DeskError {
   const where = spot.path === null ? `at line ${spot.line}, column ${spot.column}` : `at ${spot.path} (line ${spot.line}, column ${spot.column})`;
-  return new DeskError('invalid-args', `${what} holds something shaped like an API key or token ${where}: ${store} stored as plain text, so it was not saved`, {
+  return new DeskError('invalid-args', `${what} holds something shaped like an API key or token ${where}: ${store} stored as plain text, so it was not saved.`, {
     where: { line: spot.line, column: spot.column, offset: spot.offset, ...(spot.path === null ? {} : { token: spot.path }) },
     hint: `Replace the value with {{${spot.variable}}} and mark that variable secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
   });
