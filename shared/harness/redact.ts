@@ -129,13 +129,39 @@ export function redactJson<T>(value: T, secrets?: Iterable<string>): T {
   return walk(value) as T;
 }
 
+/** Runs of `min`+ characters that are a piece of one of `secrets` (never whole in the text, e.g. cut by a parser) masked. */
+function maskFragments(text: string, secrets: readonly string[], min: number): string {
+  if (secrets.length === 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    let longest = 0;
+    for (const s of secrets) {
+      let n = longest;
+      while (i + n < text.length && s.includes(text.slice(i, i + n + 1))) n++;
+      if (n > longest) longest = n;
+    }
+    if (longest >= min) {
+      out += MASK;
+      i += longest;
+    } else {
+      out += text.charAt(i);
+      i++;
+    }
+  }
+  return out;
+}
+
 /**
  * A piece of user text for a message: masked first, then cut to `max` characters, so a cut can
- * never leave a key or secret unrecognisable and half shown. Blanks collapse to one space.
+ * never leave a key or secret unrecognisable and half shown. Then any run of 5+ characters of one
+ * of `secrets` left (a parser may have split one) is masked too. Blanks collapse to one space.
  */
-export function excerpt(text: string, max: number, secrets?: Iterable<string>): string {
-  const one = redact(text, secrets).replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+export function excerpt(text: string, max: number, secrets: Iterable<string> = []): string {
+  const given = [...secrets].filter((s) => s.length > 3);
+  const one = redact(text, given).replace(/\s+/g, ' ');
+  const cut = one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return maskFragments(cut, given, 5);
 }
 
 /** A URL for display or logs: token, keys and a password before the host masked. */
