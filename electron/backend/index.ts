@@ -9,6 +9,7 @@ import { createHandlers } from './handlers';
 import { createHttpClient, type HttpClient } from './http';
 import { followSandbox, startLinkedSandbox } from './sandbox-link';
 import { restoreSandboxKeys, seedSandbox } from './seed';
+import { secureStoredSecrets } from './secure-stored';
 import { createSettingsService } from './settings';
 import { openStores } from './store';
 import type { Backend, BackendOptions } from './types';
@@ -81,6 +82,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal, writeClipboard: o.writeClipboard };
 
     await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
+    notices.push(...(await secureStoredSecrets(ctx)));
     if (sandbox) {
       followSandbox(ctx, sandbox.baseUrl);
       await seedSandbox(ctx, sandbox);

@@ -2,13 +2,14 @@
 // itself (keychain, said in plain words); a payload holding one is refused with the field's JSON
 // path, unless that field is a secret variable, whose value lives in the keychain and is put in
 // only when firing. Real backend, real keychain (with-keyring.sh), the sandbox over HTTP.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
 import { DeskError } from '../../shared/errors';
-import { harnessShapedKey } from '../helpers/keychain';
+import { harnessShapedKey, uniqueService } from '../helpers/keychain';
 import { example, isEnded, openDesk, type Desk } from './watch-helpers';
 
 let sandbox: Sandbox;
@@ -144,5 +145,60 @@ describe('a secret payload variable', () => {
     expect(dataFile()).not.toContain('qa-secret-value-42');
     const e = await refusal(h['triggers:setVariableSecret']({ id: t.id, name: 'other', secret: true }));
     expect(e.message).toMatch(/no value/);
+  });
+});
+
+describe('key-shaped values an older version stored in plain text', () => {
+  it('move to the keychain at the next start; a payload holding one is reported with its path', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'td-secure-stored-'));
+    const service = uniqueService('secure-stored');
+    const headerKey = harnessShapedKey();
+    const variableKey = harnessShapedKey('sat');
+    const payloadKey = harnessShapedKey();
+    try {
+      const first = await openDesk({ dataDir, service });
+      const t = await first.importExample(sandbox, example(sandbox, 'plain'));
+      await first.close();
+      // What an older version could write: edited into the file as it would have stored it.
+      const file = join(dataDir, 'data.json');
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { triggers: { id: string; headers: unknown[]; variables?: Record<string, string>; payloads: { body: string }[] }[] };
+      const stored = doc.triggers.find((x) => x.id === t.id);
+      if (!stored?.payloads[0]) throw new Error('no stored trigger');
+      stored.headers = [{ name: 'X-Deploy', value: headerKey, secret: null }, { name: 'X-Source', value: 'jenkins', secret: null }];
+      stored.variables = { token: variableKey, tag: 'v1' };
+      stored.payloads[0].body = `{"auth": {"token": "${payloadKey}"}}`;
+      writeFileSync(file, JSON.stringify(doc));
+
+      const stderr: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = ((chunk: string | Uint8Array) => { stderr.push(String(chunk)); return true; });
+      let second: Desk;
+      try {
+        second = await openDesk({ dataDir, service });
+      } finally {
+        process.stderr.write = write;
+      }
+      try {
+        const again = (await second.backend.handlers['triggers:list']({})).find((x) => x.id === t.id);
+        expect(again?.headers).toEqual([{ name: 'X-Deploy', value: '', secret: expect.objectContaining({ last4: headerKey.slice(-4) }) as unknown }, { name: 'X-Source', value: 'jenkins', secret: null }]);
+        expect(again?.secretVariables?.token).toMatchObject({ last4: variableKey.slice(-4) });
+        expect(again?.variables).toEqual({ tag: 'v1' });
+        const text = readFileSync(file, 'utf8');
+        expect(text).not.toContain(headerKey.slice(0, -4));
+        expect(text).not.toContain(variableKey.slice(0, -4));
+        const said = stderr.join('');
+        expect(said).toMatch(/X-Deploy header .* was moved to the keychain/);
+        expect(said).toMatch(/holds something shaped like an API key at \$\.auth\.token/);
+        expect(said).not.toContain(payloadKey.slice(0, -4));
+        // The header is still sent as it was.
+        sandbox.clearReceived();
+        await second.backend.handlers['triggers:fire']({ id: t.id, body: '{}' });
+        expect(sandbox.received.find((r) => r.method === 'POST')?.headers['x-deploy']).toBe(headerKey);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
