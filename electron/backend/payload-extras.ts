@@ -2,6 +2,7 @@
 // its conditions and inputYaml read) and the values last given for the plain payload variables
 // (secret ones: secret-variables.ts).
 import { DeskError } from '../../shared/errors';
+import { findSecretInPayload } from '../../shared/harness/payload-secrets';
 import { holdsSecret } from '../../shared/harness/redact';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import type { Trigger } from '../../shared/model';
@@ -11,6 +12,14 @@ import { changed, liveTrigger, toTrigger, type Ctx } from './context';
 export function setTriggerYaml(ctx: Ctx, a: { id: string; yaml: string }): Trigger {
   const yaml = a.yaml.trim() === '' ? '' : a.yaml;
   if (yaml !== '') parseTriggerYaml(yaml); // throws DeskError('parse') with line and column
+  // Pasted text is stored as plain text: a key in it is refused, saying where.
+  const spot = yaml === '' ? null : findSecretInPayload(yaml, [...ctx.vault.knownSecrets()]);
+  if (spot) {
+    throw new DeskError('invalid-args', `The YAML holds something shaped like an API key or token at line ${spot.line}, column ${spot.column}: the trigger YAML is stored as plain text, so it was not saved.`, {
+      where: { line: spot.line, column: spot.column, offset: spot.offset },
+      hint: 'Remove the key from the YAML: the composer needs only its conditions and inputYaml.',
+    });
+  }
   const updated = ctx.data.update((doc) => {
     const t = liveTrigger(doc, a.id);
     if (yaml === '') delete t.yaml;

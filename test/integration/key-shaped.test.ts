@@ -83,6 +83,15 @@ describe('a payload holding a key-shaped value', () => {
     expect(dataFile()).not.toContain(key.slice(0, -4));
   });
 
+  it('is refused in a pasted trigger YAML, saying where', async () => {
+    const t = await desk.importExample(sandbox, example(sandbox, 'plain'));
+    const key = harnessShapedKey();
+    const yaml = `trigger:\n  name: x\n  identifier: x\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        headerConditions:\n          - key: X-Token\n            operator: Equals\n            value: ${key}\n`;
+    const e = await refusal(desk.backend.handlers['triggers:setYaml']({ id: t.id, yaml }));
+    expect(e.message).toMatch(/line 12, column 20/);
+    expect(dataFile()).not.toContain(key.slice(0, -4));
+  });
+
   it('is refused as a plain variable value, with the way out', async () => {
     const t = await desk.importExample(sandbox, example(sandbox, 'plain'));
     const e = await refusal(desk.backend.handlers['triggers:setVariables']({ id: t.id, values: { tag: 'v1', token: harnessShapedKey() } }));
