@@ -3,7 +3,7 @@
 // is redacted as it is parsed: nothing read from it can carry a key or a secret Harness echoed.
 import type { EventView, ExecutionView, ProcessingView, StageStep } from '../watch-model';
 import { executionWords, isTerminal, PERSON_WAITS, processingPending, processingWords } from './execution-status-words';
-import { redact, redactJson } from './redact';
+import { redact, redactParsed } from './redact';
 import { stageSteps } from './stage-graph';
 
 export { executionWords, isTerminal, processingWords, TERMINAL_STATUSES, PERSON_WAITS } from './execution-status-words';
@@ -162,7 +162,7 @@ export function viewOfData(data: Json, now: number): EventView {
  */
 export function readDetails(httpStatus: number, body: string, now: number, secrets: readonly string[]): DetailsAnswer {
   const parsed = parseJson(body);
-  const doc = parsed === null ? null : redactJson(parsed, secrets);
+  const doc = parsed === null ? null : redactParsed(body, parsed, secrets);
   if (httpStatus === 200) {
     const data = obj(doc?.data);
     if (!data) return { kind: 'trouble', status: httpStatus, message: 'The answer was not Harness’s JSON (a proxy or captive portal page?)' };

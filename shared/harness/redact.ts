@@ -112,9 +112,13 @@ export function holdsSecret(text: string, secrets?: Iterable<string>): boolean {
   return redact(text, secrets) !== text;
 }
 
+/** Property names whose string value is a credential (as NAMED masks `apiKey=v` in text). */
+const CREDENTIAL_FIELD = /^(?:x-api-key|api[_-]?key|customWebhookToken|(?:proxy-)?authorization)$/i;
+
 /**
  * A parsed JSON value (an answer from outside) with every string, and every property name, redacted:
  * done on the parsed value rather than on the text, so a secret can never break the JSON around it.
+ * The value of a credential-named field (apiKey, X-Api-Key, Authorization...) is masked whatever it is.
  */
 export function redactJson<T>(value: T, secrets?: Iterable<string>): T {
   const clean = redactor(secrets);
@@ -123,10 +127,24 @@ export function redactJson<T>(value: T, secrets?: Iterable<string>): T {
     if (Array.isArray(v)) return v.map(walk);
     if (typeof v !== 'object' || v === null) return v;
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[clean(k)] = walk(x);
+    for (const [k, x] of Object.entries(v)) {
+      const credential = typeof x === 'string' && CREDENTIAL_FIELD.test(k) && x.length > 3 && !x.includes('…') && !NOT_A_SECRET.test(x);
+      out[clean(k)] = credential ? maskSecret(x) : walk(x);
+    }
     return out;
   };
   return walk(value) as T;
+}
+
+/**
+ * `parsed`, the value of the JSON `text` (an answer from outside), redacted with redactJson; returned
+ * as it is when the text holds nothing to mask (one cheap pass over the text: most answers don't).
+ * A text with a \u or \/ escape is always walked, since an escaped secret does not show in the text.
+ */
+export function redactParsed<T>(text: string, parsed: T, secrets?: Iterable<string>): T {
+  const given = secrets ? [...secrets] : [];
+  if (!text.includes('\\u') && !text.includes('\\/') && !holdsSecret(text, given)) return parsed;
+  return redactJson(parsed, given);
 }
 
 /** Runs of `min`+ characters that are a piece of one of `secrets` (never whole in the text, e.g. cut by a parser) masked. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, holdsSecret, last4, MASK, maskSecret, namedSecrets, redact, redactHeaders, redactJson, redactUrl } from '../../shared/harness/redact';
+import { excerpt, holdsSecret, last4, MASK, maskSecret, namedSecrets, redact, redactHeaders, redactJson, redactParsed, redactUrl } from '../../shared/harness/redact';
 
 // Keys are assembled at run time: the repository never holds text shaped like a real key.
 const key4 = (prefix: 'pat' | 'sat', account = `acc${'X'.repeat(19)}`) => [prefix, account, '0123456789abcdef01234567', `${'Qz9'.repeat(6)}Mj`].join('.');
@@ -153,6 +153,27 @@ describe('redactJson, excerpt, holdsSecret, namedSecrets', () => {
     // A secret that is also a JSON word cannot break the document: it is parsed already. (A secret equal to a
     // field name masks the name too: fail-safe, the field is then unreadable rather than leaked.)
     expect(redactJson({ status: 'status', n: true }, ['status', 'true'])).toEqual({ [MASK]: MASK, n: true });
+  });
+
+  it('masks the value of a credential-named field, whatever its shape', () => {
+    expect(redactJson({ apiKey: 'plain-value-123456', 'X-Api-Key': 'other-value-98765', authorization: '${TOKEN}', note: 'plain-value' })).toEqual({
+      apiKey: maskSecret('plain-value-123456'),
+      'X-Api-Key': maskSecret('other-value-98765'),
+      authorization: '${TOKEN}',
+      note: 'plain-value',
+    });
+  });
+
+  it('redactParsed skips the walk when the text holds nothing, and walks escaped text', () => {
+    const quiet = '{"message":"all fine","n":1}';
+    const parsed = JSON.parse(quiet) as unknown;
+    expect(redactParsed(quiet, parsed, ['some-secret-1'])).toBe(parsed);
+    // A key written with \\u escapes is not in the text as such, but is in the parsed value.
+    const escaped = JSON.stringify({ m: PAT }).replace('pat', '\\u0070at');
+    expect(escaped).not.toContain(PAT);
+    expect(JSON.stringify(redactParsed(escaped, JSON.parse(escaped) as unknown))).not.toContain(PAT.slice(0, -4));
+    const loud = `{"message":"echo some-secret-1"}`;
+    expect(redactParsed(loud, JSON.parse(loud) as unknown, ['some-secret-1'])).toEqual({ message: `echo ${maskSecret('some-secret-1')}` });
   });
 
   it('masks before it cuts: a key cut anywhere never shows more than its last four', () => {
