@@ -1,7 +1,6 @@
-// Firing a trigger (once: never retried, a duplicate fire is a duplicate deployment) and exporting
-// it as a cURL command with the key as $HARNESS_API_KEY.
+// Firing a trigger (once: never retried, a duplicate fire is a duplicate deployment). Exporting it
+// as a cURL command: payload-curl.ts.
 import { DeskError } from '../../shared/errors';
-import { exportCurl } from '../../shared/harness/curl-export';
 import { redact } from '../../shared/harness/redact';
 import type { FireResult } from '../../shared/model';
 import { liveTrigger, type Ctx } from './context';
@@ -52,17 +51,4 @@ export async function fireById(ctx: Ctx, a: { id: string; body?: string | undefi
     if (known.some((s) => text.includes(s))) return scrub(result, known);
   }
   return result;
-}
-
-function envName(header: string): string {
-  return `HARNESS_HEADER_${header.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
-}
-
-export function exportCurlById(ctx: Ctx, a: { id: string; body?: string | undefined }): { command: string } {
-  const t = liveTrigger(ctx.data.read(), a.id);
-  const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
-  // A secret header's value stays in the vault: the command names a variable to set instead.
-  const headers = t.headers.map((h) => (h.secret ? { name: h.name, value: `$${envName(h.name)}` } : { name: h.name, value: h.value }));
-  const command = exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body, contentType: t.contentType });
-  return { command };
 }
