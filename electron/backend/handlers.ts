@@ -15,6 +15,7 @@ import type { ChainRunner } from './chain-run';
 import { setHeaders } from './headers';
 import { exportCurlCommand } from './payload-curl';
 import { setTriggerVariables, setTriggerYaml } from './payload-extras';
+import { setVariableSecret } from './secret-variables';
 import { fetchTriggerYaml } from './payload-fetch-yaml';
 import { importCurlTrigger } from './trigger-import';
 import { deleteSample, listSamples, saveSample } from './samples';
@@ -24,8 +25,10 @@ import { createWorkspace, deleteWorkspace, listWorkspaces, renameWorkspace, rest
 /** Secrets a request carries in its own arguments (a key being set, a pasted command's key). */
 function argSecrets(raw: unknown): string[] {
   if (typeof raw !== 'object' || raw === null) return [];
-  const key = (raw as { apiKey?: unknown }).apiKey;
-  return typeof key === 'string' && key.trim().length > 0 ? [key, key.trim()] : [];
+  const { apiKey, value, secret } = raw as { apiKey?: unknown; value?: unknown; secret?: unknown };
+  // The key of triggers:create / setKey, and the value of a variable being made secret.
+  const given = [apiKey, secret === true ? value : undefined].filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
+  return given.flatMap((v) => [v, v.trim()]);
 }
 
 export function toDeskError(err: unknown, secrets: string[]): DeskError {
@@ -100,6 +103,7 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'triggers:fetchYaml': wrap('triggers:fetchYaml', (a) => fetchTriggerYaml(ctx, a)),
     'triggers:setHeaders': wrap('triggers:setHeaders', (a) => setHeaders(ctx, a)),
     'triggers:setVariables': wrap('triggers:setVariables', (a) => setTriggerVariables(ctx, a)),
+    'triggers:setVariableSecret': wrap('triggers:setVariableSecret', (a) => setVariableSecret(ctx, a)),
 
     // Issue 4: sample library
     'samples:list': wrap('samples:list', (a) => listSamples(ctx, a)),

@@ -2,6 +2,7 @@
 // (validity, variables, paths), and the variable values the user gives (remembered per trigger
 // on the backend, so they are offered again next time).
 import { create } from 'zustand';
+import { holdsSecret } from '../../shared/harness/redact';
 import type { Trigger } from '../../shared/model';
 import type { Analysis } from '../features/composer/analysis';
 import { call } from '../bridge';
@@ -34,7 +35,8 @@ export function setVariable(trigger: Trigger, name: string, value: string): void
   clearTimeout(timers.get(trigger.id));
   timers.set(trigger.id, setTimeout(() => {
     timers.delete(trigger.id);
-    const values = { ...trigger.variables, ...useComposer.getState().values[trigger.id] };
+    // A key-shaped value is not remembered in plain text (the Variables panel says to mark it secret).
+    const values = Object.fromEntries(Object.entries({ ...trigger.variables, ...useComposer.getState().values[trigger.id] }).filter(([, v]) => !holdsSecret(v)));
     call('triggers:setVariables', { id: trigger.id, values }).catch((e: unknown) => { showError(e, 'Could not remember the variable values'); });
   }, 500));
 }

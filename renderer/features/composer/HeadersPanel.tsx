@@ -29,10 +29,11 @@ export function HeadersPanel({ trigger }: { trigger: Trigger }): ReactNode {
         const keep = r.secret && r.value === '' && r.stored ? { keepSecretId: r.stored.id } : {};
         return { name: r.name.trim(), value: r.value, secret: r.secret, ...keep };
       });
-      await call('triggers:setHeaders', { id: trigger.id, headers });
+      const { notes } = await call('triggers:setHeaders', { id: trigger.id, headers });
       setRows(null);
       setError(null);
-      showToast(`Headers saved for “${trigger.name}”.`);
+      // A key-shaped value was moved to the keychain: the notes say so in plain words.
+      showToast(`Headers saved for “${trigger.name}”.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`);
     } catch (e) {
       setError(errorText(e));
     } finally {

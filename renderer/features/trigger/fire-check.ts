@@ -22,7 +22,8 @@ export function fireCheck(trigger: Trigger): FireCheck {
   const a = s.analyses[draftKey(trigger.id, pid)];
   if (!a) return { blocked: null, missing: null, notJson: null };
   const values = variableValues(s, trigger);
-  const missing = a.variables.filter((v) => values[v] === undefined);
+  // A secret variable's value is in the keychain: the backend fills it in when firing.
+  const missing = a.variables.filter((v) => values[v] === undefined && trigger.secretVariables?.[v] === undefined);
   let blocked: string | null = null;
   if (missing.length > 0) blocked = `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')} first: ${missing.length === 1 ? 'it has' : 'they have'} no value.`;
   else if (a.bytes > MAX_PAYLOAD_BYTES) blocked = `The payload is ${formatBytes(a.bytes)}; the limit is 10 MB.`;
