@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Trigger } from '../../shared/model';
 import type { Analysis } from '../features/composer/analysis';
-import { call } from '../bridge';
+import { request } from '../bridge';
 import { showError } from './toasts';
 
 interface ComposerState {
@@ -35,6 +35,8 @@ export function setVariable(trigger: Trigger, name: string, value: string): void
   timers.set(trigger.id, setTimeout(() => {
     timers.delete(trigger.id);
     const values = { ...trigger.variables, ...useComposer.getState().values[trigger.id] };
-    call('triggers:setVariables', { id: trigger.id, values }).catch((e: unknown) => { showError(e, 'Could not remember the variable values'); });
+    void request('triggers:setVariables', { id: trigger.id, values }).then((reply) => {
+      if (!reply.ok) showError(reply.error, 'Could not remember the variable values');
+    });
   }, 500));
 }

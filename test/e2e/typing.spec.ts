@@ -33,12 +33,15 @@ const isSave = (url: URL): boolean => url.pathname === '/api/payloads:save';
 /** Holds every payload save until released, so a save stays in flight as long as the test wants. */
 async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; held: () => number }> {
   const waiting: Route[] = [];
-  await page.route(isSave, (route) => { waiting.push(route); });
+  let released = false;
+  const hold = async (route: Route): Promise<void> => { if (released) await route.continue(); else waiting.push(route); };
+  await page.route(isSave, hold);
   return {
     held: () => waiting.length,
     release: async () => {
-      await page.unroute(isSave);
+      released = true;
       for (const route of waiting.splice(0)) await route.continue();
+      await page.unroute(isSave, hold);
     },
   };
 }
