@@ -37,19 +37,18 @@ async function saveOnce(key: string): Promise<Reply<Payload> | null> {
   if (!doc || doc.revision === doc.savedRevision) return null;
   const { triggerId, payloadId, name, revision } = doc;
   const body = fullText(doc.text);
-  patchDoc(key, { saving: true });
   const reply = await request('payloads:save', { triggerId, ...(payloadId === null ? {} : { id: payloadId }), name, body });
   if (!getDoc(key)) return reply; // deleted meanwhile
   if (!reply.ok) {
-    patchDoc(key, { saving: false, error: reply.error });
+    patchDoc(key, { error: reply.error });
     return reply;
   }
   const saved = reply.value;
+  patchDoc(key, { error: null, payloadId: saved.id, savedRevision: revision, base: { body, updatedAt: saved.updatedAt } });
   // Another document opened on this payload while it was being created (its echo came first) gives way.
   for (const other of Object.values(usePayloads.getState().docs)) {
     if (other.key !== key && other.payloadId === saved.id && other.revision === other.savedRevision) dropDoc(other.key);
   }
-  patchDoc(key, { saving: false, error: null, payloadId: saved.id, savedRevision: revision, base: { body, updatedAt: saved.updatedAt } });
   keepPayload(triggerId, saved);
   return reply;
 }
@@ -75,7 +74,7 @@ export async function createPayload(trigger: Trigger, name: string): Promise<Rep
   if (!reply.ok) return reply;
   const saved = reply.value;
   const key = keyOf(usePayloads.getState(), trigger.id, saved.id);
-  putDoc({ key, triggerId: trigger.id, payloadId: saved.id, name: saved.name, text: body, revision: 0, savedRevision: 0, base: { body, updatedAt: saved.updatedAt }, saving: false, error: null });
+  putDoc({ key, triggerId: trigger.id, payloadId: saved.id, name: saved.name, text: body, revision: 0, savedRevision: 0, base: { body, updatedAt: saved.updatedAt }, error: null });
   keepPayload(trigger.id, saved);
   showDoc(trigger.id, key);
   return reply;

@@ -40,7 +40,6 @@ export interface PayloadDoc {
   savedRevision: number;
   /** What the backend holds as far as this window knows: tells an echo of a save from a change made elsewhere. */
   base: { body: string; updatedAt: number };
-  saving: boolean;
   /** Why the last save failed (the text stays; the next change or "Save again" tries again). */
   error: ErrorShape | null;
 }
@@ -146,7 +145,6 @@ export function openDoc(trigger: Trigger, key: string): PayloadDoc {
     revision: 0,
     savedRevision: 0,
     base: payload ? { body: payload.body, updatedAt: payload.updatedAt } : { body: '', updatedAt: 0 },
-    saving: false,
     error: null,
   };
   putDoc(doc);

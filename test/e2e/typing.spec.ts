@@ -3,7 +3,7 @@
 // switches payloads and triggers, one that fails), every keystroke is kept, in order: the editor
 // text and the body read back from the backend are compared byte for byte.
 import type { Page, Route } from '@playwright/test';
-import { expect, sidebarTrigger, test, type DeskHost } from './fixtures';
+import { expect, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
 import { payloadText, setPayload } from './composer-editor';
 import { example } from './sandbox-curl';
 
@@ -149,6 +149,7 @@ test.describe('typing with the CPU throttled 6×', () => {
     await expect(page.getByText('The data folder is full.').first()).toBeVisible({ timeout: 30_000 });
     expect(await payloadText(page)).toBe(edited);
     expect(await savedBodies(host, 'Failing one')).toEqual([['Default', typed]]);
+    await screenshot(page, 'composer-save-failed-light', []);
 
     // The backend is back: the next keystroke saves everything, the refused part included.
     await page.unroute(isSave, refused);
