@@ -146,9 +146,11 @@ test.describe('typing with the CPU throttled 6×', () => {
     await page.keyboard.press('ArrowLeft');
     const edited = `${typed.slice(0, -1)}, "three": 3}`;
     await page.keyboard.type(', "three": 3', { delay: 15 });
-    await expect(page.getByText('The data folder is full.').first()).toBeVisible({ timeout: 30_000 });
+    const refusal = main.getByRole('alert').filter({ hasText: 'The data folder is full.' });
+    await expect(refusal).toContainText('Not saved: The data folder is full. The text stays in the editor', { timeout: 30_000 });
     expect(await payloadText(page)).toBe(edited);
     expect(await savedBodies(host, 'Failing one')).toEqual([['Default', typed]]);
+    await refusal.scrollIntoViewIfNeeded();
     await screenshot(page, 'composer-save-failed-light', []);
 
     // The backend is back: the next keystroke saves everything, the refused part included.
@@ -157,6 +159,7 @@ test.describe('typing with the CPU throttled 6×', () => {
     await page.keyboard.type(' ', { delay: 15 });
     await expect.poll(() => savedBodies(host, 'Failing one'), { timeout: 30_000 }).toEqual([['Default', `${edited} `]]);
     expect(await payloadText(page)).toBe(`${edited} `);
+    await expect(refusal).toHaveCount(0);
   });
 
   test('a change made elsewhere shows when nothing typed here is unsaved, and never replaces what is', async ({ desk: page, host }) => {

@@ -21,10 +21,11 @@ export function SaveError({ docKey }: { docKey: string }): ReactNode {
 
 export function PayloadStatus({ docKey, json, id }: { docKey: string; json: boolean; id: string }): ReactNode {
   const a = useComposer((s) => s.analyses[docKey]);
+  const unsaved = usePayloads((s) => Boolean(s.docs[docKey]?.error));
   const ok = !a || a.ok || !json;
   return (
     <div id={id} className={ok ? 'json-status ok' : 'json-status warn'} role="status" aria-live="polite" data-testid="payload-status">
-      {a && <span className="muted">{formatBytes(a.bytes)} · saved as you type · </span>}
+      {a && <span className="muted">{formatBytes(a.bytes)} · {unsaved ? 'not saved (see below)' : 'saved as you type'} · </span>}
       {!json && 'Sent as-is (not JSON).'}
       {json && a?.ok && `Valid JSON${a.variables.length > 0 ? ` with ${a.variables.length} variable${a.variables.length > 1 ? 's' : ''}` : ''}.`}
       {json && a && !a.ok && a.error && (
