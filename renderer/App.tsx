@@ -5,7 +5,8 @@ import { LoadErrorBanner, VaultBanner } from './features/banners/VaultBanner';
 import { ResultPane } from './features/result/ResultPane';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { TriggerView } from './features/trigger/TriggerView';
-import { useShortcuts } from './shortcuts';
+import { ariaShortcut } from '../shared/shortcuts';
+import { keysText, useShortcuts } from './shortcuts';
 import { start } from './startup';
 import { openDialog, useUi, type ViewName } from './stores/ui';
 import { GearIcon, ImportIcon } from './ui/icons';
@@ -13,7 +14,7 @@ import { Toasts } from './ui/Toasts';
 import { ViewErrorBoundary } from './ui/ViewErrorBoundary';
 import { panelId, tabId, ViewTabs, type ViewTab } from './ui/ViewTabs';
 import { useWatchFeed } from './stores/watch';
-import { desk } from './bridge';
+import { deskMode } from './stores/settings';
 
 const ImportDialog = lazy(() => import('./features/import/ImportDialog'));
 const SettingsDialog = lazy(() => import('./features/settings/SettingsDialog'));
@@ -51,13 +52,13 @@ export function App(): ReactNode {
       <header className="app-bar">
         <h1 className="app-name">Trigger Desk</h1>
         <ViewTabs tabs={VIEW_TABS} />
-        {desk.mode === 'web' && <span className="badge" title="Running in the browser against the local web host">browser mode</span>}
+        {deskMode === 'web' && <span className="badge" title="Running in the browser against the local web host">browser mode</span>}
         <span className="spacer" />
-        <button type="button" onClick={() => { openDialog('import'); }} aria-keyshortcuts="Control+I">
-          <ImportIcon /> Import <kbd>Ctrl+I</kbd>
+        <button type="button" onClick={() => { openDialog('import'); }} aria-keyshortcuts={ariaShortcut('import')}>
+          <ImportIcon /> Import <kbd>{keysText('import')}</kbd>
         </button>
-        <button type="button" onClick={() => { openDialog('settings'); }} aria-keyshortcuts="Control+," aria-label="Settings">
-          <GearIcon /> <kbd>Ctrl+,</kbd>
+        <button type="button" onClick={() => { openDialog('settings'); }} aria-keyshortcuts={ariaShortcut('settings')} aria-label="Settings">
+          <GearIcon /> <kbd>{keysText('settings')}</kbd>
         </button>
       </header>
       <VaultBanner />

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { holdsSecret } from '../../shared/harness/redact';
 import type { Trigger } from '../../shared/model';
 import type { Analysis } from '../features/composer/analysis';
-import { call } from '../bridge';
+import { request } from '../bridge';
 import { showError } from './toasts';
 
 interface ComposerState {
@@ -37,6 +37,8 @@ export function setVariable(trigger: Trigger, name: string, value: string): void
     timers.delete(trigger.id);
     // A key-shaped value is not remembered in plain text (the Variables panel says to mark it secret).
     const values = Object.fromEntries(Object.entries({ ...trigger.variables, ...useComposer.getState().values[trigger.id] }).filter(([, v]) => !holdsSecret(v)));
-    call('triggers:setVariables', { id: trigger.id, values }).catch((e: unknown) => { showError(e, 'Could not remember the variable values'); });
+    void request('triggers:setVariables', { id: trigger.id, values }).then((reply) => {
+      if (!reply.ok) showError(reply.error, 'Could not remember the variable values');
+    });
   }, 500));
 }

@@ -4,8 +4,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { holdsSecret } from '../../../shared/harness/redact';
 import type { Trigger } from '../../../shared/model';
-import { call } from '../../bridge';
 import { setVariable, useComposer } from '../../stores/composer';
+import { setVariableSecret } from '../../stores/trigger-extras';
 import { showError, showToast } from '../../stores/toasts';
 import { variableInputId } from './variable-ids';
 
@@ -14,13 +14,13 @@ function SecretValue({ trigger, name, id }: { trigger: Trigger; name: string; id
   const info = trigger.secretVariables?.[name];
   const replace = async (): Promise<void> => {
     if (replacement === '') return;
-    try {
-      await call('triggers:setVariableSecret', { id: trigger.id, name, secret: true, value: replacement });
-      setReplacement('');
-      showToast(`{{${name}}} replaced in the keychain.`);
-    } catch (error) {
-      showError(error, `Could not keep {{${name}}} in the keychain`);
+    const reply = await setVariableSecret({ id: trigger.id, name, secret: true, value: replacement });
+    if (!reply.ok) {
+      showError(reply.error, `Could not keep {{${name}}} in the keychain`);
+      return;
     }
+    setReplacement('');
+    showToast(`{{${name}}} replaced in the keychain.`);
   };
   return (
     <input id={id} className="mono" type="password" value={replacement} autoComplete="off" spellCheck={false}
@@ -40,15 +40,15 @@ export function VariablesPanel({ trigger, names }: { trigger: Trigger; names: st
 
   const mark = async (name: string, secret: boolean, value: string): Promise<void> => {
     setPending((p) => ({ ...p, [name]: secret }));
-    try {
-      await call('triggers:setVariableSecret', { id: trigger.id, name, secret, ...(secret && value !== '' ? { value } : {}) });
-      // The plain copy typed here goes too: a secret value is never sent back as a plain one.
-      setVariable(trigger, name, '');
-      showToast(secret ? `{{${name}}} is kept in the keychain; it is put in only when the trigger fires.` : `{{${name}}} is a plain variable again: type its value.`);
-    } catch (error) {
+    const reply = await setVariableSecret({ id: trigger.id, name, secret, ...(secret && value !== '' ? { value } : {}) });
+    if (!reply.ok) {
       setPending((p) => Object.fromEntries(Object.entries(p).filter(([n]) => n !== name)));
-      showError(error, `Could not change {{${name}}}`);
+      showError(reply.error, `Could not change {{${name}}}`);
+      return;
     }
+    // The plain copy typed here goes too: a secret value is never sent back as a plain one.
+    setVariable(trigger, name, '');
+    showToast(secret ? `{{${name}}} is kept in the keychain; it is put in only when the trigger fires.` : `{{${name}}} is a plain variable again: type its value.`);
   };
 
   return (
