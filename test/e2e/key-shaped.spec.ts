@@ -24,8 +24,10 @@ test('a key in a header, a payload or a variable never stays in plain text', asy
   // 2. A payload holding a key: refused, naming the field and the way out.
   const editor = main.getByLabel('Payload body');
   await setPayload(editor, `{\n  "deploy": {\n    "token": "${payloadKey}"\n  }\n}`);
-  await expect(toasts).toContainText('$.deploy.token (line 3, column 14)');
-  await expect(toasts).toContainText('Replace the value with {{deploy_token}} and mark that variable secret');
+  // The refusal shows under the editor (not as a passing toast): the field, and the way out.
+  const notSaved = main.locator('.save-error');
+  await expect(notSaved).toContainText('$.deploy.token (line 3, column 14)');
+  await expect(notSaved).toContainText('Replace the value with {{deploy_token}} and mark that variable secret');
   // (The key typed in the editor is the user's own text: it stays there, unsaved.)
   await screenshot(page, 'key-shaped-payload-refused', [headerKey]);
 
