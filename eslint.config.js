@@ -8,6 +8,11 @@ const electronIpc = {
   message: 'Only electron/ipc.ts and electron/preload.ts touch ipcMain/ipcRenderer.',
 };
 
+const pageImports = {
+  paths: [{ name: 'electron', message: 'The page talks only through window.desk.' }, { name: 'undici', message: 'The backend sends every request.' }],
+  patterns: [{ group: ['node:*', '**/electron/**'], message: 'The page talks only through window.desk.' }],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'bin/*.mjs', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -44,10 +49,15 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**'],
+    rules: { 'no-restricted-imports': ['error', pageImports] },
+  },
+  {
+    // Components reach the backend only through the stores, which keep its replies as data.
+    files: ['renderer/features/**', 'renderer/ui/**', 'renderer/App.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The page talks only through window.desk.' }, { name: 'undici', message: 'The backend sends every request.' }],
-        patterns: [{ group: ['node:*', '**/electron/**'], message: 'The page talks only through window.desk.' }],
+        ...pageImports,
+        patterns: [...pageImports.patterns, { group: ['**/bridge'], importNames: ['desk', 'request'], message: 'Call the backend through a store (renderer/stores/).' }],
       }],
     },
   },

@@ -4,7 +4,7 @@
 // The names come from shared/request-names.ts (zod-free, so the preload stays small).
 import { EVENT_NAMES, REQUEST_NAMES } from '../shared/request-names';
 import type { DeskBridge, EventName, Events, RequestName } from '../shared/api';
-import type { Reply } from '../shared/errors';
+import { isReply, type Reply } from '../shared/errors';
 
 const REQUESTS = REQUEST_NAMES;
 const EVENTS = EVENT_NAMES;
@@ -19,10 +19,6 @@ const LOST: Reply<never> = {
   ok: false,
   error: { code: 'internal', message: 'The request did not reach the Trigger Desk backend.' },
 };
-
-function isReply(value: unknown): value is Reply<unknown> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
-}
 
 export function createBridge(invoke: Invoke, subscribe: Subscribe): DeskBridge {
   const request = Object.fromEntries(

@@ -12,6 +12,7 @@ import { registerIpc, sendToWindows } from './ipc';
 import { installMenu } from './menu';
 import { guardSession, installGuards } from './security';
 import { createMainWindow } from './window';
+import { openWindowState } from './window-state';
 
 const PRODUCT = 'Trigger Desk';
 
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   await app.whenReady();
   guardSession(session.defaultSession, appIndexUrl);
   installMenu();
+  // Opening it compiles its schema (tens of ms): done while the backend waits on D-Bus and sockets.
+  const windowState = openWindowState(app.getPath('userData'));
 
   let backend: Backend;
   try {
@@ -71,15 +74,17 @@ async function main(): Promise<void> {
       win.focus();
       return;
     }
-    win = createMainWindow({
-      stateFile: join(app.getPath('userData'), 'window-state.json'),
+    const opened = createMainWindow({
+      state: windowState,
+      page: indexFile,
       preload: join(appRoot, 'dist-electron', 'preload.cjs'),
       title: PRODUCT,
     });
+    win = opened.win;
     win.on('closed', () => {
       win = null;
     });
-    win.loadFile(indexFile).catch((err: unknown) => {
+    opened.loaded.catch((err: unknown) => {
       dialog.showErrorBox(`${PRODUCT}: the page could not be loaded`, `${indexFile}: ${err instanceof Error ? err.message : String(err)}`);
     });
   };

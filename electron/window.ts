@@ -1,44 +1,13 @@
-// The main window, created with the hardened webPreferences, and its size and place remembered
-// in a small JSON file next to the stores. A saved place is used only if it is still on a screen
-// (a monitor may have been unplugged since).
+// The main window, created with the hardened webPreferences, opened where it was left (size, place,
+// maximized, view: window-state.ts). A saved place is used only if it is still on a screen (a
+// monitor may have been unplugged since).
 import { BrowserWindow, screen, type Rectangle } from 'electron';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-
-interface WindowState {
-  bounds: Rectangle;
-  maximized: boolean;
-}
+import { viewInAddress, type WindowState, type WindowStateStore } from './window-state';
 
 const DEFAULT_SIZE = { width: 1200, height: 800 };
 const MIN_SIZE = { width: 760, height: 480 };
 /** At least this much of the window must overlap a display for the saved place to be used. */
 const MIN_VISIBLE = 64;
-
-function isRect(value: unknown): value is Rectangle {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Record<string, unknown>;
-  return ['x', 'y', 'width', 'height'].every((k) => typeof r[k] === 'number' && Number.isFinite(r[k]));
-}
-
-export function readWindowState(file: string): WindowState | null {
-  try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { bounds?: unknown; maximized?: unknown };
-    if (!isRect(raw.bounds)) return null;
-    return { bounds: raw.bounds, maximized: raw.maximized === true };
-  } catch {
-    return null;
-  }
-}
-
-function writeWindowState(file: string, state: WindowState): void {
-  try {
-    // Written beside and renamed, so a crash mid-write never leaves half a file.
-    writeFileSync(`${file}.tmp`, JSON.stringify(state), { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
-  } catch {
-    // Losing the window's place is not worth bothering anyone about.
-  }
-}
 
 export function isVisibleOn(bounds: Rectangle, areas: Rectangle[]): boolean {
   return areas.some((a) => {
@@ -48,10 +17,16 @@ export function isVisibleOn(bounds: Rectangle, areas: Rectangle[]): boolean {
   });
 }
 
-export function createMainWindow(o: { stateFile: string; preload: string; title: string }): BrowserWindow {
-  const saved = readWindowState(o.stateFile);
+export interface MainWindow {
+  win: BrowserWindow;
+  /** Loading the page, at the view it showed last. */
+  loaded: Promise<void>;
+}
+
+export function createMainWindow(o: { state: WindowStateStore; page: string; preload: string; title: string }): MainWindow {
+  const saved = o.state.read();
   const areas = screen.getAllDisplays().map((d) => d.workArea);
-  const place = saved && isVisibleOn(saved.bounds, areas) ? saved.bounds : DEFAULT_SIZE;
+  const place = saved.bounds && isVisibleOn(saved.bounds, areas) ? saved.bounds : DEFAULT_SIZE;
 
   const win = new BrowserWindow({
     ...place,
@@ -73,23 +48,35 @@ export function createMainWindow(o: { stateFile: string; preload: string; title:
       spellcheck: false,
     },
   });
-  if (saved?.maximized) win.maximize();
+  if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 
+  // The page keeps its view in the address fragment (#view=history); the last one seen is saved.
+  let view = saved.view;
+  const current = (): WindowState => ({ bounds: win.getNormalBounds(), maximized: win.isMaximized(), view });
   let timer: NodeJS.Timeout | null = null;
-  const save = (): void => {
-    if (win.isDestroyed()) return;
-    writeWindowState(o.stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
-  };
   const saveSoon = (): void => {
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(save, 500);
+    timer = setTimeout(() => {
+      timer = null;
+      if (!win.isDestroyed()) o.state.save(current());
+    }, 500);
   };
   win.on('resize', saveSoon);
   win.on('move', saveSoon);
+  win.on('maximize', saveSoon);
+  win.on('unmaximize', saveSoon);
+  win.webContents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+    if (!isMainFrame) return;
+    view = viewInAddress(url) ?? view;
+    saveSoon();
+  });
   win.on('close', () => {
     if (timer !== null) clearTimeout(timer);
-    save();
+    timer = null;
+    if (!win.webContents.isDestroyed()) view = viewInAddress(win.webContents.getURL()) ?? view;
+    o.state.save(current());
   });
-  return win;
+  const loaded = win.loadFile(o.page, view === null ? undefined : { hash: `view=${view}` });
+  return { win, loaded };
 }

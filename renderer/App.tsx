@@ -6,14 +6,16 @@ import { NoticesPanel } from './features/banners/NoticesPanel';
 import { ResultPane } from './features/result/ResultPane';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { TriggerView } from './features/trigger/TriggerView';
-import { useShortcuts } from './shortcuts';
+import { ariaShortcut } from '../shared/shortcuts';
+import { keysText, useShortcuts } from './shortcuts';
 import { start } from './startup';
 import { openDialog, useUi, type ViewName } from './stores/ui';
 import { GearIcon, ImportIcon } from './ui/icons';
 import { Toasts } from './ui/Toasts';
+import { ViewErrorBoundary } from './ui/ViewErrorBoundary';
 import { panelId, tabId, ViewTabs, type ViewTab } from './ui/ViewTabs';
 import { useWatchFeed } from './stores/watch';
-import { desk } from './bridge';
+import { deskMode } from './stores/settings';
 
 const ImportDialog = lazy(() => import('./features/import/ImportDialog'));
 const SettingsDialog = lazy(() => import('./features/settings/SettingsDialog'));
@@ -32,7 +34,12 @@ const VIEW_TABS: ViewTab[] = [
 ];
 
 function ViewPanel({ name, children }: { name: ViewName; children: ReactNode }): ReactNode {
-  return <div className="view-panel" role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)}>{children}</div>;
+  const label = VIEW_TABS.find((t) => t.name === name)?.label ?? name;
+  return (
+    <div className="view-panel" role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)}>
+      <ViewErrorBoundary label={label}>{children}</ViewErrorBoundary>
+    </div>
+  );
 }
 
 export function App(): ReactNode {
@@ -46,13 +53,13 @@ export function App(): ReactNode {
       <header className="app-bar">
         <h1 className="app-name">Trigger Desk</h1>
         <ViewTabs tabs={VIEW_TABS} />
-        {desk.mode === 'web' && <span className="badge" title="Running in the browser against the local web host">browser mode</span>}
+        {deskMode === 'web' && <span className="badge" title="Running in the browser against the local web host">browser mode</span>}
         <span className="spacer" />
-        <button type="button" onClick={() => { openDialog('import'); }} aria-keyshortcuts="Control+I">
-          <ImportIcon /> Import <kbd>Ctrl+I</kbd>
+        <button type="button" onClick={() => { openDialog('import'); }} aria-keyshortcuts={ariaShortcut('import')}>
+          <ImportIcon /> Import <kbd>{keysText('import')}</kbd>
         </button>
-        <button type="button" onClick={() => { openDialog('settings'); }} aria-keyshortcuts="Control+," aria-label="Settings">
-          <GearIcon /> <kbd>Ctrl+,</kbd>
+        <button type="button" onClick={() => { openDialog('settings'); }} aria-keyshortcuts={ariaShortcut('settings')} aria-label="Settings">
+          <GearIcon /> <kbd>{keysText('settings')}</kbd>
         </button>
       </header>
       <VaultBanner />

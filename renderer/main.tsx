@@ -8,7 +8,11 @@ import './styles/widgets.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  // A view's crash is caught and shown in its place (ui/ViewErrorBoundary): a warning, not an error, in the console.
+  const onCaughtError = (error: unknown, info: { componentStack?: string }): void => {
+    console.warn('A view stopped; the page shows what broke:', error, info.componentStack ?? '');
+  };
+  createRoot(root, { onCaughtError }).render(
     <StrictMode>
       <App />
     </StrictMode>,

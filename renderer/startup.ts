@@ -1,4 +1,5 @@
 // Loads what the first screen needs and keeps it fresh from the backend's pushed events.
+import type { Reply } from '../shared/errors';
 import { desk, errorText } from './bridge';
 import { applyTheme } from './theme';
 import { loadAppInfo, loadSettings, setLoadError, setVaultStatus, useSettings } from './stores/settings';
@@ -6,7 +7,7 @@ import { loadDesk, reloadTriggers, reloadWorkspaces } from './stores/workspaces'
 
 type Scope = 'workspaces' | 'triggers' | 'settings';
 
-const reloaders: Record<Scope, () => Promise<void>> = {
+const reloaders: Record<Scope, () => Promise<Reply<unknown>>> = {
   workspaces: reloadWorkspaces,
   triggers: reloadTriggers,
   settings: loadSettings,
@@ -20,7 +21,7 @@ function scheduleReload(scope: Scope): void {
   if (timer) clearTimeout(timer);
   pending.set(scope, setTimeout(() => {
     pending.delete(scope);
-    reloaders[scope]().catch((error: unknown) => { setLoadError(`Could not reload ${scope}: ${errorText(error)}`); });
+    void reloaders[scope]().then((reply) => { if (!reply.ok) setLoadError(`Could not reload ${scope}: ${errorText(reply.error)}`); });
   }, 50));
 }
 
@@ -34,12 +35,10 @@ export async function start(): Promise<void> {
   });
   desk.on('data:changed', ({ scope }) => { scheduleReload(scope); });
   desk.on('vault:status', setVaultStatus);
-  try {
-    await Promise.all([loadAppInfo(), loadSettings(), loadDesk()]);
-    useSettings.setState({ loadError: null });
-  } catch (error) {
-    setLoadError(`Trigger Desk could not load: ${errorText(error)}`);
-  }
+  const replies = await Promise.all([loadAppInfo(), loadSettings(), loadDesk()]);
+  const failure = replies.map((reply) => (reply.ok ? null : reply.error)).find((error) => error !== null);
+  if (failure) setLoadError(`Trigger Desk could not load: ${errorText(failure)}`);
+  else useSettings.setState({ loadError: null });
   // Fetch the dialogs' code while idle so Ctrl+I and Ctrl+, open at once.
   requestIdleCallback(() => {
     void import('./features/import/ImportDialog');

@@ -1,12 +1,11 @@
 // The browser-mode DeskBridge: the same contract as Electron's preload, over the web host's HTTP
 // protocol (TEAM.md): POST /api/<name> with the per-launch token, events streamed from /api/events.
 import type { DeskBridge, EventName, Events, RequestName } from '../shared/api';
-import type { ErrorShape, Reply } from '../shared/errors';
+import { isReply, type ErrorShape, type Reply } from '../shared/errors';
 import { REQUEST_NAMES } from '../shared/request-names';
 import { readSse } from './sse';
 
 const TOKEN_KEY = 'trigger-desk:token';
-
 
 /** The token arrives once in the address (#token=…); it is kept for this tab and removed from the bar. */
 export function takeToken(): string | null {
@@ -28,13 +27,10 @@ const NO_TOKEN: ErrorShape = {
   hint: 'Open the address that `npm run web` printed (it ends with #token=…).',
 };
 
-function isReply(value: unknown): value is Reply<unknown> {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
-}
-
 async function post(name: RequestName, args: unknown, token: string | null): Promise<Reply<unknown>> {
   if (!token) return failure(NO_TOKEN);
   let response: Response;
+  let text: string;
   try {
     response = await fetch(`/api/${name}`, {
       method: 'POST',
@@ -42,6 +38,7 @@ async function post(name: RequestName, args: unknown, token: string | null): Pro
       body: JSON.stringify(args ?? {}),
       cache: 'no-store',
     });
+    text = await response.text();
   } catch {
     return failure({
       code: 'network',
@@ -49,7 +46,6 @@ async function post(name: RequestName, args: unknown, token: string | null): Pro
       hint: 'Is `npm run web` still running? Start it again and open the address it prints.',
     });
   }
-  const text = await response.text();
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(text);

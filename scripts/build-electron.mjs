@@ -46,13 +46,16 @@ export function buildWebHost() {
   });
 }
 
-export async function buildElectron() {
-  await Promise.all([
-    buildWebHost(),
+/**
+ * The Electron shell's two bundles. `dir` defaults to dist-electron/; the shell tests build into a
+ * folder of their own and load the result against a stand-in `electron` (docs/ARCHITECTURE.md).
+ */
+export function buildShell(dir = outdir) {
+  return Promise.all([
     build({
       ...common,
       entryPoints: [join(root, 'electron', 'main.ts')],
-      outfile: join(outdir, 'main.cjs'),
+      outfile: join(dir, 'main.cjs'),
       platform: 'node',
       target: 'node22',
       // electron is the runtime itself; the keychain module is native and loads its own binary.
@@ -61,12 +64,16 @@ export async function buildElectron() {
     build({
       ...common,
       entryPoints: [join(root, 'electron', 'preload.ts')],
-      outfile: join(outdir, 'preload.cjs'),
+      outfile: join(dir, 'preload.cjs'),
       platform: 'browser',
       target: 'chrome140',
       external: ['electron'],
     }),
   ]);
+}
+
+export async function buildElectron() {
+  await Promise.all([buildWebHost(), buildShell()]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

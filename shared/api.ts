@@ -16,6 +16,7 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const body = z.string().max(MAX_BODY_BYTES, 'payload is over 10 MB');
 const apiKey = z.string().max(4096);
 const none = z.strictObject({});
+const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'must be a variable name');
 
 export const requests = {
   'app:info': none,
@@ -122,18 +123,22 @@ export const requests = {
   'triggers:setYaml': z.strictObject({ id, yaml: z.string().max(1024 * 1024, 'the YAML is over 1 MB') }),
   /** Fetches the trigger YAML from the trigger's own host (GET /pipeline/api/triggers/{id}, with its key) and stores it. */
   'triggers:fetchYaml': z.strictObject({ id }),
-  /** Replaces the extra headers. `secret`: the value goes to the vault; an empty value with `keepSecretId` keeps the stored one. */
+  /** Replaces the extra headers. `secret`: the value goes to the vault; an empty value with `keepSecretId` keeps the stored one.
+   * A value shaped like a key or token goes to the vault even when not marked secret (the reply's notes say so). */
   'triggers:setHeaders': z.strictObject({
     id,
     headers: z
       .array(z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192), secret: z.boolean(), keepSecretId: id.optional() }))
       .max(50),
   }),
-  /** The values last given for the payload variables ({{tag}}), remembered per trigger. */
+  /** The values last given for the payload variables ({{tag}}), remembered per trigger; a key-shaped one is refused. */
   'triggers:setVariables': z.strictObject({
     id,
-    values: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'must be a variable name'), z.string().max(65536)),
+    values: z.record(variableName, z.string().max(65536)),
   }),
+  /** Marks a payload variable secret (its value, or the plain one last given, goes to the vault; the backend
+   * fills it in when firing) or plain again (the vault entry is dropped; the value is not shown again). */
+  'triggers:setVariableSecret': z.strictObject({ id, name: variableName, secret: z.boolean(), value: z.string().max(65536).optional() }),
 
   // --- Issue 4: condition lab, sample library (shared/conditions-model.ts) ---
   'samples:list': z.strictObject({ workspaceId: id }),
@@ -229,8 +234,10 @@ export interface Results {
   // Issue 3
   'triggers:setYaml': Trigger;
   'triggers:fetchYaml': { yaml: string };
-  'triggers:setHeaders': Trigger;
+  /** `notes`: plain words for what the backend decided, e.g. a key-shaped value moved to the keychain. */
+  'triggers:setHeaders': { trigger: Trigger; notes: string[] };
   'triggers:setVariables': Trigger;
+  'triggers:setVariableSecret': Trigger;
   // Issue 4
   'samples:list': Sample[];
   'samples:save': Sample;
@@ -281,11 +288,12 @@ export function parseArgs<K extends RequestName>(name: K, raw: unknown): Args<K>
   throw new DeskError('invalid-args', `${name}: ${path} ${issue ? issue.message : 'are invalid'}`);
 }
 
-/** Secrets a request carries in its own arguments (a key being set, a pasted command's key), for redaction. */
+/** Secrets a request carries in its own arguments, for redaction: the key of triggers:create / setKey, and the value of a variable being made secret. */
 export function requestSecrets(raw: unknown): string[] {
   if (typeof raw !== 'object' || raw === null) return [];
-  const key = (raw as { apiKey?: unknown }).apiKey;
-  return typeof key === 'string' && key.trim().length > 0 ? [key, key.trim()] : [];
+  const { apiKey, value, secret } = raw as { apiKey?: unknown; value?: unknown; secret?: unknown };
+  const given = [apiKey, secret === true ? value : undefined].filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
+  return given.flatMap((v) => [v, v.trim()]);
 }
 
 export type Handlers = { [K in RequestName]: (args: Args<K>) => Promise<Result<K>> };

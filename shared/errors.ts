@@ -45,14 +45,18 @@ export class DeskError extends Error implements ErrorShape {
     if (this.hint) shape.hint = this.hint;
     return shape;
   }
-
-  static from(shape: ErrorShape): DeskError {
-    const extra: { where?: ErrorShape['where']; hint?: string } = {};
-    if (shape.where) extra.where = shape.where;
-    if (shape.hint) extra.hint = shape.hint;
-    return new DeskError(shape.code, shape.message, extra);
-  }
 }
 
 /** What a request answers over any transport: never a thrown error, so messages survive IPC intact. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+/** Whether an answer that crossed a boundary (IPC, HTTP) is a well-formed Reply: every bridge checks with this. */
+export function isReply(value: unknown): value is Reply<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return true; // a void answer may lose its `value: undefined` in JSON
+  return value.ok === false && 'error' in value && isErrorShape(value.error);
+}
+
+export function isErrorShape(value: unknown): value is ErrorShape {
+  return typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'string' && 'message' in value && typeof value.message === 'string';
+}

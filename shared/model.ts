@@ -63,6 +63,8 @@ export interface Trigger {
   yaml?: string;
   /** Issue 3: the values last given for the payload variables ({{tag}}). */
   variables?: Record<string, string>;
+  /** Payload variables whose value lives in the vault: filled in by the backend only when firing. */
+  secretVariables?: Record<string, KeyInfo>;
   createdAt: number;
   updatedAt: number;
 }

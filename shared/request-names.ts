@@ -45,6 +45,7 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'triggers:fetchYaml': true,
   'triggers:setHeaders': true,
   'triggers:setVariables': true,
+  'triggers:setVariableSecret': true,
   // Issue 4
   'samples:list': true,
   'samples:save': true,

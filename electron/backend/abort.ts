@@ -6,7 +6,7 @@ import { redact } from '../../shared/harness/redact';
 import type { ExecutionView } from '../../shared/watch-model';
 import type { Ctx } from './context';
 import { checkRequestUrl } from './http';
-import { keyForUrl } from './watch-key';
+import { keyForUrl, knownSecrets } from './watch-key';
 
 const PIPELINE_API = '/pipeline/api/';
 
@@ -19,14 +19,15 @@ export function interruptUrl(apiUrl: string, e: Pick<ExecutionView, 'planExecuti
   return `${u.origin}${prefix}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(e.planExecutionId)}?${q.toString()}`;
 }
 
-function messageOf(body: string): string {
+/** Harness's message, redacted as it is read (and before the text is cut). */
+function messageOf(body: string, secrets: string[]): string {
   try {
     const doc = JSON.parse(body) as { message?: unknown };
-    if (typeof doc.message === 'string' && doc.message !== '') return doc.message;
+    if (typeof doc.message === 'string' && doc.message !== '') return redact(doc.message, secrets);
   } catch {
     // Not JSON: fall through to the text.
   }
-  return body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return redact(body.replace(/<[^>]*>/g, ' '), secrets).replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 export async function abortExecution(ctx: Ctx, o: { apiUrl: string; triggerId: string | null; execution: ExecutionView }): Promise<{ accepted: boolean; message: string }> {
@@ -39,9 +40,10 @@ export async function abortExecution(ctx: Ctx, o: { apiUrl: string; triggerId: s
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key !== null) headers['X-Api-Key'] = key;
   const res = await ctx.http.request({ method: 'PUT', url, headers, retry: false });
-  const secrets = key === null ? [] : [key];
   if (res.status >= 200 && res.status < 300) return { accepted: true, message: `Abort requested for run ${o.execution.name} (${o.execution.planExecutionId}).` };
-  const said = redact(messageOf(res.body), secrets);
+  const secrets = await knownSecrets(ctx, o.triggerId);
+  if (key !== null) secrets.push(key);
+  const said = messageOf(res.body, secrets);
   if (res.status === 401 || res.status === 403) {
     return { accepted: false, message: `Harness refused the abort (HTTP ${res.status}): ${said}. The key needs the pipeline execute permission.` };
   }

@@ -3,8 +3,8 @@
 // items set aside), so the trigger store's format is untouched. A run's record links the history
 // entries of its steps (historyId per step).
 import { DeskError } from '../../shared/errors';
+import { findSecretInPayload, secretInPayloadError } from '../../shared/harness/payload-secrets';
 import { checkChain, type Chain, type ChainRun, type ChainStep, type ChainView } from '../../shared/chain-model';
-import { redact } from '../../shared/harness/redact';
 import { liveWorkspace, type Ctx } from './context';
 import { newId } from './ids';
 
@@ -48,9 +48,8 @@ export function saveChain(ctx: Ctx, a: { workspaceId: string; id?: string | unde
   liveWorkspace(ctx.data.read(), a.workspaceId);
   const known = [...ctx.vault.knownSecrets()];
   a.steps.forEach((s, i) => {
-    if (redact(s.body, known) !== s.body) {
-      throw new DeskError('invalid-args', `Step ${i + 1}: the payload holds something shaped like an API key or token; chains are stored as plain text, so it was not saved`);
-    }
+    const spot = findSecretInPayload(s.body, known);
+    if (spot) throw secretInPayloadError(`Step ${i + 1}: the payload`, spot, 'chains are');
   });
   const all = ctx.chains.read().chains;
   const mine = all.filter((x) => x.workspaceId === a.workspaceId);

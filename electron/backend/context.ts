@@ -58,6 +58,7 @@ export function toTrigger(t: StoredTrigger): Trigger {
     // Issue 3 (optional: stores written before it have neither)
     ...(t.yaml === undefined ? {} : { yaml: t.yaml }),
     ...(t.variables === undefined ? {} : { variables: { ...t.variables } }),
+    ...(t.secretVariables === undefined ? {} : { secretVariables: Object.fromEntries(Object.entries(t.secretVariables).map(([k, v]) => [k, { ...v }])) }),
   };
 }
 

@@ -17,6 +17,7 @@ import type { ChainRunner } from './chain-run';
 import { setHeaders } from './headers';
 import { exportCurlCommand } from './payload-curl';
 import { setTriggerVariables, setTriggerYaml } from './payload-extras';
+import { setVariableSecret } from './secret-variables';
 import { fetchTriggerYaml } from './payload-fetch-yaml';
 import { importCurlTrigger } from './trigger-import';
 import { deleteSample, listSamples, saveSample } from './samples';
@@ -92,6 +93,7 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'triggers:fetchYaml': wrap('triggers:fetchYaml', (a) => fetchTriggerYaml(ctx, a)),
     'triggers:setHeaders': wrap('triggers:setHeaders', (a) => setHeaders(ctx, a)),
     'triggers:setVariables': wrap('triggers:setVariables', (a) => setTriggerVariables(ctx, a)),
+    'triggers:setVariableSecret': wrap('triggers:setVariableSecret', (a) => setVariableSecret(ctx, a)),
 
     // Issue 4: sample library
     'samples:list': wrap('samples:list', (a) => listSamples(ctx, a)),

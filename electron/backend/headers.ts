@@ -1,11 +1,12 @@
 // A trigger's extra headers (X-Source: jenkins, ...). A header marked secret keeps its value in the
-// vault like the API key; the store and the page see its KeyInfo only. New vault entries are
-// removed again if the save fails, and replaced ones are dropped once the store says so.
+// vault like the API key; the store and the page see its KeyInfo only. A value shaped like a key or
+// token is made secret even when not marked, and the reply says so. New vault entries are removed
+// again if the save fails, and replaced ones are dropped once the store says so.
 import { DeskError } from '../../shared/errors';
 import type { HeaderEntry, KeyInfo, Trigger } from '../../shared/model';
 import { changed, liveTrigger, toTrigger, type Ctx } from './context';
 import type { StoredTrigger } from './schema';
-import { dropSecrets } from './trigger-secrets';
+import { dropSecrets, keyShapedValue, movedToVaultNote } from './trigger-secrets';
 
 export interface HeaderInput {
   name: string;
@@ -33,17 +34,20 @@ function check(h: HeaderInput, index: number): void {
   if (bad) throw new DeskError('parse', `${where}: the value has a line break at character ${bad.index + 1}`, { where: { offset: bad.index }, hint: 'A header value is one line.' });
 }
 
-export async function setHeaders(ctx: Ctx, a: { id: string; headers: HeaderInput[] }): Promise<Trigger> {
+export async function setHeaders(ctx: Ctx, a: { id: string; headers: HeaderInput[] }): Promise<{ trigger: Trigger; notes: string[] }> {
   a.headers.forEach(check);
   const current = liveTrigger(ctx.data.read(), a.id);
   const existing = new Map<string, KeyInfo>();
   for (const h of current.headers) if (h.secret) existing.set(h.secret.id, h.secret);
   const created: string[] = [];
+  const moved: string[] = [];
   const next: HeaderEntry[] = [];
   try {
     for (const h of a.headers) {
       const name = h.name.trim();
-      if (!h.secret) {
+      const byValue = !h.secret && keyShapedValue(ctx, h.value);
+      if (byValue) moved.push(name);
+      if (!h.secret && !byValue) {
         next.push({ name, value: h.value, secret: null });
       } else if (h.value !== '') {
         const secret = await ctx.vault.put(h.value, `${name} header`);
@@ -74,5 +78,6 @@ export async function setHeaders(ctx: Ctx, a: { id: string; headers: HeaderInput
   const keptIds = new Set(next.flatMap((h) => (h.secret ? [h.secret.id] : [])));
   await dropSecrets(ctx, [...existing.keys()].filter((id) => !keptIds.has(id)));
   changed(ctx, 'triggers');
-  return toTrigger(updated);
+  const note = movedToVaultNote(moved);
+  return { trigger: toTrigger(updated), notes: note === null ? [] : [note] };
 }

@@ -9,17 +9,19 @@ import { createHandlers } from './handlers';
 import { createHttpClient, type HttpClient } from './http';
 import { followSandbox, startLinkedSandbox } from './sandbox-link';
 import { restoreSandboxKeys, seedSandbox } from './seed';
+import { secureStoredSecrets } from './secure-stored';
 import { createSettingsService } from './settings';
 import { openStores } from './store';
 import type { Backend, BackendOptions } from './types';
-import { createVault, type Vault } from './vault';
+import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault';
+
+export { DEFAULT_VAULT_SERVICE };
 import { createWatchDesk, type WatchDesk } from './watch-desk';
 import { createChainRunner, type ChainRunner } from './chain-run';
 import { openLog } from './error-log';
 import { createNotices } from './notices';
 import { purgeDeleted } from './workspaces';
 
-export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -83,6 +85,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal, writeClipboard: o.writeClipboard };
 
     await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
+    for (const text of await secureStoredSecrets(ctx)) notices.add('data', text);
     if (sandbox) {
       followSandbox(ctx, sandbox.baseUrl);
       await seedSandbox(ctx, sandbox);

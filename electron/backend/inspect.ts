@@ -1,15 +1,16 @@
 // The inspector: open any event (an apiUrl, an eventCorrelationId + account, or a history entry)
-// and read it in plain words. The key goes only with an apiUrl on a stored trigger's own origin.
+// and read it in plain words. The key goes only with an apiUrl on a stored trigger's own origin and
+// account; the answer is redacted against every known secret as it is read.
 import { DeskError } from '../../shared/errors';
 import { readDetails } from '../../shared/harness/execution-status';
-import { redact } from '../../shared/harness/redact';
+import { redact, redactJson } from '../../shared/harness/redact';
 import { supportReport } from '../../shared/harness/support-report';
 import type { Explanation } from '../../shared/model';
 import type { ExplainedField, InspectResult, StatusWords } from '../../shared/watch-model';
 import type { Ctx } from './context';
 import type { HistoryService } from './history';
 import { checkRequestUrl } from './http';
-import { keyForUrl } from './watch-key';
+import { keyForUrl, knownSecrets } from './watch-key';
 
 export interface InspectTarget {
   apiUrl?: string | undefined;
@@ -81,18 +82,19 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   const { key, trigger } = await keyForUrl(ctx, apiUrl, historyTrigger);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key !== null) headers['X-Api-Key'] = key;
-  const secrets = [...ctx.vault.knownSecrets()];
+  const secrets = await knownSecrets(ctx, historyTrigger ?? trigger?.id);
+  if (key !== null) secrets.push(key);
   const res = await ctx.http.request({ method: 'GET', url: apiUrl, headers, retry: 'idempotent' });
   const now = ctx.now();
-  const answer = readDetails(res.status, res.body, now);
-  const clean = (s: string): string => redact(s, secrets);
+  const answer = readDetails(res.status, res.body, now, secrets);
+  // The raw view is the answer as received, redacted the same way (everything below comes from `answer`, already redacted).
   let raw: string;
   try {
-    raw = JSON.stringify(JSON.parse(res.body), null, 2);
+    raw = JSON.stringify(redactJson(JSON.parse(res.body) as unknown, secrets), null, 2);
   } catch {
-    raw = res.body;
+    raw = redact(res.body, secrets);
   }
-  const base = { apiUrl, keySent: key !== null, keyTriggerName: key !== null ? (trigger?.name ?? null) : null, httpStatus: res.status, fetchedAt: now, raw: clean(raw) };
+  const base = { apiUrl, keySent: key !== null, keyTriggerName: key !== null ? (trigger?.name ?? null) : null, httpStatus: res.status, fetchedAt: now, raw };
   if (answer.kind !== 'view') {
     return {
       ...base,
@@ -103,18 +105,18 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
       failureMessages: [],
       needsPerson: null,
       terminal: false,
-      headline: `HTTP ${res.status}: ${clean(answer.message)}`,
+      headline: `HTTP ${res.status}: ${answer.message}`,
       payload: null,
       runtimeInput: null,
       fields: [],
       statuses: [],
-      explanation: explainAnswer(answer.kind, res.status, clean(answer.message)),
+      explanation: explainAnswer(answer.kind, res.status, answer.message),
     };
   }
   const p = answer.data?.webhookProcessingDetails;
   const fields: ExplainedField[] =
     typeof p === 'object' && p !== null
-      ? Object.entries(p as Record<string, unknown>).map(([name, v]) => ({ name, value: clean(fieldValue(v)), meaning: MEANINGS[name] ?? 'A field this app does not know; shown as Harness sent it.' }))
+      ? Object.entries(p as Record<string, unknown>).map(([name, v]) => ({ name, value: fieldValue(v), meaning: MEANINGS[name] ?? 'A field this app does not know; shown as Harness sent it.' }))
       : [];
   const v = answer.view;
   const statuses: StatusWords[] = [];
@@ -129,10 +131,8 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   return {
     ...base,
     ...v,
-    headline: clean(v.headline),
-    failureMessages: v.failureMessages.map(clean),
-    payload: answer.payload === null ? null : clean(answer.payload),
-    runtimeInput: answer.runtimeInput === null ? null : clean(answer.runtimeInput),
+    payload: answer.payload,
+    runtimeInput: answer.runtimeInput,
     fields,
     statuses,
     explanation,

@@ -1,4 +1,4 @@
-// Checks an API key before it goes into the vault, and decides which extra headers are secrets.
+// Checks an API key before it goes into the vault.
 import { DeskError } from '../../shared/errors';
 
 /** pat.<account>.<token>.<secret> / sat.<...>, and the legacy three-part pat.<token>.<secret>. */
@@ -31,7 +31,3 @@ export function checkApiKey(raw: string): { key: string; notes: string[] } {
   return { key, notes };
 }
 
-/** Headers whose values are credentials go to the vault; the rest are kept as plain fields. */
-export function isSecretHeader(name: string): boolean {
-  return /authorization|auth|token|secret|key|password|passwd|cookie|credential|signature/i.test(name);
-}

@@ -1,5 +1,5 @@
-// Copy as cURL (bash or PowerShell). By default the key is $HARNESS_API_KEY and each secret header
-// a $HARNESS_HEADER_… variable. With `withSecrets` (the page must also pass `confirm: true`) the
+// Copy as cURL (bash or PowerShell). By default the key is $HARNESS_API_KEY, each secret header
+// a $HARNESS_HEADER_… variable and each secret payload variable a $HARNESS_VAR_… one. With `withSecrets` (the page must also pass `confirm: true`) the
 // real values are written in. That is the one place a key leaves the backend: in Electron the
 // backend puts the command on the clipboard itself and answers only the redacted text; the web
 // host has no clipboard of its own, so there the page receives the command and copies it.
@@ -7,6 +7,7 @@ import { DeskError } from '../../shared/errors';
 import { exportCurl, KEY_VARIABLE } from '../../shared/harness/curl-export';
 import { redact } from '../../shared/harness/redact';
 import { liveTrigger, type Ctx } from './context';
+import { fillSecretVariables } from './secret-variables';
 import { EMPTY_BODY } from './trigger-fire';
 import { loadSecrets } from './trigger-secrets';
 
@@ -14,6 +15,11 @@ export type Shell = 'bash' | 'powershell';
 
 export function headerEnvName(header: string): string {
   return `HARNESS_HEADER_${header.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+/** The environment variable a secret payload variable is read from in an exported command. */
+export function variableEnvName(name: string): string {
+  return `HARNESS_VAR_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 }
 
 /** Replaces the first `"<text>$NAME"` (bash) / `"<text>$env:NAME"` (PowerShell) with the value. */
@@ -38,11 +44,13 @@ export async function exportCurlCommand(ctx: Ctx, a: ExportArgs): Promise<{ comm
   const shell: Shell = a.shell ?? 'bash';
   const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
   const headers = t.headers.map((h) => (h.secret ? { name: h.name, value: `$${headerEnvName(h.name)}` } : { name: h.name, value: h.value }));
-  const plain = exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body, contentType: t.contentType, shell });
-  if (a.withSecrets !== true) return { command: plain, copied: false };
+  const bodyEnv = Object.fromEntries(Object.keys(t.secretVariables ?? {}).map((n) => [n, variableEnvName(n)]));
+  const exported = (b: string, env: Record<string, string>): string => exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body: b, contentType: t.contentType, shell, bodyEnv: env });
+  if (a.withSecrets !== true) return { command: exported(body, bodyEnv), copied: false };
   if (a.confirm !== true) throw new DeskError('invalid-args', 'The real key is exported only after an explicit confirmation');
   const secrets = await loadSecrets(ctx, t);
-  let command = plain;
+  // The secret variables' values go in as the fire puts them in (escaped inside JSON strings).
+  let command = exported(fillSecretVariables(ctx, t, body, secrets.variables), {});
   if (secrets.apiKey !== null) command = inlineEnv(command, shell, KEY_VARIABLE, secrets.apiKey);
   for (const h of secrets.secretHeaders) command = inlineEnv(command, shell, headerEnvName(h.name), h.value);
   if (ctx.writeClipboard) {

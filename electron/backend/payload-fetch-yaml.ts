@@ -1,8 +1,9 @@
 // Fetches a trigger's YAML from Harness: GET <prefix>/triggers/{triggerIdentifier}?account…&
 // targetIdentifier=<pipeline> (HARNESS.md §6), where <prefix> is the webhook URL's own path before
 // /webhook/custom (so /gateway/pipeline/api on SaaS). The key goes only to the trigger's own origin.
+// The answer is redacted as it is read: a key Harness shows in the YAML is never stored in clear.
 import { DeskError } from '../../shared/errors';
-import { redact } from '../../shared/harness/redact';
+import { redact, redactJson } from '../../shared/harness/redact';
 import { liveTrigger, type Ctx } from './context';
 import { setTriggerYaml } from './payload-extras';
 import { loadSecrets } from './trigger-secrets';
@@ -25,10 +26,9 @@ export function triggerYamlUrl(p: { url: string; accountIdentifier: string; orgI
   return `${url.origin}${prefix}/triggers/${encodeURIComponent(p.triggerIdentifier)}?${query.toString()}`;
 }
 
-function harnessMessage(body: string): string | null {
+function parse(body: string, secrets: string[]): { message?: unknown; data?: { yaml?: unknown } } | null {
   try {
-    const parsed = JSON.parse(body) as { message?: unknown };
-    return typeof parsed.message === 'string' ? parsed.message : null;
+    return redactJson(JSON.parse(body) as { message?: unknown; data?: { yaml?: unknown } }, secrets);
   } catch {
     return null;
   }
@@ -41,25 +41,21 @@ export async function fetchTriggerYaml(ctx: Ctx, a: { id: string }): Promise<{ y
   const headers: Record<string, string> = { accept: 'application/json' };
   if (secrets.apiKey !== null) headers['x-api-key'] = secrets.apiKey;
   const res = await ctx.http.request({ method: 'GET', url, headers, retry: 'idempotent' });
-  const clean = (text: string): string => redact(text, secrets.values);
+  const known = [...secrets.values, ...ctx.vault.knownSecrets()];
+  const doc = parse(res.body, known);
   if (res.status !== 200) {
-    const said = harnessMessage(res.body);
+    const said = typeof doc?.message === 'string' ? doc.message : null;
     const why = res.status === 401 || res.status === 403
       ? 'the API key may not view this trigger (or there is none and the project needs one)'
       : res.status === 404 ? 'Harness does not know this trigger (check the identifiers in the URL)' : 'Harness refused';
-    throw new DeskError('network', clean(`Could not fetch the trigger YAML: HTTP ${res.status}, ${why}${said ? `: “${said}”` : ''}`), {
+    throw new DeskError('network', redact(`Could not fetch the trigger YAML: HTTP ${res.status}, ${why}${said ? `: “${said}”` : ''}`, known), {
       hint: 'You can paste the YAML instead.',
     });
   }
-  let yaml: unknown;
-  try {
-    yaml = (JSON.parse(res.body) as { data?: { yaml?: unknown } }).data?.yaml;
-  } catch {
-    yaml = undefined;
-  }
+  const yaml = doc?.data?.yaml;
   if (typeof yaml !== 'string' || yaml.trim() === '') {
     throw new DeskError('parse', 'Harness answered, but without a trigger YAML (data.yaml)', { hint: 'You can paste the YAML instead.' });
   }
-  setTriggerYaml(ctx, { id: a.id, yaml });
+  setTriggerYaml(ctx, { id: a.id, yaml }, { fromHarness: true });
   return { yaml };
 }

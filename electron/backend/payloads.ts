@@ -1,11 +1,16 @@
 // Payloads: named bodies kept with their trigger ("From cURL" is the first one after an import).
+// data.json is plain text: a body holding a key is refused with the field's path and the way out
+// (a secret variable, payload-secrets.ts).
 import { DeskError } from '../../shared/errors';
+import { findSecretInPayload, secretInPayloadError } from '../../shared/harness/payload-secrets';
 import type { Payload } from '../../shared/model';
 import { changed, liveTrigger, type Ctx } from './context';
 import { newId } from './ids';
 
 /** Creates a payload, or replaces the one with `id`. */
 export function savePayload(ctx: Ctx, a: { triggerId: string; id?: string | undefined; name: string; body: string }): Payload {
+  const spot = findSecretInPayload(a.body, [...ctx.vault.knownSecrets()]);
+  if (spot) throw secretInPayloadError(`The payload "${a.name.trim()}"`, spot, 'payloads are');
   const saved = ctx.data.update((doc) => {
     const t = liveTrigger(doc, a.triggerId);
     const now = ctx.now();

@@ -1,6 +1,7 @@
 // The embedded sandbox decides matches with the app's own evaluator (shared/harness/conditions.ts),
 // so a fire at the sandbox obeys the trigger's conditions exactly as the condition lab predicts:
 // a miss ends in Harness's NO_MATCHING_TRIGGER_FOR_… status, a hit runs with the resolved inputs.
+import '../regex-deadline';
 import { compileTrigger, evaluate, parseSample, type CompiledTrigger, type Verdict } from '../../shared/harness/conditions';
 import { compileRuntimeInputs, resolveRuntimeInputs, type CompiledInputs } from '../../shared/harness/runtime-inputs';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';

@@ -101,6 +101,8 @@ const trigger = {
     // Optional (issue 3): the trigger's YAML when known, and the last values of payload variables.
     yaml: str,
     variables: { type: 'object', additionalProperties: str },
+    // Optional: payload variables kept in the vault (name → KeyInfo).
+    secretVariables: { type: 'object', additionalProperties: keyInfo },
     createdAt: time,
     updatedAt: time,
     deletedAt: nullableTime,

@@ -1,12 +1,12 @@
-// Firing a trigger (once: never retried, a duplicate fire is a duplicate deployment) and exporting
-// it as a cURL command with the key as $HARNESS_API_KEY.
+// Firing a trigger (once: never retried, a duplicate fire is a duplicate deployment). Exporting it
+// as a cURL command: payload-curl.ts.
 import { DeskError } from '../../shared/errors';
-import { exportCurl } from '../../shared/harness/curl-export';
 import { redact } from '../../shared/harness/redact';
 import type { FireResult } from '../../shared/model';
 import { liveTrigger, type Ctx } from './context';
 import { fireTrigger } from './fire';
 import type { StoredTrigger } from './schema';
+import { fillSecretVariables } from './secret-variables';
 import { loadSecrets } from './trigger-secrets';
 
 /** Sent when a trigger has no payload and none was given: Harness reads the body as JSON. */
@@ -37,28 +37,18 @@ function scrub<T>(value: T, secrets: string[]): T {
 
 /** `t`: the trigger when the caller has just read it (one read of the store per fire). */
 export async function fireById(ctx: Ctx, a: { id: string; body?: string | undefined; payloadId?: string | undefined }, t: StoredTrigger = liveTrigger(ctx.data.read(), a.id)): Promise<FireResult> {
-  const { body, note } = pickBody(t, a);
+  const { body: template, note } = pickBody(t, a);
   const secrets = await loadSecrets(ctx, t);
+  // Secret variables are filled in here, at the last moment: the history keeps the {{name}} template.
+  const body = fillSecretVariables(ctx, t, template, secrets.variables);
   const result = await fireTrigger({ trigger: t, apiKey: secrets.apiKey, secretHeaders: secrets.secretHeaders, body, http: ctx.http });
   if (note !== null) result.notes = [...result.notes, note];
-  // Belt and braces: the fire path redacts what it reports, but an echoing server could still
-  // hand a secret back in its answer; nothing the page receives may carry one.
-  if (secrets.values.length > 0) {
+  // Belt and braces: the fire path redacts what it reports against this trigger's secrets and the
+  // key shapes; an echoing server could still hand back another secret the app knows.
+  const known = [...secrets.values, ...ctx.vault.knownSecrets()].filter((s) => s.length >= 4);
+  if (known.length > 0) {
     const text = JSON.stringify(result);
-    if (secrets.values.some((s) => text.includes(s))) return scrub(result, secrets.values);
+    if (known.some((s) => text.includes(s))) return scrub(result, known);
   }
   return result;
-}
-
-function envName(header: string): string {
-  return `HARNESS_HEADER_${header.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
-}
-
-export function exportCurlById(ctx: Ctx, a: { id: string; body?: string | undefined }): { command: string } {
-  const t = liveTrigger(ctx.data.read(), a.id);
-  const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
-  // A secret header's value stays in the vault: the command names a variable to set instead.
-  const headers = t.headers.map((h) => (h.secret ? { name: h.name, value: `$${envName(h.name)}` } : { name: h.name, value: h.value }));
-  const command = exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body, contentType: t.contentType });
-  return { command };
 }

@@ -1,12 +1,14 @@
 // The paste of Harness's "Copy as cURL" (or a variant): one saved trigger. The key goes to the vault
-// at once, credential-like headers too, and the -d body becomes the first payload "From cURL".
+// at once, credential-like headers (by name or by a key-shaped value) too, and the -d body becomes
+// the first payload "From cURL", unless it holds a key: then nothing is saved, and the error says where.
 // The sandbox's example triggers are seeded through this very path.
 import { importCurl } from '../../shared/harness/curl-import';
+import { findSecretInPayload, secretInPayloadError } from '../../shared/harness/payload-secrets';
 import type { KeyInfo, Trigger } from '../../shared/model';
 import { liveWorkspace, type Ctx } from './context';
 import { SAMPLE_KEY, checkApiKey } from './keys';
 import { saveNewTrigger, DEFAULT_KEY_LABEL } from './triggers';
-import { dropSecrets, storeHeaders } from './trigger-secrets';
+import { dropSecrets, movedToVaultNote, storeHeaders } from './trigger-secrets';
 
 export const FROM_CURL = 'From cURL';
 
@@ -31,7 +33,12 @@ export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text
     }
   }
 
+  // The body becomes a plain-text payload: one holding a key is refused before anything is stored.
+  const spot = imp.body === null ? null : findSecretInPayload(imp.body, [...ctx.vault.knownSecrets(), ...(apiKey === null ? [] : [apiKey])]);
+  if (spot) throw secretInPayloadError("The command's body (-d)", spot, 'payloads are');
+
   const created: string[] = [];
+  const moved: string[] = [];
   let key: KeyInfo | null = null;
   let headers: Awaited<ReturnType<typeof storeHeaders>>;
   try {
@@ -39,13 +46,15 @@ export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text
       key = await ctx.vault.put(apiKey, DEFAULT_KEY_LABEL);
       created.push(key.id);
     }
-    headers = await storeHeaders(ctx, imp.headers, created);
+    headers = await storeHeaders(ctx, imp.headers, created, moved);
   } catch (err) {
     await dropSecrets(ctx, created);
     throw err;
   }
-  const secretHeaders = headers.filter((h) => h.secret !== null).map((h) => h.name);
-  if (secretHeaders.length > 0) notes.push(`Kept in the vault, like the key: the ${secretHeaders.join(', ')} header${secretHeaders.length > 1 ? 's' : ''}.`);
+  const byName = headers.filter((h) => h.secret !== null && !moved.includes(h.name)).map((h) => h.name);
+  if (byName.length > 0) notes.push(`Kept in the vault, like the key: the ${byName.join(', ')} header${byName.length > 1 ? 's' : ''}.`);
+  const movedNote = movedToVaultNote(moved);
+  if (movedNote !== null) notes.push(movedNote);
 
   const trigger = await saveNewTrigger(
     ctx,

@@ -34,6 +34,7 @@ export interface NewTrigger {
   production?: boolean;
   yaml?: string;
   variables?: Record<string, string>;
+  secretVariables?: Record<string, KeyInfo> | undefined;
 }
 
 /** Saves a new trigger whose secrets are already in the vault (`created`: their ids, dropped on failure). */
@@ -59,6 +60,7 @@ export async function saveNewTrigger(ctx: Ctx, n: NewTrigger, created: string[])
       };
       if (n.yaml !== undefined) t.yaml = n.yaml;
       if (n.variables !== undefined) t.variables = { ...n.variables };
+      if (n.secretVariables !== undefined) t.secretVariables = { ...n.secretVariables };
       doc.triggers.push(t);
       return t;
     });
@@ -72,7 +74,8 @@ export async function saveNewTrigger(ctx: Ctx, n: NewTrigger, created: string[])
 
 export async function createTrigger(ctx: Ctx, a: { workspaceId: string; name: string; url: string; apiKey?: string | undefined }): Promise<Trigger> {
   liveWorkspace(ctx.data.read(), a.workspaceId);
-  const parsed = parseTriggerUrl(a.url.trim());
+  // The key is masked in any message that quotes the URL (pasted into the wrong field, say).
+  const parsed = parseTriggerUrl(a.url.trim(), a.apiKey === undefined ? [] : [a.apiKey.trim()]);
   const created: string[] = [];
   let key: KeyInfo | null = null;
   if (a.apiKey !== undefined) {
@@ -162,6 +165,7 @@ export async function duplicateTrigger(ctx: Ctx, id: string): Promise<Trigger> {
       production: source.production,
       ...(source.yaml === undefined ? {} : { yaml: source.yaml }),
       ...(source.variables === undefined ? {} : { variables: source.variables }),
+      secretVariables: secrets.secretVariables,
     },
     created,
   );

@@ -8,6 +8,9 @@ import { DeskError } from '../../shared/errors';
 import { last4 } from '../../shared/harness/redact';
 import { newId } from './ids';
 
+/** The keychain service the app's keys live under (tests and benches pass their own). */
+export const DEFAULT_VAULT_SERVICE = 'trigger-desk';
+
 export const SESSION_WARNING =
   'No OS keychain is reachable: keys are kept for this session only and must be entered again after a restart.';
 

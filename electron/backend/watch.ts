@@ -1,8 +1,9 @@
 // Live watches: each follows one event's apiUrl until a terminal status (HARNESS.md §2), pushing
 // `watch:update` with the whole state on every change. Network errors and 5xx are "connection
 // trouble" (backoff, never a failed run); 401/403 and other refusals stop the watch with the
-// reason. The key goes only to the trigger's own origin. Watches of fires are recorded in the
-// history, so they resume after a restart.
+// reason. The key goes only to the trigger's own origin and account; every answer is redacted
+// against every known secret as it is read. Watches of fires are recorded in the history, so they
+// resume after a restart.
 import { DeskError } from '../../shared/errors';
 import { readDetails } from '../../shared/harness/execution-status';
 import { redact } from '../../shared/harness/redact';
@@ -14,7 +15,7 @@ import type { HistoryService } from './history';
 import { newId } from './ids';
 import { createScheduler, pollDelay, troubleDelay } from './watch-poll';
 import { initialState, signature, withView, type WatchSeed } from './watch-status';
-import { originOf } from './watch-key';
+import { keyForUrl, knownSecrets } from './watch-key';
 
 const NET_CODES = new Set(['network', 'timeout', 'tls', 'proxy']);
 /** Ended watches kept for the page (newest); older ones live on in the history only. */
@@ -35,7 +36,7 @@ interface Watch {
   state: WatchState;
   sig: string;
   failures: number;
-  /** The trigger's key, loaded once; only set when apiUrl has the trigger's origin. */
+  /** The trigger's key, loaded once; only set when apiUrl has the trigger's origin and account. */
   key: string | null | undefined;
 }
 
@@ -128,9 +129,9 @@ export function createWatchService(o: WatchOptions): WatchService {
 
   const keyOf = async (w: Watch): Promise<string | null> => {
     if (w.key !== undefined) return w.key;
-    const t = w.state.triggerId === null ? undefined : ctx.data.read().triggers.find((x) => x.id === w.state.triggerId);
-    let key: string | null = null;
-    if (t?.key && originOf(t.parsed.origin) === originOf(w.state.apiUrl)) key = await ctx.vault.get(t.key.id).catch(() => null);
+    const { key } = await keyForUrl(ctx, w.state.apiUrl, w.state.triggerId).catch(() => ({ key: null }));
+    // Once per watch: the trigger's secrets read into the vault's cache, so an echo of them is caught.
+    await knownSecrets(ctx, w.state.triggerId);
     w.key = key;
     return key;
   };
@@ -158,7 +159,8 @@ export function createWatchService(o: WatchOptions): WatchService {
     const key = await keyOf(w);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (key !== null) headers['X-Api-Key'] = key;
-    const secrets = key === null ? [] : [key];
+    const secrets = [...ctx.vault.knownSecrets()];
+    if (key !== null) secrets.push(key);
     let res;
     try {
       res = await ctx.http.request({ method: 'GET', url: w.state.apiUrl, headers, retry: false });
@@ -169,8 +171,8 @@ export function createWatchService(o: WatchOptions): WatchService {
       return;
     }
     if (over(w)) return;
-    const answer = readDetails(res.status, res.body, ctx.now());
-    const said = redact(answer.kind === 'view' ? '' : answer.message, secrets);
+    const answer = readDetails(res.status, res.body, ctx.now(), secrets);
+    const said = answer.kind === 'view' ? '' : answer.message;
     switch (answer.kind) {
       case 'view':
         w.failures = 0;

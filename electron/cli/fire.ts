@@ -11,6 +11,7 @@ import { defaultDataDir } from '../backend/data-dir';
 import { fireTrigger } from '../backend/fire';
 import { createHttpClient } from '../backend/http';
 import type { Backend } from '../backend/types';
+import { belongsTo } from '../backend/watch-key';
 import type { EventName, Events } from '../../shared/api';
 import { parseTriggerUrl } from '../../shared/harness/urls';
 import type { FireResult, Trigger } from '../../shared/model';
@@ -122,9 +123,8 @@ async function fireUrl(o: { url: string; body: string | undefined; wait: boolean
     if (!o.json) o.io.out(describeFire(result));
     const apiUrl = result.event?.apiUrl;
     if (!o.wait || result.outcome !== 'accepted' || apiUrl === undefined) return { result, final: null };
-    // The key goes with the polls only when apiUrl has the trigger URL's origin.
-    const sameOrigin = new URL(apiUrl).origin === new URL(parsed.origin).origin;
-    const final = await follow({ apiUrl, key: sameOrigin ? key : null, http, wait: true, print: (v) => { if (!o.json) o.io.out(progressLine(v, Date.now())); } });
+    // The key goes with the polls only when apiUrl has the trigger URL's origin and account; it is masked in any case.
+    const final = await follow({ apiUrl, key: belongsTo({ parsed }, apiUrl) ? key : null, secrets: key === null ? [] : [key], http, wait: true, print: (v) => { if (!o.json) o.io.out(progressLine(v, Date.now())); } });
     return { result, final };
   } finally {
     await http.close();

@@ -2,11 +2,12 @@
 // event start the pipeline? The same evaluator as the app (shared/harness/conditions.ts).
 // Exit codes: 0 it would fire, 1 it would not, 2 bad input or a verdict the preview cannot decide.
 
+import '../regex-deadline';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeskError } from '../../shared/errors';
-import { compileTrigger, evaluate, parseSample } from '../../shared/harness/conditions';
+import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../../shared/harness/conditions';
 import { formatVerdict } from '../../shared/harness/conditions-format';
 import { compileRuntimeInputs, resolveRuntimeInputs } from '../../shared/harness/runtime-inputs';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
@@ -88,9 +89,12 @@ export async function run(argv: string[], io: MatchIo = stdio): Promise<number> 
       if (e instanceof DeskError) throw new BadInput(`${values.trigger}: ${e.message}`, e.where);
       throw e;
     }
+    const compiled = compileTrigger(trigger);
+    const syntax = conditionSyntaxError(compiled);
+    if (syntax) throw new BadInput(`${values.trigger}: ${syntax.message}`, syntax.where);
     const payload = await readText(values.payload, 'payload', io);
     const sample = parseSample({ payload, headers: sampleHeaders });
-    const verdict = evaluate(compileTrigger(trigger), sample);
+    const verdict = evaluate(compiled, sample);
     const inputs = trigger.inputYaml === null ? null : resolveRuntimeInputs(compileRuntimeInputs(trigger.inputYaml, trigger.inputYamlLine), sample);
     const who = { name: trigger.name, identifier: trigger.identifier };
     if (json) io.out(`${JSON.stringify({ trigger: who, notes: trigger.notes, verdict, runtimeInputs: inputs }, null, 2)}\n`);
@@ -98,10 +102,11 @@ export async function run(argv: string[], io: MatchIo = stdio): Promise<number> 
     return verdict.outcome === 'fires' ? 0 : verdict.outcome === 'does-not-fire' ? 1 : 2;
   } catch (e) {
     const parseArgsError = e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
-    if (!(e instanceof BadInput) && !parseArgsError) throw e;
+    // Anything else is a bug in the preview: said in one line (no stack trace), and "cannot tell" (2), never "no match" (1).
+    const message = e instanceof BadInput || parseArgsError ? e.message : `the preview failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it`;
     const where = e instanceof BadInput ? e.where : undefined;
-    if (json) io.out(`${JSON.stringify({ error: { message: e.message, ...(where ? { where } : {}) } }, null, 2)}\n`);
-    else io.err(`trigger-desk match: ${e.message}\n${parseArgsError ? `\n${USAGE}` : ''}`);
+    if (json) io.out(`${JSON.stringify({ error: { message, ...(where ? { where } : {}) } }, null, 2)}\n`);
+    else io.err(`trigger-desk match: ${message}\n${parseArgsError ? `\n${USAGE}` : ''}`);
     return 2;
   }
 }

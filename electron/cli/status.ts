@@ -1,9 +1,11 @@
 // `trigger-desk status <apiUrl> [--wait] [--json]`: where an event stands, in plain words; with
 // --wait it follows the run to its end (polling kindly, as the app does). The key comes from
-// HARNESS_API_KEY only (never an argument: arguments show up in process lists and shell history).
+// HARNESS_API_KEY only (never an argument: arguments show up in process lists and shell history),
+// and goes only where cli-key.ts allows; what Harness answers is redacted as it is read.
 // Exit codes: 0 Success (or, without --wait, still going), 1 any other end, 2 bad input or a request error.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../backend/data-dir';
 import { createHttpClient, type HttpClient } from '../backend/http';
 import { pollDelay, troubleDelay } from '../backend/watch-poll';
 import { DeskError } from '../../shared/errors';
@@ -11,6 +13,7 @@ import { readDetails } from '../../shared/harness/execution-status';
 import { redact } from '../../shared/harness/redact';
 import type { Settings } from '../../shared/model';
 import type { EventView } from '../../shared/watch-model';
+import { chooseCliKey } from './cli-key';
 
 export interface CliIo {
   out(text: string): void;
@@ -20,12 +23,15 @@ export interface CliIo {
 
 export const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), env: process.env };
 
-const USAGE = `usage: trigger-desk status <apiUrl> [--wait] [--json]
+const USAGE = `usage: trigger-desk status <apiUrl> [--wait] [--json] [--data DIR]
 
 Shows where a Harness event stands: processing, the pipeline run, each stage.
-  --wait   follow the run until it ends, printing its progress
-  --json   print the final state as JSON
-The API key, when Harness needs one, comes from the HARNESS_API_KEY environment variable.
+  --wait      follow the run until it ends, printing its progress
+  --json      print the final state as JSON
+  --data DIR  the app's data folder, to recognise a saved trigger's host (default: the app's own)
+The API key, when Harness needs one, comes from the HARNESS_API_KEY environment variable. It is
+sent only to HARNESS_URL (default https://app.harness.io), or to the host and account of a saved
+trigger whose key it is; anywhere else the event is asked for without a key.
 exit codes: 0 Success (or still going, without --wait), 1 any other end, 2 bad input or request error
 `;
 
@@ -60,11 +66,14 @@ export function exitFor(v: EventView, waited: boolean): number {
   return waited ? 1 : 0;
 }
 
-/** Follows apiUrl to a terminal status; `print` sees every changed view. Throws DeskError when it cannot. */
-export async function follow(o: { apiUrl: string; key: string | null; http: HttpClient; wait: boolean; print: (v: EventView) => void; startedAt?: number }): Promise<EventView> {
+/**
+ * Follows apiUrl to a terminal status; `print` sees every changed view. Throws DeskError when it
+ * cannot. `secrets`: every secret known besides the key, masked in everything read from Harness.
+ */
+export async function follow(o: { apiUrl: string; key: string | null; secrets?: string[]; http: HttpClient; wait: boolean; print: (v: EventView) => void; startedAt?: number }): Promise<EventView> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (o.key !== null) headers['X-Api-Key'] = o.key;
-  const secrets = o.key === null ? [] : [o.key];
+  const secrets = [...(o.secrets ?? []), ...(o.key === null ? [] : [o.key])];
   const started = o.startedAt ?? Date.now();
   let failures = 0;
   let last = '';
@@ -72,7 +81,7 @@ export async function follow(o: { apiUrl: string; key: string | null; http: Http
     let delay: number;
     try {
       const res = await o.http.request({ method: 'GET', url: o.apiUrl, headers, retry: false });
-      const a = readDetails(res.status, res.body, Date.now());
+      const a = readDetails(res.status, res.body, Date.now(), secrets);
       if (a.kind === 'view') {
         failures = 0;
         if (a.view.headline !== last) o.print(a.view);
@@ -81,10 +90,10 @@ export async function follow(o: { apiUrl: string; key: string | null; http: Http
         delay = pollDelay(Date.now() - started, 1, Math.random);
       } else if (a.kind === 'trouble') {
         failures++;
-        if (!o.wait || failures > MAX_TROUBLE) throw new DeskError('network', `Harness answered HTTP ${res.status}: ${redact(a.message, secrets)}`);
+        if (!o.wait || failures > MAX_TROUBLE) throw new DeskError('network', `Harness answered HTTP ${res.status}: ${a.message}`);
         delay = troubleDelay(failures, 1, Math.random);
       } else {
-        throw new DeskError(a.kind === 'denied' ? 'invalid-key' : 'not-found', `Harness refused to show the event (HTTP ${res.status}): ${redact(a.message, secrets)}`);
+        throw new DeskError(a.kind === 'denied' ? 'invalid-key' : 'not-found', `Harness refused to show the event (HTTP ${res.status}): ${a.message}`);
       }
     } catch (err) {
       if (!(err instanceof DeskError) || !['network', 'timeout'].includes(err.code) || !o.wait || failures > MAX_TROUBLE) throw err;
@@ -97,7 +106,7 @@ export async function follow(o: { apiUrl: string; key: string | null; http: Http
 
 export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   const args = argv[0] === 'status' ? argv.slice(1) : argv;
-  const { values, positionals } = parseArgs({ args, options: { wait: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { wait: { type: 'boolean' }, json: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
   if (values.help) {
     io.out(USAGE);
     return 0;
@@ -107,16 +116,20 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     io.err(`trigger-desk status: give exactly one apiUrl\n\n${USAGE}`);
     return 2;
   }
-  const key = io.env.HARNESS_API_KEY?.trim() || null;
+  const given = io.env.HARNESS_API_KEY?.trim() || null;
+  let secrets = given === null ? [] : [given];
   const http = createHttpClient(() => CLI_SETTINGS, { env: io.env });
   try {
-    const view = await follow({ apiUrl, key, http, wait: values.wait ?? false, print: (v) => { if (!values.json) io.out(progressLine(v, Date.now())); } });
+    const key = await chooseCliKey({ apiUrl, key: given, env: io.env, dataDir: values.data ?? defaultDataDir(io.env) });
+    secrets = key.secrets;
+    if (key.note !== null) io.err(`trigger-desk status: ${key.note}\n`);
+    const view = await follow({ apiUrl, key: key.send, secrets, http, wait: values.wait ?? false, print: (v) => { if (!values.json) io.out(progressLine(v, Date.now())); } });
     if (values.json) io.out(`${JSON.stringify(view, null, 2)}\n`);
     else io.out(stageTable(view));
     return exitFor(view, values.wait ?? false);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`trigger-desk status: ${redact(message, key === null ? [] : [key])}\n`);
+    io.err(`trigger-desk status: ${redact(message, secrets)}\n`);
     return 2;
   } finally {
     await http.close();

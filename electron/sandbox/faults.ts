@@ -1,8 +1,10 @@
 // Faults the sandbox can be told to show: slowness, dropped connections, gateway errors, failing
-// stages and a proxy page where JSON was expected. Patches from HTTP are checked field by field.
+// stages, a proxy page where JSON was expected, and a Harness that echoes the caller's secrets.
+// Patches from HTTP are checked field by field.
+import type { Answer } from './responses';
 import type { Faults } from './types';
 
-export const NO_FAULTS: Readonly<Faults> = Object.freeze({ delayMs: 0, resetConnections: false, status5xx: null, failStage: null, nonJson: false });
+export const NO_FAULTS: Readonly<Faults> = Object.freeze({ delayMs: 0, resetConnections: false, status5xx: null, failStage: null, nonJson: false, echoSecrets: false });
 
 const MAX_DELAY_MS = 10 * 60 * 1000;
 
@@ -22,6 +24,7 @@ export function patchFaults(current: Faults, patch: unknown): Faults {
         break;
       case 'resetConnections':
       case 'nonJson':
+      case 'echoSecrets':
         if (typeof v !== 'boolean') throw new Error(`${name} must be true or false`);
         next[name] = v;
         break;
@@ -38,4 +41,41 @@ export function patchFaults(current: Faults, patch: unknown): Faults {
     }
   }
   return next;
+}
+
+/** Headers every client sends: not secrets, never echoed. */
+const PLAIN_HEADERS = new Set(['host', 'content-type', 'content-length', 'accept', 'accept-encoding', 'accept-language', 'connection', 'keep-alive', 'user-agent', 'transfer-encoding', 'expect', 'te']);
+/** The free-text fields Harness fills with its own words or the caller's data. */
+const TEXT_FIELDS = new Set(['message', 'warningMsg', 'payload', 'runtimeInput', 'detailedMessage', 'name']);
+const MAX_ECHOED = 64;
+
+/** The caller's X-Api-Key and every other non-standard header value, remembered for echoes. */
+export function rememberSecrets(echoed: Set<string>, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (PLAIN_HEADERS.has(name) || value.trim() === '') continue;
+    echoed.add(value);
+    if (echoed.size > MAX_ECHOED) echoed.delete(echoed.values().next().value ?? '');
+  }
+}
+
+function echoed(value: unknown, words: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => echoed(v, words));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = TEXT_FIELDS.has(k) && typeof v === 'string' ? `${v} [echo: ${words}]` : echoed(v, words);
+  return out;
+}
+
+/**
+ * The `echoSecrets` fault: a careless Harness that repeats what it was sent. Every free-text field
+ * of a JSON answer (processing message, payload, runtime input, failure messages, names) gets the
+ * remembered secrets appended, as a test of the app's redaction where answers come in.
+ */
+export function echoSecretsInto(a: Answer, secrets: Set<string>): Answer {
+  if (secrets.size === 0 || !a.contentType.includes('json')) return a;
+  try {
+    return { ...a, body: JSON.stringify(echoed(JSON.parse(a.body), [...secrets].join(' '))) };
+  } catch {
+    return a;
+  }
 }

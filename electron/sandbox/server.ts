@@ -7,7 +7,7 @@ import { control, type Controls } from './control';
 import type { Ctx, Req } from './context';
 import { Events } from './events';
 import { KEYS } from './examples';
-import { NO_FAULTS, patchFaults } from './faults';
+import { echoSecretsInto, NO_FAULTS, patchFaults, rememberSecrets } from './faults';
 import { curlCommand, triggerYaml, webhookUrl } from './links';
 import { Received, readHeaders } from './received';
 import { error, proxyPage, serverError, type Answer } from './responses';
@@ -53,6 +53,8 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const stageMs = Math.max(1, Math.round((o.stageMs ?? 1500) / speed));
   const queueMs = Math.max(0, Math.round((o.queueMs ?? 700) / speed));
   let faults: Faults = { ...NO_FAULTS };
+  /** Secrets callers sent while `echoSecrets` was on: echoed back in later answers too. */
+  const echoed = new Set<string>();
   let baseUrl = '';
   let closing = false;
   // A function, so the check after an await is not narrowed away by the one before it.
@@ -141,6 +143,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     clearReceived: () => received.clear(),
     reset: () => {
       faults = { ...NO_FAULTS };
+      echoed.clear();
       received.clear();
       events.clear();
     },
@@ -166,6 +169,10 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     else if (f.nonJson) answer = proxyPage();
     else if (tooLarge) answer = error(413, 'INVALID_REQUEST', `Invalid request: the payload is over the sandbox's ${MAX_BODY / 1024 / 1024} MB limit`);
     else answer = route(ctx, r);
+    if (f.echoSecrets) {
+      rememberSecrets(echoed, first);
+      if (answer !== null) answer = echoSecretsInto(answer, echoed);
+    }
     // The answer is decided first: a slow answer may still have started a run, as with Harness.
     if (f.delayMs > 0) await wait(f.delayMs);
     if (isClosing()) return;

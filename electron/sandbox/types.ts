@@ -12,6 +12,8 @@ export interface Faults {
   failStage: string | null;
   /** Answer 200 with an HTML page, as a captive portal or a TLS-inspecting proxy does. */
   nonJson: boolean;
+  /** Repeat the callers' X-Api-Key and other non-standard header values in every free-text field. */
+  echoSecrets: boolean;
 }
 
 export interface ReceivedRequest {

@@ -2,9 +2,10 @@
 // (validity, variables, paths), and the variable values the user gives (remembered per trigger
 // on the backend, so they are offered again next time).
 import { create } from 'zustand';
+import { holdsSecret } from '../../shared/harness/redact';
 import type { Trigger } from '../../shared/model';
 import type { Analysis } from '../features/composer/analysis';
-import { call } from '../bridge';
+import { request } from '../bridge';
 import { showError } from './toasts';
 
 interface ComposerState {
@@ -34,7 +35,10 @@ export function setVariable(trigger: Trigger, name: string, value: string): void
   clearTimeout(timers.get(trigger.id));
   timers.set(trigger.id, setTimeout(() => {
     timers.delete(trigger.id);
-    const values = { ...trigger.variables, ...useComposer.getState().values[trigger.id] };
-    call('triggers:setVariables', { id: trigger.id, values }).catch((e: unknown) => { showError(e, 'Could not remember the variable values'); });
+    // A key-shaped value is not remembered in plain text (the Variables panel says to mark it secret).
+    const values = Object.fromEntries(Object.entries({ ...trigger.variables, ...useComposer.getState().values[trigger.id] }).filter(([, v]) => !holdsSecret(v)));
+    void request('triggers:setVariables', { id: trigger.id, values }).then((reply) => {
+      if (!reply.ok) showError(reply.error, 'Could not remember the variable values');
+    });
   }, 500));
 }

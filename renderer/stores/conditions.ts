@@ -3,9 +3,9 @@
 // not stored: it is derived in the page (pure, fast) from these texts as they change.
 import { create } from 'zustand';
 import type { Sample, SampleHeader } from '../../shared/conditions-model';
-import { call } from '../bridge';
+import { request } from '../bridge';
 import { showError, showToast } from './toasts';
-import { reloadTriggers } from './workspaces';
+import { fetchTriggerYaml, setTriggerYaml } from './trigger-extras';
 
 export type LabTab = 'lab' | 'matrix';
 
@@ -51,12 +51,9 @@ export function parseHeaderLines(text: string): { headers: SampleHeader[]; probl
 export const headersToText = (headers: readonly SampleHeader[]): string => headers.map((h) => `${h.name}: ${h.value}`).join('\n');
 
 export async function loadSamples(workspaceId: string): Promise<void> {
-  try {
-    const samples = await call('samples:list', { workspaceId });
-    if (useConditions.getState().workspaceId === workspaceId) useConditions.setState({ samples });
-  } catch (error) {
-    showError(error, 'Could not load the samples');
-  }
+  const reply = await request('samples:list', { workspaceId });
+  if (!reply.ok) showError(reply.error, 'Could not load the samples');
+  else if (useConditions.getState().workspaceId === workspaceId) useConditions.setState({ samples: reply.value });
 }
 
 export function chooseWorkspace(workspaceId: string): void {
@@ -82,29 +79,22 @@ export function chooseTrigger(t: { id: string; workspaceId: string; yaml?: strin
 
 export async function fetchYaml(triggerId: string): Promise<void> {
   useConditions.setState({ busy: 'fetch' });
-  try {
-    const { yaml } = await call('triggers:fetchYaml', { id: triggerId });
-    if (useConditions.getState().triggerId === triggerId) useConditions.setState({ yaml });
-    showToast('Fetched the trigger YAML from Harness and kept it on the trigger.');
-    await reloadTriggers();
-  } catch (error) {
-    showError(error, 'Could not fetch the trigger YAML');
-  } finally {
-    useConditions.setState({ busy: null });
+  const reply = await fetchTriggerYaml(triggerId);
+  useConditions.setState({ busy: null });
+  if (!reply.ok) {
+    showError(reply.error, 'Could not fetch the trigger YAML');
+    return;
   }
+  if (useConditions.getState().triggerId === triggerId) useConditions.setState({ yaml: reply.value.yaml });
+  showToast('Fetched the trigger YAML from Harness and kept it on the trigger.');
 }
 
 export async function keepYaml(triggerId: string, yaml: string): Promise<void> {
   useConditions.setState({ busy: 'save-yaml' });
-  try {
-    await call('triggers:setYaml', { id: triggerId, yaml });
-    await reloadTriggers();
-    showToast(yaml.trim() === '' ? 'Forgot the trigger YAML.' : 'Kept the YAML on the trigger (the matrix uses it).');
-  } catch (error) {
-    showError(error, 'Could not keep the YAML');
-  } finally {
-    useConditions.setState({ busy: null });
-  }
+  const reply = await setTriggerYaml(triggerId, yaml);
+  useConditions.setState({ busy: null });
+  if (!reply.ok) showError(reply.error, 'Could not keep the YAML');
+  else showToast(yaml.trim() === '' ? 'Forgot the trigger YAML.' : 'Kept the YAML on the trigger (the matrix uses it).');
 }
 
 export function openSample(id: string | null): void {
@@ -127,31 +117,31 @@ export async function saveSample(asNew: boolean): Promise<void> {
   }
   const { headers } = parseHeaderLines(s.headersText);
   useConditions.setState({ busy: 'save-sample' });
-  try {
-    const id = asNew ? undefined : (s.sampleId ?? undefined);
-    const saved = await call('samples:save', { workspaceId: s.workspaceId, name, payload: s.payload, headers, ...(id ? { id } : {}) });
-    useConditions.setState((st) => ({
-      samples: st.samples.some((x) => x.id === saved.id) ? st.samples.map((x) => (x.id === saved.id ? saved : x)) : [...st.samples, saved],
-      sampleId: saved.id,
-      sampleName: saved.name,
-    }));
-    showToast(`Saved sample “${saved.name}”.`);
-  } catch (error) {
-    showError(error, 'Could not save the sample');
-  } finally {
-    useConditions.setState({ busy: null });
+  const id = asNew ? undefined : (s.sampleId ?? undefined);
+  const reply = await request('samples:save', { workspaceId: s.workspaceId, name, payload: s.payload, headers, ...(id ? { id } : {}) });
+  useConditions.setState({ busy: null });
+  if (!reply.ok) {
+    showError(reply.error, 'Could not save the sample');
+    return;
   }
+  const saved = reply.value;
+  useConditions.setState((st) => ({
+    samples: st.samples.some((x) => x.id === saved.id) ? st.samples.map((x) => (x.id === saved.id ? saved : x)) : [...st.samples, saved],
+    sampleId: saved.id,
+    sampleName: saved.name,
+  }));
+  showToast(`Saved sample “${saved.name}”.`);
 }
 
 export async function deleteSample(): Promise<void> {
   const s = useConditions.getState();
   const sample = s.samples.find((x) => x.id === s.sampleId);
   if (!sample || !s.workspaceId) return;
-  try {
-    await call('samples:delete', { workspaceId: s.workspaceId, id: sample.id });
-    useConditions.setState((st) => ({ samples: st.samples.filter((x) => x.id !== sample.id), sampleId: null }));
-    showToast(`Deleted sample “${sample.name}”.`);
-  } catch (error) {
-    showError(error, 'Could not delete the sample');
+  const reply = await request('samples:delete', { workspaceId: s.workspaceId, id: sample.id });
+  if (!reply.ok) {
+    showError(reply.error, 'Could not delete the sample');
+    return;
   }
+  useConditions.setState((st) => ({ samples: st.samples.filter((x) => x.id !== sample.id), sampleId: null }));
+  showToast(`Deleted sample “${sample.name}”.`);
 }

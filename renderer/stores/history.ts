@@ -1,9 +1,11 @@
 // The history list as the page sees it: the query, the total, and pages of rows fetched as they
 // scroll into view (so 10,000 entries never cross the bridge at once); the open entry in full.
 import { create } from 'zustand';
+import type { Args } from '../../shared/api';
+import type { Reply } from '../../shared/errors';
 import type { FireResult } from '../../shared/model';
 import type { HistoryEntry, HistoryRetention, HistoryStatusGroup, HistorySummary } from '../../shared/watch-model';
-import { call, errorText } from '../bridge';
+import { desk, errorText, request } from '../bridge';
 import { dayBound } from './history-dates';
 import { showError, showToast } from './toasts';
 
@@ -47,7 +49,7 @@ export function rowAt(state: HistoryState, index: number): HistorySummary | unde
   return state.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 
-function searchArgs(query: HistoryQuery, offset: number): Parameters<typeof call<'history:search'>>[1] {
+function searchArgs(query: HistoryQuery, offset: number): Args<'history:search'> {
   const from = dayBound(query.fromDate, false);
   const to = dayBound(query.toDate, true);
   return {
@@ -67,15 +69,11 @@ const inFlight = new Set<number>();
 async function fetchPage(page: number, mine: number): Promise<void> {
   if (inFlight.has(page)) return;
   inFlight.add(page);
-  try {
-    const answer = await call('history:search', searchArgs(useHistory.getState().query, page * PAGE_SIZE));
-    if (mine !== generation) return;
-    useHistory.setState((s) => ({ total: answer.total, pages: { ...s.pages, [page]: answer.entries }, loaded: true, error: null }));
-  } catch (error) {
-    if (mine === generation) useHistory.setState({ error: errorText(error), loaded: true });
-  } finally {
-    inFlight.delete(page);
-  }
+  const reply = await request('history:search', searchArgs(useHistory.getState().query, page * PAGE_SIZE));
+  inFlight.delete(page);
+  if (mine !== generation) return;
+  if (reply.ok) useHistory.setState((s) => ({ total: reply.value.total, pages: { ...s.pages, [page]: reply.value.entries }, loaded: true, error: null }));
+  else useHistory.setState({ error: errorText(reply.error), loaded: true });
 }
 
 export async function setQuery(changes: Partial<HistoryQuery>): Promise<void> {
@@ -108,32 +106,34 @@ export function ensureRows(start: number, end: number): void {
  * refetch the pages in view, drop the others (they are fetched again when scrolled to), keep the
  * scroll. The rows shown stay until the new ones arrive: no flash of "Loading…".
  */
-export async function refreshHistory(changedId: string | null): Promise<void> {
+async function refreshHistory(changedId: string | null): Promise<void> {
   const mine = ++generation;
   inFlight.clear();
   const wanted = pagesCovering(inView.start, inView.end);
   const query = useHistory.getState().query;
-  try {
-    const answers = await Promise.all(wanted.map((page) => call('history:search', searchArgs(query, page * PAGE_SIZE))));
-    if (mine !== generation) return;
-    const pages: Record<number, HistorySummary[]> = {};
-    answers.forEach((answer, i) => { pages[wanted[i] ?? 0] = answer.entries; });
-    useHistory.setState({ pages, total: answers[0]?.total ?? 0, loaded: true, error: null });
-  } catch (error) {
-    if (mine === generation) useHistory.setState({ error: errorText(error) });
+  const replies = await Promise.all(wanted.map((page) => request('history:search', searchArgs(query, page * PAGE_SIZE))));
+  if (mine !== generation) return;
+  const pages: Record<number, HistorySummary[]> = {};
+  let total = 0;
+  for (const [i, reply] of replies.entries()) {
+    if (!reply.ok) {
+      useHistory.setState({ error: errorText(reply.error) });
+      return;
+    }
+    pages[wanted[i] ?? 0] = reply.value.entries;
+    total = reply.value.total;
   }
+  useHistory.setState({ pages, total, loaded: true, error: null });
   const openId = useHistory.getState().openId;
   if (openId && (changedId === null || changedId === openId)) await openEntry(openId);
 }
 
 export async function openEntry(id: string): Promise<void> {
   useHistory.setState((s) => (s.openId === id ? {} : { openId: id, entry: null, entryError: null }));
-  try {
-    const entry = await call('history:get', { id });
-    if (useHistory.getState().openId === id) useHistory.setState({ entry, entryError: null });
-  } catch (error) {
-    if (useHistory.getState().openId === id) useHistory.setState({ entry: null, entryError: errorText(error) });
-  }
+  const reply = await request('history:get', { id });
+  if (useHistory.getState().openId !== id) return;
+  if (reply.ok) useHistory.setState({ entry: reply.value, entryError: null });
+  else useHistory.setState({ entry: null, entryError: errorText(reply.error) });
 }
 
 export function closeEntry(): void {
@@ -145,38 +145,57 @@ export function setActiveIndex(index: number): void {
 }
 
 export async function deleteEntry(id: string): Promise<void> {
-  try {
-    await call('history:delete', { id });
-    closeEntry();
-    await refreshHistory(null);
-    showToast('Removed from the history.');
-  } catch (error) {
-    showError(error, 'Could not remove the entry');
+  const reply = await request('history:delete', { id });
+  if (!reply.ok) {
+    showError(reply.error, 'Could not remove the entry');
+    return;
   }
+  closeEntry();
+  await refreshHistory(null);
+  showToast('Removed from the history.');
 }
 
 /** A new fire with the entry's payload (the page has confirmed it, as for any fire). */
 export async function refire(id: string): Promise<FireResult | null> {
-  try {
-    const result = await call('history:refire', { id });
-    return result;
-  } catch (error) {
-    showError(error, 'The fire was not sent');
-    return null;
-  }
+  const reply = await request('history:refire', { id });
+  if (reply.ok) return reply.value;
+  showError(reply.error, 'The fire was not sent');
+  return null;
 }
 
 export async function loadRetention(): Promise<void> {
-  try {
-    useHistory.setState({ retention: await call('history:getRetention', {}) });
-  } catch (error) {
-    showError(error, 'Could not read the history settings');
-  }
+  const reply = await request('history:getRetention', {});
+  if (reply.ok) useHistory.setState({ retention: reply.value });
+  else showError(reply.error, 'Could not read the history settings');
 }
 
-export async function saveRetention(maxEntries: number | null, maxAgeDays: number | null): Promise<HistoryRetention> {
-  const retention = await call('history:setRetention', { maxEntries, maxAgeDays });
-  useHistory.setState({ retention });
+export async function saveRetention(maxEntries: number | null, maxAgeDays: number | null): Promise<Reply<HistoryRetention>> {
+  const reply = await request('history:setRetention', { maxEntries, maxAgeDays });
+  if (!reply.ok) return reply;
+  useHistory.setState({ retention: reply.value });
   await refreshHistory(null);
-  return retention;
+  return reply;
+}
+
+/**
+ * While the History view is open: the first page, the retention (its notices show above the
+ * list) and `history:changed` events. A live run updates its entry on every poll, so bursts
+ * coalesce into one refetch.
+ */
+export function followHistory(): () => void {
+  void setQuery({});
+  void loadRetention();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let changed: string | null | undefined;
+  const off = desk.on('history:changed', ({ id }) => {
+    changed = changed === undefined || changed === id ? id : null;
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const which = changed ?? null;
+      changed = undefined;
+      void refreshHistory(which);
+    }, 300);
+  });
+  return () => { off(); if (timer) clearTimeout(timer); };
 }

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { Args } from '../../shared/api';
 import type { InspectResult } from '../../shared/watch-model';
-import { call, errorText } from '../bridge';
+import { errorText, request } from '../bridge';
 import { showView } from './ui';
 
 export type InspectTarget = Args<'inspect:open'>;
@@ -25,12 +25,10 @@ let generation = 0;
 export async function inspect(target: InspectTarget): Promise<void> {
   const mine = ++generation;
   useInspector.setState({ target, loading: true, error: null, report: null, reportError: null });
-  try {
-    const result = await call('inspect:open', target);
-    if (mine === generation) useInspector.setState({ result, loading: false });
-  } catch (error) {
-    if (mine === generation) useInspector.setState({ result: null, loading: false, error: errorText(error) });
-  }
+  const reply = await request('inspect:open', target);
+  if (mine !== generation) return;
+  if (reply.ok) useInspector.setState({ result: reply.value, loading: false });
+  else useInspector.setState({ result: null, loading: false, error: errorText(reply.error) });
 }
 
 /** Opens the Inspector view on an event (from a watch, from history, or a pasted address). */
@@ -47,12 +45,11 @@ export async function refreshInspector(): Promise<void> {
 export async function makeReport(): Promise<string | null> {
   const target = useInspector.getState().target;
   if (!target) return null;
-  try {
-    const { markdown } = await call('inspect:report', target);
-    useInspector.setState({ report: markdown, reportError: null });
-    return markdown;
-  } catch (error) {
-    useInspector.setState({ reportError: errorText(error) });
+  const reply = await request('inspect:report', target);
+  if (!reply.ok) {
+    useInspector.setState({ reportError: errorText(reply.error) });
     return null;
   }
+  useInspector.setState({ report: reply.value.markdown, reportError: null });
+  return reply.value.markdown;
 }

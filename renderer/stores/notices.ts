@@ -3,7 +3,7 @@
 // The list comes from notices:list and is replaced whole on every notices:changed event.
 import { create } from 'zustand';
 import type { Notice } from '../../shared/model';
-import { call, desk, errorText } from '../bridge';
+import { desk, errorText, request } from '../bridge';
 
 interface NoticesState {
   notices: Notice[];
@@ -22,21 +22,18 @@ export function startNotices(): void {
   desk.on('notices:changed', ({ notices }) => { useNotices.setState({ notices }); });
   // Once the first screen is up: listing opens the stores not opened yet, which must not delay it.
   requestIdleCallback(() => {
-    call('notices:list', {}).then(
-      (notices) => { useNotices.setState({ notices, error: null }); },
-      (error: unknown) => { useNotices.setState({ error: `The notices could not be loaded: ${errorText(error)}` }); },
-    );
+    void request('notices:list', {}).then((reply) => {
+      if (reply.ok) useNotices.setState({ notices: reply.value, error: null });
+      else useNotices.setState({ error: `The notices could not be loaded: ${errorText(reply.error)}` });
+    });
   }, { timeout: 2000 });
 }
 
 export async function dismissNotice(id: string): Promise<void> {
   // Gone from this window at once; the backend's answer (and its event) confirm it for every window.
   useNotices.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
-  try {
-    await call('notices:dismiss', { id });
-  } catch (error) {
-    useNotices.setState({ error: `The notice could not be dismissed: ${errorText(error)}` });
-  }
+  const reply = await request('notices:dismiss', { id });
+  if (!reply.ok) useNotices.setState({ error: `The notice could not be dismissed: ${errorText(reply.error)}` });
 }
 
 export async function dismissAllNotices(): Promise<void> {

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { AppInfo, Settings, VaultStatus } from '../../shared/model';
 import type { Args } from '../../shared/api';
-import { call } from '../bridge';
+import type { Reply } from '../../shared/errors';
+import { desk, request } from '../bridge';
 
 interface SettingsState {
   info: AppInfo | null;
@@ -13,20 +14,25 @@ interface SettingsState {
 
 export const useSettings = create<SettingsState>(() => ({ info: null, settings: null, vault: null, loadError: null }));
 
-export async function loadAppInfo(): Promise<void> {
-  const info = await call('app:info', {});
-  useSettings.setState({ info, vault: info.vault });
+/** Electron (the backend copies to the clipboard, opens the browser) or the browser mode. */
+export const deskMode: 'electron' | 'web' = desk.mode;
+
+export async function loadAppInfo(): Promise<Reply<AppInfo>> {
+  const reply = await request('app:info', {});
+  if (reply.ok) useSettings.setState({ info: reply.value, vault: reply.value.vault });
+  return reply;
 }
 
-export async function loadSettings(): Promise<void> {
-  const settings = await call('settings:get', {});
-  useSettings.setState({ settings });
+export async function loadSettings(): Promise<Reply<Settings>> {
+  const reply = await request('settings:get', {});
+  if (reply.ok) useSettings.setState({ settings: reply.value });
+  return reply;
 }
 
-export async function updateSettings(changes: Args<'settings:update'>): Promise<Settings> {
-  const settings = await call('settings:update', changes);
-  useSettings.setState({ settings });
-  return settings;
+export async function updateSettings(changes: Args<'settings:update'>): Promise<Reply<Settings>> {
+  const reply = await request('settings:update', changes);
+  if (reply.ok) useSettings.setState({ settings: reply.value });
+  return reply;
 }
 
 export function setVaultStatus(vault: VaultStatus): void {

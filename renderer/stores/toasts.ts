@@ -1,12 +1,13 @@
 // Short notices at the bottom of the window, some with an Undo that calls the backend's restore.
 import { create } from 'zustand';
+import type { Reply } from '../../shared/errors';
 import { errorText } from '../bridge';
 
 export interface Toast {
   id: number;
   text: string;
   tone: 'info' | 'error';
-  undo?: () => Promise<void>;
+  undo?: () => Promise<Reply<unknown>>;
 }
 
 interface ToastState {
@@ -22,7 +23,7 @@ export function dismissToast(id: number): void {
   useToasts.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
-export function showToast(text: string, options: { tone?: Toast['tone']; undo?: () => Promise<void> } = {}): number {
+export function showToast(text: string, options: { tone?: Toast['tone']; undo?: () => Promise<Reply<unknown>> } = {}): number {
   const id = nextId++;
   const toast: Toast = { id, text, tone: options.tone ?? 'info' };
   if (options.undo) toast.undo = options.undo;
@@ -32,6 +33,7 @@ export function showToast(text: string, options: { tone?: Toast['tone']; undo?: 
   return id;
 }
 
+/** A failure in plain words: a Reply's error, or a problem found in the page. */
 export function showError(error: unknown, prefix?: string): void {
   showToast(prefix ? `${prefix}: ${errorText(error)}` : errorText(error), { tone: 'error' });
 }
@@ -40,9 +42,6 @@ export async function undoToast(id: number): Promise<void> {
   const toast = useToasts.getState().toasts.find((t) => t.id === id);
   dismissToast(id);
   if (!toast?.undo) return;
-  try {
-    await toast.undo();
-  } catch (error) {
-    showError(error, 'Undo failed');
-  }
+  const reply = await toast.undo();
+  if (!reply.ok) showError(reply.error, 'Undo failed');
 }

@@ -6,16 +6,25 @@ export type DialogName = 'import' | 'settings';
 
 /** The window's views, in tab order (Ctrl/Cmd+1… follows this order in App.tsx). */
 export type ViewName = 'triggers' | 'conditions' | 'history' | 'inspector' | 'chains';
+const VIEWS: readonly ViewName[] = ['triggers', 'conditions', 'history', 'inspector', 'chains'];
 
 interface UiState {
   dialog: DialogName | null;
   view: ViewName;
 }
 
-export const useUi = create<UiState>(() => ({ dialog: null, view: 'triggers' }));
+// The view travels in the address (#view=history): a reload keeps it, and the Electron shell saves
+// it with the window's place and opens the next start there (docs/ARCHITECTURE.md).
+function viewInAddress(): ViewName {
+  const named = new URLSearchParams(location.hash.slice(1)).get('view');
+  return VIEWS.find((v) => v === named) ?? 'triggers';
+}
+
+export const useUi = create<UiState>(() => ({ dialog: null, view: viewInAddress() }));
 
 export function showView(view: ViewName): void {
   useUi.setState({ view });
+  history.replaceState(history.state, '', `#view=${view}`);
 }
 
 export function openDialog(dialog: DialogName): void {

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { FireResult } from '../../shared/model';
 import type { WatchState } from '../../shared/watch-model';
-import { call, desk } from '../bridge';
+import { desk, request } from '../bridge';
 import { notifyEnded } from './watch-notify';
 import { showError, showToast } from './toasts';
 
@@ -53,14 +53,12 @@ function upsert(watch: WatchState): void {
 }
 
 export async function resync(): Promise<void> {
-  try {
-    const list = await call('watches:list', {});
-    for (const watch of list) upsert(watch);
-    const known = new Set(list.map((w) => w.id));
-    useWatches.setState((s) => ({ watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => known.has(id))) }));
-  } catch {
-    // The next event or reconnect tries again; the panel keeps the last state it saw.
-  }
+  const reply = await request('watches:list', {});
+  // On a failure the next event or reconnect tries again; the panel keeps the last state it saw.
+  if (!reply.ok) return;
+  for (const watch of reply.value) upsert(watch);
+  const known = new Set(reply.value.map((w) => w.id));
+  useWatches.setState((s) => ({ watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => known.has(id))) }));
 }
 
 let resyncTimer: ReturnType<typeof setTimeout> | null = null;
@@ -88,38 +86,29 @@ export function useWatchFeed(): void {
 }
 
 export async function abortWatch(watch: WatchState): Promise<void> {
-  try {
-    const answer = await call('watch:abort', { watchId: watch.id });
-    showToast(answer.message, { tone: answer.accepted ? 'info' : 'error' });
-  } catch (error) {
-    showError(error, 'Could not abort the run');
-  }
+  const reply = await request('watch:abort', { watchId: watch.id });
+  if (reply.ok) showToast(reply.value.message, { tone: reply.value.accepted ? 'info' : 'error' });
+  else showError(reply.error, 'Could not abort the run');
 }
 
 export async function stopWatch(watch: WatchState): Promise<void> {
-  try {
-    upsert(await call('watch:stop', { watchId: watch.id }));
-  } catch (error) {
-    showError(error, 'Could not stop following');
-  }
+  const reply = await request('watch:stop', { watchId: watch.id });
+  if (reply.ok) upsert(reply.value);
+  else showError(reply.error, 'Could not stop following');
 }
 
 export async function dismissWatch(watch: WatchState): Promise<void> {
-  try {
-    await call('watch:dismiss', { watchId: watch.id });
-    useWatches.setState((s) => ({ watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => id !== watch.id)) }));
-  } catch (error) {
-    showError(error, 'Could not dismiss');
-  }
+  const reply = await request('watch:dismiss', { watchId: watch.id });
+  if (reply.ok) useWatches.setState((s) => ({ watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => id !== watch.id)) }));
+  else showError(reply.error, 'Could not dismiss');
 }
 
 export async function followApiUrl(apiUrl: string, triggerId?: string): Promise<WatchState | null> {
-  try {
-    const watch = await call('watch:start', triggerId ? { apiUrl, triggerId } : { apiUrl });
-    upsert(watch);
-    return watch;
-  } catch (error) {
-    showError(error, 'Could not follow the event');
+  const reply = await request('watch:start', triggerId ? { apiUrl, triggerId } : { apiUrl });
+  if (!reply.ok) {
+    showError(reply.error, 'Could not follow the event');
     return null;
   }
+  upsert(reply.value);
+  return reply.value;
 }

@@ -1,11 +1,13 @@
 // Rename in place: Enter saves, Escape cancels, leaving the field saves. Errors stay beside it.
 import { useId, useRef, useState, type ReactNode } from 'react';
+import type { Reply } from '../../shared/errors';
 import { errorText } from '../bridge';
 
 interface InlineEditProps {
   label: string;
   initial: string;
-  onSave: (value: string) => Promise<void>;
+  /** A store action: its failure stays beside the field. */
+  onSave: (value: string) => Promise<Reply<unknown>>;
   onDone: () => void;
 }
 
@@ -27,13 +29,13 @@ export function InlineEdit({ label, initial, onSave, onDone }: InlineEditProps):
     if (name === initial) { done(); return; }
     if (name === '') { setError('A name cannot be empty.'); return; }
     setBusy(true);
-    try {
-      await onSave(name);
+    const reply = await onSave(name);
+    if (reply.ok) {
       done();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
+      return;
     }
+    setError(errorText(reply.error));
+    setBusy(false);
   };
 
   return (

@@ -1,6 +1,8 @@
 // The window's view switcher: a tab bar (role=tablist, arrow keys move between tabs) and
 // Ctrl/Cmd+1…9 from anywhere, in the order the tabs are given.
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { ariaShortcut } from '../../shared/shortcuts';
+import { keysText, useShortcut } from '../shortcuts';
 import { showView, useUi, type ViewName } from '../stores/ui';
 import { liveCount, useWatches } from '../stores/watch';
 import './view-tabs.css';
@@ -9,8 +11,6 @@ export interface ViewTab {
   name: ViewName;
   label: string;
 }
-
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 export function tabId(view: ViewName): string {
   return `view-tab-${view}`;
@@ -26,19 +26,10 @@ export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
   const live = useWatches(liveCount);
   const list = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-      if (document.querySelector('dialog[open]')) return; // the open dialog has the keyboard
-      const digit = Number(event.key);
-      const tab = Number.isInteger(digit) && digit >= 1 ? tabs[digit - 1] : undefined;
-      if (!tab) return;
-      event.preventDefault();
-      showView(tab.name);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); };
-  }, [tabs]);
+  useShortcut('view', useCallback((key: string) => {
+    const tab = tabs[Number(key) - 1];
+    if (tab) showView(tab.name);
+  }, [tabs]));
 
   const onKeyDown = (event: ReactKeyboardEvent): void => {
     const index = tabs.findIndex((t) => t.name === view);
@@ -57,7 +48,7 @@ export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
   return (
     <div className="view-tabs" role="tablist" aria-label="Views" ref={list} onKeyDown={onKeyDown}>
       {tabs.map((tab, i) => {
-        const shortcut = i < 9 ? `${isMac ? '⌘' : 'Ctrl+'}${i + 1}` : null;
+        const shortcut = i < 9 ? keysText('view', String(i + 1)) : null;
         return (
           <button
             key={tab.name}
@@ -68,7 +59,7 @@ export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
             aria-selected={tab.name === view}
             aria-controls={panelId(tab.name)}
             tabIndex={tab.name === view ? 0 : -1}
-            aria-keyshortcuts={shortcut ? `Control+${i + 1} Meta+${i + 1}` : undefined}
+            aria-keyshortcuts={shortcut ? ariaShortcut('view', String(i + 1)) : undefined}
             title={shortcut ? `${tab.label} (${shortcut})` : tab.label}
             onClick={() => { showView(tab.name); }}
           >

@@ -44,8 +44,8 @@ export interface JexlRow {
   warnings: string[];
   /** Constructs the preview cannot evaluate, named. */
   unsupported: string[];
-  /** A syntax error with its position inside the expression. */
-  error: { message: string; where: JexlWhere } | null;
+  /** A syntax error with its position inside the expression, and in the YAML when known. */
+  error: { message: string; where: JexlWhere; yaml: Where | null } | null;
   where: Where | null;
 }
 

@@ -5,13 +5,16 @@
 import type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } from './conditions-types';
 import { parseSample } from './expressions';
 import type { ParsedSample, SampleInput } from './expressions';
+import { withRegexDeadline } from './java-regex-run';
 import { compileJexl, runJexl } from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
 import { applyOperator, isJavaBlank, prepareOperator } from './operators';
 import type { PreparedOperator } from './operators';
 import { compileTemplate, renderTemplate } from './render-template';
 import type { CompiledTemplate } from './render-template';
-import type { ConditionSpec, TriggerConditions, Where } from './trigger-yaml';
+import { DeskError } from '../errors';
+import { whereInScalar } from './trigger-yaml';
+import type { ConditionSpec, ScalarAt, TriggerConditions, Where } from './trigger-yaml';
 
 export type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } from './conditions-types';
 export { parseSample } from './expressions';
@@ -33,6 +36,8 @@ export interface CompiledCondition {
   op: PreparedOperator;
   warnings: string[];
   where: Where | null;
+  /** A syntax error in one of the key's `<+...>` expressions, with its place in the YAML. */
+  syntax: { message: string; yaml: Where | null } | null;
 }
 
 export interface CompiledTrigger {
@@ -41,9 +46,24 @@ export interface CompiledTrigger {
   jexlSource: string | null;
   jexl: CompiledJexl | null;
   jexlWhere: Where | null;
+  jexlAt: ScalarAt | null;
 }
 
-function keyWarnings(kind: 'payload' | 'header', key: string, t: CompiledTemplate): string[] {
+type TriggerInput = TriggerConditions & { jexlWhere?: Where | null; jexlAt?: ScalarAt | null };
+const placeText = (w: Where | null): string => (w ? ` (line ${w.line}, column ${w.column} of the YAML)` : '');
+
+/** The first syntax error of a key's `<+...>` expressions, placed in the YAML when its text is known. */
+function keySyntax(t: CompiledTemplate, keyAt: ScalarAt | null | undefined): CompiledCondition['syntax'] {
+  for (const b of t.blocks) {
+    const c = b.compiled;
+    if (c && !c.ok && c.kind === 'syntax') {
+      return { message: `${b.text} cannot be read: ${c.message}`, yaml: keyAt ? whereInScalar(keyAt, t.source, b.start + 2 + c.where.offset) : null };
+    }
+  }
+  return null;
+}
+
+function keyWarnings(kind: 'payload' | 'header', key: string, t: CompiledTemplate, keyAt: ScalarAt | null | undefined): string[] {
   const out: string[] = [];
   if (isJavaBlank(key)) return ['The key is empty: Harness compares an empty text.'];
   if (t.unclosedAt !== null) out.push('A "<+" in the key is never closed with ">": that part is compared as written.');
@@ -59,26 +79,52 @@ function keyWarnings(kind: 'payload' | 'header', key: string, t: CompiledTemplat
     }
     if (r.kind === 'other') out.push(`${r.text} is not a trigger expression: Harness has no value for it while matching triggers.`);
     if (r.kind === 'expr' && /\.\s*[A-Za-z_$][\w$]*-[\w$]/.test(r.inner)) out.push(`In ${r.text}, "-" is a minus sign: write a key with a dash as ['some-key'].`);
-    if (b.compiled && !b.compiled.ok) out.push(`${r.text} cannot be read: ${b.compiled.message}.`);
+    const c = b.compiled;
+    if (c && !c.ok) out.push(`${r.text} cannot be read: ${c.message}${placeText(keyAt ? whereInScalar(keyAt, key, b.start + 2 + c.where.offset) : null)}.`);
   }
   return out;
 }
 
-export function compileTrigger(trigger: TriggerConditions & { jexlWhere?: Where | null }): CompiledTrigger {
+export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
   const conditions: CompiledCondition[] = [];
   const add = (kind: 'payload' | 'header', list: readonly ConditionSpec[]): void => {
     list.forEach((c, index) => {
       const key = c.key ?? '';
       const template = compileTemplate(key);
       const op = prepareOperator(c.operator, c.value);
-      conditions.push({ kind, index, key, template, op, warnings: [...keyWarnings(kind, key, template), ...op.warnings], where: c.where });
+      const syntax = keySyntax(template, c.keyAt);
+      conditions.push({ kind, index, key, template, op, warnings: [...keyWarnings(kind, key, template, c.keyAt), ...op.warnings], where: c.where, syntax });
     });
   };
   add('payload', trigger.payloadConditions);
   add('header', trigger.headerConditions);
   const src = trigger.jexlCondition;
   const jexl = src !== null && !isJavaBlank(src) ? compileJexl(src) : null;
-  return { enabled: trigger.enabled, conditions, jexlSource: src, jexl, jexlWhere: trigger.jexlWhere ?? null };
+  return { enabled: trigger.enabled, conditions, jexlSource: src, jexl, jexlWhere: trigger.jexlWhere ?? null, jexlAt: trigger.jexlAt ?? null };
+}
+
+/** Where a failed JEXL compile points in the YAML, when the condition's text is known. */
+function jexlYamlWhere(ct: CompiledTrigger): Where | null {
+  const c = ct.jexl;
+  return c && !c.ok && ct.jexlAt && ct.jexlSource !== null ? whereInScalar(ct.jexlAt, ct.jexlSource, c.where.offset) : null;
+}
+
+/**
+ * The first condition text that cannot be read (a JEXL syntax error in the jexlCondition or in a
+ * key's `<+...>`), as a DeskError with its line and column in the YAML; null when all compile.
+ */
+export function conditionSyntaxError(ct: CompiledTrigger): DeskError | null {
+  const c = ct.jexl;
+  if (c && !c.ok && c.kind === 'syntax') {
+    const w = jexlYamlWhere(ct);
+    return new DeskError('parse', `The JEXL condition cannot be read: ${c.message}${placeText(w)}.`, w ? { where: w } : {});
+  }
+  for (const k of ct.conditions) {
+    if (!k.syntax) continue;
+    const w = k.syntax.yaml ?? k.where;
+    return new DeskError('parse', `The key of ${k.kind} condition ${k.index + 1} cannot be read: ${k.syntax.message}${placeText(w)}.`, w ? { where: w } : {});
+  }
+  return null;
 }
 
 // Rows are built field by field: object spread costs microseconds per row on Node 20.
@@ -110,9 +156,10 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
   const c = ct.jexl;
   if (!c) return jexlRow(ct, 'blank', ct.jexlSource === null ? 'no JEXL condition' : 'blank JEXL condition: matches');
   if (!c.ok) {
-    const at = `line ${c.where.line}, column ${c.where.column}`;
+    const yaml = jexlYamlWhere(ct);
+    const at = yaml ? `line ${yaml.line}, column ${yaml.column} of the YAML` : `line ${c.where.line}, column ${c.where.column}`;
     if (c.kind === 'unsupported') return jexlRow(ct, 'unsupported', `${c.message} (${at})`, { unsupported: [c.message] });
-    return jexlRow(ct, 'error', `JEXL syntax error at ${at}: ${c.message}; Harness fails the condition`, { error: { message: c.message, where: c.where } });
+    return jexlRow(ct, 'error', `JEXL syntax error at ${at}: ${c.message}; Harness fails the condition`, { error: { message: c.message, where: c.where, yaml } });
   }
   const run = runJexl(c, s);
   const warnings = run.state === 'non-boolean' ? c.warnings.concat(`The result is ${run.type}, not a Boolean: Harness needs true or false.`) : c.warnings;
@@ -122,8 +169,15 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
 
 const describe = (r: ConditionRow): string => `${r.kind} condition ${r.index + 1} (${r.key} ${r.operator} ${JSON.stringify(r.expected)})`;
 
-/** Evaluate a compiled trigger against a parsed sample. `full: false` skips rows after the first miss. */
+/**
+ * Evaluate a compiled trigger against a parsed sample. `full: false` skips rows after the first miss.
+ * One evaluation has one regex deadline: a pattern still running past it gives "cannot tell".
+ */
 export function evaluate(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean } = {}): Verdict {
+  return withRegexDeadline(() => evaluateNow(ct, s, o));
+}
+
+function evaluateNow(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean }): Verdict {
   const full = o.full ?? true;
   let stop: { stage: Stage; text: string } | null = null;
   const unknown: { stage: Stage; why: string }[] = [];
@@ -172,6 +226,6 @@ export function evaluate(ct: CompiledTrigger, s: ParsedSample, o: { full?: boole
 }
 
 /** One-shot: compile, parse the sample, evaluate. Prefer compileTrigger + evaluate for many samples. */
-export function evaluateTrigger(trigger: TriggerConditions & { jexlWhere?: Where | null }, sample: SampleInput): Verdict {
+export function evaluateTrigger(trigger: TriggerInput, sample: SampleInput): Verdict {
   return evaluate(compileTrigger(trigger), parseSample(sample));
 }

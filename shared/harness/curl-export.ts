@@ -1,5 +1,7 @@
 // Writes a trigger back as a curl command a person can run: bash (single quotes) or PowerShell
-// (curl.exe). The API key is never written: the command reads it from $HARNESS_API_KEY.
+// (curl.exe). The API key is never written: the command reads it from $HARNESS_API_KEY; a secret
+// payload variable is read from its own environment variable in the same way.
+import { findVariables } from './variables';
 
 export const KEY_VARIABLE = 'HARNESS_API_KEY';
 
@@ -15,12 +17,33 @@ export interface ExportCurlInput {
   /** Default application/json. */
   contentType?: string;
   shell?: 'bash' | 'powershell';
+  /** `{{name}}` in the body written as the environment variable given here (secret variables); its value goes in as it is. */
+  bodyEnv?: Readonly<Record<string, string>>;
 }
 
-/** One argument: literal text, or literal text followed by an environment variable. */
+type Part = { text: string } | { env: string };
+
+/** One argument: literal text, or literal text followed by an environment variable; or (a body) text and variables in turn. */
 interface Arg {
   text: string;
   env: string | null;
+  parts?: Part[];
+}
+
+/** The body cut at each `{{name}}` that has an environment variable; null when none has. */
+function bodyParts(o: ExportCurlInput): Part[] | null {
+  const env = o.bodyEnv ?? {};
+  const uses = findVariables(o.body, /json/i.test(o.contentType ?? 'application/json')).filter((u) => Object.hasOwn(env, u.name));
+  if (uses.length === 0) return null;
+  const parts: Part[] = [];
+  let at = 0;
+  for (const u of uses) {
+    if (u.start > at) parts.push({ text: o.body.slice(at, u.start) });
+    parts.push({ env: env[u.name] ?? '' });
+    at = u.end;
+  }
+  if (at < o.body.length) parts.push({ text: o.body.slice(at) });
+  return parts;
 }
 
 const ENV_REF = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -40,7 +63,9 @@ function args(o: ExportCurlInput): [string, Arg][] {
   }
   out.push(['--url', { text: o.url, env: null }]);
   // -d would read a file for a body starting with @; --data-raw never does.
-  if (o.body !== '') out.push([o.body.startsWith('@') ? '--data-raw' : '-d', { text: o.body, env: null }]);
+  const parts = bodyParts(o);
+  if (parts) out.push(['--data-raw', { text: o.body, env: null, parts }]);
+  else if (o.body !== '') out.push([o.body.startsWith('@') ? '--data-raw' : '-d', { text: o.body, env: null }]);
   return out;
 }
 
@@ -49,6 +74,7 @@ function bashQuote(text: string): string {
 }
 
 function bashArg(a: Arg): string {
+  if (a.parts) return a.parts.map((p) => ('env' in p ? `"$${p.env}"` : bashQuote(p.text))).join('');
   if (a.env === null) return /^[A-Za-z0-9_@%+=:,./-]+$/.test(a.text) ? a.text : bashQuote(a.text);
   return `"${a.text.replace(/[\\"$`]/g, '\\$&')}$${a.env}"`;
 }
@@ -73,6 +99,12 @@ function powershell(list: [string, Arg][]): string {
   let n = 0;
   const lines = list.map(([flag, a]) => {
     if (a.env !== null) return `${flag} "${psDoubleQuote(a.text)}$env:${a.env}"`;
+    if (a.parts) {
+      // Text and variables joined in a variable, with the same fix for inner quotes as below.
+      prelude.push(`$body = ${a.parts.map((p) => ('env' in p ? `"$env:${p.env}"` : psQuote(p.text))).join(' + ')}`);
+      fix.push(`$body = $body -replace '(\\\\*)"', '$1$1\\"'`);
+      return `${flag} $body`;
+    }
     if (!a.text.includes('"')) return `${flag} ${/^[A-Za-z0-9][A-Za-z0-9_./:-]*$/.test(a.text) ? a.text : psQuote(a.text)}`;
     // Inner " in an argument to curl.exe: kept as is from PowerShell 7.3 on, silently dropped before
     // (Windows PowerShell 5.1 included) unless escaped as \" by hand. So the text goes in a variable,

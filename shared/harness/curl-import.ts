@@ -1,11 +1,12 @@
 // Reads Harness's "Copy as cURL" and the variants people paste (HARNESS.md §1) into the parts of a
 // trigger. Never loses the URL or the body: what it cannot import it refuses with the word and
-// where it is. A text that starts with a URL or an option is read as curl's arguments.
+// where it is. A text that starts with a URL or an option is read as curl's arguments. The secrets
+// the command names are found first, so every message masks them (then cuts) wherever they sit.
 import { DeskError } from '../errors';
 import type { TriggerUrl } from '../model';
 import { closestLong, lookupLong, SHORT, takesValue } from './curl-options';
-import { isCurl, Reader, short } from './curl-reader';
-import { redactUrl } from './redact';
+import { isCurl, Reader } from './curl-reader';
+import { excerpt, namedSecrets, redact, redactUrl } from './redact';
 import { lineColumn, positionText, shellWords, type ShellWord } from './shell-words';
 import { parseTriggerUrl } from './urls';
 
@@ -35,7 +36,7 @@ function argumentsStart(words: ShellWord[], r: Reader): number {
   if (!first) throw new DeskError('parse', 'Nothing to import: paste the cURL command from Harness (trigger ⋮ → Copy as cURL)');
   if (isCurl(first.value)) return i + 1;
   if (first.value.startsWith('-') || /^https?:\/\//i.test(first.value)) return i;
-  throw r.fail(`This is not a curl command: it starts with "${short(first.value, 30)}"`, first, 'Paste the command from Harness: trigger ⋮ → Copy as cURL (it starts with curl).');
+  throw r.fail(`This is not a curl command: it starts with "${r.show(first.value, 30)}"`, first, 'Paste the command from Harness: trigger ⋮ → Copy as cURL (it starts with curl).');
 }
 
 function readOption(words: ShellWord[], i: number, r: Reader): number {
@@ -58,7 +59,7 @@ function readOption(words: ShellWord[], i: number, r: Reader): number {
     }
     if (!info) {
       const near = closestLong(name);
-      throw r.fail(`Unknown curl option --${short(name, 40)}`, w, near ? `Did you mean --${near}? Otherwise remove it and import again.` : 'Trigger Desk knows curl\'s common options; remove this one and import again.');
+      throw r.fail(`Unknown curl option --${r.show(name, 40)}`, w, near ? `Did you mean --${near}? Otherwise remove it and import again.` : 'Trigger Desk knows curl\'s common options; remove this one and import again.');
     }
     const option = `--${name}`;
     if (!takesValue(info)) r.apply(name, info, option, null, w, w);
@@ -74,7 +75,7 @@ function readOption(words: ShellWord[], i: number, r: Reader): number {
     const name = SHORT[letter];
     const info = name === undefined ? null : lookupLong(name);
     if (name === undefined || !info) {
-      const inside = w.value.length > 2 ? ` in ${short(w.value, 30)}` : '';
+      const inside = w.value.length > 2 ? ` in ${r.show(w.value, 30)}` : '';
       throw r.fail(`Unknown curl option -${letter}${inside}`, w, 'Trigger Desk knows curl\'s common options; remove this one and import again.');
     }
     const option = `-${letter}`;
@@ -105,11 +106,34 @@ function jsonProblem(body: string): string | null {
   }
 }
 
+/** The words of the command; an unterminated quote's excerpt is masked against the named secrets too. */
+function wordsOf(text: string, secrets: readonly string[]): ShellWord[] {
+  try {
+    return shellWords(text).words;
+  } catch (err) {
+    const offset = err instanceof DeskError ? err.where?.offset : undefined;
+    if (!(err instanceof DeskError) || offset === undefined || !err.where) throw err;
+    throw new DeskError(err.code, err.message, { where: { ...err.where, token: excerpt(text.slice(offset), 20, secrets) }, ...(err.hint === undefined ? {} : { hint: err.hint }) });
+  }
+}
+
 /** Reads a pasted cURL command. Throws DeskError('parse' | 'insecure-url') naming the word and where it is. */
 export function importCurl(text: string): CurlImport {
+  const secrets = namedSecrets(text);
+  try {
+    return readCommand(text, secrets);
+  } catch (err) {
+    // Every piece was masked before it was cut; this catches a whole secret in any text added later.
+    if (!(err instanceof DeskError)) throw err;
+    const where = err.where?.token === undefined ? err.where : { ...err.where, token: redact(err.where.token, secrets) };
+    throw new DeskError(err.code, redact(err.message, secrets), { ...(where ? { where } : {}), ...(err.hint === undefined ? {} : { hint: redact(err.hint, secrets) }) });
+  }
+}
+
+function readCommand(text: string, secrets: readonly string[]): CurlImport {
   if (text.trim() === '') throw new DeskError('parse', 'Nothing to import: paste the cURL command from Harness (trigger ⋮ → Copy as cURL)');
-  const { words } = shellWords(text);
-  const r = new Reader(text);
+  const words = wordsOf(text, secrets);
+  const r = new Reader(text, secrets);
   // Checked before reading options, since such a word may be the value of one (-H “a: b”).
   const smart = words.find((w) => !w.operator && SMART_QUOTES.test(w.raw));
   if (smart) {
@@ -143,12 +167,12 @@ export function importCurl(text: string): CurlImport {
   }
   let parsed: TriggerUrl;
   try {
-    parsed = parseTriggerUrl(r.url.value);
+    parsed = parseTriggerUrl(r.url.value, secrets);
   } catch (err) {
     if (!(err instanceof DeskError)) throw err;
     const { line, column } = lineColumn(text, r.url.word.offset);
     throw new DeskError(err.code, `${err.message} (the URL at line ${line}, column ${column})`, {
-      where: { line, column, offset: r.url.word.offset, token: short(redactUrl(r.url.word.raw), 80) },
+      where: { line, column, offset: r.url.word.offset, token: r.show(redactUrl(r.url.word.raw), 80) },
       ...(err.hint === undefined ? {} : { hint: err.hint }),
     });
   }
@@ -157,7 +181,7 @@ export function importCurl(text: string): CurlImport {
   const method = r.method?.value ?? (r.head ? 'HEAD' : r.get ? 'GET' : body !== null ? 'POST' : 'GET');
   if (method !== 'POST') {
     const how = r.method ? '' : r.head ? ' (because of -I)' : r.get ? ' (because of -G)' : ' (it has no body and no -X POST)';
-    r.note(`The command would send ${method}${how}; Harness custom triggers take POST, and Trigger Desk fires with POST.`);
+    r.note(`The command would send ${r.show(method, 20)}${how}; Harness custom triggers take POST, and Trigger Desk fires with POST.`);
   }
   let contentType = r.contentType;
   if (contentType === null && r.data.some((d) => d.json)) contentType = 'application/json';

@@ -1,7 +1,9 @@
 // The status model of an event (HARNESS.md §2): what one answer of apiUrl means. Pure, so the
-// backend's watches, the inspector, the CLI and the page all read Harness the same way.
+// backend's watches, the inspector, the CLI and the page all read Harness the same way. The answer
+// is redacted as it is parsed: nothing read from it can carry a key or a secret Harness echoed.
 import type { EventView, ExecutionView, ProcessingView, StageStep } from '../watch-model';
 import { executionWords, isTerminal, PERSON_WAITS, processingPending, processingWords } from './execution-status-words';
+import { redact, redactParsed } from './redact';
 import { stageSteps } from './stage-graph';
 
 export { executionWords, isTerminal, processingWords, TERMINAL_STATUSES, PERSON_WAITS } from './execution-status-words';
@@ -43,10 +45,11 @@ function parseJson(body: string): Json | null {
   }
 }
 
-function messageOf(doc: Json | null, body: string): string {
+/** Harness's message (from the redacted doc), else the start of the body's text, masked before it is cut. */
+function messageOf(doc: Json | null, body: string, secrets: readonly string[]): string {
   const m = str(doc?.message);
   if (m !== null && m !== '') return m;
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = redact(body.replace(/<[^>]*>/g, ' '), secrets).replace(/\s+/g, ' ').trim();
   return text.slice(0, 200);
 }
 
@@ -152,16 +155,21 @@ export function viewOfData(data: Json, now: number): EventView {
   return { ...partial, headline: headline(partial) };
 }
 
-/** Reads one answer of apiUrl. `now` gives running things their time so far. */
-export function readDetails(httpStatus: number, body: string, now: number): DetailsAnswer {
-  const doc = parseJson(body);
+/**
+ * Reads one answer of apiUrl. `now` gives running things their time so far. `secrets`: every secret
+ * the caller knows (the key it sent, the vault's); they and key-shaped values are masked in every
+ * string of the answer before anything is read from it.
+ */
+export function readDetails(httpStatus: number, body: string, now: number, secrets: readonly string[]): DetailsAnswer {
+  const parsed = parseJson(body);
+  const doc = parsed === null ? null : redactParsed(body, parsed, secrets);
   if (httpStatus === 200) {
     const data = obj(doc?.data);
     if (!data) return { kind: 'trouble', status: httpStatus, message: 'The answer was not Harness’s JSON (a proxy or captive portal page?)' };
     const p = obj(data.webhookProcessingDetails);
     return { kind: 'view', view: viewOfData(data, now), data, payload: str(p?.payload), runtimeInput: str(p?.runtimeInput) };
   }
-  const message = messageOf(doc, body);
+  const message = messageOf(doc, body, secrets);
   if (httpStatus === 400 && message.includes(PENDING_TEXT)) return { kind: 'view', view: pendingView(), data: null, payload: null, runtimeInput: null };
   if (httpStatus === 401 || httpStatus === 403) return { kind: 'denied', status: httpStatus, message };
   if (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408 || !doc) return { kind: 'trouble', status: httpStatus, message };

@@ -1,18 +1,29 @@
-// Java (java.util.regex) patterns run as JavaScript RegExps with Java's meaning, or an explicit
-// "cannot evaluate": whole-match via anchoring, DOTALL, inline flags, possessive quantifiers and
+// Java (java.util.regex) patterns translated to JavaScript RegExps with Java's meaning, or an explicit
+// "cannot evaluate"; the same translator also writes RE2 syntax (for re2js, linear time) when the
+// pattern needs no backtracking (java-regex-run.ts compiles and runs both). Whole-match via anchoring, DOTALL, inline flags, possessive quantifiers and
 // atomic groups (emulated exactly with a lookahead capture + backreference), \A \Z \z, Java's
 // ASCII \s \d \w, POSIX \p{Alpha} classes, class union/intersection/nested negation.
 // Known, documented differences: a backreference to a group that did not take part matches the
 // empty string in JS but fails in Java; \b uses Java 17's Unicode letters and digits.
 
+import type { RE2JS } from 're2js';
 import { classText, foldAscii, javaProperty, literalText, PREDEFINED } from './java-regex-class';
 import type { CharSet } from './java-regex-class';
 import { parseClass } from './java-regex-charclass';
 import { readClassEscape, readSimpleEscape } from './java-regex-escape';
 
-export type JavaRegex =
-  | { ok: true; whole: RegExp; find: RegExp; notes: string[] }
-  | { ok: false; kind: 'invalid' | 'unsupported'; message: string; index: number };
+/** re2js forms of a pattern: `whole` for Matcher.matches(), `find` for Matcher.find(); `size` is RE2's program size. */
+export interface LinearRegex { whole: RE2JS; find: RE2JS; size: number }
+
+/**
+ * `whole` / `find` are the backtracking JS forms; `linear` the RE2 forms when the pattern has one.
+ * Run them through java-regex-run.ts, which bounds every evaluation by a deadline.
+ */
+export interface JavaRegexOk { ok: true; pattern: string; dotAll: boolean; whole: RegExp; find: RegExp; notes: string[]; linear: LinearRegex | null }
+export type JavaRegex = JavaRegexOk | { ok: false; kind: 'invalid' | 'unsupported'; message: string; index: number };
+
+/** The pattern needs backtracking (lookaround, backreference, atomic group...): no linear-time form. */
+export class NotLinear extends Error {}
 
 export class RegexFail extends Error {
   constructor(readonly kind: 'invalid' | 'unsupported', message: string, readonly index: number) {
@@ -27,6 +38,8 @@ interface Atom { text: string; quantifiable: boolean; tail?: number }
 const USER = '\uE001';
 const ATOMIC = '\uE002';
 const MARK = '\uE003';
+/** A `$` (or `\Z`) at the very end of the pattern: `\z` for a whole match, the line terminator consumed for find. */
+export const DOLLAR = '\uE004';
 const ANY = '[\\s\\S]';
 const START = '(?<![\\s\\S])';
 const END = '(?![\\s\\S])';
@@ -45,7 +58,8 @@ export class Translator {
   private globalCaseFold = false;
   readonly notes: string[] = [];
 
-  constructor(readonly pattern: string, dotAll: boolean) {
+  /** `linear`: emit RE2 syntax (for re2js) and throw NotLinear for what only backtracking can do. */
+  constructor(readonly pattern: string, dotAll: boolean, readonly linear = false) {
     this.cps = [];
     this.offs = [];
     let off = 0;
@@ -133,6 +147,10 @@ export class Translator {
       }
       const atom = this.parseAtom();
       if (atom.text === '') continue;
+      if (this.linear && atom.text.includes(DOLLAR)) {
+        this.skipX();
+        if (depth > 0 || !(this.peek() === undefined || this.is('|'))) throw new NotLinear('a $ before the end of the pattern');
+      }
       last = { start: out.length + (atom.tail ?? 0), quantifiable: atom.quantifiable };
       out += atom.text;
     }
@@ -164,6 +182,7 @@ export class Translator {
 
   /** Atomic group (?>X) and possessive X*+ : a lookahead that captures, then the capture itself. */
   private atomic(inner: string): string {
+    if (this.linear) throw new NotLinear('an atomic group or possessive quantifier');
     this.atomics++;
     return `${ATOMIC}(?=(${inner}))${MARK}A${this.atomics}${MARK}`;
   }
@@ -182,13 +201,14 @@ export class Translator {
     if (ch === '(') return this.parseGroup();
     if (ch === '[') {
       const { set, negated } = parseClass(this);
-      return { text: classText(set, negated), quantifiable: true };
+      return { text: this.cls(set, negated), quantifiable: true };
     }
     this.pos++;
     const { s, m, d } = this.flags;
     if (ch === '.') return { text: s ? ANY : d ? '[^\\n]' : '[^\\n\\r\\u{85}\\u{2028}\\u{2029}]', quantifiable: true };
     if (ch === '^') {
-      if (!m) return { text: START, quantifiable: false };
+      if (!m) return { text: this.linear ? '\\A' : START, quantifiable: false };
+      if (this.linear) throw new NotLinear('a multi-line ^');
       const after = d ? '(?<=\\n)' : '(?<=[\\n\\u{85}\\u{2028}\\u{2029}]|\\r(?!\\n))';
       return { text: `(?:${START}|${after}(?=${ANY}))`, quantifiable: false };
     }
@@ -199,6 +219,10 @@ export class Translator {
 
   private dollar(multiline: boolean): string {
     const { d } = this.flags;
+    if (this.linear) {
+      if (multiline) throw new NotLinear('a multi-line $');
+      return `${DOLLAR}${d ? 'd' : 'n'}`;
+    }
     if (multiline) return d ? `(?=\\n|${END})` : `(?=(?<!\\r)\\n|[\\r\\u{85}\\u{2028}\\u{2029}]|${END})`;
     return d ? `(?=\\n?${END})` : `(?=(?:\\r\\n|[\\n\\r\\u{85}\\u{2028}\\u{2029}])?${END})`;
   }
@@ -216,6 +240,7 @@ export class Translator {
         this.pos++;
       }
       if (this.flags.i) throw this.fail('unsupported', 'a case-insensitive backreference', at);
+      if (this.linear) throw new NotLinear('a backreference');
       this.notes.push('backreference: if its group did not take part, JavaScript matches empty where Java fails');
       return { text: `${MARK}U${ref}${MARK}`, quantifiable: true };
     }
@@ -225,11 +250,13 @@ export class Translator {
       if (!m?.[1]) throw this.fail('invalid', '\\k is not followed by <name>', at);
       if (!this.names.has(m[1])) throw this.fail('invalid', `named capturing group <${m[1]}> does not exist`, at);
       if (this.flags.i) throw this.fail('unsupported', 'a case-insensitive backreference', at);
+      if (this.linear) throw new NotLinear('a backreference');
       this.pos += m[0].length;
       return { text: `\\k<${m[1]}>`, quantifiable: true };
     }
+    if (this.linear && (ch === 'b' || ch === 'B')) throw new NotLinear('a word boundary');
     const zeroWidth: Record<string, string> = {
-      A: START, z: END, Z: this.dollar(false), G: START,
+      A: this.linear ? '\\A' : START, z: this.linear ? '\\z' : END, Z: this.dollar(false), G: this.linear ? '\\A' : START,
       b: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`, B: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`,
     };
     const zw = zeroWidth[ch];
@@ -255,7 +282,7 @@ export class Translator {
       return { text, quantifiable: true, tail };
     }
     const set = readClassEscape(this, at);
-    if (set) return { text: classText(set, false), quantifiable: true };
+    if (set) return { text: this.cls(set, false), quantifiable: true };
     return { text: this.literal(readSimpleEscape(this, at)), quantifiable: true };
   }
 
@@ -271,7 +298,7 @@ export class Translator {
     };
     if (!this.is('?')) {
       this.groups++;
-      return { text: `${USER}(${body()})`, quantifiable: true };
+      return { text: this.linear ? `(?:${body()})` : `${USER}(${body()})`, quantifiable: true };
     }
     this.pos++;
     const ch = String.fromCodePoint(this.peek() ?? 0);
@@ -279,6 +306,7 @@ export class Translator {
       this.pos++;
       return { text: `(?:${body()})`, quantifiable: true };
     }
+    if (this.linear && (ch === '=' || ch === '!' || ch === '>' || (ch === '<' && (this.is('=', 1) || this.is('!', 1))))) throw new NotLinear('a lookaround or atomic group');
     if (ch === '=' || ch === '!') {
       this.pos++;
       return { text: `(?${ch}${body()})`, quantifiable: false };
@@ -299,7 +327,7 @@ export class Translator {
       this.names.add(m[1]);
       this.groups++;
       this.pos += m[0].length;
-      return { text: `${USER}(?<${m[1]}>${body()})`, quantifiable: true };
+      return { text: this.linear ? `(?:${body()})` : `${USER}(?<${m[1]}>${body()})`, quantifiable: true };
     }
     return this.parseFlags(at, body);
   }
@@ -316,6 +344,7 @@ export class Translator {
     if (next.i && next.u && !(this.flags.i && this.flags.u)) {
       // Unicode case folding needs JS's global i flag: only possible for the whole pattern.
       if (at !== 0 || m[3] !== ')') throw this.fail('unsupported', 'Unicode case-insensitive matching on part of the pattern', at);
+      if (this.linear) throw new NotLinear('Unicode case-insensitive matching');
       this.globalCaseFold = true;
     }
     if (this.globalCaseFold && !(next.i && next.u)) throw this.fail('unsupported', 'turning (?iu) off inside the pattern', at);
@@ -326,6 +355,12 @@ export class Translator {
     }
     this.flags = next;
     return { text: `(?:${body()})`, quantifiable: true };
+  }
+
+  /** JS class text; a Unicode property has no exact RE2 form (its tables differ), so it needs backtracking. */
+  private cls(set: CharSet, negated: boolean): string {
+    if (this.linear && set.props.length) throw new NotLinear('a Unicode property');
+    return classText(set, negated);
   }
 
   /** Java property \p{..}: exposed to the escape reader. */
@@ -339,31 +374,4 @@ export class Translator {
     const ranges = PREDEFINED[letter];
     return ranges ? { ranges, props: [] } : null;
   }
-}
-
-const cache = new Map<string, JavaRegex>();
-
-/** Compile a Java pattern (cached). `dotAll` is Harness's Pattern.DOTALL for the Regex operator. */
-export function compileJavaRegex(pattern: string, o: { dotAll: boolean }): JavaRegex {
-  const key = `${o.dotAll ? 's' : '-'}${pattern}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let result: JavaRegex;
-  try {
-    const t = new Translator(pattern, o.dotAll);
-    const { body, flags } = t.translate();
-    result = { ok: true, whole: new RegExp(`^(?:${body})$`, flags), find: new RegExp(body, flags), notes: t.notes };
-  } catch (e) {
-    if (e instanceof RegexFail) result = { ok: false, kind: e.kind, message: e.message, index: e.index };
-    else result = { ok: false, kind: 'unsupported', message: `the translated pattern is not valid JavaScript (${e instanceof Error ? e.message : String(e)})`, index: 0 };
-  }
-  if (cache.size > 1000) cache.clear();
-  cache.set(key, result);
-  return result;
-}
-
-/** Java String.matches / Matcher.matches(): the whole input must match. */
-export function javaWholeMatch(pattern: string, input: string, dotAll: boolean): { ok: true; matched: boolean } | Extract<JavaRegex, { ok: false }> {
-  const re = compileJavaRegex(pattern, { dotAll });
-  return re.ok ? { ok: true, matched: re.whole.test(input) } : re;
 }

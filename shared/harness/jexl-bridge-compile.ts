@@ -5,6 +5,8 @@
 
 import jexlPackage from 'jexl';
 import type Ast from 'jexl/Ast';
+import Lexer from 'jexl/dist/Lexer';
+import Parser from 'jexl/dist/parser/Parser';
 import type Expression from 'jexl/Expression';
 import { callMethod, METHOD_NAMES } from './jexl-bridge-methods';
 import { JexlSyntax } from './jexl-bridge-lexer';
@@ -87,16 +89,29 @@ const UNARY_BEFORE = new Set(['(', '[', ',', '?', ':', '!', '__neg']);
 
 const refuse = (what: string, t: Tok): JexlSyntax => new JexlSyntax(`${what} cannot be evaluated by the preview`, t.start, true);
 
-function checkBrackets(toks: readonly Tok[]): void {
+const OPERAND_END = new Set(['num', 'str', 'tpl', 'ident', 'ph']);
+
+/** Brackets pair up, commas separate two things, `x[]` has an index: jexl accepts some of these. */
+function checkShape(toks: readonly Tok[]): void {
   const stack: Tok[] = [];
-  for (const t of toks) {
-    if (t.kind !== 'op') continue;
-    if (t.text === '(' || t.text === '[') stack.push(t);
-    else if (t.text === ')' || t.text === ']') {
+  toks.forEach((t, i) => {
+    if (t.kind !== 'op') return;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    const op = (x: Tok | undefined, ...texts: string[]): boolean => x?.kind === 'op' && texts.includes(x.text);
+    if (t.text === '(' || t.text === '[') {
+      if (t.text === '[' && op(next, ']') && prev && (OPERAND_END.has(prev.kind) || op(prev, ')', ']'))) {
+        throw new JexlSyntax('nothing between [ and ]: put an index or a quoted key inside', t.start);
+      }
+      stack.push(t);
+    } else if (t.text === ')' || t.text === ']') {
       const open = stack.pop();
       if (!open || (open.text === '(') !== (t.text === ')')) throw new JexlSyntax(`unexpected ${t.text}`, t.start);
+    } else if (t.text === ',') {
+      if (!prev || op(prev, '(', '[', ',')) throw new JexlSyntax('a value is missing before ","', t.start);
+      if (!next || op(next, ')', ']', ',')) throw new JexlSyntax('a value is missing after ","', t.start);
     }
-  }
+  });
   const open = stack.pop();
   if (open) throw new JexlSyntax(`${open.text} is never closed`, open.start);
 }
@@ -149,67 +164,74 @@ function emit(toks: readonly Tok[], t: Tables): { text: string; tok: Tok }[] {
   return out;
 }
 
-type Node = Ast & Record<string, unknown>;
 const call = (name: string, args: Ast[]): Ast => ({ type: 'FunctionCall', name, pool: 'functions', args });
 const lit = (value: unknown): Ast => ({ type: 'Literal', value }) as Ast;
 
-function fix(node: Ast, t: Tables): Ast {
+/** jexl leaves a part it never received (`a ? b :`) empty instead of failing: JEXL 3 fails there. */
+function fix(node: Ast | null | undefined, t: Tables, end: number): Ast {
+  if (!node) throw new JexlSyntax('the expression ends too early: a value is missing at its end', end);
+  const f = (n: Ast | null | undefined): Ast => fix(n, t, end);
   switch (node.type) {
     case 'Identifier': {
-      if (node.from) return call('__get', [fix(node.from, t), lit(t.keys[Number(node.value.slice(3))])]);
+      if (node.from) return call('__get', [f(node.from), lit(t.keys[Number(node.value.slice(3))])]);
       if (node.value.startsWith('__l')) return lit(t.literals[Number(node.value.slice(3))]);
       return node;
     }
     case 'FilterExpression':
       if (node.relative) throw new JexlSyntax('relative filters [.x] are not JEXL 3', 0);
-      return call('__get', [fix(node.subject, t), fix(node.expr, t)]);
+      return call('__get', [f(node.subject), f(node.expr)]);
     case 'BinaryExpression':
-      return { ...node, left: fix(node.left, t), right: fix(node.right, t) };
+      return { ...node, left: f(node.left), right: f(node.right) };
     case 'UnaryExpression':
-      return call(node.operator === '!' ? '__not' : '__neg', [fix(node.right, t)]);
+      return call(node.operator === '!' ? '__not' : '__neg', [f(node.right)]);
     case 'ConditionalExpression':
-      return { ...node, test: call('__bool', [fix(node.test, t)]), consequent: fix(node.consequent, t), alternate: fix(node.alternate, t) };
+      return { ...node, test: call('__bool', [f(node.test)]), consequent: f(node.consequent), alternate: f(node.alternate) };
     case 'ArrayLiteral':
-      return call('__list', node.value.map((n) => fix(n, t)));
+      return call('__list', node.value.map(f));
     case 'FunctionCall':
-      return { ...node, args: node.args.map((n) => fix(n, t)) };
+      return { ...node, args: node.args.map(f) };
     default:
       return node;
   }
 }
 
-function tryCompile(source: string): Expression | Error {
+/**
+ * Parse the rewritten pieces with jexl's own lexer and parser, token by token: the first token the
+ * parser refuses is the error's place, found in one pass (one jexl token per piece).
+ */
+function parse(pieces: readonly { text: string; tok: Tok }[], end: number): Ast {
+  const tokens = new Lexer(J._grammar).tokenize(pieces.map((p) => p.text).join(' '));
+  const parser = new Parser(J._grammar);
+  tokens.forEach((token, n) => {
+    try {
+      parser.addToken(token);
+    } catch {
+      const piece = pieces[Math.min(n, pieces.length - 1)];
+      throw piece ? new JexlSyntax(`unexpected ${piece.tok.text}`, piece.tok.start) : new JexlSyntax('unexpected text', end);
+    }
+  });
+  let ast: Ast | null;
   try {
-    return J.compile(source);
-  } catch (e) {
-    return e instanceof Error ? e : new Error(String(e));
+    ast = parser.complete();
+  } catch {
+    ast = null;
   }
+  if (!ast) throw new JexlSyntax('the expression ends too early', end);
+  return ast;
 }
 
 /** Compile the tokens of one expression; errors carry the JEXL 3 token's offset. */
 export function compileExpr(toks: readonly Tok[], t: Tables, endOffset: number): CompiledExpr {
   if (toks.length === 0) throw new JexlSyntax('an expression is missing here', endOffset);
-  checkBrackets(toks);
+  checkShape(toks);
   const pieces = emit(toks, t);
-  const compiled = tryCompile(pieces.map((p) => p.text).join(' '));
-  if (compiled instanceof Error) {
-    // jexl names the token, not its place: find the shortest prefix that already fails.
-    for (let n = 1; n <= pieces.length; n++) {
-      const e = tryCompile(pieces.slice(0, n).map((p) => p.text).join(' '));
-      const piece = pieces[n - 1];
-      if (e instanceof Error && !/end of expression/i.test(e.message) && piece) throw new JexlSyntax(`unexpected ${piece.tok.text}`, piece.tok.start);
-    }
-    throw new JexlSyntax('the expression ends too early', endOffset);
-  }
-  const root = compiled._getAst() as Node;
-  const fixed = fix(root, t) as Node;
-  if (fixed !== root) {
-    for (const k of Object.keys(root)) Reflect.deleteProperty(root, k);
-    Object.assign(root, fixed);
-  }
+  const last = toks[toks.length - 1];
+  const ast = fix(parse(pieces, endOffset), t, last ? last.end : endOffset);
+  const expr = J.createExpression('');
+  (expr as unknown as { _ast: Ast })._ast = ast;
   const vars = new Map<number, string>();
   for (const p of pieces) if (/^__v\d+$/.test(p.text)) vars.set(Number(p.text.slice(3)), p.tok.text);
-  return { expr: compiled, vars: [...vars], start: toks[0]?.start ?? 0 };
+  return { expr, vars: [...vars], start: toks[0]?.start ?? 0 };
 }
 
 /** Evaluate with JEXL 3 semantics; rethrows the original error (jexl may have re-wrapped it). */

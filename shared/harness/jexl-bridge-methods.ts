@@ -1,7 +1,8 @@
 // Java methods JEXL scripts call on Strings, Lists and Maps, with Java's behaviour. A method the
 // preview does not know is refused (cannot evaluate), never guessed.
 
-import { compileJavaRegex } from './java-regex';
+import { compileJavaRegex, regexSplit, regexTest } from './java-regex-run';
+import type { JavaRegexOk } from './java-regex-run';
 import { isJavaBlank } from './operators';
 import { isList, isMap, javaEquals, javaString, javaType, JexlError, use } from './jexl-bridge-values';
 import type { JMap } from './jexl-bridge-values';
@@ -18,10 +19,10 @@ function int(v: unknown, method: string): number {
   return v;
 }
 
-function regex(pattern: unknown, method: string): RegExp {
+function regex(pattern: unknown, method: string): JavaRegexOk {
   const re = compileJavaRegex(str(pattern, method), { dotAll: false });
   if (!re.ok) throw new JexlError(re.kind === 'invalid' ? `invalid regex in .${method}() (${re.message})` : `the preview cannot evaluate the regex in .${method}(): ${re.message}`, re.kind === 'unsupported');
-  return re.find;
+  return re;
 }
 
 /** Java String.trim: strips every char <= U+0020 at both ends. */
@@ -33,42 +34,20 @@ function javaTrim(s: string): string {
   return s.slice(a, b);
 }
 
-/** Java String.split(regex) with limit 0: no captured groups, trailing empty strings removed. */
-function javaSplit(s: string, pattern: unknown): string[] {
-  const re = regex(pattern, 'split');
-  const g = new RegExp(re.source, `${re.flags}g`);
-  const out: string[] = [];
-  let last = 0;
-  for (let m = g.exec(s); m; m = g.exec(s)) {
-    if (m[0] === '') {
-      g.lastIndex++;
-      if (m.index === 0 || m.index >= s.length) continue;
-    }
-    out.push(s.slice(last, m.index));
-    last = m.index + m[0].length;
-  }
-  out.push(s.slice(last));
-  while (out.length > 1 && out[out.length - 1] === '') out.pop();
-  return out.length === 1 && out[0] === '' && s !== '' ? [] : out;
-}
-
 const STRING: Record<string, Method> = {
   contains: (s: string, x) => s.includes(str(x, 'contains')),
   startsWith: (s: string, x) => s.startsWith(str(x, 'startsWith')),
   endsWith: (s: string, x) => s.endsWith(str(x, 'endsWith')),
   equals: (s: string, x) => s === x,
   equalsIgnoreCase: (s: string, x) => x !== null && s.toLowerCase() === str(x, 'equalsIgnoreCase').toLowerCase(),
-  matches: (s: string, x) => {
-    const re = regex(x, 'matches');
-    return new RegExp(`^(?:${re.source})$`, re.flags).test(s);
-  },
+  matches: (s: string, x) => regexTest(regex(x, 'matches'), 'whole', s),
   length: (s: string) => s.length,
   isEmpty: (s: string) => s.length === 0,
   isBlank: (s: string) => isJavaBlank(s),
   toLowerCase: (s: string) => s.toLowerCase(),
   toUpperCase: (s: string) => s.toUpperCase(),
   trim: (s: string) => javaTrim(s),
-  split: (s: string, x) => javaSplit(s, x),
+  split: (s: string, x) => regexSplit(regex(x, 'split'), s),
   indexOf: (s: string, x) => s.indexOf(str(x, 'indexOf')),
   lastIndexOf: (s: string, x) => s.lastIndexOf(str(x, 'lastIndexOf')),
   substring: (s: string, a, b) => {

@@ -98,7 +98,8 @@ export class ScriptParser {
   }
 
   private stmt(): Stmt {
-    const t = this.peek() as Tok;
+    const t = this.peek();
+    if (!t) throw new JexlSyntax('a statement is missing at the end', this.srcLength);
     if (this.isOp(t, ';')) return (this.i++, { kind: 'empty' });
     if (this.isOp(t, '{')) {
       this.i++;

@@ -3,7 +3,7 @@
 // integral and a Double otherwise; an integral Double (10.0, 1e3) is a JDouble so that JEXL's
 // double arithmetic and Java's "10.0" survive.
 
-import { compileJavaRegex } from './java-regex';
+import { compileJavaRegex, regexTest } from './java-regex-run';
 import { javaDoubleToString, javaNumberText } from './render';
 
 /** A Java Double whose value is integral (JS would otherwise take it for an Integer). */
@@ -207,7 +207,7 @@ export function jexlContains(container: unknown, value: unknown): boolean {
   if (typeof container === 'string') {
     const re = compileJavaRegex(container, { dotAll: false });
     if (!re.ok) throw new JexlError(re.kind === 'invalid' ? `invalid regex after =~ (${re.message})` : `the preview cannot evaluate the regex: ${re.message}`, re.kind === 'unsupported');
-    return re.whole.test(javaString(value));
+    return regexTest(re, 'whole', javaString(value));
   }
   if (isMap(container)) return isMap(value) ? Object.keys(value).every((k) => Object.hasOwn(container, k)) : typeof value === 'string' && Object.hasOwn(container, value);
   if (isList(container)) return isList(value) ? value.every((v) => container.some((c) => javaEquals(c, v))) : container.some((c) => javaEquals(c, value));

@@ -3,6 +3,7 @@
 // `jexl` package through the bridge. Constructs the preview cannot evaluate are named, never guessed.
 
 import { findBlocks, parseRef, resolvePath, triggerVariables } from './expressions';
+import { RegexUndecided } from './java-regex-run';
 import type { Block, ParsedSample, Ref } from './expressions';
 import { lineColumn } from './expressions-json';
 import type { Tables } from './jexl-bridge-compile';
@@ -146,6 +147,7 @@ export function runJexl(c: CompiledJexlOk, s: ParsedSample): JexlRun {
     };
   } catch (e) {
     const bindings = bound?.bindings ?? [];
+    if (e instanceof RegexUndecided) return { state: 'unsupported', value: null, type: 'null', message: e.message, bindings };
     if (e instanceof JexlError) {
       return e.unsupported
         ? { state: 'unsupported', value: null, type: 'null', message: e.message, bindings }

@@ -2,7 +2,8 @@
 
 import { javaHashSetOrder, looksLikeGlob, splitInList } from './in-list';
 import type { InItem } from './in-list';
-import { compileJavaRegex } from './java-regex';
+import type { JavaRegexOk } from './java-regex-run';
+import { compileJavaRegex, regexTest, RegexUndecided } from './java-regex-run';
 
 export const OPERATORS = ['Equals', 'NotEquals', 'In', 'NotIn', 'StartsWith', 'EndsWith', 'Contains', 'DoesNotContain', 'Regex'] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -81,26 +82,48 @@ function regexCondition(pattern: string, input: string): OperatorResult {
     if (re.kind === 'unsupported') return { state: 'unsupported', why: `the preview cannot evaluate the pattern: ${re.message}`, warnings: [] };
     return { state: 'error', why: `invalid regex (${re.message}): Harness fails the condition`, warnings: [] };
   }
-  if (re.whole.test(input)) return { state: 'pass', why: `the whole input matches ${q(pattern)}`, warnings: re.notes };
-  const warnings = re.find.test(input)
-    ? [`${q(pattern)} matches part of the input, but Harness needs the whole input to match (try ".*${pattern}.*").`]
-    : [];
-  return { state: 'fail', why: `the input does not match ${q(pattern)} as a whole`, warnings };
+  try {
+    if (regexTest(re, 'whole', input)) return { state: 'pass', why: `the whole input matches ${q(pattern)}`, warnings: re.notes };
+  } catch (e) {
+    if (e instanceof RegexUndecided) return { state: 'unsupported', why: e.message, warnings: [] };
+    throw e;
+  }
+  return { state: 'fail', why: `the input does not match ${q(pattern)} as a whole`, warnings: partMatches(re, input) ? [`${q(pattern)} matches part of the input, but Harness needs the whole input to match (try ".*${pattern}.*").`] : [] };
+}
+
+/** Only for a hint: a pattern that cannot be decided in time gives none. */
+function partMatches(re: JavaRegexOk, input: string): boolean {
+  try {
+    return regexTest(re, 'find', input);
+  } catch (e) {
+    if (e instanceof RegexUndecided) return false;
+    throw e;
+  }
 }
 
 function inCondition(p: PreparedOperator, input: string): OperatorResult {
   const items = p.items;
   if (!items) return { state: 'pass', why: 'blank value: In always matches', warnings: [] };
   if (items.set.has(input)) return { state: 'pass', why: `matched item ${q(input)} exactly`, warnings: [] };
+  // An item that cannot be decided in time: a later item that matches still decides (some item matched);
+  // anything else stays "cannot tell".
+  let undecided: RegexUndecided | null = null;
+  const unknown = (why: string): OperatorResult => ({ state: 'unsupported', why: undecided ? undecided.message : why, warnings: [] });
   for (const item of items.order) {
     if (isJavaBlank(item)) return { state: 'pass', why: 'an empty item matches every input (read as a blank regex)', warnings: [] };
     const re = compileJavaRegex(item, { dotAll: true });
     if (!re.ok && re.kind === 'invalid') {
-      return { state: 'error', why: `item ${q(item)} is not a valid regex (${re.message}): Harness stops with an error`, warnings: [] };
+      return undecided ? unknown('') : { state: 'error', why: `item ${q(item)} is not a valid regex (${re.message}): Harness stops with an error`, warnings: [] };
     }
-    if (!re.ok) return { state: 'unsupported', why: `the preview cannot evaluate item ${q(item)} as a regex: ${re.message}`, warnings: [] };
-    if (re.whole.test(input)) return { state: 'pass', why: `matched item ${q(item)} read as a regex`, warnings: re.notes };
+    if (!re.ok) return unknown(`the preview cannot evaluate item ${q(item)} as a regex: ${re.message}`);
+    try {
+      if (regexTest(re, 'whole', input)) return { state: 'pass', why: `matched item ${q(item)} read as a regex`, warnings: re.notes };
+    } catch (e) {
+      if (!(e instanceof RegexUndecided)) throw e;
+      undecided ??= e;
+    }
   }
+  if (undecided) return unknown('');
   const shown = items.list.map((i) => i.text).join(', ');
   return { state: 'fail', why: `${q(input)} is not in [${shown}], exactly or as a regex`, warnings: [] };
 }

@@ -6,13 +6,18 @@ import type { ParsedSample, Ref } from './expressions';
 import { compileJexl, evaluateExpression, lowerHeaderBrackets, renderJexlValue } from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
 import { JexlError, plain } from './jexl-bridge-values';
+import { RegexUndecided } from './java-regex-run';
 import { renderValue } from './render';
 
 export interface TemplateBlock { start: number; end: number; text: string; ref: Ref; compiled: CompiledJexl | null }
 export interface CompiledTemplate { source: string; blocks: TemplateBlock[]; unclosedAt: number | null }
 
 export type PartState = 'ok' | 'missing' | 'error' | 'unsupported';
-export interface RenderedBlock { text: string; start: number; end: number; rendered: string; value: unknown; state: PartState; why: string | null }
+export interface RenderedBlock {
+  text: string; start: number; end: number; rendered: string; value: unknown; state: PartState; why: string | null;
+  /** A regex inside is still being checked off the page: not memoized, the answer comes later. */
+  pending?: boolean;
+}
 export interface Rendered { text: string; blocks: RenderedBlock[]; state: 'ok' | 'error' | 'unsupported'; why: string | null }
 
 export function compileTemplate(source: string): CompiledTemplate {
@@ -42,8 +47,10 @@ function renderBlock(b: TemplateBlock, s: ParsedSample): RenderedBlock {
     const value = evaluateExpression(c, s);
     return out(renderJexlValue(value), plain(value), 'ok', null);
   } catch (e) {
-    const unsupported = e instanceof JexlError && e.unsupported;
-    return out(b.text, null, unsupported ? 'unsupported' : 'error', `${b.text}: ${e instanceof Error ? e.message : String(e)}`);
+    const unsupported = (e instanceof JexlError && e.unsupported) || e instanceof RegexUndecided;
+    const r = out(b.text, null, unsupported ? 'unsupported' : 'error', `${b.text}: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof RegexUndecided && e.reason === 'pending') r.pending = true;
+    return r;
   }
 }
 
@@ -62,6 +69,6 @@ export function renderTemplate(t: CompiledTemplate, s: ParsedSample): Rendered {
   text += t.source.slice(at);
   const bad = blocks.find((b) => b.state === 'error') ?? blocks.find((b) => b.state === 'unsupported');
   const result: Rendered = { text, blocks, state: bad ? (bad.state === 'error' ? 'error' : 'unsupported') : 'ok', why: bad?.why ?? null };
-  s.cache.set(memo, result);
+  if (!blocks.some((b) => b.pending)) s.cache.set(memo, result);
   return result;
 }

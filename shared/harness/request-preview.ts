@@ -1,6 +1,7 @@
 // The exact request a fire would send, for the page to show before it goes out: method, URL with
 // the webhook token masked, headers with the key and secret values masked (in the order and with
-// the precedence the backend's fire uses), and the body with its variables substituted.
+// the precedence the backend's fire uses), and the body with its variables substituted (a secret
+// variable stays {{name}}: only the backend knows its value, and fills it in when firing).
 import type { HeaderEntry, KeyInfo, TriggerUrl } from '../model';
 import { MASK, redactUrl } from './redact';
 import { substituteVariables } from './variables';
@@ -33,6 +34,8 @@ export interface PreviewInput {
   contentType: string;
   body: string;
   values: Readonly<Record<string, string | undefined>>;
+  /** Secret variables: left as {{name}} here, filled in by the backend when firing. */
+  secretVariables?: Readonly<Record<string, KeyInfo>> | undefined;
 }
 
 /** The contract's MAX_BODY_BYTES (api.ts), repeated so the page does not load zod for one number. */
@@ -83,7 +86,7 @@ export function previewHeaders(i: Pick<PreviewInput, 'key' | 'headers' | 'conten
 
 export function buildRequestPreview(i: PreviewInput): RequestPreview {
   const json = isJsonContentType(i.contentType);
-  const sub = substituteVariables(i.body, i.values, json);
+  const sub = substituteVariables(i.body, i.values, json, new Set(Object.keys(i.secretVariables ?? {})));
   const body = sub.ok ? sub.body : null;
   const blockers: string[] = [];
   const missing = sub.ok ? [] : sub.missing;

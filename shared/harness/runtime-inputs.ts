@@ -2,6 +2,7 @@
 // (<+trigger.payload...>, <+trigger.header...>, <+eventPayload...>) resolved against the event.
 // Other expressions (<+input>, <+pipeline.sequenceId>...) are the pipeline's business: kept as is.
 
+import { withRegexDeadline } from './java-regex-run';
 import type { ParsedSample } from './expressions';
 import { lineColumn } from './expressions-json';
 import { compileTemplate, renderTemplate } from './render-template';
@@ -41,7 +42,7 @@ function needsQuotes(value: string): boolean {
 
 export function resolveRuntimeInputs(c: CompiledInputs, s: ParsedSample): RuntimeInputs {
   const src = c.template.source;
-  const rendered = renderTemplate(c.template, s);
+  const rendered = withRegexDeadline(() => renderTemplate(c.template, s));
   const refs: RuntimeInputRef[] = [];
   let yaml = '';
   let at = 0;

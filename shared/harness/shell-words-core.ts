@@ -1,5 +1,6 @@
 // The pieces every shell style shares: word records, positions, quote errors, continuations.
 import { DeskError } from '../errors';
+import { excerpt } from './redact';
 
 export type ShellStyle = 'posix' | 'cmd' | 'powershell';
 
@@ -47,7 +48,8 @@ export const PS_OPS = ['&&', '||', '>>', '|', ';', '>'];
 export function unterminated(text: string, offset: number, kind: string, hint: string): DeskError {
   const { line, column } = lineColumn(text, offset);
   return new DeskError('parse', `Unterminated ${kind} starting at line ${line}, column ${column}`, {
-    where: { line, column, offset, token: text.slice(offset, offset + 20) },
+    // Masked, then cut: a key inside the quote is never left half shown (curl-import masks its named secrets too).
+    where: { line, column, offset, token: excerpt(text.slice(offset), 20) },
     hint,
   });
 }

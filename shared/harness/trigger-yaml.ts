@@ -6,7 +6,9 @@ import type { Node, YAMLMap } from 'yaml';
 import { DeskError } from '../errors';
 
 export interface Where { line: number; column: number }
-export interface ConditionSpec { key: string | null; operator: string | null; value: string | null; where: Where | null }
+/** A scalar's place and raw text in the YAML, to point at a spot inside its value (whereInScalar). */
+export interface ScalarAt { line: number; column: number; source: string }
+export interface ConditionSpec { key: string | null; operator: string | null; value: string | null; where: Where | null; keyAt?: ScalarAt | null }
 
 export interface TriggerConditions {
   enabled: boolean;
@@ -23,6 +25,7 @@ export interface CustomTrigger extends TriggerConditions {
   project: string | null;
   pipeline: string | null;
   jexlWhere: Where | null;
+  jexlAt: ScalarAt | null;
   inputYaml: string | null;
   /** Line in the trigger YAML where the inputYaml text starts (1-based), for mapping locations back. */
   inputYamlLine: number | null;
@@ -52,6 +55,10 @@ export function parseTriggerYaml(text: string): CustomTrigger {
     if (!node?.range) return null;
     const p = lc.linePos(node.range[0]);
     return { line: p.line, column: p.col };
+  };
+  const at = (node: Node | null | undefined): ScalarAt | null => {
+    const w = where(node);
+    return w && node?.range && isScalar(node) ? { ...w, source: text.slice(node.range[0], node.range[1]) } : null;
   };
   const fail = (msg: string, node?: Node | null, hint?: string): never => {
     const w = where(node);
@@ -95,7 +102,7 @@ export function parseTriggerYaml(text: string): CustomTrigger {
     if (!isSeq(list)) return fail(`${key} must be a list of { key, operator, value }.`, list);
     return list.items.map((item) => {
       if (!isMap(item)) return fail(`Each entry of ${key} must be a mapping with key, operator and value.`, item as Node);
-      return { key: text1(item, 'key'), operator: text1(item, 'operator'), value: text1(item, 'value'), where: where(item) };
+      return { key: text1(item, 'key'), operator: text1(item, 'operator'), value: text1(item, 'value'), where: where(item), keyAt: at(item.get('key', true)) };
     });
   };
   const jexlNode = inner?.get('jexlCondition', true) as Node | undefined;
@@ -114,7 +121,7 @@ export function parseTriggerYaml(text: string): CustomTrigger {
     name: text1(t, 'name'), identifier: text1(t, 'identifier'), description: text1(t, 'description'),
     enabled: enabledText !== 'false', org: text1(t, 'orgIdentifier'), project: text1(t, 'projectIdentifier'), pipeline: text1(t, 'pipelineIdentifier'),
     payloadConditions: conditions('payloadConditions'), headerConditions: conditions('headerConditions'),
-    jexlCondition: scalarText(jexlNode, 'jexlCondition', fail), jexlWhere: where(jexlNode),
+    jexlCondition: scalarText(jexlNode, 'jexlCondition', fail), jexlWhere: where(jexlNode), jexlAt: at(jexlNode),
     inputYaml: scalarText(inputNode, 'inputYaml', fail),
     inputYamlLine: inputLine && isScalar(inputNode) && inputNode.type?.startsWith('BLOCK') ? inputLine.line + 1 : (inputLine?.line ?? null),
     inputSetRefs: list('inputSetRefs'), pipelineBranchName: text1(t, 'pipelineBranchName'), stagesToExecute: list('stagesToExecute'),
@@ -130,4 +137,30 @@ function scalarText(node: Node | null | undefined, key: string, fail: (msg: stri
   if (typeof node.value === 'string') return node.value;
   const v: unknown = node.value;
   return node.source ?? (typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+}
+
+/**
+ * Line and column in the YAML of the character at `offset` in a scalar's value: the value is walked
+ * along its raw text (quotes, block headers, indentation and escapes skipped), in one pass.
+ */
+export function whereInScalar(at: ScalarAt, value: string, offset: number): Where {
+  const src = at.source;
+  let p = /^[|>]/.test(src) ? src.indexOf('\n') + 1 : /^['"]/.test(src) ? 1 : 0;
+  if (p < 0) p = src.length;
+  const end = Math.min(Math.max(offset, 0), value.length);
+  for (let i = 0; i <= end && i < value.length; i++) {
+    // An escape or a folded line break stands for a character written differently: look a little ahead only.
+    const found = src.slice(p, p + 17).indexOf(value.charAt(i));
+    const next = found >= 0 ? p + found : p;
+    if (i === end) {
+      p = next;
+      break;
+    }
+    p = next + 1;
+  }
+  p = Math.min(p, src.length);
+  const before = src.slice(0, p);
+  const nl = before.lastIndexOf('\n');
+  if (nl < 0) return { line: at.line, column: at.column + p };
+  return { line: at.line + before.split('\n').length - 1, column: p - nl };
 }

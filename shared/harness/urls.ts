@@ -2,6 +2,7 @@
 // pasted is the URL that gets fired, so vanity hosts and self-managed path prefixes survive as given.
 import { DeskError } from '../errors';
 import type { TriggerUrl } from '../model';
+import { excerpt, redactUrl } from './redact';
 
 /**
  * The WHATWG URL global exists in Node, Electron and browsers, but `lib: ES2023` without DOM does
@@ -46,8 +47,10 @@ function parseError(message: string, hint: string = EXPECTED_HINT, token?: strin
   return new DeskError('parse', message, token === undefined ? { hint } : { hint, where: { token } });
 }
 
-function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+/** Quotes a piece of the URL in a message: masked first (key shapes, `secrets`, a password), then cut. */
+type Show = (text: string) => string;
+function shower(secrets: readonly string[]): Show {
+  return (text) => excerpt(redactUrl(text), 80, secrets);
 }
 
 /** A URL of another Harness page pasted by mistake: say what it is instead of "not a webhook URL". */
@@ -58,7 +61,7 @@ function otherHarnessUrl(u: WhatwgUrl, raw: string): string | null {
   return null;
 }
 
-function readPath(u: WhatwgUrl, raw: string): { prefix: string; form: 'v2' | 'v3'; token: string | null } {
+function readPath(u: WhatwgUrl, raw: string, shorten: Show): { prefix: string; form: 'v2' | 'v3'; token: string | null } {
   const p = u.pathname;
   const at = p.lastIndexOf(`${WEBHOOK_PATH}/`);
   if (at < 0) {
@@ -116,9 +119,11 @@ function optional(u: WhatwgUrl, name: string): string | null {
 /**
  * Parses a custom webhook URL (v2 or v3). Throws DeskError('parse') naming what is wrong or missing,
  * or DeskError('insecure-url') for http:// to anything but this computer. Surrounding whitespace is
- * dropped; otherwise `url` is kept exactly as given.
+ * dropped; otherwise `url` is kept exactly as given. `secrets` (e.g. the key given with the URL)
+ * are masked in any message that quotes the URL.
  */
-export function parseTriggerUrl(url: string): TriggerUrl {
+export function parseTriggerUrl(url: string, secrets: readonly string[] = []): TriggerUrl {
+  const shorten = shower(secrets);
   const raw = url.trim();
   if (raw === '') throw parseError('The URL is empty');
   let u: WhatwgUrl;
@@ -134,7 +139,7 @@ export function parseTriggerUrl(url: string): TriggerUrl {
   if (u.username !== '' || u.password !== '') {
     throw parseError('The URL carries a user name or password before the host (user:password@): Harness custom triggers take an API key instead', 'Remove the user:password@ part and add the key to the trigger (Trigger → Key).');
   }
-  const path = readPath(u, raw);
+  const path = readPath(u, raw, shorten);
   const ids = readQuery(u);
   if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
     throw new DeskError(

@@ -60,18 +60,31 @@ export function variableText(value: string, use: Pick<VariableUse, 'inString'>, 
   return isJsonLiteral(value) ? value.trim() : JSON.stringify(value);
 }
 
-/** The body with every variable replaced; a missing (undefined) value blocks it, naming the variable. */
-export function substituteVariables(body: string, values: Readonly<Record<string, string | undefined>>, json = true): Substitution {
-  const uses = findVariables(body, json);
+/**
+ * The body with every variable replaced; a missing (undefined) value blocks it, naming the variable.
+ * Names in `keep` (secret variables, filled in by the backend when firing) are left as they are.
+ */
+export function substituteVariables(body: string, values: Readonly<Record<string, string | undefined>>, json = true, keep: ReadonlySet<string> = new Set()): Substitution {
+  const uses = findVariables(body, json).filter((u) => !keep.has(u.name));
   const missing = [...new Set(uses.filter((u) => values[u.name] === undefined).map((u) => u.name))];
   if (missing.length > 0) return { ok: false, missing };
+  return { ok: true, body: replaceUses(body, uses, values, json) };
+}
+
+/** The body with the variables that have a value in `values` replaced, and every other one left as written. */
+export function fillVariables(body: string, values: Readonly<Record<string, string>>, json = true): string {
+  const uses = findVariables(body, json).filter((u) => Object.hasOwn(values, u.name));
+  return uses.length === 0 ? body : replaceUses(body, uses, values, json);
+}
+
+function replaceUses(body: string, uses: VariableUse[], values: Readonly<Record<string, string | undefined>>, json: boolean): string {
   let out = '';
   let at = 0;
   for (const u of uses) {
     out += body.slice(at, u.start) + variableText(values[u.name] ?? '', u, json);
     at = u.end;
   }
-  return { ok: true, body: out + body.slice(at) };
+  return out + body.slice(at);
 }
 
 /**

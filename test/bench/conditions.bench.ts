@@ -2,7 +2,9 @@
 // JEXL condition against a 1 MB payload: per evaluation once the payload is parsed and the trigger
 // compiled (target < 2 ms), next to a naive evaluation that re-parses the YAML and the payload and
 // re-compiles every time; and the matrix of 50 triggers × 200 samples (target < 1 s).
+import '../../electron/regex-deadline';
 import { compileTrigger, evaluate, evaluateTrigger, parseSample, type ParsedSample } from '../../shared/harness/conditions';
+import { compileJexl } from '../../shared/harness/jexl-bridge';
 import { buildMatrix, type MatrixSample, type MatrixTrigger } from '../../shared/harness/trigger-matrix';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import { figure, median, type Figure } from './figures';
@@ -81,6 +83,46 @@ function time(rounds: number, fn: () => void): number[] {
   return out;
 }
 
+/** A 13 KB jexlCondition: valid, or with one stray token near its end (the worst place to find). */
+export function bigJexl(withError: boolean): string {
+  const terms = Array.from({ length: 330 }, (_, i) => `<+trigger.payload.meta.f${i % 20}> == "v${i}"`);
+  terms[328] = `${terms[328] ?? ''}${withError ? ' ==' : '   '}`;
+  return terms.join(' && ');
+}
+
+/** Time to find the error's place in a 13 KB condition, next to compiling a valid one as large. */
+function jexlErrorFigures(): Figure[] {
+  const valid = bigJexl(false);
+  const broken = bigJexl(true);
+  if (!compileJexl(valid).ok) throw new Error('bench: the large valid condition should compile');
+  const failed = compileJexl(broken);
+  if (failed.ok || failed.kind !== 'syntax') throw new Error('bench: the large broken condition should be a syntax error');
+  const ok = median(time(15, () => compileJexl(valid)));
+  const error = median(time(15, () => compileJexl(broken)));
+  return [
+    figure(`conditions: compile a valid ${(valid.length / 1024).toFixed(0)} KB JEXL condition`, ok, 'ms'),
+    figure(`conditions: report the syntax error position in a ${(broken.length / 1024).toFixed(0)} KB JEXL condition`, error, 'ms'),
+    figure('conditions: error position / valid compile ratio (13 KB)', error / ok, '×', { max: 3 }),
+  ];
+}
+
+/** Catastrophic patterns: one RE2 can take (answered, linear), and twenty that need backtracking (one shared deadline). */
+function regexFigures(): Figure[] {
+  const sample = parseSample({ payload: JSON.stringify({ s: 'a'.repeat(30) }), headers: [] });
+  const trigger = (values: string[]) => compileTrigger({
+    enabled: true, headerConditions: [], jexlCondition: null,
+    payloadConditions: values.map((value) => ({ key: '<+trigger.payload.s>', operator: 'Regex', value, where: null })),
+  });
+  const linear = trigger(['(a|a?)+b']);
+  const bad = trigger(Array.from({ length: 20 }, (_, i) => `(a|a?)+b(?=c)${'x'.repeat(i)}`));
+  if (evaluate(linear, sample).outcome !== 'does-not-fire') throw new Error('bench: (a|a?)+b should be answered');
+  if (!/took too long/.test(evaluate(bad, sample).summary)) throw new Error('bench: the backtracking patterns should be stopped');
+  return [
+    figure('conditions: Regex (a|a?)+b against 30 a\'s (RE2, linear time)', median(time(50, () => evaluate(linear, sample))), 'ms', { max: 2 }),
+    figure('conditions: 20 catastrophic backtracking patterns in one evaluation (deadline 100 ms)', median(time(5, () => evaluate(bad, sample))), 'ms', { max: 150 }),
+  ];
+}
+
 export function run(): Promise<Figure[]> {
   const yaml = benchYaml(0);
   const payload = benchPayload(1024 * 1024);
@@ -115,5 +157,7 @@ export function run(): Promise<Figure[]> {
     figure('conditions: naive (parse YAML + payload, compile, evaluate)', naive, 'ms'),
     figure('conditions: naive / parsed-once ratio', naive / once, '×'),
     figure('conditions: matrix 50 triggers × 200 samples (with YAML and sample parsing)', matrix, 'ms', { max: 1000 }),
+    ...jexlErrorFigures(),
+    ...regexFigures(),
   ]);
 }

@@ -88,3 +88,20 @@ test('keys stay out of the DOM, the page storage and the data folder', async ({ 
   expect(last4s).toContain(pasted.slice(-4));
   expect(last4s).toContain(formKey.slice(-4));
 });
+
+test('an echoing Harness: the watch headline and the page show no key', async ({ desk: page, host }) => {
+  const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
+  // The sandbox repeats every key it is sent in each free-text field; the failed stage's message is the headline.
+  const faults = await fetch(`${base}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ echoSecrets: true, failStage: 'deploy_prod' }) });
+  expect(faults.status).toBe(200);
+  await sidebarTrigger(page, example('authorized').name).click();
+  await page.getByRole('main').getByRole('button', { name: /^Fire/ }).click();
+  const watch = page.getByRole('region', { name: 'Fire result' }).getByRole('region', { name: 'Live watch' });
+  await expect(watch.getByTestId('watch-ended')).toBeVisible({ timeout: 30_000 });
+  const headline = watch.getByTestId('watch-headline');
+  await expect(headline).toContainText('[echo: ');
+  await expect(headline).toContainText(`…${KEYS.execute.slice(-4)}`);
+  await expect(headline).not.toContainText(KEYS.execute.slice(0, -4));
+  await expectNowhereInPage(page, [KEYS.execute]);
+  await screenshot(page, 'echo-headline', [KEYS.execute]);
+});

@@ -84,6 +84,30 @@ describe('the conditional sandbox trigger', () => {
     expect(p?.message).toMatch(/sandbox: Cannot tell: .*template strings/);
   });
 
+  it('catastrophic regexes: RE2 answers (a|a?)+b at once; a backtracking one is stopped at the deadline, as a miss said so', async () => {
+    const a30 = JSON.stringify({ s: 'a'.repeat(30) });
+    const settle = async (url: string): Promise<Processing> => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: a30 });
+      const { apiUrl } = ((await res.json()) as { data: { apiUrl: string } }).data;
+      for (let i = 0; i < 300; i++) {
+        const r = await fetch(apiUrl);
+        if (r.status === 200) return ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
+        await new Promise((done) => setTimeout(done, 10));
+      }
+      throw new Error('the event never left the queue');
+    };
+    const linear = sb.addTrigger({ name: 'Linear', identifier: 'linear_regex', payloadConditions: [{ key: '<+trigger.payload.s>', operator: 'Regex', value: '(a|a?)+b' }] });
+    expect(await settle(linear.url)).toMatchObject({ status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', message: expect.stringContaining('does not match "(a|a?)+b" as a whole') as unknown });
+    const bad = sb.addTrigger({
+      name: 'Backtracking', identifier: 'backtracking_regex',
+      payloadConditions: Array.from({ length: 20 }, (_, i) => ({ key: '<+trigger.payload.s>', operator: 'Regex', value: `(a|a?)+b(?=c)${'x'.repeat(i)}` })),
+    });
+    const p = await settle(bad.url);
+    expect(p.status).toBe('NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS');
+    expect(p.message).toContain('sandbox: Cannot tell: the pattern took too long (stopped after 100 ms): "(a|a?)+b(?=c)"');
+    expect(p.pipelineExecutionId).toBeNull();
+  });
+
   it('plain examples without conditions still run', async () => {
     const plain = sb.examples.find((e) => e.kind === 'plain');
     const res = await fetch(plain?.url ?? '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sample_key": "abc"}' });

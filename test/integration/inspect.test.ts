@@ -76,6 +76,21 @@ describe('inspector', () => {
     for (const r of sandbox.received) expect(r.headers['x-api-key']).toBeUndefined();
   });
 
+  it('never sends a trigger\'s key for an event of another account on the same host', async () => {
+    // app.harness.io hosts every account: the origin alone does not make an event the trigger's.
+    const { t, fired } = await fireToEnd('authorized', '{}');
+    const otherAccount = (fired.event?.apiUrl ?? '').replace(/accountIdentifier=[^&]+/, 'accountIdentifier=someoneElse');
+    sandbox.clearReceived();
+    const pasted = await desk.backend.handlers['inspect:open']({ apiUrl: otherAccount });
+    expect(pasted.keySent).toBe(false);
+    const started = await desk.backend.handlers['watch:start']({ apiUrl: otherAccount, triggerId: t.id });
+    const gets = () => sandbox.received.filter((r) => r.method === 'GET');
+    for (let i = 0; i < 200 && gets().length < 3; i++) await new Promise((r) => setTimeout(r, 25));
+    await desk.backend.handlers['watch:stop']({ watchId: started.id });
+    expect(gets().length).toBeGreaterThanOrEqual(3);
+    for (const r of gets()) expect(r.headers['x-api-key'], r.url).toBeUndefined();
+  });
+
   it('copies a support report with no key or token in it', async () => {
     const { fired } = await fireToEnd('authorized', '{"tag":"v9"}');
     const key = example(sandbox, 'authorized').apiKey ?? '';

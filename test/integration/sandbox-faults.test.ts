@@ -78,17 +78,37 @@ describe('faults', () => {
     await expect(res.json()).rejects.toThrow();
   });
 
+  it('echoSecrets repeats the caller\'s key and secret headers in every free-text field of the event', async () => {
+    sb.setFaults({ echoSecrets: true, failStage: 'integration_tests' });
+    const nightly = sb.examples.find((e) => e.kind === 'fails');
+    if (!nightly) throw new Error('no failing example');
+    const posted = await fetch(nightly.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': 'sig-value-0123456789' }, body: '{"a":1}' });
+    const { data } = (await posted.json()) as { data: { apiUrl: string } };
+    let details = '';
+    for (let i = 0; i < 50 && !details.includes('"Failed"'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      details = await (await fetch(data.apiUrl, { headers: { 'x-api-key': sb.keys.viewOnly } })).text();
+    }
+    const doc = JSON.parse(details) as { data: { webhookProcessingDetails: Record<string, string>; executionDetails: { pipelineExecutionSummary: { failureInfo: { message: string } } } } };
+    const p = doc.data.webhookProcessingDetails;
+    for (const field of [p.message, p.payload, p.runtimeInput, doc.data.executionDetails.pipelineExecutionSummary.failureInfo.message]) {
+      expect(field).toContain('sig-value-0123456789');
+      expect(field).toContain(sb.keys.viewOnly);
+    }
+    expect(p.status).toBe('TARGET_EXECUTION_REQUESTED'); // statuses and ids stay as they were
+  });
+
   it('rejects bad fault values by name', () => {
     expect(() => sb.setFaults({ delayMs: -1 })).toThrow(/delayMs/);
     expect(() => sb.setFaults({ status5xx: 200 })).toThrow(/status5xx/);
-    expect(sb.faults()).toEqual({ delayMs: 0, resetConnections: false, status5xx: null, failStage: null, nonJson: false });
+    expect(sb.faults()).toEqual({ delayMs: 0, resetConnections: false, status5xx: null, failStage: null, nonJson: false, echoSecrets: false });
   });
 });
 
 describe('control routes over HTTP', () => {
   it('sets faults, shows received bodies in base64, clears and resets; never faulted itself', async () => {
     const set = await fetch(`${sb.baseUrl}/_sandbox/faults`, { method: 'POST', body: '{"status5xx": 502, "failStage": "deploy_prod"}' });
-    expect(await set.json()).toEqual({ delayMs: 0, resetConnections: false, status5xx: 502, failStage: 'deploy_prod', nonJson: false });
+    expect(await set.json()).toEqual({ delayMs: 0, resetConnections: false, status5xx: 502, failStage: 'deploy_prod', nonJson: false, echoSecrets: false });
     expect((await fire('{"a":"é"}')).status).toBe(502);
     const got = await fetch(`${sb.baseUrl}/_sandbox/received`);
     const list = (await got.json()) as { method: string; path: string; headers: Record<string, string>; body: string }[];

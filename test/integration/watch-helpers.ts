@@ -14,6 +14,8 @@ import { uniqueService } from '../helpers/keychain';
 export interface Desk {
   backend: Backend;
   dataDir: string;
+  /** The keychain service of its vault (a CLI run on the same data folder needs it). */
+  service: string;
   events: { name: EventName; payload: unknown }[];
   updates(watchId: string): WatchState[];
   /** Resolves with the first update of that watch that satisfies `pred` (also one already seen). */
@@ -24,6 +26,7 @@ export interface Desk {
 
 export async function openDesk(o: { dataDir?: string; service?: string; scale?: string } = {}): Promise<Desk> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'td-watch-'));
+  const service = o.service ?? uniqueService('watch');
   const events: { name: EventName; payload: unknown }[] = [];
   const waiters = new Set<() => void>();
   const backend = await createBackend({
@@ -31,7 +34,7 @@ export async function openDesk(o: { dataDir?: string; service?: string; scale?: 
     mode: 'web',
     version: 'test',
     sandbox: false,
-    vaultService: o.service ?? uniqueService('watch'),
+    vaultService: service,
     env: { ...process.env, TRIGGER_DESK_POLL_SCALE: o.scale ?? '0.05' },
     notify: <E extends EventName>(name: E, payload: Events[E]) => {
       events.push({ name, payload });
@@ -43,6 +46,7 @@ export async function openDesk(o: { dataDir?: string; service?: string; scale?: 
   return {
     backend,
     dataDir,
+    service,
     events,
     updates,
     until: (id, pred, timeoutMs = 15_000) =>

@@ -103,6 +103,29 @@ describe('trigger-desk match', () => {
     expect(r.out).toMatch(/CANNOT TELL/);
   });
 
+  it('exits 2 on conditions that do not compile, with the YAML line and column and no stack trace', async () => {
+    const typo = file('typo.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: \'<+trigger.payload.tag> == "v" ? true :\'\n');
+    const r = await match('--trigger', typo, '--payload', GOOD);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/typo.yaml: The JEXL condition cannot be read: the expression ends too early.*\(line 7, column 63 of the YAML\)/);
+    const json = await match('--trigger', typo, '--payload', GOOD, '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ error: { where: { line: 7, column: 63 } } });
+    const header = file('header.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: <+trigger.header[]> == "x"\n');
+    const proc = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', header, '--payload', GOOD], { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8' });
+    expect(proc.status).toBe(2);
+    expect(proc.stderr).toMatch(/^trigger-desk match: .*header.yaml: The JEXL condition cannot be read: in <\+trigger.header\[\]>: nothing between \[ and \].*\(line 7, column 40 of the YAML\)\.\n$/);
+    expect(proc.stderr).not.toMatch(/\bat \S+ \(/);
+  }, 30_000);
+
+  it('exits 2 ("cannot tell") on a regex that runs past the deadline, as a real process', () => {
+    const slow = file('slow.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        payloadConditions:\n          - key: <+trigger.payload.s>\n            operator: Regex\n            value: "(a|a?)+b(?=c)"\n');
+    const a30 = file('a30.json', JSON.stringify({ s: 'a'.repeat(30) }));
+    const proc = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', slow, '--payload', a30], { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8', timeout: 20_000 });
+    expect(proc.status).toBe(2);
+    expect(proc.stdout).toContain('Verdict: CANNOT TELL');
+    expect(proc.stdout).toContain('Cannot tell: the pattern took too long (stopped after 100 ms): "(a|a?)+b(?=c)"');
+  }, 30_000);
+
   it('prints help with exit 0', async () => {
     const r = await match('--help');
     expect([r.code, r.out.startsWith('usage: trigger-desk match')]).toEqual([0, true]);

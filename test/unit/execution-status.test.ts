@@ -46,18 +46,18 @@ describe('status words', () => {
 describe('readDetails', () => {
   it('reads the 400 "doesn’t exist" answer as pending, not failure', () => {
     const body = JSON.stringify({ status: 'ERROR', code: 'INVALID_REQUEST', message: "Invalid request: Trigger event history doesn't exist for event with eventId abc" });
-    const a = readDetails(400, body, 0);
+    const a = readDetails(400, body, 0, []);
     expect(a.kind).toBe('view');
     if (a.kind === 'view') expect(a.view).toMatchObject({ phase: 'pending', terminal: false });
   });
 
   it('sorts other answers: 401/403 denied, 5xx and HTML trouble, other 4xx refused', () => {
-    expect(readDetails(401, '{"message":"Invalid token"}', 0)).toMatchObject({ kind: 'denied', message: 'Invalid token' });
-    expect(readDetails(403, '{}', 0).kind).toBe('denied');
-    expect(readDetails(503, '<html><body>503 Service Temporarily Unavailable</body></html>', 0)).toMatchObject({ kind: 'trouble', message: '503 Service Temporarily Unavailable' });
-    expect(readDetails(200, '<html>portal</html>', 0).kind).toBe('trouble');
-    expect(readDetails(404, '{"message":"nope"}', 0).kind).toBe('refused');
-    expect(readDetails(400, '{"message":"Invalid request: accountIdentifier: must not be null"}', 0).kind).toBe('refused');
+    expect(readDetails(401, '{"message":"Invalid token"}', 0, [])).toMatchObject({ kind: 'denied', message: 'Invalid token' });
+    expect(readDetails(403, '{}', 0, []).kind).toBe('denied');
+    expect(readDetails(503, '<html><body>503 Service Temporarily Unavailable</body></html>', 0, [])).toMatchObject({ kind: 'trouble', message: '503 Service Temporarily Unavailable' });
+    expect(readDetails(200, '<html>portal</html>', 0, []).kind).toBe('trouble');
+    expect(readDetails(404, '{"message":"nope"}', 0, []).kind).toBe('refused');
+    expect(readDetails(400, '{"message":"Invalid request: accountIdentifier: must not be null"}', 0, []).kind).toBe('refused');
   });
 
   it('a run in progress is running; a terminal one ends; a person wait is named', () => {

@@ -1,6 +1,6 @@
 // Java regex semantics the conditions rely on, translated to JavaScript (or refused, never guessed).
 import { describe, expect, it } from 'vitest';
-import { compileJavaRegex, javaWholeMatch } from '../../shared/harness/java-regex';
+import { compileJavaRegex, javaWholeMatch } from '../../shared/harness/java-regex-run';
 
 const matches = (pattern: string, input: string, dotAll = true): boolean | string => {
   const r = javaWholeMatch(pattern, input, dotAll);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { last4, MASK, maskSecret, redact, redactHeaders, redactUrl } from '../../shared/harness/redact';
+import { excerpt, holdsSecret, last4, MASK, maskSecret, namedSecrets, redact, redactHeaders, redactJson, redactParsed, redactUrl } from '../../shared/harness/redact';
 
 // Keys are assembled at run time: the repository never holds text shaped like a real key.
 const key4 = (prefix: 'pat' | 'sat', account = `acc${'X'.repeat(19)}`) => [prefix, account, '0123456789abcdef01234567', `${'Qz9'.repeat(6)}Mj`].join('.');
@@ -137,6 +137,73 @@ describe('redactUrl and redactHeaders', () => {
       'X-Empty': '',
     });
     expect(redactHeaders(out, ['x-signature'])).toEqual(out);
+  });
+});
+
+describe('redactJson, excerpt, holdsSecret, namedSecrets', () => {
+  it('redacts every string and property name of a parsed answer, keeping its shape and other values', () => {
+    const doc = { status: 'SUCCESS', n: 3, ok: true, none: null, data: { message: `echo ${PAT}`, list: ['plain', 'my-own-secret-1'], [PAT]: 1 } };
+    const clean = redactJson(doc, ['my-own-secret-1']);
+    expect(clean.status).toBe('SUCCESS');
+    expect(clean.n).toBe(3);
+    expect(clean.none).toBeNull();
+    expect(JSON.stringify(clean)).not.toContain(PAT.slice(0, -4));
+    expect(JSON.stringify(clean)).not.toContain('my-own-secret-1'.slice(0, -4));
+    expect(Object.keys(clean.data)).toContain(maskSecret(PAT));
+    // A secret that is also a JSON word cannot break the document: it is parsed already. (A secret equal to a
+    // field name masks the name too: fail-safe, the field is then unreadable rather than leaked.)
+    expect(redactJson({ status: 'status', n: true }, ['status', 'true'])).toEqual({ [MASK]: MASK, n: true });
+  });
+
+  it('masks the value of a credential-named field, whatever its shape', () => {
+    expect(redactJson({ apiKey: 'plain-value-123456', 'X-Api-Key': 'other-value-98765', authorization: '${TOKEN}', note: 'plain-value' })).toEqual({
+      apiKey: maskSecret('plain-value-123456'),
+      'X-Api-Key': maskSecret('other-value-98765'),
+      authorization: '${TOKEN}',
+      note: 'plain-value',
+    });
+  });
+
+  it('redactParsed skips the walk when the text holds nothing, and walks escaped text', () => {
+    const quiet = '{"message":"all fine","n":1}';
+    const parsed = JSON.parse(quiet) as unknown;
+    expect(redactParsed(quiet, parsed, ['some-secret-1'])).toBe(parsed);
+    // A key written with \\u escapes is not in the text as such, but is in the parsed value.
+    const escaped = JSON.stringify({ m: PAT }).replace('pat', '\\u0070at');
+    expect(escaped).not.toContain(PAT);
+    expect(JSON.stringify(redactParsed(escaped, JSON.parse(escaped) as unknown))).not.toContain(PAT.slice(0, -4));
+    const loud = `{"message":"echo some-secret-1"}`;
+    expect(redactParsed(loud, JSON.parse(loud) as unknown, ['some-secret-1'])).toEqual({ message: `echo ${maskSecret('some-secret-1')}` });
+  });
+
+  it('masks before it cuts: a key cut anywhere never shows more than its last four', () => {
+    for (let max = 5; max < 120; max++) {
+      const shown = excerpt(`-d @${PAT} and more`, max);
+      for (let i = 0; i + 5 <= PAT.length; i++) expect(shown).not.toContain(PAT.slice(i, i + 5));
+      expect(shown.length).toBeLessThanOrEqual(max);
+    }
+    expect(excerpt('a\n  b', 10)).toBe('a b');
+  });
+
+  it('holdsSecret says whether redact would mask anything', () => {
+    expect(holdsSecret(`{"t": "${SAT}"}`)).toBe(true);
+    expect(holdsSecret('{"t": "nothing here"}')).toBe(false);
+    expect(holdsSecret('{"t": "mine-1234"}', ['mine-1234'])).toBe(true);
+  });
+
+  it('namedSecrets finds credential header values, -u passwords, bearer tokens and key shapes glued to text', () => {
+    const found = namedSecrets(`curl -H 'X-Api-Key: k-value-1' -H "Authorization: Bearer tok-2222" -H 'X-Source: jenkins' -u me:pw-3333 --x${PAT} -H 'X-Token: $TOKEN'`);
+    expect(found).toEqual(expect.arrayContaining(['k-value-1', 'tok-2222', 'me:pw-3333', PAT]));
+    expect(found).not.toContain('jenkins');
+    expect(found).not.toContain('$TOKEN');
+  });
+
+  it('namedSecrets stays linear on hostile pastes', () => {
+    for (const hostile of ['a'.repeat(2_000_000), 'a:'.repeat(1_000_000), 'pat.aaaa.'.repeat(200_000), '-u '.repeat(600_000)]) {
+      const start = performance.now();
+      namedSecrets(hostile);
+      expect(performance.now() - start).toBeLessThan(1500);
+    }
   });
 });
 

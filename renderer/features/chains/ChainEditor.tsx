@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { PREV_FIELDS, type ChainAfter } from '../../../shared/chain-model';
 import type { Trigger } from '../../../shared/model';
-import { addStep, draftProblems, removeStep, setDraftName, updateStep, useChains } from './chains-store';
+import { addStep, draftProblems, removeStep, setDraftName, updateStep, useChains } from '../../stores/chains';
 
 const AFTER: { value: ChainAfter; label: string }[] = [
   { value: 'success', label: 'the previous run succeeded' },

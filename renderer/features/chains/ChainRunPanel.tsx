@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { ChainRun } from '../../../shared/chain-model';
 import { useWatches } from '../../stores/watch';
 import { WatchPanel } from '../watch/WatchPanel';
-import { stopRun } from './chains-store';
+import { stopRun } from '../../stores/chains';
 
 const PHASE_WORDS: Record<ChainRun['steps'][number]['phase'], string> = {
   waiting: 'Waiting', firing: 'Firing', running: 'Running', succeeded: 'Succeeded', ended: 'Ended',

@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useDesk } from '../../stores/workspaces';
 import { ChainEditor } from './ChainEditor';
 import { ChainRunPanel } from './ChainRunPanel';
-import { deleteDraft, editChain, latestRun, loadChains, runDraft, saveDraft, subscribeRuns, useChains } from './chains-store';
+import { deleteDraft, editChain, latestRun, loadChains, runDraft, saveDraft, subscribeRuns, useChains } from '../../stores/chains';
 import { HarnessSetup } from './HarnessSetup';
 import './chains.css';
 

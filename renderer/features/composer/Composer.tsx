@@ -7,11 +7,11 @@ import { isJsonContentType } from '../../../shared/harness/request-preview';
 import type { Trigger } from '../../../shared/model';
 import { errorText } from '../../bridge';
 import { useComposer } from '../../stores/composer';
-import { draftKey, payloadOf, selectedPayloadId, setDraft, useFire } from '../../stores/fire';
+import { shownKey, usePayloads } from '../../stores/payloads';
 import { HeadersPanel } from './HeadersPanel';
 import { JsonEditor } from './JsonEditor';
 import { PayloadBar } from './PayloadBar';
-import { PayloadStatus } from './PayloadStatus';
+import { PayloadStatus, SaveError } from './PayloadStatus';
 import { PreviewPanel } from './PreviewPanel';
 import { ReadsPanel } from './ReadsPanel';
 import { VariablesPanel } from './VariablesPanel';
@@ -31,8 +31,7 @@ function usePaths(yaml: string | undefined): { paths: PayloadPath[]; error: stri
 }
 
 export default function Composer({ trigger }: { trigger: Trigger }): ReactNode {
-  const payloadId = useFire((s) => selectedPayloadId(s, trigger));
-  const key = draftKey(trigger.id, payloadId);
+  const key = usePayloads((s) => shownKey(s, trigger));
   const statusId = useId();
   const json = isJsonContentType(trigger.contentType);
   const { paths, error } = usePaths(trigger.yaml);
@@ -42,20 +41,13 @@ export default function Composer({ trigger }: { trigger: Trigger }): ReactNode {
   return (
     <div className="composer">
       <section className="panel payload-panel" aria-label="Payload">
-        <PayloadBar trigger={trigger} payloadId={payloadId} json={json} />
-        <JsonEditor
-          key={key}
-          editorKey={key}
-          adoptKey={payloadId === '' ? undefined : draftKey(trigger.id, '')}
-          text={payloadOf(useFire.getState(), trigger)}
-          json={json}
-          paths={paths}
-          onText={(text) => { setDraft(trigger, text, payloadId); }}
-        />
-        <PayloadStatus editorKey={key} json={json} id={statusId} />
+        <PayloadBar trigger={trigger} docKey={key} json={json} />
+        <JsonEditor key={key} docKey={key} trigger={trigger} json={json} paths={paths} />
+        <PayloadStatus docKey={key} json={json} id={statusId} />
+        <SaveError docKey={key} />
       </section>
       <div className="composer-side">
-        <ReadsPanel trigger={trigger} editorKey={key} paths={paths} yamlError={error} />
+        <ReadsPanel trigger={trigger} docKey={key} paths={paths} yamlError={error} />
         <VariablesPanel trigger={trigger} names={variables} />
       </div>
       <HeadersPanel trigger={trigger} />

@@ -2,8 +2,9 @@
 // the page then sees only its last four characters, and the field is cleared once it is saved.
 import { useState, type ReactNode } from 'react';
 import type { HeaderEntry, Trigger } from '../../../shared/model';
-import { call, errorText } from '../../bridge';
+import { errorText } from '../../bridge';
 import { showToast } from '../../stores/toasts';
+import { setHeaders } from '../../stores/trigger-extras';
 
 interface Row {
   name: string;
@@ -24,20 +25,21 @@ export function HeadersPanel({ trigger }: { trigger: Trigger }): ReactNode {
 
   const save = async (): Promise<void> => {
     setBusy(true);
-    try {
-      const headers = shown.filter((r) => r.name.trim() !== '').map((r) => {
-        const keep = r.secret && r.value === '' && r.stored ? { keepSecretId: r.stored.id } : {};
-        return { name: r.name.trim(), value: r.value, secret: r.secret, ...keep };
-      });
-      await call('triggers:setHeaders', { id: trigger.id, headers });
-      setRows(null);
-      setError(null);
-      showToast(`Headers saved for “${trigger.name}”.`);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
+    const headers = shown.filter((r) => r.name.trim() !== '').map((r) => {
+      const keep = r.secret && r.value === '' && r.stored ? { keepSecretId: r.stored.id } : {};
+      return { name: r.name.trim(), value: r.value, secret: r.secret, ...keep };
+    });
+    const reply = await setHeaders(trigger.id, headers);
+    setBusy(false);
+    if (!reply.ok) {
+      setError(errorText(reply.error));
+      return;
     }
+    setRows(null);
+    setError(null);
+    // A key-shaped value was moved to the keychain: the notes say so in plain words.
+    const { notes } = reply.value;
+    showToast(`Headers saved for “${trigger.name}”.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`);
   };
 
   return (

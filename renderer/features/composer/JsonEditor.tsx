@@ -1,66 +1,70 @@
-// The payload editor: one CodeMirror view whose state is swapped per trigger and payload (undo
-// survives switching). Each edit is handed on after a frame: saved as a draft (so a crash loses
-// nothing) and sent to the analysis worker (so a 5 MB payload never blocks typing).
-// The status line is a live region: aria-describedby cannot point out of the editor's shadow root.
-import { EditorState, StateEffect } from '@codemirror/state';
+// The payload editor: a CodeMirror view of one document of the payload store (stores/payloads.ts).
+// Every change the user makes is handed to the store in the same step (CodeMirror's immutable
+// text, so no copy), and a text the store changes (a tool, a change made elsewhere) is shown as
+// one undoable change. The view is made once per document; its undo history and cursor are kept
+// in the store across switches. The text goes to the analysis worker after a pause, so a 5 MB
+// payload never blocks typing. The status line is a live region: aria-describedby cannot point
+// out of the editor's shadow root.
+import { Annotation, EditorState, StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { PayloadPath } from '../../../shared/harness/payload-paths';
+import type { Trigger } from '../../../shared/model';
 import { setAnalysis } from '../../stores/composer';
+import { setText } from '../../stores/payload-actions';
+import { fullText, keepEditorState, keptEditorState, openDoc, usePayloads, type PayloadText } from '../../stores/payloads';
 import { onAnalysis, requestAnalysis } from './analysis-client';
 import { editorExtensions } from './editor-setup';
-import { liveViews, savedStates, showDiagnostics } from './editor-registry';
-import { registerLiveText } from './live-text';
+import { liveViews, showDiagnostics } from './editor-registry';
 
 export interface JsonEditorProps {
-  editorKey: string;
-  /** A key whose saved state to adopt when `editorKey` has none (a first payload just got its id). */
-  adoptKey?: string;
-  /** The text to show when this key has no saved state (or its text changed elsewhere). */
-  text: string;
+  trigger: Trigger;
+  docKey: string;
   json: boolean;
   paths: PayloadPath[];
-  onText: (text: string) => void;
 }
 
-const COMMIT_DELAY_MS = 16;
-/** The key of an editor that had the keyboard when it closed, so the one adopting its state takes it. */
-let focusedAtClose: string | null = null;
+const ANALYSIS_DELAY_MS = 16;
+/** Marks a change that came from the store, so it is not handed back to it. */
+const fromStore = Annotation.define<boolean>();
+
+function replaceAll(state: EditorState, text: PayloadText): { changes: { from: number; to: number; insert: string }; annotations: Annotation<boolean> } {
+  return { changes: { from: 0, to: state.doc.length, insert: fullText(text) }, annotations: fromStore.of(true) };
+}
 
 export function JsonEditor(p: JsonEditorProps): ReactNode {
   const host = useRef<HTMLDivElement>(null);
   const props = useRef(p);
   props.current = p;
 
-  // A layout effect: its cleanup runs before React detaches the DOM, so focus can still be read.
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const key = p.editorKey;
+    const key = p.docKey;
+    const doc = openDoc(props.current.trigger, key);
+    /** The store text the view shows: its own last change, or the store's last one it took. */
+    let synced: PayloadText = doc.text;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const analyse = (text: string): void => {
-      const { json, paths } = props.current;
-      requestAnalysis(key, text, json, paths);
-    };
-    const commit = (): void => {
+    const analyse = (): void => {
       timer = undefined;
-      const text = view.state.doc.toString();
-      props.current.onText(text);
-      analyse(text);
+      const { json, paths } = props.current;
+      requestAnalysis(key, view.state.doc.toString(), json, paths);
     };
     const extensions = editorExtensions({
       label: 'Payload body',
       json: props.current.json,
-      onDocChanged: () => { clearTimeout(timer); timer = setTimeout(commit, COMMIT_DELAY_MS); },
+      onDocChanged: (update) => {
+        if (!update.transactions.some((tr) => tr.annotation(fromStore))) {
+          synced = update.state.doc;
+          setText(key, update.state.doc);
+        }
+        clearTimeout(timer);
+        timer = setTimeout(analyse, ANALYSIS_DELAY_MS);
+      },
     });
-    const adopt = props.current.adoptKey;
-    const saved = savedStates.get(key) ?? (adopt === undefined ? undefined : savedStates.get(adopt));
-    if (adopt !== undefined) savedStates.delete(adopt);
-    let state = saved ? saved.update({ effects: StateEffect.reconfigure.of(extensions) }).state : EditorState.create({ doc: props.current.text, extensions });
-    if (saved && state.doc.toString() !== props.current.text) {
-      // Changed elsewhere (another window, a reload): take it as one undoable change.
-      state = state.update({ changes: { from: 0, to: state.doc.length, insert: props.current.text } }).state;
-    }
+    const kept = keptEditorState(key);
+    let state = kept ? kept.state.update({ effects: StateEffect.reconfigure.of(extensions) }).state : EditorState.create({ doc: fullText(doc.text), extensions });
+    if (kept && kept.text !== doc.text) state = state.update(replaceAll(state, doc.text)).state; // changed while not shown
     // In a shadow root CodeMirror's styles go into constructable style sheets, which the strict
     // CSP (style-src 'self', no inline <style>) allows; colours still come through CSS variables.
     const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
@@ -70,30 +74,33 @@ export function JsonEditor(p: JsonEditorProps): ReactNode {
     shadow.append(mount);
     const view = new EditorView({ state, parent: mount, root: shadow });
     liveViews.set(key, view);
-    if (adopt !== undefined && focusedAtClose === adopt) view.focus(); // typing goes on after the first save
-    focusedAtClose = null;
-    const unregister = registerLiveText(key, () => view.state.doc.toString());
+    // The store's text changed by other means than this view: show it.
+    const unsubscribe = usePayloads.subscribe((s) => {
+      const text = s.docs[key]?.text;
+      if (text === undefined || text === synced) return;
+      synced = text;
+      view.dispatch({ ...replaceAll(view.state, text), userEvent: 'input.replace', scrollIntoView: true });
+    });
     const stop = onAnalysis(key, (a) => {
       setAnalysis(a);
       showDiagnostics(key, a);
     });
     return () => {
-      unregister();
-      if (timer !== undefined) { clearTimeout(timer); commit(); }
+      unsubscribe();
+      clearTimeout(timer);
       stop();
-      savedStates.set(key, view.state);
-      focusedAtClose = view.hasFocus ? key : null;
+      keepEditorState(key, view.state, synced);
       if (liveViews.get(key) === view) liveViews.delete(key);
       view.destroy();
     };
-    // The view is made once per key; later prop changes are read through `props`.
-  }, [p.editorKey]);
+    // The view is made once per document; later prop changes are read through `props`.
+  }, [p.docKey]);
 
   // New paths (the YAML changed) or content type: analyse again.
   useEffect(() => {
-    const view = liveViews.get(p.editorKey);
-    if (view) requestAnalysis(p.editorKey, view.state.doc.toString(), p.json, p.paths);
-  }, [p.editorKey, p.json, p.paths]);
+    const view = liveViews.get(p.docKey);
+    if (view) requestAnalysis(p.docKey, view.state.doc.toString(), p.json, p.paths);
+  }, [p.docKey, p.json, p.paths]);
 
   return <div className="cm-host" ref={host} data-testid="payload-editor" />;
 }

@@ -1,53 +1,46 @@
 // Named payloads of a trigger ("hotfix to prod", "nightly") and the editor's tools: format,
 // minify, import a JSON file, save to a file.
 import { useRef, useState, type ReactNode } from 'react';
+import type { Reply } from '../../../shared/errors';
 import type { Trigger } from '../../../shared/model';
-import { call, errorText } from '../../bridge';
-import { draftKey, flushDrafts, selectPayload } from '../../stores/fire';
+import { errorText } from '../../bridge';
+import { createPayload, deletePayload, renamePayload, setText, showPayload } from '../../stores/payload-actions';
+import { docText, shownPayloadId, usePayloads } from '../../stores/payloads';
 import { showError, showToast } from '../../stores/toasts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { InlineEdit } from '../../ui/InlineEdit';
-import { currentText, replaceText } from './editor-registry';
 import { formatJson, minifyJson, readPayloadFile, savePayloadFile } from './payload-tools';
 
 interface Props {
   trigger: Trigger;
-  payloadId: string;
+  docKey: string;
   json: boolean;
 }
 
-export function PayloadBar({ trigger, payloadId, json }: Props): ReactNode {
+export function PayloadBar({ trigger, docKey: key, json }: Props): ReactNode {
   const [naming, setNaming] = useState<null | 'new' | 'rename'>(null);
   const [deleting, setDeleting] = useState(false);
   const file = useRef<HTMLInputElement>(null);
-  const key = draftKey(trigger.id, payloadId);
+  const payloadId = usePayloads((s) => shownPayloadId(s, trigger));
   const current = trigger.payloads.find((p) => p.id === payloadId);
 
   const transform = (fn: (t: string) => string, what: string): void => {
     try {
-      replaceText(key, fn(currentText(key) ?? ''));
+      setText(key, fn(docText(key)));
     } catch (e) {
       showToast(`Cannot ${what}: ${errorText(e)}`, { tone: 'error' });
     }
   };
 
-  const create = async (name: string): Promise<void> => {
-    flushDrafts();
-    const saved = await call('payloads:save', { triggerId: trigger.id, name, body: currentText(key) ?? '{}' });
-    selectPayload(trigger.id, saved.id);
-    showToast(`Payload “${name}” saved.`);
-  };
-
-  const rename = async (name: string): Promise<void> => {
-    if (!current) return;
-    flushDrafts();
-    await call('payloads:save', { triggerId: trigger.id, id: current.id, name, body: currentText(key) ?? current.body });
+  const create = async (name: string): Promise<Reply<unknown>> => {
+    const reply = await createPayload(trigger, name);
+    if (reply.ok) showToast(`Payload “${name}” saved.`);
+    return reply;
   };
 
   const importFile = async (f: File): Promise<void> => {
     try {
-      const text = await readPayloadFile(f);
-      replaceText(key, text);
+      setText(key, await readPayloadFile(f));
       showToast(`“${f.name}” loaded into the editor (Ctrl+Z undoes it).`);
     } catch (e) {
       showError(e, 'Could not import');
@@ -60,14 +53,14 @@ export function PayloadBar({ trigger, payloadId, json }: Props): ReactNode {
         <InlineEdit
           label={naming === 'new' ? 'Name of the new payload' : `New name for payload ${current?.name ?? ''}`}
           initial={naming === 'new' ? '' : (current?.name ?? '')}
-          onSave={naming === 'new' ? create : rename}
+          onSave={naming === 'new' ? create : (name) => renamePayload(key, name)}
           onDone={() => { setNaming(null); }}
         />
       ) : (
         <label className="payload-select">
           <span className="muted">Payload</span>
-          <select value={payloadId} aria-label="Saved payload" onChange={(e) => { flushDrafts(); selectPayload(trigger.id, e.target.value); }}>
-            {trigger.payloads.length === 0 && <option value="">Default (not saved yet)</option>}
+          <select value={payloadId ?? ''} aria-label="Saved payload" onChange={(e) => { showPayload(trigger, e.target.value); }}>
+            {payloadId === null && <option value="">Default (not saved yet)</option>}
             {trigger.payloads.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </label>
@@ -84,7 +77,7 @@ export function PayloadBar({ trigger, payloadId, json }: Props): ReactNode {
         e.target.value = '';
         if (f) void importFile(f);
       }} />
-      <button type="button" className="small" onClick={() => { savePayloadFile(currentText(key) ?? '', `${trigger.name} - ${current?.name ?? 'payload'}`); }}>Save to file</button>
+      <button type="button" className="small" onClick={() => { savePayloadFile(docText(key), `${trigger.name} - ${current?.name ?? 'payload'}`); }}>Save to file</button>
       {deleting && current && (
         <ConfirmDialog
           title="Delete this payload?"
@@ -93,10 +86,7 @@ export function PayloadBar({ trigger, payloadId, json }: Props): ReactNode {
           onCancel={() => { setDeleting(false); }}
           onConfirm={() => {
             setDeleting(false);
-            call('payloads:delete', { triggerId: trigger.id, id: current.id }).then(
-              () => { selectPayload(trigger.id, trigger.payloads.find((p) => p.id !== current.id)?.id ?? ''); },
-              (e: unknown) => { showError(e, 'Could not delete the payload'); },
-            );
+            void deletePayload(trigger, current.id).then((reply) => { if (!reply.ok) showError(reply.error, 'Could not delete the payload'); });
           }}
         >
           “{current.name}” will be removed from “{trigger.name}”.

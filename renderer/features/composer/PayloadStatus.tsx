@@ -1,15 +1,31 @@
 // The line under the editor: valid or not (with line, column and plain words), size, variables.
+// Below it, when a save failed: why, in plain words (the text stays in the editor).
 import type { ReactNode } from 'react';
 import { formatBytes } from '../../../shared/harness/request-preview';
+import { errorText } from '../../bridge';
 import { useComposer } from '../../stores/composer';
+import { saveNow } from '../../stores/payload-actions';
+import { usePayloads } from '../../stores/payloads';
 import { selectRange } from './editor-registry';
 
-export function PayloadStatus({ editorKey, json, id }: { editorKey: string; json: boolean; id: string }): ReactNode {
-  const a = useComposer((s) => s.analyses[editorKey]);
+export function SaveError({ docKey }: { docKey: string }): ReactNode {
+  const error = usePayloads((s) => s.docs[docKey]?.error ?? null);
+  if (!error) return null;
+  return (
+    <p className="field-error save-error" role="alert">
+      <strong>Not saved:</strong> {errorText(error)} The text stays in the editor; your next change saves it again.{' '}
+      <button type="button" className="link" onClick={() => void saveNow(docKey)}>Save again</button>
+    </p>
+  );
+}
+
+export function PayloadStatus({ docKey, json, id }: { docKey: string; json: boolean; id: string }): ReactNode {
+  const a = useComposer((s) => s.analyses[docKey]);
+  const unsaved = usePayloads((s) => Boolean(s.docs[docKey]?.error));
   const ok = !a || a.ok || !json;
   return (
     <div id={id} className={ok ? 'json-status ok' : 'json-status warn'} role="status" aria-live="polite" data-testid="payload-status">
-      {a && <span className="muted">{formatBytes(a.bytes)} · saved as you type · </span>}
+      {a && <span className="muted">{formatBytes(a.bytes)} · {unsaved ? 'not saved (see below)' : 'saved as you type'} · </span>}
       {!json && 'Sent as-is (not JSON).'}
       {json && a?.ok && `Valid JSON${a.variables.length > 0 ? ` with ${a.variables.length} variable${a.variables.length > 1 ? 's' : ''}` : ''}.`}
       {json && a && !a.ok && a.error && (
@@ -18,7 +34,7 @@ export function PayloadStatus({ editorKey, json, id }: { editorKey: string; json
           {!a.empty && <>{a.error.message} </>}
           Harness still accepts it, but <code>{'<+trigger.payload.…>'}</code> expressions will resolve to nothing.{' '}
           {!a.empty && (
-            <button type="button" className="link" onClick={() => { if (a.error) selectRange(editorKey, a.error.offset, a.error.offset + 1); }}>
+            <button type="button" className="link" onClick={() => { if (a.error) selectRange(docKey, a.error.offset, a.error.offset + 1); }}>
               Show me
             </button>
           )}

@@ -4,16 +4,20 @@
 import { useState, type ReactNode } from 'react';
 import type { PayloadPath } from '../../../shared/harness/payload-paths';
 import { locatePath } from '../../../shared/harness/payload-paths-locate';
+import type { Reply } from '../../../shared/errors';
 import type { Trigger } from '../../../shared/model';
-import { call, errorText } from '../../bridge';
+import { errorText } from '../../bridge';
 import { useComposer } from '../../stores/composer';
+import { setText } from '../../stores/payload-actions';
+import { docText } from '../../stores/payloads';
 import { showToast } from '../../stores/toasts';
-import { currentText, replaceText, selectRange } from './editor-registry';
+import { fetchTriggerYaml, setTriggerYaml } from '../../stores/trigger-extras';
+import { selectRange } from './editor-registry';
 import { withSkeleton } from './payload-tools';
 
 interface Props {
   trigger: Trigger;
-  editorKey: string;
+  docKey: string;
   paths: PayloadPath[];
   yamlError: string | null;
 }
@@ -25,25 +29,24 @@ function YamlForm({ trigger, onDone }: { trigger: Trigger; onDone: () => void })
   const [text, setText] = useState(trigger.yaml ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<unknown>): Promise<void> => {
+  const run = async (fn: () => Promise<Reply<unknown>>): Promise<void> => {
     setBusy(true);
-    try {
-      await fn();
-      setError(null);
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
+    const reply = await fn();
+    setBusy(false);
+    if (!reply.ok) {
+      setError(errorText(reply.error));
+      return;
     }
+    setError(null);
+    onDone();
   };
   return (
-    <form className="yaml-form" onSubmit={(e) => { e.preventDefault(); void run(() => call('triggers:setYaml', { id: trigger.id, yaml: text })); }}>
+    <form className="yaml-form" onSubmit={(e) => { e.preventDefault(); void run(() => setTriggerYaml(trigger.id, text)); }}>
       <label htmlFor={`yaml-${trigger.id}`}>Trigger YAML (Harness: open the trigger, YAML view, copy all)</label>
       <textarea id={`yaml-${trigger.id}`} className="mono" rows={6} spellCheck={false} value={text} onChange={(e) => { setText(e.target.value); }} />
       <div className="row-tools">
         <button type="submit" className="small primary" disabled={busy || text.trim() === ''}>Save YAML</button>
-        <button type="button" className="small" disabled={busy} onClick={() => void run(() => call('triggers:fetchYaml', { id: trigger.id }))}>Fetch from Harness</button>
+        <button type="button" className="small" disabled={busy} onClick={() => void run(() => fetchTriggerYaml(trigger.id))}>Fetch from Harness</button>
         {trigger.yaml !== undefined && <button type="button" className="small" onClick={onDone}>Cancel</button>}
       </div>
       {error && <p role="alert" className="field-error">{error}</p>}
@@ -51,20 +54,21 @@ function YamlForm({ trigger, onDone }: { trigger: Trigger; onDone: () => void })
   );
 }
 
-export function ReadsPanel({ trigger, editorKey, paths, yamlError }: Props): ReactNode {
+export function ReadsPanel({ trigger, docKey, paths, yamlError }: Props): ReactNode {
   const [editing, setEditing] = useState(false);
-  const results = useComposer((s) => s.analyses[editorKey]?.paths);
+  const results = useComposer((s) => s.analyses[docKey]?.paths);
 
   const open = (path: PayloadPath, state: string): void => {
-    const text = currentText(editorKey) ?? '';
+    const text = docText(docKey);
     if (state !== 'missing') {
       const span = locatePath(text, path.segments);
-      if (span) { selectRange(editorKey, span.start, span.end); return; }
+      if (span) { selectRange(docKey, span.start, span.end); return; }
     }
     try {
-      replaceText(editorKey, withSkeleton(text, path.segments));
-      const span = locatePath(currentText(editorKey) ?? '', path.segments);
-      if (span) selectRange(editorKey, span.start, span.end);
+      const next = withSkeleton(text, path.segments);
+      setText(docKey, next);
+      const span = locatePath(next, path.segments);
+      if (span) selectRange(docKey, span.start, span.end);
       showToast(`Added “${path.path}” to the payload (Ctrl+Z undoes it).`);
     } catch (e) {
       showToast(`Cannot add ${path.path}: ${errorText(e)}`, { tone: 'error' });

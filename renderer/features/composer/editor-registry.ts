@@ -1,25 +1,11 @@
-// Editor states per trigger and payload, kept in memory so undo history, folds and the cursor
-// survive switching triggers; and the live views, so the composer's tools (format, jump to a
-// path, insert a skeleton, import a file) can act on the editor a payload is shown in.
+// The live editor views by document key, for what only a view can do: select and scroll to a
+// range, take the keyboard, show lint marks. The text itself is the payload store's
+// (stores/payloads.ts): tools change it there and the view follows.
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import type { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { Analysis } from './analysis';
 
-export const savedStates = new Map<string, EditorState>();
 export const liveViews = new Map<string, EditorView>();
-
-/** Replaces the whole text as one undoable change. */
-export function replaceText(key: string, text: string): boolean {
-  const view = liveViews.get(key);
-  if (!view) return false;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.replace', scrollIntoView: true });
-  return true;
-}
-
-export function currentText(key: string): string | null {
-  return liveViews.get(key)?.state.doc.toString() ?? null;
-}
 
 /** Selects a range, scrolls it to the middle and gives the editor the keyboard. */
 export function selectRange(key: string, from: number, to: number): void {

@@ -7,7 +7,7 @@ import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput,
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, type KeyBinding } from '@codemirror/view';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers, type KeyBinding, type ViewUpdate } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
 const highlight = HighlightStyle.define([
@@ -35,13 +35,14 @@ const theme = EditorView.theme({
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
 });
 
-/** Ctrl/Cmd+Enter fires (FireBar listens on the window): the editor must not insert a line for it. */
+/** Ctrl/Cmd+Enter fires (the window's shortcut listener): the editor must not insert a line for it. */
 const editorKeys: readonly KeyBinding[] = defaultKeymap.filter((b) => b.key !== 'Mod-Enter');
 
 export interface EditorOptions {
   label: string;
   json: boolean;
-  onDocChanged: () => void;
+  /** Called synchronously after every change of the text, whatever made it. */
+  onDocChanged: (update: ViewUpdate) => void;
 }
 
 export function editorExtensions(o: EditorOptions): Extension[] {
@@ -64,6 +65,6 @@ export function editorExtensions(o: EditorOptions): Extension[] {
     keymap.of([...editorKeys, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
     theme,
     EditorView.contentAttributes.of({ 'aria-label': o.label, 'aria-multiline': 'true', spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off' }),
-    EditorView.updateListener.of((u) => { if (u.docChanged) o.onDocChanged(); }),
+    EditorView.updateListener.of((u) => { if (u.docChanged) o.onDocChanged(u); }),
   ];
 }

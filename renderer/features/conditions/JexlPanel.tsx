@@ -33,7 +33,11 @@ export function JexlPanel({ row }: { row: JexlRow }): ReactNode {
         </table>
       )}
       <p><strong>Result:</strong> {row.state === 'not-reached' || row.state === 'blank' ? '' : <code>{`${showValue(row.result)} (${row.resultType})`}</code>} {row.why}</p>
-      {row.error && <p className="field-error" role="note">Syntax error at line {row.error.where.line}, column {row.error.where.column}: {row.error.message}</p>}
+      {row.error && (
+        <p className="field-error" role="note">
+          Syntax error at line {(row.error.yaml ?? row.error.where).line}, column {(row.error.yaml ?? row.error.where).column}{row.error.yaml ? ' of the YAML' : ''}: {row.error.message}
+        </p>
+      )}
       {row.unsupported.length > 0 && (
         <p className="cond-unsupported"><strong>The preview cannot evaluate:</strong> {row.unsupported.join('; ')}</p>
       )}

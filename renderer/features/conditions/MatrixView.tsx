@@ -6,6 +6,7 @@ import { buildMatrix, matrixCsv, OUTCOME_WORDS, type Matrix, type MatrixCell } f
 import { chooseTrigger, openSample, setLabTab, useConditions } from '../../stores/conditions';
 import { useDesk } from '../../stores/workspaces';
 import { downloadText } from './download';
+import { useRegexAnswers } from './regex-jobs';
 
 const MARK: Record<MatrixCell['outcome'], string> = { fires: '✓', 'does-not-fire': '✗', undetermined: '?', error: '!' };
 
@@ -13,13 +14,14 @@ function useMatrix(): { matrix: Matrix; ms: number; withoutYaml: number } {
   const workspaceId = useConditions((s) => s.workspaceId);
   const samples = useConditions((s) => s.samples);
   const triggers = useDesk((s) => s.triggers);
+  const regexAnswers = useRegexAnswers();
   return useMemo(() => {
     const mine = triggers.filter((t) => t.workspaceId === workspaceId);
     const withYaml = mine.flatMap((t) => (t.yaml ? [{ id: t.id, name: t.name, yaml: t.yaml }] : []));
     const t0 = performance.now();
     const matrix = buildMatrix(withYaml, samples.map((s) => ({ id: s.id, name: s.name, payload: s.payload, headers: s.headers })));
     return { matrix, ms: performance.now() - t0, withoutYaml: mine.length - withYaml.length };
-  }, [triggers, samples, workspaceId]);
+  }, [triggers, samples, workspaceId, regexAnswers]);
 }
 
 function fileName(workspace: string): string {

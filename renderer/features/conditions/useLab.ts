@@ -7,6 +7,7 @@ import { compileTrigger, evaluate, parseSample, type CompiledTrigger, type Verdi
 import { compileRuntimeInputs, resolveRuntimeInputs, type CompiledInputs, type RuntimeInputs } from '../../../shared/harness/runtime-inputs';
 import { parseTriggerYaml, type CustomTrigger } from '../../../shared/harness/trigger-yaml';
 import { parseHeaderLines } from '../../stores/conditions';
+import { useRegexAnswers } from './regex-jobs';
 
 interface Compiled { trigger: CustomTrigger; compiled: CompiledTrigger; inputs: CompiledInputs | null }
 
@@ -41,6 +42,8 @@ export function useLab(yamlNow: string, payloadNow: string, headersNow: string):
   const compiled = useMemo(() => read(yaml), [yaml]);
   const { headers, problems } = useMemo(() => parseHeaderLines(headersText), [headersText]);
   const sample = useMemo(() => parseSample({ payload, headers }), [payload, headers]);
+  // Answers from the regex worker (patterns that need backtracking) make the verdict run again.
+  const regexAnswers = useRegexAnswers();
   return useMemo((): LabResult => {
     let current: Compiled | null = null;
     let yamlError: YamlProblem | null = null;
@@ -57,5 +60,5 @@ export function useLab(yamlNow: string, payloadNow: string, headersNow: string):
       inputs: shown.inputs ? resolveRuntimeInputs(shown.inputs, sample) : null,
       headerProblems: problems,
     };
-  }, [compiled, sample, problems]);
+  }, [compiled, sample, problems, regexAnswers]);
 }

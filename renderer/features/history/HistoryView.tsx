@@ -1,7 +1,6 @@
 // The History view: every fire, newest first, searchable; the picked one in full beside the list.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { desk } from '../../bridge';
-import { ensureRows, loadRetention, openEntry, refreshHistory, rowAt, setActiveIndex, setQuery, useHistory } from '../../stores/history';
+import { ensureRows, followHistory, openEntry, rowAt, setActiveIndex, useHistory } from '../../stores/history';
 import { HistoryDetails } from './HistoryDetails';
 import { HistoryList } from './HistoryList';
 import { HistoryToolbar } from './HistoryToolbar';
@@ -9,29 +8,8 @@ import { RetentionDialog } from './RetentionDialog';
 import '../watch/watch.css';
 import './history.css';
 
-function useHistoryFeed(): void {
-  useEffect(() => {
-    void setQuery({});
-    void loadRetention();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let changed: string | null | undefined;
-    // A live run updates its entry on every poll: coalesce bursts into one refetch.
-    const off = desk.on('history:changed', ({ id }) => {
-      changed = changed === undefined || changed === id ? id : null;
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        const which = changed ?? null;
-        changed = undefined;
-        void refreshHistory(which);
-      }, 300);
-    });
-    return () => { off(); if (timer) clearTimeout(timer); };
-  }, []);
-}
-
 export default function HistoryView(): ReactNode {
-  useHistoryFeed();
+  useEffect(followHistory, []);
   const state = useHistory();
   const [retention, setRetention] = useState(false);
   const open = useCallback((index: number) => {

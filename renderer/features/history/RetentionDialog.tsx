@@ -28,13 +28,13 @@ export function RetentionDialog({ onClose }: { onClose: () => void }): ReactNode
     const maxAgeDays = parseLimit(daysText, 1, 3650, 'Days to keep');
     if (typeof maxEntries === 'string') { setError(maxEntries); return; }
     if (typeof maxAgeDays === 'string') { setError(maxAgeDays); return; }
-    try {
-      await saveRetention(maxEntries, maxAgeDays);
-      showToast('History retention saved.');
-      onClose();
-    } catch (e) {
-      setError(errorText(e));
+    const reply = await saveRetention(maxEntries, maxAgeDays);
+    if (!reply.ok) {
+      setError(errorText(reply.error));
+      return;
     }
+    showToast('History retention saved.');
+    onClose();
   };
 
   return (

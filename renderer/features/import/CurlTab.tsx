@@ -49,15 +49,16 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
     const text = field.value;
     field.value = '';
     setBusy(true);
-    try {
-      const { trigger, notes } = await importCurlText(workspaceId, text);
-      showToast(`Imported “${trigger.name}”${trigger.key ? ` (API key …${trigger.key.last4} in the keychain)` : ''}.${notes.length ? ` ${notes.join(' ')}` : ''}`);
-      onDone();
-    } catch (error) {
+    const reply = await importCurlText(workspaceId, text);
+    if (!reply.ok) {
       field.value = text; // nothing the user pasted is lost
-      setFailure(errorText(error));
+      setFailure(errorText(reply.error));
       setBusy(false);
+      return;
     }
+    const { trigger, notes } = reply.value;
+    showToast(`Imported “${trigger.name}”${trigger.key ? ` (API key …${trigger.key.last4} in the keychain)` : ''}.${notes.length ? ` ${notes.join(' ')}` : ''}`);
+    onDone();
   };
 
   return (

@@ -40,14 +40,15 @@ export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone
     const problem = typed === '' ? null : keyProblem(rawKey);
     if (problem) { setFailure(`${problem} The key field was cleared: paste it again.`); return; }
     setBusy(true);
-    try {
-      const trigger = await createTriggerFromUrl(workspaceId, finalName, url.trim(), rawKey === '' ? null : rawKey);
-      showToast(`Created “${trigger.name}”${trigger.key ? ` (API key …${trigger.key.last4} in the keychain)` : ''}.`);
-      onDone();
-    } catch (error) {
-      setFailure(`${errorText(error)}${rawKey ? ' The key field was cleared: paste it again.' : ''}`);
+    const reply = await createTriggerFromUrl(workspaceId, finalName, url.trim(), rawKey === '' ? null : rawKey);
+    if (!reply.ok) {
+      setFailure(`${errorText(reply.error)}${rawKey ? ' The key field was cleared: paste it again.' : ''}`);
       setBusy(false);
+      return;
     }
+    const trigger = reply.value;
+    showToast(`Created “${trigger.name}”${trigger.key ? ` (API key …${trigger.key.last4} in the keychain)` : ''}.`);
+    onDone();
   };
 
   return (

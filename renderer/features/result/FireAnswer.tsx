@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { FireResult } from '../../../shared/model';
 import { CopyButton } from '../../ui/CopyButton';
-import { openHarnessPage } from './open-url';
+import { openHarnessPage } from '../../stores/trigger-extras';
 
 function Explained({ result }: { result: FireResult }): ReactNode {
   const e = result.explanation;

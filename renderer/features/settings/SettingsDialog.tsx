@@ -36,14 +36,14 @@ function SettingsForm({ initial }: { initial: Settings }): ReactNode {
     if (!Number.isFinite(totalMs) || totalMs < 1000 || totalMs > 600_000) { setError('Total timeout: between 1 and 600 seconds.'); return; }
     if (proxyMode === 'manual' && !/^https?:\/\/\S+$/.test(proxyUrl.trim())) { setError('Manual proxy: enter a URL such as http://proxy.example.com:3128.'); return; }
     if (pem.trim() !== '' && !pem.includes('-----BEGIN CERTIFICATE-----')) { setError('Extra CA certificates: paste PEM text (it starts with -----BEGIN CERTIFICATE-----).'); return; }
-    try {
-      const saved = await updateSettings({ connectTimeoutMs: connectMs, totalTimeoutMs: totalMs, proxyMode, proxyUrl: proxyUrl.trim(), extraCaPem: pem, theme });
-      applyTheme(saved.theme);
-      showToast('Settings saved.');
-      closeDialog();
-    } catch (e) {
-      setError(errorText(e));
+    const reply = await updateSettings({ connectTimeoutMs: connectMs, totalTimeoutMs: totalMs, proxyMode, proxyUrl: proxyUrl.trim(), extraCaPem: pem, theme });
+    if (!reply.ok) {
+      setError(errorText(reply.error));
+      return;
     }
+    applyTheme(reply.value.theme);
+    showToast('Settings saved.');
+    closeDialog();
   };
 
   return (

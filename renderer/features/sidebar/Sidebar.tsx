@@ -1,7 +1,9 @@
 // The left column: filter (Ctrl+K), workspaces with their triggers, and "New workspace".
 import { useState, type ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
+import { ariaShortcut } from '../../../shared/shortcuts';
 import { errorText } from '../../bridge';
+import { keysText } from '../../shortcuts';
 import { FILTER_INPUT_ID } from '../../stores/ui';
 import { createWorkspace, useDesk } from '../../stores/workspaces';
 import { WorkspaceGroup } from './WorkspaceGroup';
@@ -21,7 +23,9 @@ function NewWorkspace(): ReactNode {
       onSubmit={(event) => {
         event.preventDefault();
         if (name.trim() === '') { setError('Give the workspace a name, e.g. “Prod account”.'); return; }
-        createWorkspace(name.trim()).then(() => { setName(''); setError(null); }, (e: unknown) => { setError(errorText(e)); });
+        void createWorkspace(name.trim()).then((reply) => {
+          if (reply.ok) { setName(''); setError(null); } else setError(errorText(reply.error));
+        });
       }}
     >
       <input aria-label="New workspace name" placeholder="New workspace…" value={name} onChange={(e) => { setName(e.target.value); setError(null); }} />
@@ -46,8 +50,8 @@ export function Sidebar(): ReactNode {
           id={FILTER_INPUT_ID}
           type="search"
           aria-label="Filter triggers"
-          aria-keyshortcuts="Control+K"
-          placeholder="Filter triggers (Ctrl+K)"
+          aria-keyshortcuts={ariaShortcut('filter')}
+          placeholder={`Filter triggers (${keysText('filter')})`}
           value={filter}
           onChange={(e) => { setFilter(e.target.value); }}
           onKeyDown={(e) => {

@@ -3,7 +3,6 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Trigger, Workspace } from '../../../shared/model';
 import { InlineEdit } from '../../ui/InlineEdit';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
-import { showError } from '../../stores/toasts';
 import { deleteWorkspace, renameWorkspace } from '../../stores/workspaces';
 import { TriggerRow } from './TriggerRow';
 
@@ -43,7 +42,7 @@ export function WorkspaceGroup({ workspace, triggers, selectedId, filtering }: G
               className="icon-button"
               aria-label={`Delete workspace ${workspace.name}`}
               title="Delete (can be undone)"
-              onClick={() => { deleteWorkspace(workspace).catch((e: unknown) => { showError(e, `Could not delete “${workspace.name}”`); }); }}
+              onClick={() => void deleteWorkspace(workspace)}
             >
               <TrashIcon />
             </button>

@@ -3,37 +3,29 @@
 // key never reaches the page); in the browser the web host has no clipboard, so the page gets it.
 import { useState, type ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
-import { call, desk } from '../../bridge';
+import { deskMode } from '../../stores/settings';
 import { showError, showToast } from '../../stores/toasts';
+import { exportCurl } from '../../stores/trigger-extras';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { copyText } from '../../ui/CopyButton';
-import { currentBody } from './useFireFlow';
-import { buildRequestPreview } from '../../../shared/harness/request-preview';
-import { useComposer, variableValues } from '../../stores/composer';
 
 type Shell = 'bash' | 'powershell';
-
-function bodyFor(trigger: Trigger): string | undefined {
-  const p = buildRequestPreview({ ...trigger, body: currentBody(trigger), values: variableValues(useComposer.getState(), trigger) });
-  return p.body ?? undefined;
-}
 
 export function CurlMenu({ trigger }: { trigger: Trigger }): ReactNode {
   const [confirming, setConfirming] = useState<Shell | null>(null);
   const hasSecrets = trigger.key !== null || trigger.headers.some((h) => h.secret !== null);
 
   const copy = async (shell: Shell, withSecrets: boolean): Promise<void> => {
-    try {
-      const body = bodyFor(trigger);
-      const args = withSecrets ? { id: trigger.id, body, shell, withSecrets: true as const, confirm: true as const } : { id: trigger.id, body, shell };
-      const { command, copied } = await call('triggers:exportCurl', args);
-      const what = shell === 'bash' ? 'bash' : 'PowerShell';
-      if (copied) { showToast(`Copied as cURL for ${what}, with the real key.`); return; }
-      if (await copyText(command)) {
-        showToast(withSecrets ? `Copied as cURL for ${what}, with the real key: paste it only where it is safe.` : `Copied as cURL for ${what}, with the key as ${shell === 'bash' ? '$HARNESS_API_KEY' : '$env:HARNESS_API_KEY'}.`);
-      }
-    } catch (error) {
-      showError(error, 'Could not export');
+    const reply = await exportCurl(trigger, shell, withSecrets);
+    if (!reply.ok) {
+      showError(reply.error, 'Could not export');
+      return;
+    }
+    const { command, copied } = reply.value;
+    const what = shell === 'bash' ? 'bash' : 'PowerShell';
+    if (copied) { showToast(`Copied as cURL for ${what}, with the real key.`); return; }
+    if (await copyText(command)) {
+      showToast(withSecrets ? `Copied as cURL for ${what}, with the real key: paste it only where it is safe.` : `Copied as cURL for ${what}, with the key as ${shell === 'bash' ? '$HARNESS_API_KEY' : '$env:HARNESS_API_KEY'}.`);
     }
   };
 
@@ -53,7 +45,7 @@ export function CurlMenu({ trigger }: { trigger: Trigger }): ReactNode {
           onConfirm={() => { setConfirming(null); void copy('bash', true); }}
         >
           <p>The command will carry the API key{trigger.headers.some((h) => h.secret) ? ' and the secret header values' : ''} in clear text. Anyone who sees it can start pipelines.</p>
-          <p>{desk.mode === 'electron' ? 'It goes straight to the clipboard.' : 'In browser mode the key passes through this page to reach the clipboard.'}</p>
+          <p>{deskMode === 'electron' ? 'It goes straight to the clipboard.' : 'In browser mode the key passes through this page to reach the clipboard.'}</p>
         </ConfirmDialog>
       )}
     </>

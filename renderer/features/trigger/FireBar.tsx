@@ -1,21 +1,20 @@
 // Fire button, Ctrl/Cmd+Enter, and the production switch. Fire is disabled while a variable has
 // no value or the body is over 10 MB (the reason is shown beside it); a body that is not JSON
 // can still go, through "Send anyway…" and its confirmation.
-import { useEffect, useId, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
+import { ariaShortcut } from '../../../shared/shortcuts';
+import { keysText, useShortcut } from '../../shortcuts';
 import { useComposer } from '../../stores/composer';
-import { selectedPayloadId, useFire } from '../../stores/fire';
-import { showError } from '../../stores/toasts';
+import { useFire } from '../../stores/fire';
+import { shownKey, usePayloads } from '../../stores/payloads';
 import { setProduction } from '../../stores/workspaces';
 import { SendIcon } from '../../ui/icons';
 import { fireCheck, type FireCheck } from './fire-check';
 import { useFireFlow } from './useFireFlow';
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
-export const FIRE_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter';
-
 function useFireCheck(trigger: Trigger): FireCheck {
-  useFire((s) => selectedPayloadId(s, trigger));
+  usePayloads((s) => shownKey(s, trigger));
   const key = useComposer(() => JSON.stringify(fireCheck(trigger)));
   return JSON.parse(key) as FireCheck;
 }
@@ -27,16 +26,7 @@ export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
   const reasonId = useId();
   const reason = check.blocked ?? check.notJson ?? refused;
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-      if (document.querySelector('dialog[open]')) return; // a dialog has the keyboard
-      event.preventDefault();
-      request();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); };
-  }, [request]);
+  useShortcut('fire', request);
 
   return (
     <div className="fire-bar">
@@ -45,10 +35,10 @@ export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
         className="primary fire-button"
         onClick={request}
         disabled={running || check.blocked !== null || check.notJson !== null}
-        aria-keyshortcuts="Control+Enter Meta+Enter"
+        aria-keyshortcuts={ariaShortcut('fire')}
         aria-describedby={reason ? reasonId : undefined}
       >
-        <SendIcon /> {running ? 'Sending…' : 'Fire'} <kbd>{FIRE_SHORTCUT}</kbd>
+        <SendIcon /> {running ? 'Sending…' : 'Fire'} <kbd>{keysText('fire')}</kbd>
       </button>
       {check.blocked === null && check.notJson !== null && (
         <button type="button" className="small" onClick={request} disabled={running}>Send anyway…</button>
@@ -58,7 +48,7 @@ export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
         <input
           type="checkbox"
           checked={trigger.production}
-          onChange={(e) => { setProduction(trigger.id, e.target.checked).catch((err: unknown) => { showError(err, 'Could not change the production mark'); }); }}
+          onChange={(e) => void setProduction(trigger.id, e.target.checked)}
         />
         Production (type the name before each fire)
       </label>

@@ -29,16 +29,15 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
     const problem = keyProblem(key);
     if (problem) { setError(problem); field.focus(); return; }
     setBusy(true);
-    try {
-      const updated = await setTriggerKey(trigger.id, key);
-      setEditing(false);
-      setError(null);
-      showToast(`API key …${updated.key?.last4 ?? ''} saved for “${trigger.name}”.`);
-    } catch (e) {
-      setError(`${errorText(e)} Paste the key again.`);
-    } finally {
-      setBusy(false);
+    const reply = await setTriggerKey(trigger.id, key);
+    setBusy(false);
+    if (!reply.ok) {
+      setError(`${errorText(reply.error)} Paste the key again.`);
+      return;
     }
+    setEditing(false);
+    setError(null);
+    showToast(`API key …${reply.value.key?.last4 ?? ''} saved for “${trigger.name}”.`);
   };
 
   return (
@@ -85,10 +84,10 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
           onCancel={() => { setRemoving(false); }}
           onConfirm={() => {
             setRemoving(false);
-            setTriggerKey(trigger.id, null).then(
-              () => { showToast(`API key removed from “${trigger.name}”.`); },
-              (e: unknown) => { setError(errorText(e)); },
-            );
+            void setTriggerKey(trigger.id, null).then((reply) => {
+              if (reply.ok) showToast(`API key removed from “${trigger.name}”.`);
+              else setError(errorText(reply.error));
+            });
           }}
         >
           The key ending in …{trigger.key.last4} will be deleted from the keychain. To fire with a key again you will have to paste it again.

@@ -4,7 +4,7 @@
 import { formatBytes, MAX_PAYLOAD_BYTES } from '../../../shared/harness/request-preview';
 import type { Trigger } from '../../../shared/model';
 import { variableValues, useComposer } from '../../stores/composer';
-import { draftKey, selectedPayloadId, useFire } from '../../stores/fire';
+import { shownKey, usePayloads } from '../../stores/payloads';
 import { isJsonType } from './PayloadEditor';
 
 export interface FireCheck {
@@ -17,12 +17,12 @@ export interface FireCheck {
 }
 
 export function fireCheck(trigger: Trigger): FireCheck {
-  const pid = selectedPayloadId(useFire.getState(), trigger);
   const s = useComposer.getState();
-  const a = s.analyses[draftKey(trigger.id, pid)];
+  const a = s.analyses[shownKey(usePayloads.getState(), trigger)];
   if (!a) return { blocked: null, missing: null, notJson: null };
   const values = variableValues(s, trigger);
-  const missing = a.variables.filter((v) => values[v] === undefined);
+  // A secret variable's value is in the keychain: the backend fills it in when firing.
+  const missing = a.variables.filter((v) => values[v] === undefined && trigger.secretVariables?.[v] === undefined);
   let blocked: string | null = null;
   if (missing.length > 0) blocked = `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')} first: ${missing.length === 1 ? 'it has' : 'they have'} no value.`;
   else if (a.bytes > MAX_PAYLOAD_BYTES) blocked = `The payload is ${formatBytes(a.bytes)}; the limit is 10 MB.`;

@@ -7,18 +7,13 @@ import { buildRequestPreview } from '../../../shared/harness/request-preview';
 import type { Trigger } from '../../../shared/model';
 import { checkJson } from '../../json-check';
 import { useComposer, variableValues } from '../../stores/composer';
-import { draftKey, fireTrigger, payloadOf, selectedPayloadId, useFire } from '../../stores/fire';
+import { fireTrigger, useFire } from '../../stores/fire';
+import { payloadBody } from '../../stores/payloads';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { liveText } from '../composer/live-text';
 import { variableInputId } from '../composer/variable-ids';
 import { isJsonType } from './PayloadEditor';
 
 type Step = null | 'not-json' | 'production';
-
-export function currentBody(trigger: Trigger): string {
-  const state = useFire.getState();
-  return liveText(draftKey(trigger.id, selectedPayloadId(state, trigger))) ?? payloadOf(state, trigger);
-}
 
 export function useFireFlow(trigger: Trigger): { request: () => void; dialog: ReactNode; blocked: string | null } {
   const [step, setStep] = useState<Step>(null);
@@ -37,7 +32,7 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
 
   const request = useCallback(() => {
     if (useFire.getState().running[trigger.id]) return;
-    const preview = buildRequestPreview({ ...trigger, body: currentBody(trigger), values: variableValues(useComposer.getState(), trigger) });
+    const preview = buildRequestPreview({ ...trigger, body: payloadBody(trigger), values: variableValues(useComposer.getState(), trigger) });
     if (preview.body === null || preview.blockers.length > 0) {
       setBlocked(preview.blockers.join(' '));
       const first = preview.missing[0];

@@ -1,6 +1,8 @@
 // What the middle column shows with no trigger selected. On a first launch it points at the
 // Sandbox workspace, whose example triggers answer from a Harness simulator on this computer.
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
+import { SHORTCUTS } from '../../../shared/shortcuts';
+import { keysText } from '../../shortcuts';
 import { useSettings } from '../../stores/settings';
 import { openDialog } from '../../stores/ui';
 import { selectTrigger, useDesk } from '../../stores/workspaces';
@@ -28,14 +30,14 @@ export function Welcome(): ReactNode {
             Open “{first.name}”
           </button>
         )}
-        <button type="button" onClick={() => { openDialog('import'); }}>Import a trigger… <kbd>Ctrl+I</kbd></button>
+        <button type="button" onClick={() => { openDialog('import'); }}>Import a trigger… <kbd>{keysText('import')}</kbd></button>
       </div>
       <dl className="shortcuts" aria-label="Keyboard shortcuts">
-        <dt><kbd>Ctrl+Enter</kbd></dt><dd>Fire the open trigger</dd>
-        <dt><kbd>Ctrl+I</kbd></dt><dd>Import from cURL or URL</dd>
-        <dt><kbd>Ctrl+K</kbd></dt><dd>Filter triggers</dd>
-        <dt><kbd>Ctrl+,</kbd></dt><dd>Settings</dd>
-        <dt><kbd>Delete</kbd></dt><dd>Delete the focused trigger (undo in the notice)</dd>
+        {SHORTCUTS.map((s) => (
+          <Fragment key={s.id}>
+            <dt><kbd>{keysText(s.id)}</kbd></dt><dd>{s.what}</dd>
+          </Fragment>
+        ))}
       </dl>
     </main>
   );

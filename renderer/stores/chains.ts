@@ -1,9 +1,9 @@
 // The Chains view's state: the workspace's saved chains, the chain being edited (a draft checked
 // as it changes with the backend's own rules), and the chain runs pushed as `chain:update`.
 import { create } from 'zustand';
-import { checkChain, type ChainAfter, type ChainProblem, type ChainRun, type ChainStep, type ChainView } from '../../../shared/chain-model';
-import { call, desk } from '../../bridge';
-import { showError, showToast } from '../../stores/toasts';
+import { checkChain, type ChainAfter, type ChainProblem, type ChainRun, type ChainStep, type ChainView } from '../../shared/chain-model';
+import { desk, request } from '../bridge';
+import { showError, showToast } from './toasts';
 
 export interface Draft {
   id: string | null;
@@ -36,12 +36,16 @@ export function latestRun(s: ChainsState): ChainRun | null {
 
 export async function loadChains(workspaceId: string): Promise<void> {
   useChains.setState({ workspaceId });
-  try {
-    const [chains, runs] = await Promise.all([call('chains:list', { workspaceId }), call('chains:runs', {})]);
-    useChains.setState((s) => ({ chains, runs: { ...Object.fromEntries(runs.map((r) => [r.id, r])), ...s.runs } }));
-  } catch (error) {
-    showError(error, 'Could not load the chains');
+  const [chains, runs] = await Promise.all([request('chains:list', { workspaceId }), request('chains:runs', {})]);
+  if (!chains.ok) {
+    showError(chains.error, 'Could not load the chains');
+    return;
   }
+  if (!runs.ok) {
+    showError(runs.error, 'Could not load the chain runs');
+    return;
+  }
+  useChains.setState((s) => ({ chains: chains.value, runs: { ...Object.fromEntries(runs.value.map((r) => [r.id, r])), ...s.runs } }));
 }
 
 export function editChain(chain: ChainView | null): void {
@@ -67,50 +71,40 @@ export function removeStep(index: number): void {
 export async function saveDraft(): Promise<ChainView | null> {
   const { workspaceId, draft } = useChains.getState();
   if (workspaceId === null) return null;
-  try {
-    const saved = await call('chains:save', { workspaceId, ...(draft.id === null ? {} : { id: draft.id }), name: draft.name, steps: draft.steps });
-    useChains.setState((s) => ({ chains: [...s.chains.filter((c) => c.id !== saved.id), saved], draft: { ...s.draft, id: saved.id } }));
-    return saved;
-  } catch (error) {
-    showError(error, 'Could not save the chain');
+  const reply = await request('chains:save', { workspaceId, ...(draft.id === null ? {} : { id: draft.id }), name: draft.name, steps: draft.steps });
+  if (!reply.ok) {
+    showError(reply.error, 'Could not save the chain');
     return null;
   }
+  const saved = reply.value;
+  useChains.setState((s) => ({ chains: [...s.chains.filter((c) => c.id !== saved.id), saved], draft: { ...s.draft, id: saved.id } }));
+  return saved;
 }
 
 export async function runDraft(): Promise<void> {
   useChains.setState({ busy: true });
-  try {
-    const saved = await saveDraft();
-    if (!saved) return;
-    if (saved.problems.length > 0) {
-      showToast('Fix the problems shown on the steps first: nothing was fired.', { tone: 'error' });
-      return;
-    }
-    upsertRun(await call('chains:run', { id: saved.id }));
-  } catch (error) {
-    showError(error, 'The chain did not start');
-  } finally {
-    useChains.setState({ busy: false });
+  const saved = await saveDraft();
+  if (saved && saved.problems.length > 0) showToast('Fix the problems shown on the steps first: nothing was fired.', { tone: 'error' });
+  else if (saved) {
+    const reply = await request('chains:run', { id: saved.id });
+    if (reply.ok) upsertRun(reply.value);
+    else showError(reply.error, 'The chain did not start');
   }
+  useChains.setState({ busy: false });
 }
 
 export async function stopRun(runId: string): Promise<void> {
-  try {
-    upsertRun(await call('chains:stop', { runId }));
-  } catch (error) {
-    showError(error, 'Could not stop the chain');
-  }
+  const reply = await request('chains:stop', { runId });
+  if (reply.ok) upsertRun(reply.value);
+  else showError(reply.error, 'Could not stop the chain');
 }
 
 export async function deleteDraft(): Promise<void> {
   const { workspaceId, draft } = useChains.getState();
   if (workspaceId === null || draft.id === null) return;
-  try {
-    await call('chains:delete', { workspaceId, id: draft.id });
-    useChains.setState((s) => ({ chains: s.chains.filter((c) => c.id !== draft.id), draft: emptyDraft() }));
-  } catch (error) {
-    showError(error, 'Could not delete the chain');
-  }
+  const reply = await request('chains:delete', { workspaceId, id: draft.id });
+  if (reply.ok) useChains.setState((s) => ({ chains: s.chains.filter((c) => c.id !== draft.id), draft: emptyDraft() }));
+  else showError(reply.error, 'Could not delete the chain');
 }
 
 function upsertRun(run: ChainRun): void {
