@@ -39,7 +39,9 @@ test('every store’s notice reaches the page, with the items that survived', as
   await page.getByRole('tab', { name: 'Conditions' }).click();
   await expect(page.getByRole('combobox', { name: 'Saved sample' }).getByRole('option')).toHaveText(['(unsaved sample)', 'Push to main']);
 
-  // Dismissed in the backend, not only in this page: still gone after a reload.
+  // Dismissed in the backend, not only in this page: still gone after a reload (back on the
+  // Triggers view: a reload keeps the view it was on).
+  await page.getByRole('tab', { name: 'Triggers' }).click();
   await notices.filter({ hasText: /^Chains/ }).getByRole('button', { name: 'Dismiss the chains notice' }).click();
   await expect(notices).toHaveCount(4);
   await page.reload();
