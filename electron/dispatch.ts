@@ -1,30 +1,49 @@
 // Runs one contract request the same way for every host (Electron IPC, web host): check the
 // arguments against the request's schema, call the handler, and answer a Reply. Nothing is thrown
-// across a boundary: a DeskError travels as its shape; anything else becomes a generic 'internal'
-// error whose details go, redacted, to the log only (a stack trace may hold a URL token or a key).
-import { isRequestName, parseArgs, type Handlers } from '../shared/api';
+// across a boundary: a DeskError travels as its shape. This is the one place that turns anything
+// else (a bug, a library's error) into a reply: its details go, redacted, to the log with a short
+// reference id, and the page (or the CLI, electron/cli/failure.ts) gets plain words and that id.
+import { randomBytes } from 'node:crypto';
+import { isRequestName, parseArgs, requestSecrets, type Handlers } from '../shared/api';
 import { DeskError, type ErrorShape, type Reply } from '../shared/errors';
 import { redact } from '../shared/harness/redact';
 
 export type Log = (line: string) => void;
 
-export const INTERNAL_MESSAGE = 'Something went wrong inside Trigger Desk. The details were written to its log.';
-
 export function logToStderr(line: string): void {
   process.stderr.write(`trigger-desk: ${line}\n`);
 }
 
-/** The Reply for a failure: DeskError → its shape (redacted once more); anything else → 'internal'. */
-export function errorReply(err: unknown, context: string, log: Log): Reply<never> {
+/** Crockford's base32 without I, L, O, U: easy to read out and to type into a search. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A short id for one logged error, e.g. "7KQ2-9XMD". */
+export function referenceId(): string {
+  const bytes = randomBytes(8);
+  let id = '';
+  for (const b of bytes) id += ALPHABET[b % 32] ?? '0';
+  return `${id.slice(0, 4)}-${id.slice(4)}`;
+}
+
+export function internalMessage(ref: string): string {
+  return `Something went wrong inside Trigger Desk (reference ${ref}). The details were written to its log, trigger-desk.log in the data folder.`;
+}
+
+/**
+ * The Reply for a failure: DeskError → its shape (redacted once more); anything else → 'internal'
+ * with a reference id, the details logged. `secrets`: what the request itself carried (a key being set).
+ */
+export function errorReply(err: unknown, context: string, log: Log, secrets: string[] = []): Reply<never> {
   if (err instanceof DeskError) {
     const shape: ErrorShape = err.toShape();
-    shape.message = redact(shape.message);
-    if (shape.hint !== undefined) shape.hint = redact(shape.hint);
+    shape.message = redact(shape.message, secrets);
+    if (shape.hint !== undefined) shape.hint = redact(shape.hint, secrets);
     return { ok: false, error: shape };
   }
+  const ref = referenceId();
   const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
-  log(redact(`${context} failed: ${detail}`));
-  return { ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } };
+  log(redact(`error ${ref}: ${context} failed: ${detail}`, secrets));
+  return { ok: false, error: { code: 'internal', message: internalMessage(ref) } };
 }
 
 /** parseArgs → handler → Reply. `name` is checked too: a transport may hand over any string. */
@@ -40,6 +59,6 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, l
     const value = await handler(args);
     return { ok: true, value };
   } catch (err) {
-    return errorReply(err, name, log);
+    return errorReply(err, name, log, requestSecrets(raw));
   }
 }

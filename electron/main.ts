@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
-  const unregister = registerIpc(backend.handlers, appIndexUrl);
+  const unregister = registerIpc(backend.handlers, appIndexUrl, backend.log);
 
   let win: BrowserWindow | null = null;
   const showWindow = (): void => {

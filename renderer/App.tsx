@@ -2,6 +2,7 @@
 // result; the others lazy-loaded), toasts and the open dialog.
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { LoadErrorBanner, VaultBanner } from './features/banners/VaultBanner';
+import { NoticesPanel } from './features/banners/NoticesPanel';
 import { ResultPane } from './features/result/ResultPane';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { TriggerView } from './features/trigger/TriggerView';
@@ -63,6 +64,7 @@ export function App(): ReactNode {
       </header>
       <VaultBanner />
       <LoadErrorBanner />
+      <NoticesPanel />
       {view === 'triggers' && (
         <ViewPanel name="triggers">
           <div className="panes">

@@ -2,7 +2,7 @@
 // requests, the preload exposes exactly these, the web host routes exactly these. Every request's
 // arguments are checked against its schema at the boundary (see `parseArgs`).
 import { z } from 'zod';
-import type { AppInfo, FireResult, Payload, Settings, Trigger, VaultStatus, Workspace } from './model';
+import type { AppInfo, FireResult, Notice, Payload, Settings, Trigger, VaultStatus, Workspace } from './model';
 import { DeskError, type Reply } from './errors';
 import type { HistoryEntry, HistoryPage, HistoryRetention, InspectResult, WatchState } from './watch-model';
 import type { Sample } from './conditions-model';
@@ -179,6 +179,12 @@ export const requests = {
     secretId: z.string().max(200).nullable(),
     source: z.strictObject({ accountIdentifier: z.string().max(128), orgIdentifier: z.string().max(128), projectIdentifier: z.string().max(128), pipelineIdentifier: z.string().max(128), pipelineName: z.string().max(200) }).partial().optional(),
   }),
+
+  // --- Notices: damaged files kept aside, history lines skipped, sandbox and keychain notes ---
+  /** What the backend found while opening (and since), oldest first, until dismissed. */
+  'notices:list': none,
+  /** Dismisses one notice for every window; an id already gone is not an error. */
+  'notices:dismiss': z.strictObject({ id }),
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -244,6 +250,8 @@ export interface Results {
   'chains:stop': ChainRun;
   'chains:runs': ChainRun[];
   'chains:notificationYaml': NotificationRuleOutput;
+  'notices:list': Notice[];
+  'notices:dismiss': null;
 }
 
 export type Result<K extends RequestName> = Results[K];
@@ -259,9 +267,11 @@ export interface Events {
   'history:changed': { id: string | null };
   // Issue 6: the whole state of one chain run, on every change.
   'chain:update': ChainRun;
+  /** The whole list of notices, whenever one is added or dismissed. */
+  'notices:changed': { notices: Notice[] };
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed', 'chain:update'];
+export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed', 'chain:update', 'notices:changed'];
 
 export const requestNames = Object.keys(requests) as RequestName[];
 
@@ -276,6 +286,14 @@ export function parseArgs<K extends RequestName>(name: K, raw: unknown): Args<K>
   const issue = parsed.error.issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : 'arguments';
   throw new DeskError('invalid-args', `${name}: ${path} ${issue ? issue.message : 'are invalid'}`);
+}
+
+/** Secrets a request carries in its own arguments, for redaction: the key of triggers:create / setKey, and the value of a variable being made secret. */
+export function requestSecrets(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const { apiKey, value, secret } = raw as { apiKey?: unknown; value?: unknown; secret?: unknown };
+  const given = [apiKey, secret === true ? value : undefined].filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
+  return given.flatMap((v) => [v, v.trim()]);
 }
 
 export type Handlers = { [K in RequestName]: (args: Args<K>) => Promise<Result<K>> };

@@ -98,6 +98,24 @@ export interface AppInfo {
   firstLaunch: boolean;
 }
 
+/** Which part of the app a notice is about: a store file, the history, the sandbox or the keychain. */
+export type NoticeSource = 'data' | 'settings' | 'samples' | 'chains' | 'history' | 'sandbox' | 'keychain';
+
+/**
+ * Something the user should know that is not the answer to a request: a damaged file kept aside and
+ * what was left out of it, history lines skipped, the sandbox on another port, no OS keychain.
+ * Listed by `notices:list` until dismissed (docs/ARCHITECTURE.md).
+ */
+export interface Notice {
+  id: string;
+  source: NoticeSource;
+  /** warning: something was lost or set aside; info: worth knowing, nothing was lost. */
+  level: 'warning' | 'info';
+  /** Plain words, redacted. */
+  text: string;
+  at: number;
+}
+
 /** A plain-words explanation of what happened and what to do. */
 export interface Explanation {
   title: string;

@@ -58,6 +58,8 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'chains:stop': true,
   'chains:runs': true,
   'chains:notificationYaml': true,
+  'notices:list': true,
+  'notices:dismiss': true,
 };
 
 export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
@@ -66,4 +68,5 @@ export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
   'watch:update': true,
   'history:changed': true,
   'chain:update': true,
+  'notices:changed': true,
 };

@@ -158,7 +158,7 @@ export interface HistoryRetention {
   maxEntries: number | null;
   /** Drop entries older than this many days (null: no limit). */
   maxAgeDays: number | null;
-  /** Problems found when the history file was opened (torn last line, file moved aside), in plain words. */
+  /** Problems found when the history file was opened (torn last line, damaged lines skipped), in plain words; the page shows them with every other notice (notices:list). */
   notices: string[];
 }
 

@@ -1,63 +1,16 @@
-// Issue 6: saved chains and the record of their runs. Their own conf file, chains.json, beside
-// data.json (as samples.ts does), so the trigger store's format is untouched. A run's record links
-// the history entries of its steps (historyId per step).
-import { dirname, join } from 'node:path';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import Conf from 'conf';
+// Issue 6: saved chains and the record of their runs. Their own file, chains.json, beside
+// data.json, opened like every store (store.ts: schema-checked, versioned, atomic writes, damaged
+// items set aside), so the trigger store's format is untouched. A run's record links the history
+// entries of its steps (historyId per step).
 import { DeskError } from '../../shared/errors';
 import { findSecretInPayload, secretInPayloadError } from '../../shared/harness/payload-secrets';
 import { checkChain, type Chain, type ChainRun, type ChainStep, type ChainView } from '../../shared/chain-model';
 import { liveWorkspace, type Ctx } from './context';
 import { newId } from './ids';
 
-export const CHAINS_FORMAT = '1.0.0';
 export const MAX_CHAINS_PER_WORKSPACE = 200;
 /** Run records kept (newest); older runs live on in the history entries of their steps. */
 export const KEEP_RUNS = 200;
-
-type ChainsDoc = { chains: Chain[]; runs: ChainRun[] };
-
-const schema = {
-  chains: { type: 'array', items: { type: 'object', required: ['id', 'workspaceId', 'name', 'steps'] } },
-  runs: { type: 'array', items: { type: 'object', required: ['id', 'chainId', 'state', 'steps'] } },
-} as const;
-
-const opened = new WeakMap<object, Conf<ChainsDoc>>();
-
-function openChains(dataDir: string): Conf<ChainsDoc> {
-  const options = {
-    cwd: dataDir,
-    configName: 'chains',
-    projectVersion: CHAINS_FORMAT,
-    migrations: {},
-    defaults: { chains: [], runs: [] },
-    schema,
-    configFileMode: 0o600,
-    accessPropertiesByDotNotation: false,
-    serialize: (value: unknown) => JSON.stringify(value, undefined, 2),
-  };
-  try {
-    return new Conf<ChainsDoc>(options);
-  } catch (err) {
-    // Unreadable: kept aside byte for byte and started afresh (as samples.ts does).
-    const path = join(dataDir, 'chains.json');
-    if (!existsSync(path)) throw err;
-    const aside = join(dataDir, `chains.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(aside, readFileSync(path), { mode: 0o600, flag: 'wx' });
-    rmSync(path, { force: true });
-    process.stderr.write(`trigger-desk: the chains file ${path} could not be read; it was kept as ${aside}.\n`);
-    return new Conf<ChainsDoc>(options);
-  }
-}
-
-function conf(ctx: Ctx): Conf<ChainsDoc> {
-  let c = opened.get(ctx.data);
-  if (!c) {
-    c = openChains(dirname(ctx.data.path));
-    opened.set(ctx.data, c);
-  }
-  return c;
-}
 
 /** Live triggers (not deleted, workspace not deleted): id → name. */
 export function liveTriggerNames(ctx: Ctx): Map<string, string> {
@@ -73,17 +26,17 @@ export function viewOf(ctx: Ctx, c: Chain, names = liveTriggerNames(ctx)): Chain
 export function listChains(ctx: Ctx, a: { workspaceId: string }): ChainView[] {
   liveWorkspace(ctx.data.read(), a.workspaceId);
   const names = liveTriggerNames(ctx);
-  return conf(ctx).store.chains.filter((c) => c.workspaceId === a.workspaceId).map((c) => viewOf(ctx, c, names));
+  return ctx.chains.read().chains.filter((c) => c.workspaceId === a.workspaceId).map((c) => viewOf(ctx, c, names));
 }
 
 export function getChain(ctx: Ctx, id: string): Chain {
-  const c = conf(ctx).store.chains.find((x) => x.id === id);
+  const c = ctx.chains.read().chains.find((x) => x.id === id);
   if (!c) throw new DeskError('not-found', 'That chain does not exist (it may have been deleted).');
   return c;
 }
 
 export function findChainByName(ctx: Ctx, name: string): Chain {
-  const all = conf(ctx).store.chains.filter((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+  const all = ctx.chains.read().chains.filter((c) => c.name.toLowerCase() === name.trim().toLowerCase());
   const [first] = all;
   if (!first) throw new DeskError('not-found', `No chain is named "${name}"`);
   if (all.length > 1) throw new DeskError('invalid-args', `${all.length} chains are named "${name}" (in different workspaces): rename one`);
@@ -98,8 +51,7 @@ export function saveChain(ctx: Ctx, a: { workspaceId: string; id?: string | unde
     const spot = findSecretInPayload(s.body, known);
     if (spot) throw secretInPayloadError(`Step ${i + 1}: the payload`, spot, 'chains are');
   });
-  const c = conf(ctx);
-  const all = c.store.chains;
+  const all = ctx.chains.read().chains;
   const mine = all.filter((x) => x.workspaceId === a.workspaceId);
   const existing = a.id === undefined ? undefined : mine.find((x) => x.id === a.id);
   if (a.id !== undefined && !existing) throw new DeskError('not-found', 'That chain does not exist (it may have been deleted).');
@@ -113,25 +65,30 @@ export function saveChain(ctx: Ctx, a: { workspaceId: string; id?: string | unde
     steps: a.steps.map((s) => ({ triggerId: s.triggerId, body: s.body, after: s.after })),
     createdAt: existing?.createdAt ?? now, updatedAt: now,
   };
-  c.store = { ...c.store, chains: existing ? all.map((x) => (x.id === chain.id ? chain : x)) : [...all, chain] };
+  ctx.chains.update((doc) => {
+    doc.chains = existing ? all.map((x) => (x.id === chain.id ? chain : x)) : [...all, chain];
+  });
   return viewOf(ctx, chain);
 }
 
 export function deleteChain(ctx: Ctx, a: { workspaceId: string; id: string }): void {
-  const c = conf(ctx);
-  const all = c.store.chains;
+  const all = ctx.chains.read().chains;
   if (!all.some((x) => x.id === a.id && x.workspaceId === a.workspaceId)) throw new DeskError('not-found', 'That chain does not exist (it may have been deleted).');
-  c.store = { ...c.store, chains: all.filter((x) => x.id !== a.id) };
+  ctx.chains.update((doc) => {
+    doc.chains = all.filter((x) => x.id !== a.id);
+  });
 }
 
 /** Writes (or replaces) a run's record; the newest KEEP_RUNS are kept. */
 export function recordRun(ctx: Ctx, run: ChainRun): void {
-  const c = conf(ctx);
-  const runs = c.store.runs.filter((r) => r.id !== run.id);
-  runs.push(run);
-  c.store = { ...c.store, runs: runs.slice(-KEEP_RUNS) };
+  ctx.chains.update((doc) => {
+    const runs = doc.runs.filter((r) => r.id !== run.id);
+    // A copy: the runner keeps changing its own object, the store keeps what was written.
+    runs.push(structuredClone(run));
+    doc.runs = runs.slice(-KEEP_RUNS);
+  });
 }
 
 export function listRuns(ctx: Ctx, a: { chainId?: string | undefined }): ChainRun[] {
-  return conf(ctx).store.runs.filter((r) => a.chainId === undefined || r.chainId === a.chainId).reverse();
+  return ctx.chains.read().runs.filter((r) => a.chainId === undefined || r.chainId === a.chainId).reverse();
 }

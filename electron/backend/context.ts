@@ -4,13 +4,16 @@ import type { Notify } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
 import type { Trigger, Workspace } from '../../shared/model';
 import type { HttpClient } from './http';
-import type { DataDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './schema';
+import type { ChainsDoc, DataDoc, SamplesDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './schema';
 import type { DocStore } from './store';
 import type { Vault } from './vault';
 
 export interface Ctx {
   data: DocStore<DataDoc>;
   settings: DocStore<SettingsDoc>;
+  /** The condition lab's samples (samples.json) and the chains with their runs (chains.json). */
+  samples: DocStore<SamplesDoc>;
+  chains: DocStore<ChainsDoc>;
   vault: Vault;
   http: HttpClient;
   notify: Notify;

@@ -1,11 +1,13 @@
 // Maps every request of the contract to its service call. Arguments are checked here too (the
-// hosts check them first), and every error leaves as a DeskError whose words were redacted
-// against the vault's secrets and any secret in the request itself.
-import { parseArgs, type Args, type Handlers, type RequestName, type Result } from '../../shared/api';
+// hosts check them first). A DeskError leaves with its words redacted against the vault's secrets
+// and any secret in the request itself; anything else is left as it is for electron/dispatch.ts,
+// the one place that logs an unexpected error and answers it with a reference id.
+import { parseArgs, requestSecrets, type Args, type Handlers, type RequestName, type Result } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
 import { redact } from '../../shared/harness/redact';
 import type { AppInfo } from '../../shared/model';
 import type { Ctx } from './context';
+import type { Notices } from './notices';
 import { openExternal } from './open-external';
 import { deletePayload, savePayload } from './payloads';
 import type { SettingsService } from './settings';
@@ -22,36 +24,24 @@ import { deleteSample, listSamples, saveSample } from './samples';
 import { createTrigger, deleteTrigger, duplicateTrigger, listTriggers, restoreTrigger, setTriggerKey, updateTrigger } from './triggers';
 import { createWorkspace, deleteWorkspace, listWorkspaces, renameWorkspace, restoreWorkspace } from './workspaces';
 
-/** Secrets a request carries in its own arguments (a key being set, a pasted command's key). */
-function argSecrets(raw: unknown): string[] {
-  if (typeof raw !== 'object' || raw === null) return [];
-  const { apiKey, value, secret } = raw as { apiKey?: unknown; value?: unknown; secret?: unknown };
-  // The key of triggers:create / setKey, and the value of a variable being made secret.
-  const given = [apiKey, secret === true ? value : undefined].filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
-  return given.flatMap((v) => [v, v.trim()]);
-}
-
-export function toDeskError(err: unknown, secrets: string[]): DeskError {
+/** A DeskError with its words redacted; `secrets`: the vault's and the request's own. */
+export function cleanDeskError(err: DeskError, secrets: string[]): DeskError {
   const clean = (text: string): string => redact(text, secrets);
-  if (err instanceof DeskError) {
-    const extra: { where?: DeskError['where']; hint?: string } = {};
-    if (err.where) extra.where = err.where.token === undefined ? err.where : { ...err.where, token: clean(err.where.token) };
-    if (err.hint) extra.hint = clean(err.hint);
-    return new DeskError(err.code, clean(err.message), extra);
-  }
-  // Not ours: a bug or a library error. Its words, redacted, without the stack.
-  const message = err instanceof Error ? err.message : String(err);
-  return new DeskError('internal', clean(`Something went wrong inside Trigger Desk: ${message}`));
+  const extra: { where?: DeskError['where']; hint?: string } = {};
+  if (err.where) extra.where = err.where.token === undefined ? err.where : { ...err.where, token: clean(err.where.token) };
+  if (err.hint) extra.hint = clean(err.hint);
+  return new DeskError(err.code, clean(err.message), extra);
 }
 
-export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo, desk: WatchDesk, chains: ChainRunner): Handlers {
+export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo, desk: WatchDesk, chains: ChainRunner, notices: Notices): Handlers {
   const wrap =
     <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) =>
     async (raw: Args<K>): Promise<Result<K>> => {
       try {
         return await run(parseArgs(name, raw));
       } catch (err) {
-        throw toDeskError(err, [...ctx.vault.knownSecrets(), ...argSecrets(raw)]);
+        if (err instanceof DeskError) throw cleanDeskError(err, [...ctx.vault.knownSecrets(), ...requestSecrets(raw)]);
+        throw err;
       }
     };
 
@@ -110,6 +100,13 @@ export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () 
     'samples:save': wrap('samples:save', (a) => saveSample(ctx, a)),
     'samples:delete': wrap('samples:delete', (a) => {
       deleteSample(ctx, a);
+      return null;
+    }),
+
+    // Damaged files kept aside, history lines skipped, sandbox and keychain notes (notices.ts)
+    'notices:list': wrap('notices:list', () => notices.list()),
+    'notices:dismiss': wrap('notices:dismiss', (a) => {
+      notices.dismiss(a.id);
       return null;
     }),
   };

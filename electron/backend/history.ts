@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import type { HistoryEntry, HistoryPage, HistoryRetention, WatchState } from '../../shared/watch-model';
 import { mergeWatch, newEntry, toSummary, type RecordInput } from './history-entry';
-import { HISTORY_FILE, loadHistory, openHistoryWriter, writeCompacted, type HistoryWriter } from './history-file';
+import { HISTORY_FILE, loadHistory, openHistoryWriter, writeCompacted, type HistoryWriter, type RetentionConfig } from './history-file';
 import { matches, searchText, type HistoryQuery } from './history-search';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_MAX_ENTRIES = 10_000;
+const DEFAULT_MAX_AGE_DAYS = 90;
 /** Compact at startup when the file holds this many times more lines than entries. */
 const COMPACT_RATIO = 3;
 
@@ -30,13 +32,8 @@ interface Indexed {
 }
 
 export interface HistoryService {
+  /** Writes the entry's line before returning: an acknowledged fire is on disk (in the OS) already. */
   record(o: RecordInput): HistoryEntry;
-  /**
-   * Records on the next turn of the event loop, off the fire's answer path (the page gets its
-   * result first); `after` runs once it is recorded. Every other call writes pending ones first,
-   * so a read right after a fire sees it.
-   */
-  recordSoon(o: RecordInput, after?: () => void): void;
   /** Folds a watch's state into its entry; writes a line only when something the history keeps changed. */
   updateFromWatch(w: WatchState): void;
   search(q: HistoryQuery): HistoryPage;
@@ -48,25 +45,39 @@ export interface HistoryService {
   clear(triggerId?: string): number;
   retention(): HistoryRetention;
   setRetention(r: { maxEntries?: number | null | undefined; maxAgeDays?: number | null | undefined }): HistoryRetention;
+  /** What opening the file found (damaged lines skipped, entries removed by retention), for the page's notices. */
+  openNotices(): HistoryNotice[];
   size(): number;
   close(): void;
 }
 
+export interface HistoryNotice {
+  text: string;
+  level: 'warning' | 'info';
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function openHistory(o: HistoryOptions): HistoryService {
   const path = join(o.dataDir, HISTORY_FILE);
-  const loaded = loadHistory(path, o.now());
-  const notices = [...loaded.notices];
+  const loaded = loadHistory(path, { now: o.now(), maintain: o.maintain !== false });
+  const notices: HistoryNotice[] = loaded.notices.map((text) => ({ text, level: 'warning' }));
   const byId = new Map<string, Indexed>();
   // Oldest first (append order), so a new fire is a push, not an insert.
   let order: Indexed[] = [];
-  for (const raw of loaded.entries.values()) {
-    const entry = raw as unknown as HistoryEntry;
+  for (const entry of loaded.entries.values()) {
     const ix = { entry, text: searchText(entry) };
     byId.set(entry.id, ix);
     order.push(ix);
   }
   order.sort((a, b) => a.entry.at - b.entry.at);
-  let config = { maxEntries: 10_000 as number | null, maxAgeDays: 90 as number | null, ...(loaded.config as { maxEntries?: number | null; maxAgeDays?: number | null }) };
+  // The file's limits passed the same schema as history:setRetention (history-lines.ts).
+  let config = {
+    maxEntries: loaded.config.maxEntries === undefined ? DEFAULT_MAX_ENTRIES : loaded.config.maxEntries,
+    maxAgeDays: loaded.config.maxAgeDays === undefined ? DEFAULT_MAX_AGE_DAYS : loaded.config.maxAgeDays,
+  };
 
   const expired = (): string[] => {
     const out: string[] = [];
@@ -84,10 +95,18 @@ export function openHistory(o: HistoryOptions): HistoryService {
     order = order.filter((ix) => !gone.has(ix.entry.id));
   };
 
-  drop(expired());
-  const entriesMap = new Map(order.map((ix) => [ix.entry.id, ix.entry as unknown as Record<string, unknown> & { id: string }]));
+  // Retention at start removes only what the limits say, and never silently.
+  const gone = expired();
+  if (gone.length > 0) {
+    drop(gone);
+    const n = config.maxEntries === null ? null : `at most ${config.maxEntries.toLocaleString('en-US')} entries`;
+    const d = config.maxAgeDays === null ? null : `${n === null ? 'no entry' : 'none'} older than ${plural(config.maxAgeDays, 'day', 'days')}`;
+    const keeps = [n, d].filter((x) => x !== null).join(', ');
+    notices.push({ level: 'info', text: `${plural(gone.length, 'history entry was', 'history entries were')} removed at start: the history keeps ${keeps} (History → Retention… changes it).` });
+  }
+  const entriesMap = new Map(order.map((ix) => [ix.entry.id, ix.entry]));
   let lines = loaded.lines;
-  if (o.maintain !== false && notices.length === 0 && (lines > COMPACT_RATIO * (order.length + 1) + 10 || entriesMap.size < loaded.entries.size)) {
+  if (o.maintain !== false && (lines > COMPACT_RATIO * (order.length + 1) + 10 || entriesMap.size < loaded.entries.size)) {
     lines = writeCompacted(path, { entries: entriesMap, config });
   }
   const writer: HistoryWriter = openHistoryWriter(path, lines);
@@ -117,10 +136,10 @@ export function openHistory(o: HistoryOptions): HistoryService {
     return ix;
   };
 
-  const svc: Omit<HistoryService, 'recordSoon'> = {
+  return {
     record(x) {
       const entry = newEntry(x, [...o.secrets()]);
-      writer.append({ t: 'add', e: entry as unknown as Record<string, unknown> & { id: string } });
+      writer.append({ t: 'add', e: entry });
       put(entry);
       enforce();
       o.onChange(entry.id);
@@ -134,8 +153,8 @@ export function openHistory(o: HistoryOptions): HistoryService {
       const e = ix.entry;
       const { merged, changedKeys } = mergeWatch(e, w, o.now());
       if (changedKeys.length === 0) return;
-      const p: Record<string, unknown> = {};
-      for (const k of changedKeys) p[k] = merged[k];
+      const p: Partial<HistoryEntry> = {};
+      for (const k of changedKeys) Object.assign(p, { [k]: merged[k] });
       writer.append({ t: 'upd', id: e.id, p });
       ix.entry = merged;
       ix.text = searchText(merged);
@@ -177,63 +196,20 @@ export function openHistory(o: HistoryOptions): HistoryService {
       }
       return ids.length;
     },
-    retention: () => ({ maxEntries: config.maxEntries, maxAgeDays: config.maxAgeDays, notices: [...notices] }),
+    retention: () => ({ maxEntries: config.maxEntries, maxAgeDays: config.maxAgeDays, notices: notices.map((n) => n.text) }),
     setRetention(r) {
-      const c: Record<string, unknown> = {};
+      const c: RetentionConfig = {};
       if (r.maxEntries !== undefined) c.maxEntries = r.maxEntries;
       if (r.maxAgeDays !== undefined) c.maxAgeDays = r.maxAgeDays;
       config = { ...config, ...c };
       writer.append({ t: 'cfg', c });
       enforce();
-      return { maxEntries: config.maxEntries, maxAgeDays: config.maxAgeDays, notices: [...notices] };
+      return { maxEntries: config.maxEntries, maxAgeDays: config.maxAgeDays, notices: notices.map((n) => n.text) };
     },
+    openNotices: () => [...notices],
     size: () => order.length,
     close: () => {
       writer.close();
-    },
-  };
-
-  const queue: (() => void)[] = [];
-  let armed = false;
-  const flush = (): void => {
-    armed = false;
-    for (let job = queue.shift(); job; job = queue.shift()) job();
-  };
-  return {
-    record: (x) => (flush(), svc.record(x)),
-    recordSoon(x, after) {
-      queue.push(() => {
-        svc.record(x);
-        try {
-          after?.();
-        } catch {
-          // The entry is written; a failed follow-up must not stop the others.
-        }
-      });
-      if (!armed) {
-        armed = true;
-        setImmediate(flush);
-      }
-    },
-    updateFromWatch(w) {
-      flush();
-      svc.updateFromWatch(w);
-    },
-    search: (q) => (flush(), svc.search(q)),
-    get: (id) => (flush(), svc.get(id)),
-    find: (id) => (flush(), svc.find(id)),
-    live: () => (flush(), svc.live()),
-    remove(id) {
-      flush();
-      svc.remove(id);
-    },
-    clear: (t) => (flush(), svc.clear(t)),
-    retention: () => (flush(), svc.retention()),
-    setRetention: (r) => (flush(), svc.setRetention(r)),
-    size: () => (flush(), svc.size()),
-    close() {
-      flush();
-      svc.close();
     },
   };
 }

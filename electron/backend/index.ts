@@ -18,6 +18,8 @@ import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault';
 export { DEFAULT_VAULT_SERVICE };
 import { createWatchDesk, type WatchDesk } from './watch-desk';
 import { createChainRunner, type ChainRunner } from './chain-run';
+import { openLog } from './error-log';
+import { createNotices } from './notices';
 import { purgeDeleted } from './workspaces';
 
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
@@ -35,25 +37,24 @@ function envPort(raw: string | undefined): number | null {
   return Number.isInteger(port) && port >= 0 && port <= 65_535 ? port : null;
 }
 
-/** Problems found while opening (a store moved aside, a sandbox port taken) go to stderr. */
-function report(lines: string[]): void {
-  for (const line of lines) process.stderr.write(`trigger-desk: ${line}\n`);
-}
-
 export async function createBackend(o: BackendOptions): Promise<Backend> {
   const env = o.env ?? process.env;
   const service = o.vaultService ?? env.TRIGGER_DESK_VAULT_SERVICE ?? DEFAULT_VAULT_SERVICE;
   // The keychain probe waits on D-Bus while the stores open (CPU): start it first.
   const vaultPromise = createVault(service);
-  let stores: ReturnType<typeof openStores>;
+  let stores: ReturnType<typeof openStores> | null = null;
+  // What opening finds reaches the page (notices:list) and, for a terminal or the CLI, stderr.
+  const notices = createNotices(o.notify, {
+    echo: (text) => process.stderr.write(`trigger-desk: ${text}\n`),
+    beforeList: () => stores?.openAll(),
+  });
   try {
     mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
-    stores = openStores(o.dataDir);
+    stores = openStores(o.dataDir, (p) => notices.add(p.source, p.text));
   } catch (err) {
     await vaultPromise.catch(() => undefined);
     throw err;
   }
-  const notices = [...stores.problems];
 
   const useSandbox = o.sandbox ?? o.mode !== 'cli';
   const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
@@ -67,14 +68,16 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     throw vaultResult.status === 'rejected' ? vaultResult.reason : (sandboxResult as PromiseRejectedResult).reason;
   }
   const vault: Vault = vaultResult.value;
-  if (sandboxResult.value?.note) notices.push(sandboxResult.value.note);
-  if (vault.unreachableReason !== undefined) notices.push(`No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
+  if (sandboxResult.value?.note) notices.add('sandbox', sandboxResult.value.note, 'info');
+  if (vault.unreachableReason !== undefined) notices.add('keychain', `No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
+  // Unexpected errors and refused callers, redacted with the vault's secrets (electron/dispatch.ts).
+  const log = openLog(o.dataDir, { secrets: () => vault.knownSecrets(), ...(o.mode === 'cli' ? {} : { echo: (line: string) => process.stderr.write(`trigger-desk: ${line}\n`) }) });
 
   let http: HttpClient | null = null;
   let desk: WatchDesk | null = null;
   let chains: ChainRunner | null = null;
   try {
-    const base = { data: stores.data, settings: stores.settings, vault, notify: o.notify };
+    const base = { data: stores.data, settings: stores.settings, samples: stores.samples, chains: stores.chains, vault, notify: o.notify };
     const settings = createSettingsService(base);
     await settings.load();
     http = createHttpClient(() => settings.forHttp(), { resolveProxy: o.resolveProxy, env });
@@ -82,7 +85,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal, writeClipboard: o.writeClipboard };
 
     await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
-    notices.push(...(await secureStoredSecrets(ctx)));
+    for (const text of await secureStoredSecrets(ctx)) notices.add('data', text);
     if (sandbox) {
       followSandbox(ctx, sandbox.baseUrl);
       await seedSandbox(ctx, sandbox);
@@ -91,8 +94,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     // Issue 5: history and watches. The CLI does not resume the app's live watches (the app does).
     const pollScale = envScale(env.TRIGGER_DESK_POLL_SCALE);
     desk = createWatchDesk(ctx, { dataDir: o.dataDir, version: o.version, owner: o.mode !== 'cli', ...(pollScale === undefined ? {} : { pollScale }) });
-    notices.push(...desk.notices());
-    report(notices);
+    for (const n of desk.notices()) notices.add('history', n.text, n.level);
 
     const firstLaunch = stores.fresh;
     const appInfo = (): AppInfo => ({
@@ -103,7 +105,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       firstLaunch,
     });
     chains = createChainRunner(ctx, desk);
-    const handlers = createHandlers(ctx, settings, appInfo, desk, chains);
+    const handlers = createHandlers(ctx, settings, appInfo, desk, chains, notices);
     try {
       o.notify('vault:status', vault.status());
     } catch {
@@ -113,6 +115,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     let closing: Promise<void> | null = null;
     return {
       handlers,
+      log,
       sandboxBaseUrl,
       close: () => {
         const client = http;

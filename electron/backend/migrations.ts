@@ -11,6 +11,8 @@ import { newId } from './ids';
 
 export const DATA_FORMAT = '1.0.0';
 export const SETTINGS_FORMAT = '1.0.0';
+export const SAMPLES_FORMAT = '1.0.0';
+export const CHAINS_FORMAT = '1.0.0';
 
 type Loose = Record<string, unknown>;
 
@@ -21,10 +23,18 @@ const asTime = (v: unknown, fallback: number): number => (typeof v === 'number' 
 const asNullableTime = (v: unknown): number | null => (typeof v === 'number' && v >= 0 ? v : null);
 const asId = (v: unknown): string => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(v) ? v : newId());
 
+function tryParseUrl(url: unknown): Loose | undefined {
+  try {
+    return parseTriggerUrl(asStr(url, '')) as unknown as Loose;
+  } catch {
+    return undefined;
+  }
+}
+
 function upgradeTrigger(t: Loose, workspaceIds: Set<string>, fallbackWorkspace: () => string, now: number): Loose {
-  // A trigger without its parsed URL is re-parsed; a URL that cannot be read fails the step,
-  // which keeps the whole file aside rather than dropping the trigger.
-  const parsed = isObj(t.parsed) ? t.parsed : parseTriggerUrl(asStr(t.url, ''));
+  // A trigger without its parsed URL is re-parsed. One whose URL cannot be read is left without
+  // it: it then fails its schema and the damaged-item rule (store.ts) names it and keeps the rest.
+  const parsed = isObj(t.parsed) ? t.parsed : tryParseUrl(t.url);
   const workspaceId = typeof t.workspaceId === 'string' && workspaceIds.has(t.workspaceId) ? t.workspaceId : fallbackWorkspace();
   const payloads = asArray(t.payloads).map((p, i) => ({
     id: asId(p.id),
@@ -33,9 +43,9 @@ function upgradeTrigger(t: Loose, workspaceIds: Set<string>, fallbackWorkspace: 
     updatedAt: asTime(p.updatedAt, now),
   }));
   const headers = asArray(t.headers).map((h) => ({ name: asStr(h.name, ''), value: asStr(h.value, ''), secret: isObj(h.secret) ? h.secret : null }));
-  // The parsed URL keeps the URL itself: the loose top-level copy goes.
+  // The parsed URL keeps the URL itself: the loose top-level copy goes (unless it could not be read).
   const rest: Loose = { ...t };
-  delete rest.url;
+  if (parsed !== undefined) delete rest.url;
   return {
     ...rest,
     id: asId(t.id),

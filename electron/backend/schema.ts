@@ -1,5 +1,8 @@
-// What the two store files hold, and the JSON schemas conf checks them against on every read and
-// write. A file that fails its schema is treated as corrupt: moved aside and reported (store.ts).
+// What the store files hold, and the JSON schemas conf checks them against on every read and
+// write. The same schemas check each item when a file is damaged: the items that pass are kept, the
+// others are reported and the file is kept aside as it was (store.ts, docs/ARCHITECTURE.md).
+import type { Chain, ChainRun } from '../../shared/chain-model';
+import type { Sample } from '../../shared/conditions-model';
 import type { Settings, Trigger, Workspace } from '../../shared/model';
 
 export type StoredWorkspace = Workspace & { deletedAt: number | null };
@@ -128,4 +131,80 @@ export const settingsSchema = {
   proxyUrl: str,
   extraCaPem: str,
   theme: { enum: ['system', 'light', 'dark'] },
+} as const;
+
+// --- samples.json: the condition lab's sample library ---
+export type SamplesDoc = { samples: Sample[] };
+
+export const samplesSchema = {
+  samples: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'workspaceId', 'name', 'payload', 'headers', 'createdAt', 'updatedAt'],
+      properties: {
+        id,
+        workspaceId: id,
+        name: str,
+        payload: str,
+        headers: { type: 'array', items: { type: 'object', required: ['name', 'value'], properties: { name: str, value: str } } },
+        createdAt: time,
+        updatedAt: time,
+      },
+    },
+  },
+} as const;
+
+// --- chains.json: saved chains and the record of their runs ---
+export type ChainsDoc = { chains: Chain[]; runs: ChainRun[] };
+
+const nullableNumber = { type: ['number', 'null'] } as const;
+const chainStep = {
+  type: 'object',
+  required: ['triggerId', 'body', 'after'],
+  properties: { triggerId: id, body: str, after: { enum: ['success', 'terminal'] } },
+} as const;
+const chainStepRun = {
+  type: 'object',
+  required: ['triggerId', 'triggerName', 'phase', 'body', 'historyId', 'watchId', 'planExecutionId', 'status', 'message'],
+  properties: {
+    triggerId: str,
+    triggerName: str,
+    phase: { enum: ['waiting', 'firing', 'running', 'succeeded', 'ended', 'failed', 'skipped', 'stopped'] },
+    body: nullableStr,
+    historyId: nullableStr,
+    watchId: nullableStr,
+    planExecutionId: nullableStr,
+    status: nullableStr,
+    message: nullableStr,
+  },
+} as const;
+
+export const chainsSchema = {
+  chains: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'workspaceId', 'name', 'steps', 'createdAt', 'updatedAt'],
+      properties: { id, workspaceId: id, name: str, steps: { type: 'array', items: chainStep }, createdAt: time, updatedAt: time },
+    },
+  },
+  runs: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['id', 'chainId', 'chainName', 'state', 'steps', 'startedAt', 'endedAt', 'message', 'seq'],
+      properties: {
+        id,
+        chainId: str,
+        chainName: str,
+        state: { enum: ['running', 'succeeded', 'failed', 'stopped'] },
+        steps: { type: 'array', items: chainStepRun },
+        startedAt: time,
+        endedAt: nullableNumber,
+        message: nullableStr,
+        seq: { type: 'number' },
+      },
+    },
+  },
 } as const;

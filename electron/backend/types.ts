@@ -25,6 +25,8 @@ export interface BackendOptions {
 
 export interface Backend {
   handlers: Handlers;
+  /** The data folder's log (trigger-desk.log, error-log.ts): hosts hand it to electron/dispatch.ts. */
+  log: (line: string) => void;
   sandboxBaseUrl: string | null;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { DeskError } from '../../shared/errors';
 import type { FireResult } from '../../shared/model';
 import type { WatchState } from '../../shared/watch-model';
 import { liveTrigger, type Ctx } from './context';
-import { openHistory, type HistoryService } from './history';
+import { openHistory, type HistoryNotice, type HistoryService } from './history';
 import { inspectEvent, inspectReport } from './inspect';
 import { fireById, pickBody } from './trigger-fire';
 import { createWatchService, type WatchService } from './watch';
@@ -24,27 +24,31 @@ export interface WatchDesk {
   watches: WatchService;
   fire(a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult>;
   refire(historyId: string): Promise<FireResult>;
-  notices(): string[];
+  notices(): HistoryNotice[];
   close(): void;
 }
 
-/** The body fireById will send (the very same choice). */
-function bodyFor(ctx: Ctx, a: { id: string; body?: string | undefined; payloadId?: string | undefined }): string {
-  return pickBody(liveTrigger(ctx.data.read(), a.id), a).body;
-}
-
 export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
+  const changedIds = new Set<string | null>();
+  const pushChanged = (): void => {
+    const [only] = changedIds;
+    const id = changedIds.size === 1 && only !== undefined ? only : null;
+    changedIds.clear();
+    try {
+      ctx.notify('history:changed', { id });
+    } catch {
+      // Best effort.
+    }
+  };
   const history = openHistory({
     dataDir: o.dataDir,
     now: ctx.now,
     secrets: () => ctx.vault.knownSecrets(),
     maintain: o.owner !== false,
     onChange: (id) => {
-      try {
-        ctx.notify('history:changed', { id });
-      } catch {
-        // Best effort.
-      }
+      // Pushed on the next turn, one event per burst: never on a fire's answer path.
+      changedIds.add(id);
+      if (changedIds.size === 1) setImmediate(pushChanged);
     },
   });
   const watches = createWatchService({ ctx, history, ...(o.pollScale === undefined ? {} : { scale: o.pollScale }) });
@@ -61,26 +65,30 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
   }
 
   const fire = async (a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult> => {
-    const body = bodyFor(ctx, a);
     const t = liveTrigger(ctx.data.read(), a.id);
-    const result = await fireById(ctx, a);
+    // The body fireById will send (the very same choice), for the history.
+    const body = pickBody(t, a).body;
+    const result = await fireById(ctx, a, t);
     const apiUrl = result.outcome === 'accepted' ? (result.event?.apiUrl ?? null) : null;
     let watchId: string | null = null;
-    let watchable = apiUrl !== null;
     if (apiUrl !== null) {
       try {
-        watchId = watches.start({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl }, { quiet: true }).id;
+        watchId = watches.reserve({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl });
       } catch (err) {
-        watchable = false;
         result.notes = [...result.notes, `The run cannot be followed here: ${err instanceof Error ? err.message : String(err)}`];
       }
     }
-    // The watch is created first so the entry names it; the entry is written (and the watch's first
-    // update pushed) right after the answer goes back, off the fire's latency path.
-    const id = watchable ? watchId : null;
-    history.recordSoon({ fire: result, triggerName: t.name, payload: body, watchId: id }, () => {
-      if (id !== null) watches.announce(id);
-    });
+    // Durable before the answer leaves: the entry's line is in the OS (one write(2)) when the page
+    // or the CLI hears "accepted", so no acknowledged fire is lost to a crash. The watch is reserved
+    // first so the entry names it; it is built, and its first update pushed, after the answer.
+    try {
+      history.record({ fire: result, triggerName: t.name, payload: body, watchId });
+    } catch (err) {
+      // The fire went out: its answer must reach the user (a fire reported as failed gets fired again).
+      result.notes = [...result.notes, `This fire could not be written to the history (${err instanceof Error ? err.message : String(err)}).`];
+    }
+    const announced = watchId;
+    if (announced !== null) setImmediate(() => watches.announce(announced));
     return result;
   };
 
@@ -95,7 +103,7 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
       }
       return fire({ id: e.triggerId, body: e.payload });
     },
-    notices: () => history.retention().notices,
+    notices: () => history.openNotices(),
     close() {
       watches.close();
       history.close();

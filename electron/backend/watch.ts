@@ -41,8 +41,12 @@ interface Watch {
 }
 
 export interface WatchService {
-  /** `quiet`: the first update waits for `announce` (a fire records its history entry first). */
-  start(seed: Omit<WatchSeed, 'id' | 'startedAt'> & { id?: string; startedAt?: number }, o?: { quiet?: boolean }): WatchState;
+  start(seed: Omit<WatchSeed, 'id' | 'startedAt'> & { id?: string; startedAt?: number }): WatchState;
+  /**
+   * A fire's watch: checked and given its id now, built on `announce` (after the fire's answer),
+   * or as soon as anything asks for a watch. Its first update and first poll wait for `announce`.
+   */
+  reserve(seed: Omit<WatchSeed, 'id' | 'startedAt'>): string;
   announce(id: string): void;
   list(): WatchState[];
   get(id: string): WatchState;
@@ -59,10 +63,26 @@ export function createWatchService(o: WatchOptions): WatchService {
   const scale = o.scale ?? 1;
   const random = o.random ?? Math.random;
   const watches = new Map<string, Watch>();
+  /** Reserved by a fire, not built yet (reserve). */
+  const reserved = new Map<string, WatchSeed>();
   let closed = false;
 
+  const build = (seed: WatchSeed): Watch => {
+    const w: Watch = { state: initialState(seed), sig: '', failures: 0, key: undefined };
+    watches.set(seed.id, w);
+    return w;
+  };
+  /** Builds the reserved watches: anything that reads the watches sees a fire's at once. */
+  const built = (): Map<string, Watch> => {
+    if (reserved.size > 0) {
+      for (const seed of reserved.values()) build(seed);
+      reserved.clear();
+    }
+    return watches;
+  };
+
   const find = (id: string): Watch => {
-    const w = watches.get(id);
+    const w = built().get(id);
     if (!w) throw new DeskError('not-found', 'That watch is gone (it ended and was dismissed, or the app restarted). The history keeps its record.');
     return w;
   };
@@ -183,26 +203,33 @@ export function createWatchService(o: WatchOptions): WatchService {
   const scheduler = createScheduler(poll, { maxInFlight: o.maxInFlight ?? 32, now: ctx.now });
 
   return {
-    start(seed, so) {
+    start(seed) {
       if (closed) throw new DeskError('internal', 'The backend is closing.');
       checkRequestUrl(seed.apiUrl);
       const id = seed.id ?? newId();
-      const existing = watches.get(id);
+      const existing = built().get(id);
       if (existing) return existing.state;
-      const state = initialState({ ...seed, id, startedAt: seed.startedAt ?? ctx.now() });
-      const w: Watch = { state, sig: '', failures: 0, key: undefined };
-      watches.set(id, w);
-      if (so?.quiet !== true) publish(w);
+      const w = build({ ...seed, id, startedAt: seed.startedAt ?? ctx.now() });
+      publish(w);
       // The event is queued for a moment anyway; a resumed watch is spread a little, so a restart
       // with many live watches does not poll them all in the same instant.
       next(w, seed.startedAt === undefined ? Math.round(500 * scale) : Math.round(random() * 2000 * scale));
       return w.state;
     },
-    announce(id) {
-      const w = watches.get(id);
-      if (w) publish(w);
+    reserve(seed) {
+      if (closed) throw new DeskError('internal', 'The backend is closing.');
+      checkRequestUrl(seed.apiUrl);
+      const id = newId();
+      reserved.set(id, { ...seed, id, startedAt: ctx.now() });
+      return id;
     },
-    list: () => [...watches.values()].map((w) => w.state).sort((a, b) => b.startedAt - a.startedAt),
+    announce(id) {
+      const w = built().get(id);
+      if (!w) return;
+      publish(w);
+      if (w.state.nextPollAt === null) next(w, Math.round(500 * scale));
+    },
+    list: () => [...built().values()].map((w) => w.state).sort((a, b) => b.startedAt - a.startedAt),
     get: (id) => find(id).state,
     stop(id, reason) {
       const w = find(id);
@@ -223,7 +250,7 @@ export function createWatchService(o: WatchOptions): WatchService {
       if (result.accepted) next(w, Math.round(300 * scale));
       return result;
     },
-    liveCount: () => [...watches.values()].filter((w) => w.state.ended === null).length,
+    liveCount: () => [...built().values()].filter((w) => w.state.ended === null).length,
     close() {
       closed = true;
       scheduler.close();

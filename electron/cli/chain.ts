@@ -108,6 +108,8 @@ async function runChain(o: { wanted: string; json: boolean; dataDir: string; io:
 export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   const args = argv[0] === 'chain' ? argv.slice(1) : argv;
   let json = args.includes('--json');
+  // The data folder: the stores, and the log an unexpected error is written to.
+  let dataDir = defaultDataDir(io.env);
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -116,18 +118,19 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
       allowPositionals: true,
     });
     json = values.json ?? false;
+    dataDir = values.data ?? dataDir;
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
     const wanted = positionals[0];
     if (wanted === undefined || positionals.length > 1) throw new BadInput('give exactly one chain name or id');
-    const final = await runChain({ wanted, json, io, dataDir: values.data ?? defaultDataDir(io.env) });
+    const final = await runChain({ wanted, json, io, dataDir });
     if (json) io.out(`${JSON.stringify(final, null, 2)}\n`);
     else io.out(`Chain ${final.state}${final.message ? `: ${final.message}` : ''}\n`);
     return exitForChain(final);
   } catch (e) {
-    return reportFailure(e, { command: 'chain', json, io, usage: USAGE });
+    return reportFailure(e, { command: 'chain', json, io, usage: USAGE, dataDir });
   }
 }
 

@@ -134,6 +134,8 @@ async function fireUrl(o: { url: string; body: string | undefined; wait: boolean
 export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   const args = argv[0] === 'fire' ? argv.slice(1) : argv;
   let json = args.includes('--json');
+  // The data folder: the stores, and the log an unexpected error is written to.
+  let dataDir = defaultDataDir(io.env);
   const secrets = [io.env.HARNESS_API_KEY ?? ''].filter((s) => s.length >= 4);
   try {
     const { values, positionals } = parseArgs({
@@ -143,6 +145,7 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
       allowPositionals: true,
     });
     json = values.json ?? false;
+    dataDir = values.data ?? dataDir;
     if (values.help) {
       io.out(USAGE);
       return 0;
@@ -153,13 +156,13 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     const wait = values.wait ?? false;
     const fired = /^https?:\/\//i.test(wanted)
       ? await fireUrl({ url: wanted, body, wait, json, io })
-      : await fireSaved({ wanted, body, wait, json, io, dataDir: values.data ?? defaultDataDir(io.env) });
+      : await fireSaved({ wanted, body, wait, json, io, dataDir });
     if (json) io.out(`${JSON.stringify({ fire: fired.result, final: fired.final }, null, 2)}\n`);
     else if (fired.final) io.out(stageTable(fired.final));
     if (fired.result.outcome !== 'accepted') return 2;
     return fired.final ? exitFor(fired.final, true) : 0;
   } catch (e) {
-    return reportFailure(e, { command: 'fire', json, io, usage: USAGE, secrets });
+    return reportFailure(e, { command: 'fire', json, io, usage: USAGE, secrets, dataDir });
   }
 }
 

@@ -171,6 +171,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`trigger-desk ${name}: ${err.message} (see trigger-desk ${name} --help)\n`);
       return EXIT_BAD_INPUT;
     }
-    throw err;
+    // Anything else is a bug: logged with a reference id, as the app does (loaded only now, so --help stays instant).
+    const [{ reportUnexpected }, { defaultDataDir }] = await Promise.all([import('./failure'), import('../backend/data-dir')]);
+    const key = io.env.HARNESS_API_KEY ?? '';
+    return reportUnexpected(err, { command: name, json: argv.includes('--json'), io, dataDir: defaultDataDir(io.env), secrets: key.length >= 4 ? [key] : [] });
   }
 }

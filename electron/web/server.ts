@@ -30,7 +30,7 @@ import type { AddressInfo } from 'node:net';
 import type { Notify } from '../../shared/api';
 import type { ErrorCode, Reply } from '../../shared/errors';
 import type { Backend } from '../backend/types';
-import { errorReply, logToStderr, type Log } from '../dispatch';
+import { errorReply, type Log } from '../dispatch';
 import { answerApi, BodyTooLarge, readBody } from './api';
 import { SECURITY_HEADERS } from './csp';
 import { createEventHub } from './events';
@@ -42,6 +42,7 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 or absent: any free port. */
   port?: number;
+  /** Default: the backend's log file (trigger-desk.log in the data folder). */
   log?: Log;
   /** Tests shorten the 15 s heartbeat. */
   heartbeatMs?: number;
@@ -70,7 +71,7 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
-  const log = o.log ?? logToStderr;
+  const log = o.log ?? o.backend.log;
   const token = newToken();
   const files = await staticFiles(o.rendererDir);
   const hub = createEventHub(o.heartbeatMs);

@@ -72,11 +72,14 @@ async function stopHost(child: ChildProcess): Promise<void> {
 
 let counter = 0;
 
-export const test = base.extend<{ hostEnv: Record<string, string>; host: DeskHost; desk: Page }>({
+export const test = base.extend<{ hostEnv: Record<string, string>; hostData: { fill(dataDir: string): void } | null; host: DeskHost; desk: Page }>({
   /** Extra environment for the web host (e.g. no D-Bus, to see the session-only vault). */
   hostEnv: [{}, { option: true }],
-  host: async ({ hostEnv }, use, testInfo) => {
+  /** Fills the data folder before the web host starts (e.g. with damaged files). An object: Playwright would take a bare function for a fixture. */
+  hostData: [null, { option: true }],
+  host: async ({ hostEnv, hostData }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'td-e2e-'));
+    hostData?.fill(dataDir);
     const vaultService = `trigger-desk-e2e-${process.pid}-${testInfo.workerIndex}-${++counter}`;
     const { child, url: urlPromise } = startHost(dataDir, vaultService, hostEnv);
     try {

@@ -10,7 +10,7 @@ import { eventNames, requestNames, type EventName, type Handlers } from '../../s
 import { DeskError, type Reply } from '../../shared/errors';
 import { isAppPage, isOpenableExternally, isTrustedSender } from '../../electron/app-page';
 import { bridgeEventNames, createBridge } from '../../electron/bridge';
-import { dispatch, INTERNAL_MESSAGE } from '../../electron/dispatch';
+import { dispatch } from '../../electron/dispatch';
 import { ipcRoutes } from '../../electron/ipc-routes';
 import { createBackend } from '../../electron/backend/index';
 import type { Backend } from '../../electron/backend/types';
@@ -143,8 +143,10 @@ describe('one dispatch for every host', () => {
     handlers['app:info'] = () => Promise.reject(new Error(`boom while sending X-Api-Key: ${key}`));
     const log: string[] = [];
     const reply = await dispatch(handlers, 'app:info', {}, (line) => log.push(line));
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } });
-    expect(log.join('\n')).toContain('boom while sending');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)/) as unknown } });
+    const ref = /reference ([0-9A-Z-]+)/.exec(JSON.stringify(reply))?.[1] ?? 'none';
+    expect(JSON.stringify(reply)).not.toContain('boom');
+    expect(log.join('\n')).toContain(`error ${ref}: app:info failed: Error: boom while sending`);
     expect(log.join('\n')).not.toContain(key);
   });
 
@@ -203,7 +205,7 @@ describe('the two files that touch Electron IPC', () => {
   it('ipc registers only the routes of ipc-routes.ts', () => {
     expect(ipc.match(/ipcMain\.handle\(/g)).toHaveLength(1);
     expect(ipc).toMatch(/for \(const \[channel, route\] of routes\) \{\s*ipcMain\.handle\(channel,/);
-    expect(ipc).toMatch(/const routes = ipcRoutes\(handlers, appIndexUrl\)/);
+    expect(ipc).toMatch(/const routes = ipcRoutes\(handlers, appIndexUrl, log\)/);
     expect(ipc.match(/ipcMain\.(\w+)/g)?.map((m) => m.split('.')[1]).sort()).toEqual(['handle', 'removeHandler']);
   });
 

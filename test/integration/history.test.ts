@@ -1,6 +1,8 @@
 // The history file: crash safety (a process killed during 1,000 appends loses no acknowledged
-// entry and the file still opens), a torn last line, a corrupt file moved aside (never emptied),
-// compaction, retention and search.
+// entry and the file still opens), a torn last line, damaged lines skipped (each line checked
+// against its schema; the file kept aside, never emptied), a retention read from the file held to
+// the rules of history:setRetention, compaction, retention and search. The fuzzing is in
+// history-fuzz.test.ts.
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +96,7 @@ describe('history file', () => {
     h3.close();
   });
 
-  it('moves a corrupt file aside, reports it, and keeps what could be read', () => {
+  it('skips a damaged line, keeps the file as it was aside, and keeps what could be read', () => {
     const h = open();
     for (let i = 0; i < 3; i++) h.record({ fire: fire(), triggerName: 'Deploy', payload: `{"i":${String(i)}}`, watchId: null });
     h.close();
@@ -105,7 +107,7 @@ describe('history file', () => {
     writeFileSync(path, original);
     const h2 = open();
     const notice = h2.retention().notices.join(' ');
-    expect(notice).toMatch(/moved aside/);
+    expect(notice).toMatch(/had 1 damaged line \(first at line 3: not JSON\), which were skipped\. The 3 entries that could be read were kept; the file as it was is kept as/);
     const aside = readdirSync(dir).find((f) => f.startsWith(`${HISTORY_FILE}.corrupt-`));
     expect(aside).toBeDefined();
     expect(readFileSync(join(dir, aside ?? ''), 'utf8')).toBe(original);
@@ -189,5 +191,70 @@ describe('history search and retention', () => {
     expect(h2.size()).toBe(1);
     h2.close();
     expect(existsSync(join(dir, HISTORY_FILE))).toBe(true);
+  });
+});
+
+describe('damaged lines never stop the history from opening', () => {
+  function write(lines: unknown[]): void {
+    writeFileSync(join(dir, HISTORY_FILE), lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+  }
+  function entriesOf(n: number): { t: 'add'; e: unknown }[] {
+    const h = open();
+    const out = Array.from({ length: n }, (_, i) => h.record({ fire: fire(), triggerName: 'Deploy', payload: `{"i":${String(i)}}`, watchId: null }));
+    h.close();
+    return out.map((e) => ({ t: 'add', e }));
+  }
+
+  it.each([
+    ['a del line whose ids are not a list', { t: 'del', ids: 7 }, 'ids: '],
+    ['an add line with no entry', { t: 'add' }, 'e: '],
+    ['an add line whose entry has a wrong-typed field', { t: 'add', e: { id: 'x1', payload: 5 } }, 'e.'],
+    ['an upd line without its changes', { t: 'upd', id: 'fire1' }, 'p: '],
+    ['an upd line changing a field to the wrong type', { t: 'upd', id: 'fire1', p: { live: 'yes' } }, 'p.live: '],
+    ['a line of an unknown kind', { t: 'zap' }, 't: '],
+    ['a line that is not an object', [1, 2, 3], ''],
+    ['a head line with a wrong version', { t: 'head', v: 'one' }, 'v: '],
+  ])('opens with %s, skipping and counting it, and keeps every valid entry', (_what, badLine, problem) => {
+    const adds = entriesOf(3);
+    write([{ t: 'head', v: 1 }, ...adds.slice(0, 2), badLine, adds[2]]);
+    const h = open();
+    expect(h.size()).toBe(3);
+    for (const a of adds) expect(h.find((a.e as { id: string }).id)).not.toBeNull();
+    const notice = h.retention().notices.join(' ');
+    expect(notice).toContain(`had 1 damaged line (first at line 4: ${problem}`);
+    h.close();
+    // The readable lines were written anew: the next start has nothing to report.
+    const again = open();
+    expect(again.size()).toBe(3);
+    expect(again.retention().notices).toEqual([]);
+    again.close();
+  });
+
+  it.each([
+    ['zero', 0],
+    ['negative', -5],
+    ['not a number', 'all'],
+    ['fractional', 12.5],
+  ])('ignores a %s retention limit read from the file: nothing is deleted, and it says so', (_what, limit) => {
+    const adds = entriesOf(30);
+    write([{ t: 'head', v: 1 }, ...adds, { t: 'cfg', c: { maxEntries: limit } }]);
+    const h = open();
+    expect(h.size()).toBe(30);
+    expect(h.retention().maxEntries).toBe(10_000);
+    expect(h.retention().notices.join(' ')).toMatch(/had 1 damaged line \(first at line 32: c\.maxEntries: /);
+    h.close();
+    // Compaction did not make anything permanent: all 30 are still there after a restart.
+    const again = open();
+    expect(again.size()).toBe(30);
+    again.close();
+  });
+
+  it('never deletes on open without a notice: a valid limit that removes entries is reported', () => {
+    const adds = entriesOf(30);
+    write([{ t: 'head', v: 1 }, ...adds, { t: 'cfg', c: { maxEntries: 20 } }]);
+    const h = open();
+    expect(h.size()).toBe(20);
+    expect(h.openNotices()).toEqual([{ level: 'info', text: expect.stringMatching(/^10 history entries were removed at start: the history keeps at most 20 entries, none older than 90 days \(History → Retention… changes it\)\.$/) as unknown }]);
+    h.close();
   });
 });

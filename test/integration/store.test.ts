@@ -1,9 +1,11 @@
 // The stores on real files: schema, migrations from an older file, atomic writes seen by another
-// process, a corrupt file moved aside and reported, soft delete / restore / purge.
+// process, damaged files (every valid item kept, the rest named, the file kept aside), soft
+// delete / restore / purge.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import type { Ctx } from '../../electron/backend/context';
@@ -21,6 +23,7 @@ const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
 const URL_V3 = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=trig`;
 const URL_V2 = 'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=old';
 
+const STORE_MODULE = fileURLToPath(new URL('../../electron/backend/store.ts', import.meta.url));
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'td-store-'));
@@ -38,7 +41,7 @@ function readJson(path: string): Record<string, unknown> {
 async function contextFor(stores: Stores): Promise<Ctx> {
   const vault = await createVault(uniqueService('store'));
   const http = createHttpClient(() => stores.settings.read());
-  return { data: stores.data, settings: stores.settings, vault, http, notify: () => undefined, now: () => Date.now(), sandboxBaseUrl: () => null, openExternal: undefined };
+  return { data: stores.data, settings: stores.settings, samples: stores.samples, chains: stores.chains, vault, http, notify: () => undefined, now: () => Date.now(), sandboxBaseUrl: () => null, openExternal: undefined };
 }
 
 describe('data folder', () => {
@@ -87,7 +90,20 @@ describe('schema and defaults', () => {
     }).toThrow(/connectTimeoutMs/);
   });
 
-  it('sees a change another process made to the file', () => {
+  it('sees a change another process made to the file (the CLI), once RECHECK_MS has passed', async () => {
+    const dir = tempDir();
+    const a = openStores(dir);
+    expect(a.data.read().workspaces).toEqual([]);
+    const code = `import { openStores } from ${JSON.stringify(STORE_MODULE)}; openStores(${JSON.stringify(dir)}).data.update((d) => { d.workspaces.push({ id: 'w9', name: 'From the CLI', kind: 'user', createdAt: 1, deletedAt: null }); });`;
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: 'inherit' });
+      child.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`the other process exited ${String(c)}`))));
+    });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(a.data.read().workspaces.map((w) => w.name)).toEqual(['From the CLI']);
+  });
+
+  it('sees a change another store of this process made to the file at once', () => {
     const dir = tempDir();
     const a = openStores(dir);
     const b = openStores(dir);
@@ -141,35 +157,127 @@ describe('migrations', () => {
     expect(stores.settings.read()).toMatchObject({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
-  it('keeps a file whose migration fails, aside, and says why', () => {
+  it('leaves out a trigger whose migration fails, names it, keeps the rest and the file as it was', () => {
     const dir = tempDir();
-    const original = JSON.stringify({ __internal__: { migrations: { version: '0.9.0' } }, workspaces: [], triggers: [{ name: 'Bad', url: 'ftp://nowhere' }] });
+    const original = JSON.stringify({
+      __internal__: { migrations: { version: '0.9.0' } },
+      workspaces: [{ id: 'w1', name: 'Prod account' }],
+      triggers: [{ id: 't1', workspaceId: 'w1', name: 'Bad', url: 'ftp://nowhere' }, { id: 't2', workspaceId: 'w1', name: 'Good', url: URL_V3 }],
+    });
     writeFileSync(join(dir, 'data.json'), original);
     const stores = openStores(dir);
     expect(stores.problems).toHaveLength(1);
-    expect(stores.problems[0]).toMatch(/data file .* could not be read .*kept as .*data\.corrupt-/);
+    expect(stores.problems[0]?.source).toBe('data');
+    expect(stores.problems[0]?.text).toMatch(/data file .* had 1 damaged item, left out: trigger "Bad" \(must have required property 'parsed'\)\. Everything else was kept\. The file as it was is kept as .*data\.corrupt-/);
     const aside = readdirSync(dir).filter((f) => f.startsWith('data.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(original);
-    expect(stores.data.read().triggers).toEqual([]);
+    expect(stores.data.read().triggers.map((t) => t.name)).toEqual(['Good']);
+    expect(stores.data.read().workspaces.map((w) => w.name)).toEqual(['Prod account']);
+  });
+});
+
+describe('damaged files: every item that validates is kept', () => {
+  const workspace = (id: string, name: string): Record<string, unknown> => ({ id, name, kind: 'user', createdAt: 1, deletedAt: null });
+  const trigger = (id: string, workspaceId: string, name: string): Record<string, unknown> => ({
+    id, workspaceId, name,
+    parsed: { url: URL_V3, origin: 'https://app.harness.io', base: 'https://app.harness.io/gateway', form: 'v3', token: TOKEN, accountIdentifier: 'acc1', orgIdentifier: 'default', projectIdentifier: 'proj', pipelineIdentifier: 'pipe', triggerIdentifier: 'trig' },
+    key: null, headers: [], contentType: 'application/json', payloads: [{ id: `p${id}`, name: 'Main', body: '{"a":1}', updatedAt: 1 }], production: false, createdAt: 1, updatedAt: 1, deletedAt: null,
+  });
+
+  it('drops only the wrong-typed trigger and workspace, says which, and keeps the file aside byte for byte', () => {
+    const dir = tempDir();
+    const damagedTrigger = { ...trigger('t3', 'w1', 'Broken deploy'), createdAt: 'yesterday' };
+    const doc = {
+      __internal__: { migrations: { version: DATA_FORMAT } },
+      workspaces: [workspace('w1', 'Prod account'), { ...workspace('w2', 'Staging'), kind: 'bogus' }, workspace('w3', 'QA')],
+      triggers: [trigger('t1', 'w1', 'Deploy'), trigger('t2', 'w2', 'Stage deploy'), damagedTrigger, { ...trigger('t4', 'w3', 'x'), name: 42 }, trigger('t5', 'w3', 'QA run')],
+      meta: { seededAt: 5, sandboxWorkspaceId: null, sandboxBaseUrl: 7, proxyPasswordId: null },
+    };
+    const original = JSON.stringify(doc, null, 2);
+    writeFileSync(join(dir, 'data.json'), original);
+    const stores = openStores(dir);
+    const data = stores.data.read();
+    expect(data.workspaces.map((w) => w.name)).toEqual(['Prod account', 'QA', 'Recovered']);
+    expect(data.triggers.map((t) => t.name)).toEqual(['Deploy', 'Stage deploy', 'QA run']);
+    // The trigger whose workspace was left out is not lost: it moved to "Recovered".
+    expect(data.triggers.find((t) => t.name === 'Stage deploy')?.workspaceId).toBe(data.workspaces[2]?.id);
+    expect(data.meta).toEqual({ seededAt: 5, sandboxWorkspaceId: null, sandboxBaseUrl: null, proxyPasswordId: null });
+    expect(stores.problems).toHaveLength(1);
+    const text = stores.problems[0]?.text ?? '';
+    expect(text).toContain('had 4 damaged items, left out: ');
+    expect(text).toContain('workspace "Staging" (kind must be equal to one of the allowed values)');
+    expect(text).toContain('trigger "Broken deploy" (createdAt must be number)');
+    expect(text).toContain('trigger number 4 (name must be string)');
+    expect(text).toContain('meta.sandboxBaseUrl (must be string or null; back to its default)');
+    expect(text).toContain('1 trigger whose workspace was left out is in the workspace "Recovered".');
+    const aside = readdirSync(dir).filter((f) => /^data\.corrupt-.*\.json$/.test(f));
+    expect(aside).toHaveLength(1);
+    expect(text).toContain(aside[0]);
+    expect(readFileSync(join(dir, aside[0] ?? ''))).toEqual(Buffer.from(original));
+    // What is on disk now opens cleanly, with the format version kept.
+    expect(readJson(join(dir, 'data.json'))).toMatchObject({ __internal__: { migrations: { version: DATA_FORMAT } } });
+    const again = openStores(dir);
+    expect(again.problems).toEqual([]);
+    expect(again.data.read().triggers.map((t) => t.name)).toEqual(['Deploy', 'Stage deploy', 'QA run']);
+  });
+
+  it('keeps the valid settings when one is damaged', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, ...DEFAULT_SETTINGS, theme: 'dark', connectTimeoutMs: 'soon' }));
+    const stores = openStores(dir);
+    expect(stores.settings.read()).toMatchObject({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(stores.problems.map((p) => p.text).join('\n')).toMatch(/settings file .* left out: connectTimeoutMs \(must be integer; back to its default\)/);
+  });
+
+  it('reads samples.json and chains.json item by item, through the same path', () => {
+    const dir = tempDir();
+    const sample = (id: string, name: string): Record<string, unknown> => ({ id, workspaceId: 'w1', name, payload: '{}', headers: [], createdAt: 1, updatedAt: 1 });
+    const samples = JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, samples: [sample('s1', 'Push to main'), { ...sample('s2', 'Tag'), headers: 'x' }, sample('s3', 'Hotfix')] });
+    const chain = (id: string, name: string): Record<string, unknown> => ({ id, workspaceId: 'w1', name, steps: [{ triggerId: 't1', body: '{}', after: 'success' }], createdAt: 1, updatedAt: 1 });
+    const run = { id: 'r1', chainId: 'c1', chainName: 'Release', state: 'succeeded', steps: [], startedAt: 1, endedAt: 2, message: null, seq: 3 };
+    const chains = JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, chains: [chain('c1', 'Release'), { ...chain('c2', 'Nightly'), steps: [{ triggerId: 't1' }] }], runs: [run, { ...run, id: 'r2', state: 'exploded' }] });
+    writeFileSync(join(dir, 'samples.json'), samples);
+    writeFileSync(join(dir, 'chains.json'), chains);
+    const stores = openStores(dir);
+    expect(stores.samples.read().samples.map((s) => s.name)).toEqual(['Push to main', 'Hotfix']);
+    expect(stores.chains.read().chains.map((c) => c.name)).toEqual(['Release']);
+    expect(stores.chains.read().runs.map((r) => r.id)).toEqual(['r1']);
+    expect(stores.problems.map((p) => p.source)).toEqual(['samples', 'chains']);
+    expect(stores.problems[0]?.text).toMatch(/sample library .* left out: sample "Tag" \(headers must be array\)/);
+    expect(stores.problems[1]?.text).toMatch(/chains file .* left out: chain "Nightly" \(steps\.0 must have required property 'body'\); chain run "Release" \(state must be equal to one of the allowed values\)/);
+    const kept = readdirSync(dir).filter((f) => /^(samples|chains)\.corrupt-/.test(f)).sort();
+    expect(kept).toHaveLength(2);
+    expect(readFileSync(join(dir, kept[0] ?? ''), 'utf8')).toBe(chains);
+    expect(readFileSync(join(dir, kept[1] ?? ''), 'utf8')).toBe(samples);
   });
 });
 
 describe('corrupt files', () => {
-  it.each([
-    ['malformed JSON', '{"workspaces": [ {"id": "w1",'],
-    ['a schema violation', JSON.stringify({ __internal__: { migrations: { version: DATA_FORMAT } }, workspaces: 'nope', triggers: [], meta: {} })],
-  ])('moves a data file with %s aside, reports it and starts fresh', (_what, content) => {
+  it('moves a data file that is not JSON aside, says where it stops being JSON, and starts fresh', () => {
     const dir = tempDir();
+    const content = '{"workspaces": [\n {"id": "w1",';
     writeFileSync(join(dir, 'data.json'), content);
     const stores = openStores(dir);
     expect(stores.problems).toHaveLength(1);
     const aside = readdirSync(dir).filter((f) => /^data\.corrupt-.*\.json$/.test(f));
     expect(aside).toHaveLength(1);
-    expect(stores.problems[0]).toContain(aside[0]);
+    expect(stores.problems[0]?.text).toContain(aside[0]);
+    expect(stores.problems[0]?.text).toMatch(/could not be read \(not valid JSON at line 2, column 14\).*a fresh one was started/);
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(content);
     expect(stores.data.read().workspaces).toEqual([]);
     expect(readJson(join(dir, 'data.json'))).toMatchObject({ workspaces: [], triggers: [] });
+  });
+
+  it('replaces a list that is not a list, and says so', () => {
+    const dir = tempDir();
+    const content = JSON.stringify({ __internal__: { migrations: { version: DATA_FORMAT } }, workspaces: 'nope', triggers: [], meta: {} });
+    writeFileSync(join(dir, 'data.json'), content);
+    const stores = openStores(dir);
+    expect(stores.problems.map((p) => p.text).join('\n')).toMatch(/the whole list "workspaces" \(it must be a list\)/);
+    const aside = readdirSync(dir).filter((f) => /^data\.corrupt-.*\.json$/.test(f));
+    expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(content);
+    expect(stores.data.read().workspaces).toEqual([]);
   });
 
   it('moves a corrupt settings file aside without touching the data file', () => {
@@ -179,7 +287,7 @@ describe('corrupt files', () => {
     });
     writeFileSync(join(dir, 'settings.json'), '\u0000garbage');
     const stores = openStores(dir);
-    expect(stores.problems).toEqual([expect.stringMatching(/settings file/) as unknown]);
+    expect(stores.problems).toEqual([{ source: 'settings', text: expect.stringMatching(/settings file/) as unknown }]);
     expect(stores.data.read().workspaces.map((w) => w.name)).toEqual(['Keep me']);
     expect(stores.settings.read()).toMatchObject(DEFAULT_SETTINGS);
   });

@@ -1,7 +1,10 @@
 // Watches against the real sandbox over HTTP (run under scripts/with-keyring.sh): every phase from
 // queued to a terminal status, a condition miss, INVALID_RUNTIME_INPUT_YAML, an approval wait
 // ("needs a person"), abort, and the history entry each fire leaves.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_FILE } from '../../electron/backend/history-file';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
 import type { WatchState } from '../../shared/watch-model';
@@ -40,6 +43,20 @@ async function fireAndWatch(kind: string, body = '{"tag":"v1"}'): Promise<{ watc
 function terminalUpdates(states: WatchState[]): WatchState[] {
   return states.filter(isEnded);
 }
+
+describe('a fire is durable when its answer comes back', () => {
+  it('has its history line in the file before the answer is returned (accepted and refused alike)', async () => {
+    for (const kind of ['plain', 'fails']) {
+      const t = await desk.importExample(sandbox, example(sandbox, kind));
+      const result = await desk.backend.handlers['triggers:fire']({ id: t.id, body: '{"tag":"durable"}' });
+      // Read at once, in the same turn as the answer: nothing may still be waiting to be written.
+      const file = readFileSync(join(desk.dataDir, HISTORY_FILE), 'utf8');
+      const line = file.split('\n').find((l) => l.includes(`"id":"${result.id}"`));
+      expect(line, `${kind}: the fire's line is on disk`).toBeDefined();
+      expect(JSON.parse(line ?? '{}')).toMatchObject({ t: 'add', e: { id: result.id, outcome: result.outcome, payload: '{"tag":"durable"}' } });
+    }
+  });
+});
 
 describe('a watch after each fire', () => {
   it('follows queued → requested → running → Success with stages in graph order', async () => {

@@ -8,15 +8,6 @@ import { RetentionDialog } from './RetentionDialog';
 import '../watch/watch.css';
 import './history.css';
 
-const NO_NOTICES: string[] = [];
-
-function Notices(): ReactNode {
-  // A constant fallback: a fresh [] per call would make the store re-render forever.
-  const notices = useHistory((s) => s.retention?.notices ?? NO_NOTICES);
-  if (notices.length === 0) return null;
-  return <div className="banner banner-warn" role="alert">{notices.map((n) => <p key={n}>{n}</p>)}</div>;
-}
-
 export default function HistoryView(): ReactNode {
   useEffect(followHistory, []);
   const state = useHistory();
@@ -29,7 +20,6 @@ export default function HistoryView(): ReactNode {
   return (
     <div className="history-view">
       <HistoryToolbar onRetention={() => { setRetention(true); }} />
-      <Notices />
       {state.error && <p className="field-error" role="alert">Could not read the history: {state.error}</p>}
       <div className="history-body">
         <div className="history-list-wrap">
