@@ -1,6 +1,7 @@
 // Strict typescript-eslint everywhere; boundaries are enforced here, not by convention.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 const electronIpc = {
   name: 'electron',
@@ -9,12 +10,27 @@ const electronIpc = {
 };
 
 const pageImports = {
-  paths: [{ name: 'electron', message: 'The page talks only through window.desk.' }, { name: 'undici', message: 'The backend sends every request.' }],
+  paths: [
+    { name: 'electron', message: 'The page talks only through window.desk.' },
+    { name: 'undici', message: 'The backend sends every request.' },
+  ],
   patterns: [{ group: ['node:*', '**/electron/**'], message: 'The page talks only through window.desk.' }],
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'bin/*.mjs', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'bin/*.mjs',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -35,16 +51,30 @@ export default tseslint.config(
     // The backend, web host, sandbox and CLI run in plain Node: no electron at all.
     files: ['electron/backend/**', 'electron/web/**', 'electron/sandbox/**', 'electron/cli/**', 'shared/**', 'test/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Runs in plain Node: receive what you need as arguments.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Runs in plain Node: receive what you need as arguments.' }] },
+      ],
     },
   },
   {
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'shared/ is pure.' }, { name: 'undici', message: 'shared/ is pure.' }],
-        patterns: [{ group: ['node:*', 'fs', 'path', 'react-dom', 'react-dom/*'], message: 'shared/ is pure: no Node, no DOM.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ is pure.' },
+            { name: 'undici', message: 'shared/ is pure.' },
+          ],
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'react-dom', 'react-dom/*'],
+              message: 'shared/ is pure: no Node, no DOM.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,10 +85,22 @@ export default tseslint.config(
     // Components reach the backend only through the stores, which keep its replies as data.
     files: ['renderer/features/**', 'renderer/ui/**', 'renderer/App.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
-        ...pageImports,
-        patterns: [...pageImports.patterns, { group: ['**/bridge'], importNames: ['desk', 'request'], message: 'Call the backend through a store (renderer/stores/).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          ...pageImports,
+          patterns: [
+            ...pageImports.patterns,
+            {
+              group: ['**/bridge'],
+              importNames: ['desk', 'request'],
+              message: 'Call the backend through a store (renderer/stores/).',
+            },
+          ],
+        },
+      ],
     },
   },
+  // Layout is Prettier's (checked by `npm run lint`); no ESLint rule argues with it.
+  prettier,
 );

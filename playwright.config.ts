@@ -2,7 +2,14 @@
 // test starts its own, see test/e2e/fixtures.ts). Run under scripts/with-keyring.sh for a real keychain.
 import { defineConfig } from '@playwright/test';
 
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: 'test/e2e',

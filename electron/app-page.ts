@@ -14,7 +14,11 @@ export function isAppPage(url: string, appIndexUrl: string): boolean {
   const page = parse(url);
   const app = parse(appIndexUrl);
   if (page === null || app === null || app.protocol !== 'file:') return false;
-  return page.protocol === 'file:' && page.host === app.host && decodeURIComponent(page.pathname) === decodeURIComponent(app.pathname);
+  return (
+    page.protocol === 'file:' &&
+    page.host === app.host &&
+    decodeURIComponent(page.pathname) === decodeURIComponent(app.pathname)
+  );
 }
 
 /** The frame an IPC call came from, as far as the checks need it. */
@@ -38,5 +42,11 @@ export function isHttpsUrl(url: string): boolean {
 export function isOpenableExternally(url: string): boolean {
   if (isHttpsUrl(url)) return true;
   const parsed = parse(url);
-  return parsed !== null && parsed.protocol === 'http:' && (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost') && parsed.username === '' && parsed.password === '';
+  return (
+    parsed !== null &&
+    parsed.protocol === 'http:' &&
+    (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost') &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }

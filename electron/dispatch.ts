@@ -47,9 +47,17 @@ export function errorReply(err: unknown, context: string, log: Log, secrets: str
 }
 
 /** parseArgs → handler → Reply. `name` is checked too: a transport may hand over any string. */
-export async function dispatch(handlers: Handlers, name: string, raw: unknown, log: Log = logToStderr): Promise<Reply<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  raw: unknown,
+  log: Log = logToStderr,
+): Promise<Reply<unknown>> {
   if (!isRequestName(name)) {
-    return { ok: false, error: { code: 'unknown-request', message: `There is no request called "${name.slice(0, 80)}".` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-request', message: `There is no request called "${name.slice(0, 80)}".` },
+    };
   }
   try {
     const args = parseArgs(name, raw);

@@ -18,7 +18,9 @@ export function ipcRoutes(handlers: Handlers, appIndexUrl: string, log: Log = lo
     name,
     async (sender, raw) => {
       if (!isTrustedSender(sender, appIndexUrl)) {
-        log(`refused ${name} from ${sender === null ? 'a frame that is gone' : sender.isMainFrame ? 'another page' : 'a sub-frame'}`);
+        log(
+          `refused ${name} from ${sender === null ? 'a frame that is gone' : sender.isMainFrame ? 'another page' : 'a sub-frame'}`,
+        );
         return UNTRUSTED_SENDER;
       }
       return dispatch(handlers, name, raw, log);

@@ -85,7 +85,10 @@ async function main(): Promise<void> {
       win = null;
     });
     opened.loaded.catch((err: unknown) => {
-      dialog.showErrorBox(`${PRODUCT}: the page could not be loaded`, `${indexFile}: ${err instanceof Error ? err.message : String(err)}`);
+      dialog.showErrorBox(
+        `${PRODUCT}: the page could not be loaded`,
+        `${indexFile}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     });
   };
   showWindow();

@@ -4,7 +4,13 @@
 // evaluation at most), never longer. Importing this module installs it; every Node entry that
 // evaluates conditions (the CLI's match, the sandbox, the backend) imports it.
 import vm from 'node:vm';
-import { executeJob, forgetJavaRegex, setBoundedRunner, type BoundedRunner, type RegexJob } from '../shared/harness/java-regex-run';
+import {
+  executeJob,
+  forgetJavaRegex,
+  setBoundedRunner,
+  type BoundedRunner,
+  type RegexJob,
+} from '../shared/harness/java-regex-run';
 
 const context = vm.createContext({ job: null as RegexJob | null, execute: executeJob });
 const script = new vm.Script('execute(job)');

@@ -23,7 +23,12 @@ export interface MainWindow {
   loaded: Promise<void>;
 }
 
-export function createMainWindow(o: { state: WindowStateStore; page: string; preload: string; title: string }): MainWindow {
+export function createMainWindow(o: {
+  state: WindowStateStore;
+  page: string;
+  preload: string;
+  title: string;
+}): MainWindow {
   const saved = o.state.read();
   const areas = screen.getAllDisplays().map((d) => d.workArea);
   const place = saved.bounds && isVisibleOn(saved.bounds, areas) ? saved.bounds : DEFAULT_SIZE;

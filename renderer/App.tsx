@@ -47,18 +47,37 @@ export function App(): ReactNode {
   const view = useUi((s) => s.view);
   useShortcuts();
   useWatchFeed();
-  useEffect(() => { void start(); }, []);
+  useEffect(() => {
+    void start();
+  }, []);
   return (
     <div className="app">
       <header className="app-bar">
         <h1 className="app-name">Trigger Desk</h1>
         <ViewTabs tabs={VIEW_TABS} />
-        {deskMode === 'web' && <span className="badge" title="Running in the browser against the local web host">browser mode</span>}
+        {deskMode === 'web' && (
+          <span className="badge" title="Running in the browser against the local web host">
+            browser mode
+          </span>
+        )}
         <span className="spacer" />
-        <button type="button" onClick={() => { openDialog('import'); }} aria-keyshortcuts={ariaShortcut('import')}>
+        <button
+          type="button"
+          onClick={() => {
+            openDialog('import');
+          }}
+          aria-keyshortcuts={ariaShortcut('import')}
+        >
           <ImportIcon /> Import <kbd>{keysText('import')}</kbd>
         </button>
-        <button type="button" onClick={() => { openDialog('settings'); }} aria-keyshortcuts={ariaShortcut('settings')} aria-label="Settings">
+        <button
+          type="button"
+          onClick={() => {
+            openDialog('settings');
+          }}
+          aria-keyshortcuts={ariaShortcut('settings')}
+          aria-label="Settings"
+        >
           <GearIcon /> <kbd>{keysText('settings')}</kbd>
         </button>
       </header>
@@ -75,10 +94,26 @@ export function App(): ReactNode {
         </ViewPanel>
       )}
       <Suspense fallback={null}>
-        {view === 'history' && <ViewPanel name="history"><HistoryView /></ViewPanel>}
-        {view === 'inspector' && <ViewPanel name="inspector"><InspectorView /></ViewPanel>}
-        {view === 'conditions' && <ViewPanel name="conditions"><ConditionsView /></ViewPanel>}
-        {view === 'chains' && <ViewPanel name="chains"><ChainsView /></ViewPanel>}
+        {view === 'history' && (
+          <ViewPanel name="history">
+            <HistoryView />
+          </ViewPanel>
+        )}
+        {view === 'inspector' && (
+          <ViewPanel name="inspector">
+            <InspectorView />
+          </ViewPanel>
+        )}
+        {view === 'conditions' && (
+          <ViewPanel name="conditions">
+            <ConditionsView />
+          </ViewPanel>
+        )}
+        {view === 'chains' && (
+          <ViewPanel name="chains">
+            <ChainsView />
+          </ViewPanel>
+        )}
       </Suspense>
       <Toasts />
       <Suspense fallback={null}>

@@ -14,7 +14,10 @@ declare global {
 
 export const desk: DeskBridge = window.desk ?? createWebBridge();
 
-const GARBLED: Reply<never> = { ok: false, error: { code: 'internal', message: 'The Trigger Desk backend gave an answer the page cannot read.' } };
+const GARBLED: Reply<never> = {
+  ok: false,
+  error: { code: 'internal', message: 'The Trigger Desk backend gave an answer the page cannot read.' },
+};
 
 /** One request; the answer is always a Reply (both bridges already turn transport failures into one). */
 export async function request<K extends RequestName>(name: K, args: Args<K>): Promise<Reply<Result<K>>> {

@@ -3,11 +3,13 @@
 // (engines word and place their errors differently, and some give no position at all).
 
 export type JsonCheck =
-  | { ok: true }
-  | { ok: false; empty: boolean; message: string; line: number; column: number; offset: number };
+  { ok: true } | { ok: false; empty: boolean; message: string; line: number; column: number; offset: number };
 
 class JsonProblem extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -38,15 +40,18 @@ function scan(text: string): void {
     for (;;) {
       const c = text[i];
       if (c === undefined) fail('This string is never closed: a double quote (") is missing.', start);
-      else if (c === '"') { i++; return; }
-      else if (c === '\\') {
+      else if (c === '"') {
+        i++;
+        return;
+      } else if (c === '\\') {
         const next = text[i + 1];
         if (next === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('\\u must be followed by 4 hex digits.');
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
         else fail(`${show(next)} cannot follow a backslash in JSON (write \\\\ for a backslash).`);
-      } else if (c.charCodeAt(0) < 0x20) fail(`${c === '\n' ? 'A line break' : 'A control character'} inside a string must be escaped (\\n, \\t).`);
+      } else if (c.charCodeAt(0) < 0x20)
+        fail(`${c === '\n' ? 'A line break' : 'A control character'} inside a string must be escaped (\\n, \\t).`);
       else i++;
     }
   };
@@ -54,33 +59,59 @@ function scan(text: string): void {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       for (;;) {
         ws();
         if (text[i] === '}') fail('A comma before “}” is not allowed in JSON.');
         if (text[i] !== '"') fail(`Expected a property name in double quotes, found ${show(text[i])}.`);
-        string(); ws();
+        string();
+        ws();
         expect(':', `Expected “:” after the property name, found ${show(text[i])}.`);
-        value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
         fail(`Expected “,” or “}” after a property value, found ${show(text[i])}.`);
       }
     }
     if (c === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (;;) {
         ws();
         if (text[i] === ']') fail('A comma before “]” is not allowed in JSON.');
-        value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
         fail(`Expected “,” or “]” after an item, found ${show(text[i])}.`);
       }
     }
-    if (c === '"') { string(); return; }
+    if (c === '"') {
+      string();
+      return;
+    }
     if (c === "'") fail('JSON strings use double quotes ("), not single quotes.');
     if (c === undefined) fail('The JSON ends too early: a value is missing.');
     const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -91,10 +122,15 @@ function scan(text: string): void {
       return;
     }
     for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) { i += word.length; return; }
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
     }
     const token = /^[^\s,:{}[\]"]+/.exec(text.slice(i, i + 40))?.[0] ?? c;
-    fail(`Unexpected “${token}”: JSON values are strings in double quotes, numbers, true, false, null, objects or arrays.`);
+    fail(
+      `Unexpected “${token}”: JSON values are strings in double quotes, numbers, true, false, null, objects or arrays.`,
+    );
   };
   value();
   ws();
@@ -108,7 +144,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 export function checkJson(text: string): JsonCheck {
-  if (text.trim() === '') return { ok: false, empty: true, message: 'The payload is empty.', line: 1, column: 1, offset: 0 };
+  if (text.trim() === '')
+    return { ok: false, empty: true, message: 'The payload is empty.', line: 1, column: 1, offset: 0 };
   try {
     JSON.parse(text);
     return { ok: true };
@@ -118,7 +155,14 @@ export function checkJson(text: string): JsonCheck {
   try {
     scan(text);
   } catch (error) {
-    if (error instanceof JsonProblem) return { ok: false, empty: false, message: error.message, offset: error.offset, ...lineColumn(text, error.offset) };
+    if (error instanceof JsonProblem)
+      return {
+        ok: false,
+        empty: false,
+        message: error.message,
+        offset: error.offset,
+        ...lineColumn(text, error.offset),
+      };
   }
   return { ok: false, empty: false, message: 'This is not valid JSON.', line: 1, column: 1, offset: 0 };
 }

@@ -30,12 +30,18 @@ function onKey(event: KeyboardEvent): void {
 export function useShortcut(id: ShortcutId, handler: Handler): void {
   useEffect(() => {
     handlers.set(id, handler);
-    return () => { if (handlers.get(id) === handler) handlers.delete(id); };
+    return () => {
+      if (handlers.get(id) === handler) handlers.delete(id);
+    };
   }, [id, handler]);
 }
 
-const openImport = (): void => { openDialog('import'); };
-const openSettings = (): void => { openDialog('settings'); };
+const openImport = (): void => {
+  openDialog('import');
+};
+const openSettings = (): void => {
+  openDialog('settings');
+};
 
 /** The one window listener and the window-wide shortcuts (App mounts it once). */
 export function useShortcuts(): void {
@@ -44,6 +50,8 @@ export function useShortcuts(): void {
   useShortcut('filter', focusFilter);
   useEffect(() => {
     window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); };
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 }

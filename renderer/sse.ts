@@ -44,7 +44,10 @@ export function createSseParser(onMessage: (message: SseMessage) => void): { pus
 }
 
 /** Reads a fetch body to its end, feeding every message to `onMessage`. */
-export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (message: SseMessage) => void): Promise<void> {
+export async function readSse(
+  body: ReadableStream<Uint8Array>,
+  onMessage: (message: SseMessage) => void,
+): Promise<void> {
   const parser = createSseParser(onMessage);
   const reader = body.getReader();
   const decoder = new TextDecoder();

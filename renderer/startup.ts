@@ -19,10 +19,15 @@ const pending = new Map<Scope, ReturnType<typeof setTimeout>>();
 function scheduleReload(scope: Scope): void {
   const timer = pending.get(scope);
   if (timer) clearTimeout(timer);
-  pending.set(scope, setTimeout(() => {
-    pending.delete(scope);
-    void reloaders[scope]().then((reply) => { if (!reply.ok) setLoadError(`Could not reload ${scope}: ${errorText(reply.error)}`); });
-  }, 50));
+  pending.set(
+    scope,
+    setTimeout(() => {
+      pending.delete(scope);
+      void reloaders[scope]().then((reply) => {
+        if (!reply.ok) setLoadError(`Could not reload ${scope}: ${errorText(reply.error)}`);
+      });
+    }, 50),
+  );
 }
 
 let started = false;
@@ -33,7 +38,9 @@ export async function start(): Promise<void> {
   useSettings.subscribe((state, previous) => {
     if (state.settings && state.settings.theme !== previous.settings?.theme) applyTheme(state.settings.theme);
   });
-  desk.on('data:changed', ({ scope }) => { scheduleReload(scope); });
+  desk.on('data:changed', ({ scope }) => {
+    scheduleReload(scope);
+  });
   desk.on('vault:status', setVaultStatus);
   const replies = await Promise.all([loadAppInfo(), loadSettings(), loadDesk()]);
   const failure = replies.map((reply) => (reply.ok ? null : reply.error)).find((error) => error !== null);

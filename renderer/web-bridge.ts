@@ -54,9 +54,15 @@ async function post(name: RequestName, args: unknown, token: string | null): Pro
   }
   if (isReply(parsed)) return parsed;
   if (response.status === 401 || response.status === 403) {
-    return failure({ ...NO_TOKEN, message: `The Trigger Desk web host refused the request (HTTP ${response.status}): the access token is missing or from an earlier launch.` });
+    return failure({
+      ...NO_TOKEN,
+      message: `The Trigger Desk web host refused the request (HTTP ${response.status}): the access token is missing or from an earlier launch.`,
+    });
   }
-  return failure({ code: 'internal', message: `The Trigger Desk web host answered HTTP ${response.status} without a usable reply: ${text.slice(0, 200)}` });
+  return failure({
+    code: 'internal',
+    message: `The Trigger Desk web host answered HTTP ${response.status} without a usable reply: ${text.slice(0, 200)}`,
+  });
 }
 
 type Listener = (payload: unknown) => void;
@@ -77,9 +83,13 @@ export function createWebBridge(): DeskBridge {
     let connectedBefore = false;
     for (;;) {
       try {
-        const response = await fetch('/api/events', { headers: { 'x-desk-token': token ?? '', accept: 'text/event-stream' }, cache: 'no-store' });
+        const response = await fetch('/api/events', {
+          headers: { 'x-desk-token': token ?? '', 'accept': 'text/event-stream' },
+          cache: 'no-store',
+        });
         if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
-        if (connectedBefore) for (const scope of ['workspaces', 'triggers', 'settings'] as const) dispatch('data:changed', { scope });
+        if (connectedBefore)
+          for (const scope of ['workspaces', 'triggers', 'settings'] as const) dispatch('data:changed', { scope });
         connectedBefore = true;
         failures = 0;
         await readSse(response.body, (message) => {

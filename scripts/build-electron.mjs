@@ -81,7 +81,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     await buildElectron();
     process.stdout.write('Built dist-electron/main.cjs, preload.cjs and web.mjs\n');
   } catch (err) {
-    process.stderr.write(`The Electron bundle could not be built: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `The Electron bundle could not be built: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -40,7 +40,10 @@ function electronBinary(dir) {
 function tryDownload(dir) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(dir, 'install.js')], { cwd: dir, stdio: 'ignore' });
-    const notice = setTimeout(() => process.stdout.write("Downloading Electron's binary (first start only)...\n"), 3000);
+    const notice = setTimeout(
+      () => process.stdout.write("Downloading Electron's binary (first start only)...\n"),
+      3000,
+    );
     const limit = setTimeout(() => child.kill('SIGTERM'), DOWNLOAD_TIMEOUT_MS);
     const done = () => {
       clearTimeout(notice);
@@ -64,7 +67,10 @@ async function findElectron() {
 }
 
 function lastLine(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.find((l) => /error|missing|cannot|failed/i.test(l)) ?? lines.at(-1) ?? '').slice(0, 200);
 }
 
@@ -115,7 +121,9 @@ async function main() {
     try {
       await buildElectron();
     } catch (err) {
-      process.stderr.write(`The Electron bundle could not be built: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `The Electron bundle could not be built: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       return 1;
     }
     const result = await launchElectron(exe);

@@ -36,7 +36,8 @@ else
   echo "node_modules is up to date"
 fi
 
-step "lint"
+step "lint (Prettier layout, then ESLint)"
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "These files are not laid out by Prettier: run npm run format" >&2; exit 1; }
 npx eslint --max-warnings 0 .
 step "typecheck"
 npm run -s typecheck

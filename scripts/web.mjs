@@ -35,9 +35,15 @@ export function rendererIsStale(root) {
 export function buildRendererIfStale(root) {
   if (!rendererIsStale(root)) return true;
   process.stdout.write('Building the page (vite build)...\n');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
-    process.stderr.write(`The page could not be built (vite build ${result.error ? `failed: ${result.error.message}` : `exited with code ${result.status}`}).\n`);
+    process.stderr.write(
+      `The page could not be built (vite build ${result.error ? `failed: ${result.error.message}` : `exited with code ${result.status}`}).\n`,
+    );
     return false;
   }
   return true;
@@ -48,7 +54,8 @@ const HOST_SOURCES = ['electron', 'shared', 'package.json', 'package-lock.json']
 /** Bundles electron/web/start.ts into dist-electron/web.mjs when missing or older than its sources. */
 export async function buildWebHostIfStale(root) {
   const built = join(root, 'dist-electron', 'web.mjs');
-  if (existsSync(built) && !HOST_SOURCES.some((source) => newestMtime(join(root, source)) > statSync(built).mtimeMs)) return true;
+  if (existsSync(built) && !HOST_SOURCES.some((source) => newestMtime(join(root, source)) > statSync(built).mtimeMs))
+    return true;
   try {
     const { buildWebHost } = await import('./build-electron.mjs');
     await buildWebHost();
@@ -61,7 +68,11 @@ export async function buildWebHostIfStale(root) {
 
 export function runWebHost(env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist-electron', 'web.mjs')], { cwd: root, stdio: 'inherit', env });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist-electron', 'web.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+      env,
+    });
     const forward = (signal) => {
       if (child.exitCode === null) child.kill(signal);
     };

@@ -9,7 +9,11 @@ import type { Sample } from './conditions-model';
 import type { ChainRun, ChainView } from './chain-model';
 import type { NotificationRuleOutput } from './harness/notification-rules';
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const name = z.string().trim().min(1, 'must not be empty').max(120);
 /** Harness refuses nothing by size, but a 10 MB payload is a mistake, not a deployment. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -30,9 +34,21 @@ export const requests = {
 
   'triggers:list': z.strictObject({ workspaceId: id.optional() }),
   /** Paste of Harness's "Copy as cURL" (or a variant): the key goes to the vault at once. */
-  'triggers:importCurl': z.strictObject({ workspaceId: id, text: z.string().min(1).max(MAX_BODY_BYTES + 65536), name: name.optional() }),
+  'triggers:importCurl': z.strictObject({
+    workspaceId: id,
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_BODY_BYTES + 65536),
+    name: name.optional(),
+  }),
   /** The plain form: a URL and an optional key. */
-  'triggers:create': z.strictObject({ workspaceId: id, name, url: z.string().min(1).max(8192), apiKey: apiKey.optional() }),
+  'triggers:create': z.strictObject({
+    workspaceId: id,
+    name,
+    url: z.string().min(1).max(8192),
+    apiKey: apiKey.optional(),
+  }),
   'triggers:update': z.strictObject({
     id,
     name: name.optional(),
@@ -51,8 +67,17 @@ export const requests = {
    * puts the real key and secret header values in: Electron copies that to the clipboard itself and
    * answers the redacted command; the browser has no such power, so the page receives it (issue 3). */
   'triggers:exportCurl': z
-    .strictObject({ id, body: body.optional(), shell: z.enum(['bash', 'powershell']).optional(), withSecrets: z.literal(true).optional(), confirm: z.literal(true).optional() })
-    .refine((a) => a.withSecrets !== true || a.confirm === true, { message: 'withSecrets needs confirm: true', path: ['confirm'] }),
+    .strictObject({
+      id,
+      body: body.optional(),
+      shell: z.enum(['bash', 'powershell']).optional(),
+      withSecrets: z.literal(true).optional(),
+      confirm: z.literal(true).optional(),
+    })
+    .refine((a) => a.withSecrets !== true || a.confirm === true, {
+      message: 'withSecrets needs confirm: true',
+      path: ['confirm'],
+    }),
 
   'payloads:save': z.strictObject({ triggerId: id, id: id.optional(), name, body }),
   'payloads:delete': z.strictObject({ triggerId: id, id }),
@@ -63,7 +88,10 @@ export const requests = {
     totalTimeoutMs: z.number().int().min(1000).max(600_000).optional(),
     proxyMode: z.enum(['system', 'manual', 'none']).optional(),
     proxyUrl: z.string().max(2048).optional(),
-    extraCaPem: z.string().max(1024 * 1024).optional(),
+    extraCaPem: z
+      .string()
+      .max(1024 * 1024)
+      .optional(),
     theme: z.enum(['system', 'light', 'dark']).optional(),
   }),
 
@@ -104,16 +132,28 @@ export const requests = {
   /** Open any event: an apiUrl, or an eventCorrelationId + account (+ base, default the sandbox or app.harness.io), or a history entry. */
   'inspect:open': z.strictObject({
     apiUrl: z.string().min(1).max(8192).optional(),
-    eventCorrelationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an event id').optional(),
-    accountIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an account id').optional(),
+    eventCorrelationId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an event id')
+      .optional(),
+    accountIdentifier: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an account id')
+      .optional(),
     base: z.string().min(1).max(2048).optional(),
     historyId: id.optional(),
   }),
   /** The same target as inspect:open; Markdown with keys and tokens redacted. */
   'inspect:report': z.strictObject({
     apiUrl: z.string().min(1).max(8192).optional(),
-    eventCorrelationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an event id').optional(),
-    accountIdentifier: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an account id').optional(),
+    eventCorrelationId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an event id')
+      .optional(),
+    accountIdentifier: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an account id')
+      .optional(),
     base: z.string().min(1).max(2048).optional(),
     historyId: id.optional(),
   }),
@@ -128,7 +168,14 @@ export const requests = {
   'triggers:setHeaders': z.strictObject({
     id,
     headers: z
-      .array(z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192), secret: z.boolean(), keepSecretId: id.optional() }))
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1, 'must not be empty').max(256),
+          value: z.string().max(8192),
+          secret: z.boolean(),
+          keepSecretId: id.optional(),
+        }),
+      )
       .max(50),
   }),
   /** The values last given for the payload variables ({{tag}}), remembered per trigger; a key-shaped one is refused. */
@@ -138,7 +185,12 @@ export const requests = {
   }),
   /** Marks a payload variable secret (its value, or the plain one last given, goes to the vault; the backend
    * fills it in when firing) or plain again (the vault entry is dropped; the value is not shown again). */
-  'triggers:setVariableSecret': z.strictObject({ id, name: variableName, secret: z.boolean(), value: z.string().max(65536).optional() }),
+  'triggers:setVariableSecret': z.strictObject({
+    id,
+    name: variableName,
+    secret: z.boolean(),
+    value: z.string().max(65536).optional(),
+  }),
 
   // --- Issue 4: condition lab, sample library (shared/conditions-model.ts) ---
   'samples:list': z.strictObject({ workspaceId: id }),
@@ -148,7 +200,11 @@ export const requests = {
     id: id.optional(),
     name,
     payload: z.string().max(1024 * 1024, 'a sample payload is over 1 MB'),
-    headers: z.array(z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192) })).max(50),
+    headers: z
+      .array(
+        z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(256), value: z.string().max(8192) }),
+      )
+      .max(50),
   }),
   'samples:delete': z.strictObject({ workspaceId: id, id }),
 
@@ -159,7 +215,10 @@ export const requests = {
     workspaceId: id,
     id: id.optional(),
     name,
-    steps: z.array(z.strictObject({ triggerId: id, body, after: z.enum(['success', 'terminal']) })).min(1, 'a chain needs at least one step').max(20),
+    steps: z
+      .array(z.strictObject({ triggerId: id, body, after: z.enum(['success', 'terminal']) }))
+      .min(1, 'a chain needs at least one step')
+      .max(20),
   }),
   'chains:delete': z.strictObject({ workspaceId: id, id }),
   /** Checks the chain (nothing fires when it has a problem), fires step 1 and answers at once; progress comes as `chain:update`. */
@@ -170,14 +229,39 @@ export const requests = {
   'chains:notificationYaml': z.strictObject({
     name,
     events: z
-      .array(z.strictObject({ type: z.enum(['AllEvents', 'PipelineStart', 'PipelineSuccess', 'PipelineFailed', 'PipelineEnd', 'PipelinePaused', 'StageStart', 'StageSuccess', 'StageFailed', 'StepFailed']), forStages: z.array(z.string().max(128)).max(50).optional() }))
+      .array(
+        z.strictObject({
+          type: z.enum([
+            'AllEvents',
+            'PipelineStart',
+            'PipelineSuccess',
+            'PipelineFailed',
+            'PipelineEnd',
+            'PipelinePaused',
+            'StageStart',
+            'StageSuccess',
+            'StageFailed',
+            'StepFailed',
+          ]),
+          forStages: z.array(z.string().max(128)).max(50).optional(),
+        }),
+      )
       .min(1, 'choose at least one event')
       .max(10),
     /** B: a stored trigger (its URL is used), or a URL given as is. */
     triggerId: id.optional(),
     webhookUrl: z.string().max(4096).optional(),
     secretId: z.string().max(200).nullable(),
-    source: z.strictObject({ accountIdentifier: z.string().max(128), orgIdentifier: z.string().max(128), projectIdentifier: z.string().max(128), pipelineIdentifier: z.string().max(128), pipelineName: z.string().max(200) }).partial().optional(),
+    source: z
+      .strictObject({
+        accountIdentifier: z.string().max(128),
+        orgIdentifier: z.string().max(128),
+        projectIdentifier: z.string().max(128),
+        pipelineIdentifier: z.string().max(128),
+        pipelineName: z.string().max(200),
+      })
+      .partial()
+      .optional(),
   }),
 
   // --- Notices: damaged files kept aside, history lines skipped, sandbox and keychain notes ---
@@ -271,7 +355,14 @@ export interface Events {
   'notices:changed': { notices: Notice[] };
 }
 export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = ['data:changed', 'vault:status', 'watch:update', 'history:changed', 'chain:update', 'notices:changed'];
+export const eventNames: readonly EventName[] = [
+  'data:changed',
+  'vault:status',
+  'watch:update',
+  'history:changed',
+  'chain:update',
+  'notices:changed',
+];
 
 export const requestNames = Object.keys(requests) as RequestName[];
 
@@ -292,7 +383,9 @@ export function parseArgs<K extends RequestName>(name: K, raw: unknown): Args<K>
 export function requestSecrets(raw: unknown): string[] {
   if (typeof raw !== 'object' || raw === null) return [];
   const { apiKey, value, secret } = raw as { apiKey?: unknown; value?: unknown; secret?: unknown };
-  const given = [apiKey, secret === true ? value : undefined].filter((v): v is string => typeof v === 'string' && v.trim().length > 0);
+  const given = [apiKey, secret === true ? value : undefined].filter(
+    (v): v is string => typeof v === 'string' && v.trim().length > 0,
+  );
   return given.flatMap((v) => [v, v.trim()]);
 }
 

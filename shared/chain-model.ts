@@ -32,7 +32,8 @@ export interface ChainView extends Chain {
   problems: ChainProblem[];
 }
 
-export type ChainStepPhase = 'waiting' | 'firing' | 'running' | 'succeeded' | 'ended' | 'failed' | 'skipped' | 'stopped';
+export type ChainStepPhase =
+  'waiting' | 'firing' | 'running' | 'succeeded' | 'ended' | 'failed' | 'skipped' | 'stopped';
 
 export interface ChainStepRun {
   triggerId: string;
@@ -65,7 +66,17 @@ export interface ChainRun {
 }
 
 /** What a step may read of the previous run (plus `payload.<path>`: the previous step's body). */
-export const PREV_FIELDS = ['planExecutionId', 'status', 'eventCorrelationId', 'pipelineIdentifier', 'runSequence', 'startTs', 'endTs', 'failureMessage', 'triggerName'] as const;
+export const PREV_FIELDS = [
+  'planExecutionId',
+  'status',
+  'eventCorrelationId',
+  'pipelineIdentifier',
+  'runSequence',
+  'startTs',
+  'endTs',
+  'failureMessage',
+  'triggerName',
+] as const;
 export type PrevField = (typeof PREV_FIELDS)[number];
 
 export type PrevValues = Partial<Record<PrevField, string | number | null>> & { payload?: unknown };
@@ -87,7 +98,8 @@ function lookup(value: unknown, path: string[]): { found: boolean; value: unknow
   let cur = value;
   for (const part of path) {
     if (Array.isArray(cur) && /^\d+$/.test(part) && Number(part) < cur.length) cur = cur[Number(part)];
-    else if (typeof cur === 'object' && cur !== null && !Array.isArray(cur) && Object.hasOwn(cur, part)) cur = (cur as Record<string, unknown>)[part];
+    else if (typeof cur === 'object' && cur !== null && !Array.isArray(cur) && Object.hasOwn(cur, part))
+      cur = (cur as Record<string, unknown>)[part];
     else return { found: false, value: undefined };
   }
   return { found: true, value: cur };
@@ -106,7 +118,8 @@ function refProblem(path: string, prevBody: string): string | null {
   if (path === '') return 'needs a field, e.g. {{prev.planExecutionId}}';
   const [head = '', ...rest] = path.split('.');
   if (head === 'payload') {
-    if (rest.length === 0 || rest.some((p) => p === '')) return 'needs a field of the payload, e.g. {{prev.payload.tag}}';
+    if (rest.length === 0 || rest.some((p) => p === ''))
+      return 'needs a field of the payload, e.g. {{prev.payload.tag}}';
     const parsed = parseJson(prevBody);
     if (!parsed.ok) return 'reads the previous payload, which is not JSON';
     if (!lookup(parsed.value, rest).found) return `the previous step's payload has no ${rest.join('.')}`;
@@ -128,15 +141,20 @@ export function checkChain(steps: ChainStep[], triggers: ReadonlyMap<string, str
   const firstAt = new Map<string, number>();
   steps.forEach((s, i) => {
     const name = triggers.get(s.triggerId);
-    if (name === undefined) problems.push({ step: i, message: `Step ${i + 1}: its trigger is deleted or unknown; pick another` });
+    if (name === undefined)
+      problems.push({ step: i, message: `Step ${i + 1}: its trigger is deleted or unknown; pick another` });
     const before = firstAt.get(s.triggerId);
     if (before !== undefined) {
-      problems.push({ step: i, message: `Step ${i + 1} fires "${name ?? 'the trigger'}" again (as step ${before + 1}): a chain cannot loop back to a trigger` });
+      problems.push({
+        step: i,
+        message: `Step ${i + 1} fires "${name ?? 'the trigger'}" again (as step ${before + 1}): a chain cannot loop back to a trigger`,
+      });
     } else firstAt.set(s.triggerId, i);
     for (const ref of prevRefs(s.body)) {
       const prev = steps[i - 1];
       const why = prev === undefined ? 'the first step has no previous run' : refProblem(ref.path, prev.body);
-      if (why !== null) problems.push({ step: i, message: `Step ${i + 1}: ${ref.text} at character ${ref.offset + 1}: ${why}` });
+      if (why !== null)
+        problems.push({ step: i, message: `Step ${i + 1}: ${ref.text} at character ${ref.offset + 1}: ${why}` });
     }
   });
   return problems;

@@ -58,5 +58,12 @@ export function isReply(value: unknown): value is Reply<unknown> {
 }
 
 export function isErrorShape(value: unknown): value is ErrorShape {
-  return typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'string' && 'message' in value && typeof value.message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    typeof value.code === 'string' &&
+    'message' in value &&
+    typeof value.message === 'string'
+  );
 }

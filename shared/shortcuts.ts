@@ -20,8 +20,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'import', keys: ['i'], mod: true, label: 'I', what: 'Import from cURL or URL' },
   { id: 'filter', keys: ['k'], mod: true, label: 'K', what: 'Filter triggers' },
   { id: 'settings', keys: [','], mod: true, label: ',', what: 'Settings' },
-  { id: 'view', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], mod: true, label: '1…9', what: 'Switch view (in the order of the tabs)' },
-  { id: 'delete-trigger', keys: ['Delete'], mod: false, label: 'Delete', what: 'Delete the focused trigger (undo in the notice)' },
+  {
+    id: 'view',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    mod: true,
+    label: '1…9',
+    what: 'Switch view (in the order of the tabs)',
+  },
+  {
+    id: 'delete-trigger',
+    keys: ['Delete'],
+    mod: false,
+    label: 'Delete',
+    what: 'Delete the focused trigger (undo in the notice)',
+  },
 ];
 
 export function shortcut(id: ShortcutId): Shortcut {

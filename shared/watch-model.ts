@@ -107,7 +107,8 @@ export interface WatchState extends EventView {
 }
 
 /** Groups for the history filter; `status` on an entry is the exact Harness value. */
-export type HistoryStatusGroup = 'success' | 'failed' | 'live' | 'not-started' | 'rejected' | 'network-error' | 'stopped';
+export type HistoryStatusGroup =
+  'success' | 'failed' | 'live' | 'not-started' | 'rejected' | 'network-error' | 'stopped';
 
 export interface HistorySummary {
   id: string;

@@ -7,14 +7,31 @@ import { liveTrigger, type Ctx } from './context';
 import type { ChainRunner } from './chain-run';
 import { deleteChain, listChains, listRuns, saveChain } from './chains';
 
-type Wrap = <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) => (raw: Args<K>) => Promise<Result<K>>;
-type ChainNames = 'chains:list' | 'chains:save' | 'chains:delete' | 'chains:run' | 'chains:stop' | 'chains:runs' | 'chains:notificationYaml';
+type Wrap = <K extends RequestName>(
+  name: K,
+  run: (args: Args<K>) => Result<K> | Promise<Result<K>>,
+) => (raw: Args<K>) => Promise<Result<K>>;
+type ChainNames =
+  | 'chains:list'
+  | 'chains:save'
+  | 'chains:delete'
+  | 'chains:run'
+  | 'chains:stop'
+  | 'chains:runs'
+  | 'chains:notificationYaml';
 
 export function notificationFor(ctx: Ctx, a: Args<'chains:notificationYaml'>): Result<'chains:notificationYaml'> {
   let webhookUrl = a.webhookUrl;
   if (a.triggerId !== undefined) webhookUrl = liveTrigger(ctx.data.read(), a.triggerId).parsed.url;
-  if (webhookUrl === undefined || webhookUrl.trim() === '') throw new DeskError('invalid-args', 'Pick the trigger of pipeline B (or give its URL)');
-  return notificationRulesYaml({ name: a.name, events: a.events, webhookUrl, secretId: a.secretId, ...(a.source ? { source: a.source } : {}) });
+  if (webhookUrl === undefined || webhookUrl.trim() === '')
+    throw new DeskError('invalid-args', 'Pick the trigger of pipeline B (or give its URL)');
+  return notificationRulesYaml({
+    name: a.name,
+    events: a.events,
+    webhookUrl,
+    secretId: a.secretId,
+    ...(a.source ? { source: a.source } : {}),
+  });
 }
 
 export function chainHandlers(ctx: Ctx, runner: ChainRunner, wrap: Wrap): Pick<Handlers, ChainNames> {
@@ -31,7 +48,14 @@ export function chainHandlers(ctx: Ctx, runner: ChainRunner, wrap: Wrap): Pick<H
     // (or is followed by another process, e.g. the CLI): shown as stopped here, record untouched.
     'chains:runs': wrap('chains:runs', (a) =>
       listRuns(ctx, a).map((r) =>
-        r.state === 'running' && !runner.has(r.id) ? { ...r, state: 'stopped' as const, message: 'Not followed here: the Trigger Desk process that ran it stopped (or another one, such as the command line, follows it).' } : r,
+        r.state === 'running' && !runner.has(r.id)
+          ? {
+              ...r,
+              state: 'stopped' as const,
+              message:
+                'Not followed here: the Trigger Desk process that ran it stopped (or another one, such as the command line, follows it).',
+            }
+          : r,
       ),
     ),
     'chains:notificationYaml': wrap('chains:notificationYaml', (a) => notificationFor(ctx, a)),

@@ -4,7 +4,14 @@
 // `stop` fires nothing more. Every change is pushed as `chain:update` and kept in chains.json.
 import { DeskError } from '../../shared/errors';
 import { redact } from '../../shared/harness/redact';
-import { checkChain, fillPrev, type Chain, type ChainRun, type ChainStepRun, type PrevValues } from '../../shared/chain-model';
+import {
+  checkChain,
+  fillPrev,
+  type Chain,
+  type ChainRun,
+  type ChainStepRun,
+  type PrevValues,
+} from '../../shared/chain-model';
 import type { FireResult } from '../../shared/model';
 import type { WatchState } from '../../shared/watch-model';
 import type { Ctx } from './context';
@@ -145,7 +152,8 @@ export function createChainRunner(ctx: Ctx, desk: WatchDesk): ChainRunner {
     } catch {
       sr.phase = 'failed';
       sr.message = 'Its watch is gone.';
-      if (running(l)) finish(l, 'failed', `Step ${index + 1} (${sr.triggerName}): its watch is gone, so the chain cannot go on.`);
+      if (running(l))
+        finish(l, 'failed', `Step ${index + 1} (${sr.triggerName}): its watch is gone, so the chain cannot go on.`);
       return;
     }
     sr.planExecutionId = w.execution?.planExecutionId ?? sr.planExecutionId;
@@ -171,12 +179,17 @@ export function createChainRunner(ctx: Ctx, desk: WatchDesk): ChainRunner {
     const next = l.chain.steps[index + 1];
     if (!next) {
       if (success) finish(l, 'succeeded', null);
-      else finish(l, 'failed', `The last step (${sr.triggerName}) ended ${status ?? 'without a run'}: ${w.ended.reason}`);
+      else
+        finish(l, 'failed', `The last step (${sr.triggerName}) ended ${status ?? 'without a run'}: ${w.ended.reason}`);
       return;
     }
     if (!success && !(next.after === 'terminal' && ran)) {
       sr.phase = 'failed';
-      finish(l, 'failed', `Step ${index + 1} (${sr.triggerName}) ended ${status ?? 'without a run'}, so step ${index + 2} did not start: ${w.ended.reason}`);
+      finish(
+        l,
+        'failed',
+        `Step ${index + 1} (${sr.triggerName}) ended ${status ?? 'without a run'}, so step ${index + 2} did not start: ${w.ended.reason}`,
+      );
       return;
     }
     publish(l);
@@ -185,7 +198,11 @@ export function createChainRunner(ctx: Ctx, desk: WatchDesk): ChainRunner {
 
   const find = (runId: string): Live => {
     const l = live.get(runId);
-    if (!l) throw new DeskError('not-found', 'That chain run is not running here (it ended before the app restarted, or never started).');
+    if (!l)
+      throw new DeskError(
+        'not-found',
+        'That chain run is not running here (it ended before the app restarted, or never started).',
+      );
     return l;
   };
 
@@ -196,13 +213,33 @@ export function createChainRunner(ctx: Ctx, desk: WatchDesk): ChainRunner {
       const names = liveTriggerNames(ctx);
       const problems = checkChain(chain.steps, names);
       if (problems.length > 0) {
-        throw new DeskError('invalid-args', `The chain "${chain.name}" was not started: ${problems.map((p) => p.message).join('; ')}`);
+        throw new DeskError(
+          'invalid-args',
+          `The chain "${chain.name}" was not started: ${problems.map((p) => p.message).join('; ')}`,
+        );
       }
       const steps: ChainStepRun[] = chain.steps.map((s) => ({
-        triggerId: s.triggerId, triggerName: names.get(s.triggerId) ?? '', phase: 'waiting', body: null,
-        historyId: null, watchId: null, planExecutionId: null, status: null, message: null,
+        triggerId: s.triggerId,
+        triggerName: names.get(s.triggerId) ?? '',
+        phase: 'waiting',
+        body: null,
+        historyId: null,
+        watchId: null,
+        planExecutionId: null,
+        status: null,
+        message: null,
       }));
-      const run: ChainRun = { id: newId(), chainId: chain.id, chainName: chain.name, state: 'running', steps, startedAt: ctx.now(), endedAt: null, message: null, seq: 0 };
+      const run: ChainRun = {
+        id: newId(),
+        chainId: chain.id,
+        chainName: chain.name,
+        state: 'running',
+        steps,
+        startedAt: ctx.now(),
+        endedAt: null,
+        message: null,
+        seq: 0,
+      };
       const l: Live = { run, chain, timer: null, waiters: [] };
       live.set(run.id, l);
       publish(l);
@@ -211,7 +248,12 @@ export function createChainRunner(ctx: Ctx, desk: WatchDesk): ChainRunner {
     },
     stop(runId) {
       const l = find(runId);
-      if (running(l)) finish(l, 'stopped', 'Stopped by you: nothing more fires (a run already started goes on in Harness; abort it from its watch).');
+      if (running(l))
+        finish(
+          l,
+          'stopped',
+          'Stopped by you: nothing more fires (a run already started goes on in Harness; abort it from its watch).',
+        );
       return structuredClone(l.run);
     },
     get: (runId) => structuredClone(find(runId).run),

@@ -58,7 +58,9 @@ export function toTrigger(t: StoredTrigger): Trigger {
     // Issue 3 (optional: stores written before it have neither)
     ...(t.yaml === undefined ? {} : { yaml: t.yaml }),
     ...(t.variables === undefined ? {} : { variables: { ...t.variables } }),
-    ...(t.secretVariables === undefined ? {} : { secretVariables: Object.fromEntries(Object.entries(t.secretVariables).map(([k, v]) => [k, { ...v }])) }),
+    ...(t.secretVariables === undefined
+      ? {}
+      : { secretVariables: Object.fromEntries(Object.entries(t.secretVariables).map(([k, v]) => [k, { ...v }])) }),
   };
 }
 
@@ -86,7 +88,11 @@ export function liveTrigger(doc: DataDoc, id: string): StoredTrigger {
   const t = findTrigger(doc, id);
   if (t.deletedAt !== null) throw new DeskError('not-found', `The trigger "${t.name}" is deleted. Restore it first.`);
   const w = doc.workspaces.find((x) => x.id === t.workspaceId);
-  if (w !== undefined && w.deletedAt !== null) throw new DeskError('not-found', `The trigger "${t.name}" is in the deleted workspace "${w.name}". Restore the workspace first.`);
+  if (w !== undefined && w.deletedAt !== null)
+    throw new DeskError(
+      'not-found',
+      `The trigger "${t.name}" is in the deleted workspace "${w.name}". Restore the workspace first.`,
+    );
   return t;
 }
 

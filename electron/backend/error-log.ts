@@ -62,7 +62,9 @@ export function openLog(dataDir: string, o: LogOptions = {}): FileLog {
       if (size(path) + Buffer.byteLength(text) > max) rotate(path);
       appendFileSync(path, text, { mode: 0o600 });
     } catch (err) {
-      process.stderr.write(`trigger-desk: the log ${path} could not be written (${err instanceof Error ? err.message : String(err)})\n`);
+      process.stderr.write(
+        `trigger-desk: the log ${path} could not be written (${err instanceof Error ? err.message : String(err)})\n`,
+      );
     }
     o.echo?.(clean);
   };

@@ -24,12 +24,24 @@ const KEY_HEADER = 'X-Api-Key';
 const OWN_HEADERS = new Set(['content-type', 'x-api-key', 'content-length', 'host']);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const NETWORK_CODES = new Set(['network', 'timeout', 'tls', 'proxy']);
-const TITLES: Record<string, string> = { network: 'Request failed', timeout: 'No answer in time', tls: 'Secure connection failed', proxy: 'Proxy problem' };
+const TITLES: Record<string, string> = {
+  network: 'Request failed',
+  timeout: 'No answer in time',
+  tls: 'Secure connection failed',
+  proxy: 'Proxy problem',
+};
 
 function checkHeader(name: string, value: string): void {
-  if (!TOKEN.test(name)) throw new DeskError('parse', `The header name "${name}" has characters a header name cannot have`, { hint: 'Header names are letters, digits and - (e.g. X-Source).' });
+  if (!TOKEN.test(name))
+    throw new DeskError('parse', `The header name "${name}" has characters a header name cannot have`, {
+      hint: 'Header names are letters, digits and - (e.g. X-Source).',
+    });
   const bad = /[\r\n\0]/.exec(value);
-  if (bad) throw new DeskError('parse', `The value of header ${name} contains a line break at character ${bad.index + 1}`, { where: { offset: bad.index }, hint: 'A header value is one line.' });
+  if (bad)
+    throw new DeskError('parse', `The value of header ${name} contains a line break at character ${bad.index + 1}`, {
+      where: { offset: bad.index },
+      hint: 'A header value is one line.',
+    });
 }
 
 /** Extra headers, last one wins per name (any case); content-type and X-Api-Key are set apart. */
@@ -78,7 +90,10 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
   const { trigger } = o;
   const parsed = trigger.parsed;
   const bodyBytes = Buffer.byteLength(o.body);
-  if (bodyBytes > MAX_BODY_BYTES) throw new DeskError('invalid-args', `The payload is ${(bodyBytes / 1048576).toFixed(1)} MB; the limit is 10 MB`, { hint: 'A trigger payload is a few fields, not a file.' });
+  if (bodyBytes > MAX_BODY_BYTES)
+    throw new DeskError('invalid-args', `The payload is ${(bodyBytes / 1048576).toFixed(1)} MB; the limit is 10 MB`, {
+      hint: 'A trigger payload is a few fields, not a file.',
+    });
 
   const headers: Record<string, string> = {};
   const seen = new Map<string, string>();
@@ -89,8 +104,18 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
   if (o.apiKey !== null) {
     // The URL is the trigger's own by construction; asserted because a key sent elsewhere is a leak.
     const target = checkRequestUrl(parsed.url);
-    if (!sameOrigin(target, parsed.origin)) throw new DeskError('forbidden', `The API key is only sent to ${parsed.origin}, and this request would go to ${target.origin}`, { hint: 'Save the trigger again from its URL.' });
-    if (!/^[\x21-\x7e]+$/.test(o.apiKey)) throw new DeskError('invalid-key', 'The stored API key is empty or has characters a key never has (spaces, line breaks)', { hint: 'Set the key again on the trigger.' });
+    if (!sameOrigin(target, parsed.origin))
+      throw new DeskError(
+        'forbidden',
+        `The API key is only sent to ${parsed.origin}, and this request would go to ${target.origin}`,
+        { hint: 'Save the trigger again from its URL.' },
+      );
+    if (!/^[\x21-\x7e]+$/.test(o.apiKey))
+      throw new DeskError(
+        'invalid-key',
+        'The stored API key is empty or has characters a key never has (spaces, line breaks)',
+        { hint: 'Set the key again on the trigger.' },
+      );
     headers[KEY_HEADER] = o.apiKey;
   }
 
@@ -103,23 +128,54 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
     (err: unknown) => ({ res: null, err }),
   );
 
-  const secrets = [o.apiKey, parsed.token, ...o.secretHeaders.map((h) => h.value)].filter((s): s is string => !!s && s.length >= 4);
+  const secrets = [o.apiKey, parsed.token, ...o.secretHeaders.map((h) => h.value)].filter(
+    (s): s is string => !!s && s.length >= 4,
+  );
   const bodyIsJson = isJson(o.body);
   const notes: string[] = [];
   if (!bodyIsJson && /json/i.test(headers['content-type'] ?? '')) {
-    notes.push(o.body.trim() === '' ? 'The payload is empty.' : 'The payload is not valid JSON: Harness accepts it, but <+trigger.payload.x> expressions will resolve to nothing.');
+    notes.push(
+      o.body.trim() === ''
+        ? 'The payload is empty.'
+        : 'The payload is not valid JSON: Harness accepts it, but <+trigger.payload.x> expressions will resolve to nothing.',
+    );
   }
   const id = randomUUID(); // not ids.ts: randomUUID draws from a cached pool, several µs less per fire
-  const request: FireResult['request'] = { method: 'POST', url: redactedUrl(parsed.url), headers: redactHeaders(headers, [KEY_HEADER, ...o.secretHeaders.map((h) => h.name)]), bodyBytes, bodyIsJson };
+  const request: FireResult['request'] = {
+    method: 'POST',
+    url: redactedUrl(parsed.url),
+    headers: redactHeaders(headers, [KEY_HEADER, ...o.secretHeaders.map((h) => h.name)]),
+    bodyBytes,
+    bodyIsJson,
+  };
 
   const { res, err } = await pending;
   if (!res) {
     if (!(err instanceof DeskError) || !NETWORK_CODES.has(err.code)) throw err;
-    const explanation: Explanation = { title: err instanceof NetError ? err.title : (TITLES[err.code] ?? 'Request failed'), detail: redact(err.message, secrets), action: err.hint ? redact(err.hint, secrets) : null };
-    return { id, triggerId: trigger.id, at, request, durationMs: performance.now() - started, outcome: 'network-error', response: null, event: null, harness: null, explanation, notes };
+    const explanation: Explanation = {
+      title: err instanceof NetError ? err.title : (TITLES[err.code] ?? 'Request failed'),
+      detail: redact(err.message, secrets),
+      action: err.hint ? redact(err.hint, secrets) : null,
+    };
+    return {
+      id,
+      triggerId: trigger.id,
+      at,
+      request,
+      durationMs: performance.now() - started,
+      outcome: 'network-error',
+      response: null,
+      event: null,
+      harness: null,
+      explanation,
+      notes,
+    };
   }
 
-  const answer = interpretFireResponse(res.status, res.contentType, res.body, { hadKey: o.apiKey !== null, url: parsed });
+  const answer = interpretFireResponse(res.status, res.contentType, res.body, {
+    hadKey: o.apiKey !== null,
+    url: parsed,
+  });
   const harness = answer.harness && { ...answer.harness, message: redact(answer.harness.message, secrets) };
   const explanation = answer.explanation && {
     title: answer.explanation.title,

@@ -21,19 +21,35 @@ import { setVariableSecret } from './secret-variables';
 import { fetchTriggerYaml } from './payload-fetch-yaml';
 import { importCurlTrigger } from './trigger-import';
 import { deleteSample, listSamples, saveSample } from './samples';
-import { createTrigger, deleteTrigger, duplicateTrigger, listTriggers, restoreTrigger, setTriggerKey, updateTrigger } from './triggers';
+import {
+  createTrigger,
+  deleteTrigger,
+  duplicateTrigger,
+  listTriggers,
+  restoreTrigger,
+  setTriggerKey,
+  updateTrigger,
+} from './triggers';
 import { createWorkspace, deleteWorkspace, listWorkspaces, renameWorkspace, restoreWorkspace } from './workspaces';
 
 /** A DeskError with its words redacted; `secrets`: the vault's and the request's own. */
 export function cleanDeskError(err: DeskError, secrets: string[]): DeskError {
   const clean = (text: string): string => redact(text, secrets);
   const extra: { where?: DeskError['where']; hint?: string } = {};
-  if (err.where) extra.where = err.where.token === undefined ? err.where : { ...err.where, token: clean(err.where.token) };
+  if (err.where)
+    extra.where = err.where.token === undefined ? err.where : { ...err.where, token: clean(err.where.token) };
   if (err.hint) extra.hint = clean(err.hint);
   return new DeskError(err.code, clean(err.message), extra);
 }
 
-export function createHandlers(ctx: Ctx, settings: SettingsService, appInfo: () => AppInfo, desk: WatchDesk, chains: ChainRunner, notices: Notices): Handlers {
+export function createHandlers(
+  ctx: Ctx,
+  settings: SettingsService,
+  appInfo: () => AppInfo,
+  desk: WatchDesk,
+  chains: ChainRunner,
+  notices: Notices,
+): Handlers {
   const wrap =
     <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) =>
     async (raw: Args<K>): Promise<Result<K>> => {

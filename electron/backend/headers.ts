@@ -21,20 +21,30 @@ const OWN: Record<string, string> = {
   'content-type': 'The content type is part of the trigger itself.',
   'x-api-key': 'Set the API key in the key panel: it goes to the vault and is sent only to the trigger’s host.',
   'content-length': 'The length is worked out when the request is sent.',
-  host: 'The host comes from the trigger URL.',
+  'host': 'The host comes from the trigger URL.',
 };
 
 function check(h: HeaderInput, index: number): void {
   const name = h.name.trim();
   const where = `Header ${index + 1} (${name})`;
-  if (!TOKEN.test(name)) throw new DeskError('parse', `${where}: a header name is letters, digits and - only`, { hint: 'For example X-Source.' });
+  if (!TOKEN.test(name))
+    throw new DeskError('parse', `${where}: a header name is letters, digits and - only`, {
+      hint: 'For example X-Source.',
+    });
   const own = OWN[name.toLowerCase()];
   if (own) throw new DeskError('invalid-args', `${where} cannot be set here. ${own}`);
   const bad = /[\r\n\0]/.exec(h.value);
-  if (bad) throw new DeskError('parse', `${where}: the value has a line break at character ${bad.index + 1}`, { where: { offset: bad.index }, hint: 'A header value is one line.' });
+  if (bad)
+    throw new DeskError('parse', `${where}: the value has a line break at character ${bad.index + 1}`, {
+      where: { offset: bad.index },
+      hint: 'A header value is one line.',
+    });
 }
 
-export async function setHeaders(ctx: Ctx, a: { id: string; headers: HeaderInput[] }): Promise<{ trigger: Trigger; notes: string[] }> {
+export async function setHeaders(
+  ctx: Ctx,
+  a: { id: string; headers: HeaderInput[] },
+): Promise<{ trigger: Trigger; notes: string[] }> {
   a.headers.forEach(check);
   const current = liveTrigger(ctx.data.read(), a.id);
   const existing = new Map<string, KeyInfo>();
@@ -55,7 +65,10 @@ export async function setHeaders(ctx: Ctx, a: { id: string; headers: HeaderInput
         next.push({ name, value: '', secret });
       } else {
         const kept = h.keepSecretId === undefined ? undefined : existing.get(h.keepSecretId);
-        if (!kept) throw new DeskError('invalid-args', `The secret header ${name} has no value`, { hint: 'Type its value: it goes to the vault.' });
+        if (!kept)
+          throw new DeskError('invalid-args', `The secret header ${name} has no value`, {
+            hint: 'Type its value: it goes to the vault.',
+          });
         next.push({ name, value: '', secret: kept });
       }
     }
@@ -76,7 +89,10 @@ export async function setHeaders(ctx: Ctx, a: { id: string; headers: HeaderInput
     throw err;
   }
   const keptIds = new Set(next.flatMap((h) => (h.secret ? [h.secret.id] : [])));
-  await dropSecrets(ctx, [...existing.keys()].filter((id) => !keptIds.has(id)));
+  await dropSecrets(
+    ctx,
+    [...existing.keys()].filter((id) => !keptIds.has(id)),
+  );
   changed(ctx, 'triggers');
   const note = movedToVaultNote(moved);
   return { trigger: toTrigger(updated), notes: note === null ? [] : [note] };

@@ -2,7 +2,13 @@
 // updated from its watch's states; the group the history filter uses.
 import { redact } from '../../shared/harness/redact';
 import type { FireResult } from '../../shared/model';
-import type { HistoryEntry, HistoryStatusGroup, HistorySummary, StatusWords, WatchState } from '../../shared/watch-model';
+import type {
+  HistoryEntry,
+  HistoryStatusGroup,
+  HistorySummary,
+  StatusWords,
+  WatchState,
+} from '../../shared/watch-model';
 
 const PREVIEW = 160;
 
@@ -13,7 +19,9 @@ export interface RecordInput {
   watchId: string | null;
 }
 
-export function groupOf(e: Pick<HistoryEntry, 'outcome' | 'live' | 'status' | 'processingStatus' | 'endedAt'>): HistoryStatusGroup {
+export function groupOf(
+  e: Pick<HistoryEntry, 'outcome' | 'live' | 'status' | 'processingStatus' | 'endedAt'>,
+): HistoryStatusGroup {
   if (e.outcome === 'network-error') return 'network-error';
   if (e.outcome === 'rejected') return 'rejected';
   if (e.live) return 'live';
@@ -28,7 +36,11 @@ export function groupOf(e: Pick<HistoryEntry, 'outcome' | 'live' | 'status' | 'p
 export function newEntry({ fire, triggerName, payload, watchId }: RecordInput, secrets: string[]): HistoryEntry {
   const clean = redact(payload, secrets);
   const status: StatusWords | null = fire.response
-    ? { status: `HTTP ${String(fire.response.status)}`, words: fire.harness?.message ?? fire.explanation?.title ?? '', tone: fire.outcome === 'accepted' ? 'wait' : 'bad' }
+    ? {
+        status: `HTTP ${String(fire.response.status)}`,
+        words: fire.harness?.message ?? fire.explanation?.title ?? '',
+        tone: fire.outcome === 'accepted' ? 'wait' : 'bad',
+      }
     : null;
   const entry: HistoryEntry = {
     id: fire.id,
@@ -64,7 +76,11 @@ export function newEntry({ fire, triggerName, payload, watchId }: RecordInput, s
 }
 
 /** The entry with the watch's news folded in, and which fields changed (none: nothing to write). */
-export function mergeWatch(e: HistoryEntry, w: WatchState, now: number): { merged: HistoryEntry; changedKeys: (keyof HistoryEntry)[] } {
+export function mergeWatch(
+  e: HistoryEntry,
+  w: WatchState,
+  now: number,
+): { merged: HistoryEntry; changedKeys: (keyof HistoryEntry)[] } {
   const ended = w.ended !== null;
   const endedAt = w.ended?.at ?? now;
   const stopped: StatusWords = { status: 'Stopped', words: w.ended?.reason ?? 'Stopped', tone: 'unknown' };
@@ -81,7 +97,9 @@ export function mergeWatch(e: HistoryEntry, w: WatchState, now: number): { merge
   merged.group = w.phase === 'not-started' ? 'not-started' : groupOf(merged);
   // Stopped by the user or a refusal while it ran: the run's last status is not its end.
   if (merged.group === 'stopped' && w.phase === 'stopped') merged.status = stopped;
-  const changedKeys = (Object.keys(next) as (keyof HistoryEntry)[]).concat('group').filter((k) => JSON.stringify(e[k]) !== JSON.stringify(merged[k]));
+  const changedKeys = (Object.keys(next) as (keyof HistoryEntry)[])
+    .concat('group')
+    .filter((k) => JSON.stringify(e[k]) !== JSON.stringify(merged[k]));
   return { merged, changedKeys };
 }
 

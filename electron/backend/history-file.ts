@@ -3,7 +3,20 @@
 // readable by hand. Each write is a synchronous write(2) (in the OS once `append` returns, so a
 // killed process loses nothing acknowledged); fsync runs in batches. Updates are their own lines;
 // at startup, when they dominate, the file is compacted (written anew beside it, then renamed).
-import { closeSync, copyFileSync, existsSync, fdatasync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fdatasync,
+  fdatasyncSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import type { HistoryEntry } from '../../shared/watch-model';
 import { historyLineSchema, lineProblem, type HistoryLine } from './history-lines';
 
@@ -109,7 +122,10 @@ export function loadHistory(path: string, o: { now?: number; maintain?: boolean 
       closeSync(fd);
     }
   }
-  if (torn) out.notices.push(`The last history line was incomplete (the app stopped while writing it) and was skipped: ${tail.length} characters.`);
+  if (torn)
+    out.notices.push(
+      `The last history line was incomplete (the app stopped while writing it) and was skipped: ${tail.length} characters.`,
+    );
   if (out.skipped > 0) {
     const plural = out.skipped === 1 ? 'line' : 'lines';
     const where = first === null ? '' : ` (first at line ${first.at}: ${first.problem})`;
@@ -117,7 +133,9 @@ export function loadHistory(path: string, o: { now?: number; maintain?: boolean 
       const aside = `${path}.corrupt-${stamp(now)}`;
       copyFileSync(path, aside);
       out.lines = writeCompacted(path, out);
-      out.notices.push(`The history file had ${out.skipped} damaged ${plural}${where}, which were skipped. The ${out.entries.size} entries that could be read were kept; the file as it was is kept as ${aside}.`);
+      out.notices.push(
+        `The history file had ${out.skipped} damaged ${plural}${where}, which were skipped. The ${out.entries.size} entries that could be read were kept; the file as it was is kept as ${aside}.`,
+      );
     } else {
       out.notices.push(`The history file has ${out.skipped} damaged ${plural}${where}, which were skipped.`);
     }

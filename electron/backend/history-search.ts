@@ -13,7 +13,16 @@ export interface HistoryQuery {
 }
 
 export function searchText(e: HistoryEntry): string {
-  return [e.triggerName, e.eventCorrelationId ?? '', e.correlationId ?? '', e.planExecutionId ?? '', e.status?.status ?? '', e.payload].join('\n').toLowerCase();
+  return [
+    e.triggerName,
+    e.eventCorrelationId ?? '',
+    e.correlationId ?? '',
+    e.planExecutionId ?? '',
+    e.status?.status ?? '',
+    e.payload,
+  ]
+    .join('\n')
+    .toLowerCase();
 }
 
 /** `needle` is the query text, trimmed and lower-cased once per search. */

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import type { HistoryEntry, HistoryPage, HistoryRetention, WatchState } from '../../shared/watch-model';
 import { mergeWatch, newEntry, toSummary, type RecordInput } from './history-entry';
-import { HISTORY_FILE, loadHistory, openHistoryWriter, writeCompacted, type HistoryWriter, type RetentionConfig } from './history-file';
+import {
+  HISTORY_FILE,
+  loadHistory,
+  openHistoryWriter,
+  writeCompacted,
+  type HistoryWriter,
+  type RetentionConfig,
+} from './history-file';
 import { matches, searchText, type HistoryQuery } from './history-search';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -100,13 +107,22 @@ export function openHistory(o: HistoryOptions): HistoryService {
   if (gone.length > 0) {
     drop(gone);
     const n = config.maxEntries === null ? null : `at most ${config.maxEntries.toLocaleString('en-US')} entries`;
-    const d = config.maxAgeDays === null ? null : `${n === null ? 'no entry' : 'none'} older than ${plural(config.maxAgeDays, 'day', 'days')}`;
+    const d =
+      config.maxAgeDays === null
+        ? null
+        : `${n === null ? 'no entry' : 'none'} older than ${plural(config.maxAgeDays, 'day', 'days')}`;
     const keeps = [n, d].filter((x) => x !== null).join(', ');
-    notices.push({ level: 'info', text: `${plural(gone.length, 'history entry was', 'history entries were')} removed at start: the history keeps ${keeps} (History → Retention… changes it).` });
+    notices.push({
+      level: 'info',
+      text: `${plural(gone.length, 'history entry was', 'history entries were')} removed at start: the history keeps ${keeps} (History → Retention… changes it).`,
+    });
   }
   const entriesMap = new Map(order.map((ix) => [ix.entry.id, ix.entry]));
   let lines = loaded.lines;
-  if (o.maintain !== false && (lines > COMPACT_RATIO * (order.length + 1) + 10 || entriesMap.size < loaded.entries.size)) {
+  if (
+    o.maintain !== false &&
+    (lines > COMPACT_RATIO * (order.length + 1) + 10 || entriesMap.size < loaded.entries.size)
+  ) {
     lines = writeCompacted(path, { entries: entriesMap, config });
   }
   const writer: HistoryWriter = openHistoryWriter(path, lines);
@@ -179,7 +195,10 @@ export function openHistory(o: HistoryOptions): HistoryService {
 
     get: (id) => getIx(id).entry,
     find: (id) => byId.get(id)?.entry ?? null,
-    live: () => order.filter((ix) => ix.entry.live && ix.entry.watchId !== null && ix.entry.apiUrl !== null).map((ix) => ix.entry),
+    live: () =>
+      order
+        .filter((ix) => ix.entry.live && ix.entry.watchId !== null && ix.entry.apiUrl !== null)
+        .map((ix) => ix.entry),
 
     remove(id) {
       getIx(id);
@@ -188,7 +207,9 @@ export function openHistory(o: HistoryOptions): HistoryService {
       o.onChange(id);
     },
     clear(triggerId) {
-      const ids = order.filter((ix) => triggerId === undefined || ix.entry.triggerId === triggerId).map((ix) => ix.entry.id);
+      const ids = order
+        .filter((ix) => triggerId === undefined || ix.entry.triggerId === triggerId)
+        .map((ix) => ix.entry.id);
       if (ids.length > 0) {
         writer.append({ t: 'del', ids });
         drop(ids);
@@ -196,7 +217,11 @@ export function openHistory(o: HistoryOptions): HistoryService {
       }
       return ids.length;
     },
-    retention: () => ({ maxEntries: config.maxEntries, maxAgeDays: config.maxAgeDays, notices: notices.map((n) => n.text) }),
+    retention: () => ({
+      maxEntries: config.maxEntries,
+      maxAgeDays: config.maxAgeDays,
+      notices: notices.map((n) => n.text),
+    }),
     setRetention(r) {
       const c: RetentionConfig = {};
       if (r.maxEntries !== undefined) c.maxEntries = r.maxEntries;

@@ -47,17 +47,25 @@ export function checkRequestUrl(url: string): URL {
   try {
     u = new URL(url);
   } catch {
-    throw new DeskError('parse', 'The address is not a valid URL', { hint: 'It should look like https://app.harness.io/gateway/...' });
+    throw new DeskError('parse', 'The address is not a valid URL', {
+      hint: 'It should look like https://app.harness.io/gateway/...',
+    });
   }
   if (u.protocol === 'https:') return u;
   if (u.protocol === 'http:') {
     const h = u.hostname;
     if (h === '127.0.0.1' || h === 'localhost' || h === '[::1]') return u;
-    throw new DeskError('insecure-url', `http:// is only allowed to this computer (127.0.0.1, localhost); ${u.host} must be reached with https://`, {
-      hint: 'Use the https:// URL that Harness shows for the trigger.',
-    });
+    throw new DeskError(
+      'insecure-url',
+      `http:// is only allowed to this computer (127.0.0.1, localhost); ${u.host} must be reached with https://`,
+      {
+        hint: 'Use the https:// URL that Harness shows for the trigger.',
+      },
+    );
   }
-  throw new DeskError('insecure-url', `Only https:// addresses can be used (this one starts with ${u.protocol}//)`, { hint: 'Use the https:// URL that Harness shows for the trigger.' });
+  throw new DeskError('insecure-url', `Only https:// addresses can be used (this one starts with ${u.protocol}//)`, {
+    hint: 'Use the https:// URL that Harness shows for the trigger.',
+  });
 }
 
 /** The settings that shape connections, copied: the caller may mutate its settings object in place. */
@@ -80,7 +88,12 @@ function timeoutsOf(s: Settings): { connectTimeoutMs: number; totalTimeoutMs: nu
 }
 
 function sameNetwork(a: NetworkSettings, b: Settings): boolean {
-  return a.connectTimeoutMs === b.connectTimeoutMs && a.proxyMode === b.proxyMode && a.proxyUrl === b.proxyUrl && a.extraCaPem === b.extraCaPem;
+  return (
+    a.connectTimeoutMs === b.connectTimeoutMs &&
+    a.proxyMode === b.proxyMode &&
+    a.proxyUrl === b.proxyUrl &&
+    a.extraCaPem === b.extraCaPem
+  );
 }
 
 function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -131,8 +144,17 @@ export function createHttpClient(getSettings: () => Settings, o: HttpClientOptio
     }
     const router = createRouter(settings, { resolveProxy: o.resolveProxy, env });
     const { connectTimeoutMs } = timeoutsOf(settings);
-    const dispatchers = new Dispatchers({ connectTimeoutMs, secureContext: trust.secureContext, maxResponseSize: MAX_RESPONSE_BYTES });
-    const network = { connectTimeoutMs: settings.connectTimeoutMs, proxyMode: settings.proxyMode, proxyUrl: settings.proxyUrl, extraCaPem: settings.extraCaPem };
+    const dispatchers = new Dispatchers({
+      connectTimeoutMs,
+      secureContext: trust.secureContext,
+      maxResponseSize: MAX_RESPONSE_BYTES,
+    });
+    const network = {
+      connectTimeoutMs: settings.connectTimeoutMs,
+      proxyMode: settings.proxyMode,
+      proxyUrl: settings.proxyUrl,
+      extraCaPem: settings.extraCaPem,
+    };
     state = { network, router, dispatchers, trust, trustError };
     return state;
   }
@@ -140,8 +162,19 @@ export function createHttpClient(getSettings: () => Settings, o: HttpClientOptio
   async function certFor(u: URL, route: Route, s: State): Promise<CertSummary | null> {
     const port = Number(u.port) || 443;
     try {
-      const socket = route.kind === 'proxy' ? await openTunnel(route, `${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${port}`, { timeoutMs: PEEK_TIMEOUT_MS, secureContext: s.trust.secureContext }) : undefined;
-      return await peekCertificate({ host: u.hostname.replace(/^\[|\]$/g, ''), port, socket, timeoutMs: PEEK_TIMEOUT_MS });
+      const socket =
+        route.kind === 'proxy'
+          ? await openTunnel(route, `${u.hostname.includes(':') ? `[${u.hostname}]` : u.hostname}:${port}`, {
+              timeoutMs: PEEK_TIMEOUT_MS,
+              secureContext: s.trust.secureContext,
+            })
+          : undefined;
+      return await peekCertificate({
+        host: u.hostname.replace(/^\[|\]$/g, ''),
+        port,
+        socket,
+        timeoutMs: PEEK_TIMEOUT_MS,
+      });
     } catch {
       return null;
     }
@@ -174,8 +207,17 @@ export function createHttpClient(getSettings: () => Settings, o: HttpClientOptio
       return { status: res.statusCode, headers, contentType, body, durationMs: performance.now() - started };
     } catch (err) {
       const totalTimedOut = ac.signal.aborted;
-      const cert = !totalTimedOut && u.protocol === 'https:' && isCertificateError(err) ? await certFor(u, route, s) : null;
-      throw explainNetError(err, { url: u, route, settings: timeouts, totalTimedOut, cert, maxResponseBytes: MAX_RESPONSE_BYTES, method });
+      const cert =
+        !totalTimedOut && u.protocol === 'https:' && isCertificateError(err) ? await certFor(u, route, s) : null;
+      throw explainNetError(err, {
+        url: u,
+        route,
+        settings: timeouts,
+        totalTimedOut,
+        cert,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+        method,
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -69,20 +69,38 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
   }
   const vault: Vault = vaultResult.value;
   if (sandboxResult.value?.note) notices.add('sandbox', sandboxResult.value.note, 'info');
-  if (vault.unreachableReason !== undefined) notices.add('keychain', `No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
+  if (vault.unreachableReason !== undefined)
+    notices.add('keychain', `No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
   // Unexpected errors and refused callers, redacted with the vault's secrets (electron/dispatch.ts).
-  const log = openLog(o.dataDir, { secrets: () => vault.knownSecrets(), ...(o.mode === 'cli' ? {} : { echo: (line: string) => process.stderr.write(`trigger-desk: ${line}\n`) }) });
+  const log = openLog(o.dataDir, {
+    secrets: () => vault.knownSecrets(),
+    ...(o.mode === 'cli' ? {} : { echo: (line: string) => process.stderr.write(`trigger-desk: ${line}\n`) }),
+  });
 
   let http: HttpClient | null = null;
   let desk: WatchDesk | null = null;
   let chains: ChainRunner | null = null;
   try {
-    const base = { data: stores.data, settings: stores.settings, samples: stores.samples, chains: stores.chains, vault, notify: o.notify };
+    const base = {
+      data: stores.data,
+      settings: stores.settings,
+      samples: stores.samples,
+      chains: stores.chains,
+      vault,
+      notify: o.notify,
+    };
     const settings = createSettingsService(base);
     await settings.load();
     http = createHttpClient(() => settings.forHttp(), { resolveProxy: o.resolveProxy, env });
     const sandboxBaseUrl = sandbox?.baseUrl ?? null;
-    const ctx: Ctx = { ...base, http, now: () => Date.now(), sandboxBaseUrl: () => sandboxBaseUrl, openExternal: o.openExternal, writeClipboard: o.writeClipboard };
+    const ctx: Ctx = {
+      ...base,
+      http,
+      now: () => Date.now(),
+      sandboxBaseUrl: () => sandboxBaseUrl,
+      openExternal: o.openExternal,
+      writeClipboard: o.writeClipboard,
+    };
 
     await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
     for (const text of await secureStoredSecrets(ctx)) notices.add('data', text);
@@ -93,7 +111,12 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     }
     // Issue 5: history and watches. The CLI does not resume the app's live watches (the app does).
     const pollScale = envScale(env.TRIGGER_DESK_POLL_SCALE);
-    desk = createWatchDesk(ctx, { dataDir: o.dataDir, version: o.version, owner: o.mode !== 'cli', ...(pollScale === undefined ? {} : { pollScale }) });
+    desk = createWatchDesk(ctx, {
+      dataDir: o.dataDir,
+      version: o.version,
+      owner: o.mode !== 'cli',
+      ...(pollScale === undefined ? {} : { pollScale }),
+    });
     for (const n of desk.notices()) notices.add('history', n.text, n.level);
 
     const firstLaunch = stores.fresh;

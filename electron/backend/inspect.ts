@@ -44,7 +44,8 @@ const MEANINGS: Readonly<Record<string, string>> = {
 export function resolveApiUrl(t: InspectTarget, history: HistoryService, sandboxBase: string | null): string {
   if (t.historyId !== undefined) {
     const e = history.get(t.historyId);
-    if (e.apiUrl === null) throw new DeskError('not-found', 'This fire has no event to open: Harness did not accept it.');
+    if (e.apiUrl === null)
+      throw new DeskError('not-found', 'This fire has no event to open: Harness did not accept it.');
     return e.apiUrl;
   }
   if (t.apiUrl !== undefined) return t.apiUrl.trim();
@@ -52,7 +53,10 @@ export function resolveApiUrl(t: InspectTarget, history: HistoryService, sandbox
     const base = (t.base?.trim() || sandboxBase || SAAS).replace(/\/+$/, '');
     return `${base}${DETAILS_PATH}${encodeURIComponent(t.eventCorrelationId)}?accountIdentifier=${encodeURIComponent(t.accountIdentifier)}`;
   }
-  throw new DeskError('invalid-args', 'Give an apiUrl, or an eventCorrelationId with its accountIdentifier, or a history entry.');
+  throw new DeskError(
+    'invalid-args',
+    'Give an apiUrl, or an eventCorrelationId with its accountIdentifier, or a history entry.',
+  );
 }
 
 function fieldValue(v: unknown): string {
@@ -65,11 +69,19 @@ function fieldValue(v: unknown): string {
 function explainAnswer(kind: string, status: number, message: string): Explanation | null {
   switch (kind) {
     case 'denied':
-      return { title: `Harness refused to show the event (HTTP ${status})`, detail: message, action: 'Set an API key with pipeline view permission on a trigger of this Harness address.' };
+      return {
+        title: `Harness refused to show the event (HTTP ${status})`,
+        detail: message,
+        action: 'Set an API key with pipeline view permission on a trigger of this Harness address.',
+      };
     case 'trouble':
       return { title: `Harness could not answer (HTTP ${status})`, detail: message, action: 'Try again in a moment.' };
     case 'refused':
-      return { title: `Harness cannot show this event (HTTP ${status})`, detail: message, action: 'Check the event id and account.' };
+      return {
+        title: `Harness cannot show this event (HTTP ${status})`,
+        detail: message,
+        action: 'Check the event id and account.',
+      };
     default:
       return null;
   }
@@ -94,7 +106,14 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   } catch {
     raw = redact(res.body, secrets);
   }
-  const base = { apiUrl, keySent: key !== null, keyTriggerName: key !== null ? (trigger?.name ?? null) : null, httpStatus: res.status, fetchedAt: now, raw };
+  const base = {
+    apiUrl,
+    keySent: key !== null,
+    keyTriggerName: key !== null ? (trigger?.name ?? null) : null,
+    httpStatus: res.status,
+    fetchedAt: now,
+    raw,
+  };
   if (answer.kind !== 'view') {
     return {
       ...base,
@@ -116,7 +135,11 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   const p = answer.data?.webhookProcessingDetails;
   const fields: ExplainedField[] =
     typeof p === 'object' && p !== null
-      ? Object.entries(p as Record<string, unknown>).map(([name, v]) => ({ name, value: fieldValue(v), meaning: MEANINGS[name] ?? 'A field this app does not know; shown as Harness sent it.' }))
+      ? Object.entries(p as Record<string, unknown>).map(([name, v]) => ({
+          name,
+          value: fieldValue(v),
+          meaning: MEANINGS[name] ?? 'A field this app does not know; shown as Harness sent it.',
+        }))
       : [];
   const v = answer.view;
   const statuses: StatusWords[] = [];
@@ -127,7 +150,13 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   add(v.execution?.status);
   for (const step of v.steps) for (const s of step.stages) add(s.status);
   const explanation: Explanation | null =
-    v.phase === 'pending' ? { title: 'Queued', detail: "Harness answered that the event's history does not exist yet: it is queued, not failed.", action: 'Open it again in a moment.' } : null;
+    v.phase === 'pending'
+      ? {
+          title: 'Queued',
+          detail: "Harness answered that the event's history does not exist yet: it is queued, not failed.",
+          action: 'Open it again in a moment.',
+        }
+      : null;
   return {
     ...base,
     ...v,
@@ -139,8 +168,20 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   };
 }
 
-export async function inspectReport(ctx: Ctx, history: HistoryService, t: InspectTarget, version: string): Promise<{ markdown: string }> {
+export async function inspectReport(
+  ctx: Ctx,
+  history: HistoryService,
+  t: InspectTarget,
+  version: string,
+): Promise<{ markdown: string }> {
   const result = await inspectEvent(ctx, history, t);
   const entry = t.historyId === undefined ? null : history.find(t.historyId);
-  return { markdown: supportReport(result, { secrets: [...ctx.vault.knownSecrets()], appVersion: version, fire: entry, now: ctx.now() }) };
+  return {
+    markdown: supportReport(result, {
+      secrets: [...ctx.vault.knownSecrets()],
+      appVersion: version,
+      fire: entry,
+      now: ctx.now(),
+    }),
+  };
 }

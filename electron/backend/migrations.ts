@@ -35,14 +35,19 @@ function upgradeTrigger(t: Loose, workspaceIds: Set<string>, fallbackWorkspace: 
   // A trigger without its parsed URL is re-parsed. One whose URL cannot be read is left without
   // it: it then fails its schema and the damaged-item rule (store.ts) names it and keeps the rest.
   const parsed = isObj(t.parsed) ? t.parsed : tryParseUrl(t.url);
-  const workspaceId = typeof t.workspaceId === 'string' && workspaceIds.has(t.workspaceId) ? t.workspaceId : fallbackWorkspace();
+  const workspaceId =
+    typeof t.workspaceId === 'string' && workspaceIds.has(t.workspaceId) ? t.workspaceId : fallbackWorkspace();
   const payloads = asArray(t.payloads).map((p, i) => ({
     id: asId(p.id),
     name: asStr(p.name, `Payload ${i + 1}`),
     body: asStr(p.body, ''),
     updatedAt: asTime(p.updatedAt, now),
   }));
-  const headers = asArray(t.headers).map((h) => ({ name: asStr(h.name, ''), value: asStr(h.value, ''), secret: isObj(h.secret) ? h.secret : null }));
+  const headers = asArray(t.headers).map((h) => ({
+    name: asStr(h.name, ''),
+    value: asStr(h.value, ''),
+    secret: isObj(h.secret) ? h.secret : null,
+  }));
   // The parsed URL keeps the URL itself: the loose top-level copy goes (unless it could not be read).
   const rest: Loose = { ...t };
   if (parsed !== undefined) delete rest.url;
@@ -92,7 +97,10 @@ export function upgradeDataTo1(raw: Loose, now = Date.now()): DataDoc {
     triggers: triggers as unknown as DataDoc['triggers'],
     meta: {
       seededAt: asNullableTime(meta.seededAt),
-      sandboxWorkspaceId: typeof meta.sandboxWorkspaceId === 'string' && ids.has(meta.sandboxWorkspaceId) ? meta.sandboxWorkspaceId : base.meta.sandboxWorkspaceId,
+      sandboxWorkspaceId:
+        typeof meta.sandboxWorkspaceId === 'string' && ids.has(meta.sandboxWorkspaceId)
+          ? meta.sandboxWorkspaceId
+          : base.meta.sandboxWorkspaceId,
       sandboxBaseUrl: typeof meta.sandboxBaseUrl === 'string' ? meta.sandboxBaseUrl : null,
       proxyPasswordId: typeof meta.proxyPasswordId === 'string' ? asId(meta.proxyPasswordId) : null,
     },
@@ -104,7 +112,8 @@ export function upgradeSettingsTo1(raw: Loose): SettingsDoc {
   const d = DEFAULT_SETTINGS;
   const int = (v: unknown, min: number, max: number, fallback: number): number =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : fallback;
-  const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.find((a) => a === v) ?? fallback);
+  const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T =>
+    allowed.find((a) => a === v) ?? fallback;
   return {
     connectTimeoutMs: int(raw.connectTimeoutMs, 500, 120_000, d.connectTimeoutMs),
     totalTimeoutMs: int(raw.totalTimeoutMs, 1000, 600_000, d.totalTimeoutMs),

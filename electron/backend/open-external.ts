@@ -5,7 +5,9 @@ import { DeskError } from '../../shared/errors';
 import { liveTrigger, type Ctx } from './context';
 
 function forbidden(why: string): DeskError {
-  return new DeskError('forbidden', `This link was not opened: ${why}`, { hint: 'Only links to the trigger’s own Harness host are opened.' });
+  return new DeskError('forbidden', `This link was not opened: ${why}`, {
+    hint: 'Only links to the trigger’s own Harness host are opened.',
+  });
 }
 
 function originOf(url: string): string | null {
@@ -46,7 +48,10 @@ export function checkExternalUrl(ctx: Ctx, raw: string, triggerId: string): stri
   throw forbidden(`${url.protocol.replace(/:$/, '')} links are never opened.`);
 }
 
-export async function openExternal(ctx: Ctx, a: { url: string; triggerId: string }): Promise<{ opened: boolean; openInPage: boolean; url: string }> {
+export async function openExternal(
+  ctx: Ctx,
+  a: { url: string; triggerId: string },
+): Promise<{ opened: boolean; openInPage: boolean; url: string }> {
   const url = checkExternalUrl(ctx, a.url, a.triggerId);
   if (ctx.openExternal) {
     await ctx.openExternal(url);

@@ -43,11 +43,23 @@ export async function exportCurlCommand(ctx: Ctx, a: ExportArgs): Promise<{ comm
   const t = liveTrigger(ctx.data.read(), a.id);
   const shell: Shell = a.shell ?? 'bash';
   const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
-  const headers = t.headers.map((h) => (h.secret ? { name: h.name, value: `$${headerEnvName(h.name)}` } : { name: h.name, value: h.value }));
+  const headers = t.headers.map((h) =>
+    h.secret ? { name: h.name, value: `$${headerEnvName(h.name)}` } : { name: h.name, value: h.value },
+  );
   const bodyEnv = Object.fromEntries(Object.keys(t.secretVariables ?? {}).map((n) => [n, variableEnvName(n)]));
-  const exported = (b: string, env: Record<string, string>): string => exportCurl({ url: t.parsed.url, headers, apiKey: t.key ? 'env' : null, body: b, contentType: t.contentType, shell, bodyEnv: env });
+  const exported = (b: string, env: Record<string, string>): string =>
+    exportCurl({
+      url: t.parsed.url,
+      headers,
+      apiKey: t.key ? 'env' : null,
+      body: b,
+      contentType: t.contentType,
+      shell,
+      bodyEnv: env,
+    });
   if (a.withSecrets !== true) return { command: exported(body, bodyEnv), copied: false };
-  if (a.confirm !== true) throw new DeskError('invalid-args', 'The real key is exported only after an explicit confirmation');
+  if (a.confirm !== true)
+    throw new DeskError('invalid-args', 'The real key is exported only after an explicit confirmation');
   const secrets = await loadSecrets(ctx, t);
   // The secret variables' values go in as the fire puts them in (escaped inside JSON strings).
   let command = exported(fillSecretVariables(ctx, t, body, secrets.variables), {});

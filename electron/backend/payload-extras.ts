@@ -25,10 +25,14 @@ export function setTriggerYaml(ctx: Ctx, a: { id: string; yaml: string }, o: { f
   // Pasted text is stored as plain text: a key in it is refused, saying where.
   const spot = yaml === '' ? null : findSecretInPayload(yaml, [...ctx.vault.knownSecrets()]);
   if (spot) {
-    throw new DeskError('invalid-args', `The YAML holds something shaped like an API key or token at line ${spot.line}, column ${spot.column}: the trigger YAML is stored as plain text, so it was not saved.`, {
-      where: { line: spot.line, column: spot.column, offset: spot.offset },
-      hint: 'Remove the key from the YAML: the composer needs only its conditions and inputYaml.',
-    });
+    throw new DeskError(
+      'invalid-args',
+      `The YAML holds something shaped like an API key or token at line ${spot.line}, column ${spot.column}: the trigger YAML is stored as plain text, so it was not saved.`,
+      {
+        where: { line: spot.line, column: spot.column, offset: spot.offset },
+        hint: 'Remove the key from the YAML: the composer needs only its conditions and inputYaml.',
+      },
+    );
   }
   const updated = ctx.data.update((doc) => {
     const t = liveTrigger(doc, a.id);
@@ -46,13 +50,18 @@ const MAX_VARIABLES = 200;
 /** Stores the plain variable values; a key-shaped one is refused with the way out. Secret names are skipped. */
 export function setTriggerVariables(ctx: Ctx, a: { id: string; values: Record<string, string> }): Trigger {
   const entries = Object.entries(a.values);
-  if (entries.length > MAX_VARIABLES) throw new DeskError('invalid-args', `A trigger keeps at most ${MAX_VARIABLES} variable values`);
+  if (entries.length > MAX_VARIABLES)
+    throw new DeskError('invalid-args', `A trigger keeps at most ${MAX_VARIABLES} variable values`);
   const known = [...ctx.vault.knownSecrets()];
   const bad = entries.find(([, v]) => holdsSecret(v, known));
   if (bad) {
-    throw new DeskError('invalid-args', `The value of {{${bad[0]}}} looks like an API key or token: plain variable values are stored as plain text, so the values were not saved.`, {
-      hint: `Mark {{${bad[0]}}} secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
-    });
+    throw new DeskError(
+      'invalid-args',
+      `The value of {{${bad[0]}}} looks like an API key or token: plain variable values are stored as plain text, so the values were not saved.`,
+      {
+        hint: `Mark {{${bad[0]}}} secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
+      },
+    );
   }
   const updated = ctx.data.update((doc) => {
     const t = liveTrigger(doc, a.id);

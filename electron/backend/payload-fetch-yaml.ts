@@ -8,11 +8,22 @@ import { liveTrigger, type Ctx } from './context';
 import { setTriggerYaml } from './payload-extras';
 import { loadSecrets } from './trigger-secrets';
 
-export function triggerYamlUrl(p: { url: string; accountIdentifier: string; orgIdentifier: string; projectIdentifier: string; pipelineIdentifier: string | null; triggerIdentifier: string | null }): string {
+export function triggerYamlUrl(p: {
+  url: string;
+  accountIdentifier: string;
+  orgIdentifier: string;
+  projectIdentifier: string;
+  pipelineIdentifier: string | null;
+  triggerIdentifier: string | null;
+}): string {
   if (p.pipelineIdentifier === null || p.triggerIdentifier === null) {
-    throw new DeskError('invalid-args', 'The trigger URL does not name its pipeline and trigger (pipelineIdentifier, triggerIdentifier), so its YAML cannot be looked up', {
-      hint: 'Paste the YAML instead: in Harness, open the trigger, switch to YAML and copy it.',
-    });
+    throw new DeskError(
+      'invalid-args',
+      'The trigger URL does not name its pipeline and trigger (pipelineIdentifier, triggerIdentifier), so its YAML cannot be looked up',
+      {
+        hint: 'Paste the YAML instead: in Harness, open the trigger, switch to YAML and copy it.',
+      },
+    );
   }
   const url = new URL(p.url);
   const at = url.pathname.indexOf('/webhook/custom');
@@ -45,16 +56,25 @@ export async function fetchTriggerYaml(ctx: Ctx, a: { id: string }): Promise<{ y
   const doc = parse(res.body, known);
   if (res.status !== 200) {
     const said = typeof doc?.message === 'string' ? doc.message : null;
-    const why = res.status === 401 || res.status === 403
-      ? 'the API key may not view this trigger (or there is none and the project needs one)'
-      : res.status === 404 ? 'Harness does not know this trigger (check the identifiers in the URL)' : 'Harness refused';
-    throw new DeskError('network', redact(`Could not fetch the trigger YAML: HTTP ${res.status}, ${why}${said ? `: “${said}”` : ''}`, known), {
-      hint: 'You can paste the YAML instead.',
-    });
+    const why =
+      res.status === 401 || res.status === 403
+        ? 'the API key may not view this trigger (or there is none and the project needs one)'
+        : res.status === 404
+          ? 'Harness does not know this trigger (check the identifiers in the URL)'
+          : 'Harness refused';
+    throw new DeskError(
+      'network',
+      redact(`Could not fetch the trigger YAML: HTTP ${res.status}, ${why}${said ? `: “${said}”` : ''}`, known),
+      {
+        hint: 'You can paste the YAML instead.',
+      },
+    );
   }
   const yaml = doc?.data?.yaml;
   if (typeof yaml !== 'string' || yaml.trim() === '') {
-    throw new DeskError('parse', 'Harness answered, but without a trigger YAML (data.yaml)', { hint: 'You can paste the YAML instead.' });
+    throw new DeskError('parse', 'Harness answered, but without a trigger YAML (data.yaml)', {
+      hint: 'You can paste the YAML instead.',
+    });
   }
   setTriggerYaml(ctx, { id: a.id, yaml }, { fromHarness: true });
   return { yaml };

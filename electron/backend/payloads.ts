@@ -8,7 +8,10 @@ import { changed, liveTrigger, type Ctx } from './context';
 import { newId } from './ids';
 
 /** Creates a payload, or replaces the one with `id`. */
-export function savePayload(ctx: Ctx, a: { triggerId: string; id?: string | undefined; name: string; body: string }): Payload {
+export function savePayload(
+  ctx: Ctx,
+  a: { triggerId: string; id?: string | undefined; name: string; body: string },
+): Payload {
   const spot = findSecretInPayload(a.body, [...ctx.vault.knownSecrets()]);
   if (spot) throw secretInPayloadError(`The payload "${a.name.trim()}"`, spot, 'payloads are');
   const saved = ctx.data.update((doc) => {
@@ -38,7 +41,8 @@ export function deletePayload(ctx: Ctx, a: { triggerId: string; id: string }): v
     const t = liveTrigger(doc, a.triggerId);
     const before = t.payloads.length;
     t.payloads = t.payloads.filter((p) => p.id !== a.id);
-    if (t.payloads.length === before) throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
+    if (t.payloads.length === before)
+      throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
     t.updatedAt = ctx.now();
   });
   changed(ctx, 'triggers');

@@ -25,12 +25,17 @@ const SETTINGS_HINT = 'Settings → Network';
 /** Loopback never goes through a proxy: a proxy's own 127.0.0.1 is not ours (the sandbox lives here). */
 export function isLoopback(hostname: string): boolean {
   const h = hostname.toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+  return (
+    h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
+  );
 }
 
 /** `http://user:secret@proxy:8080` → `http://***:***@proxy:8080`. Works on text that is not a URL too. */
 export function redactProxyUrl(raw: string): string {
-  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}***:***@`);
+  return raw.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i,
+    (_m, scheme: string | undefined) => `${scheme ?? ''}***:***@`,
+  );
 }
 
 /** Checks a proxy address; a bare `host:port` means http. SOCKS is refused in plain words. */
@@ -47,16 +52,27 @@ export function proxyRoute(raw: string, source: string): Route {
     });
   }
   if (u.protocol.startsWith('socks')) {
-    throw new DeskError('proxy', `The proxy ${shown} from ${source} is a SOCKS proxy, which Trigger Desk does not support`, {
-      hint: `Use an HTTP proxy instead (manual proxy in ${SETTINGS_HINT}), or choose "No proxy".`,
-    });
+    throw new DeskError(
+      'proxy',
+      `The proxy ${shown} from ${source} is a SOCKS proxy, which Trigger Desk does not support`,
+      {
+        hint: `Use an HTTP proxy instead (manual proxy in ${SETTINGS_HINT}), or choose "No proxy".`,
+      },
+    );
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new DeskError('proxy', `The proxy ${shown} from ${source} uses ${u.protocol}, which Trigger Desk does not support`, {
-      hint: 'Proxy addresses start with http:// or https://.',
-    });
+    throw new DeskError(
+      'proxy',
+      `The proxy ${shown} from ${source} uses ${u.protocol}, which Trigger Desk does not support`,
+      {
+        hint: 'Proxy addresses start with http:// or https://.',
+      },
+    );
   }
-  if (!u.hostname) throw new DeskError('proxy', `The proxy address ${shown} from ${source} has no host`, { hint: `Write it as http://host:port in ${SETTINGS_HINT}.` });
+  if (!u.hostname)
+    throw new DeskError('proxy', `The proxy address ${shown} from ${source} has no host`, {
+      hint: `Write it as http://host:port in ${SETTINGS_HINT}.`,
+    });
   return { kind: 'proxy', url: u.href, shown, source };
 }
 
@@ -77,9 +93,13 @@ export function routeFromPac(answer: string, target: string): Route {
     if (k.startsWith('SOCKS')) socks.push(entry.trim());
   }
   if (socks.length > 0) {
-    throw new DeskError('proxy', `The system proxy settings send ${target} through a SOCKS proxy (${socks.join('; ')}), which Trigger Desk does not support`, {
-      hint: `Set an HTTP proxy as a manual proxy in ${SETTINGS_HINT}, or choose "No proxy".`,
-    });
+    throw new DeskError(
+      'proxy',
+      `The system proxy settings send ${target} through a SOCKS proxy (${socks.join('; ')}), which Trigger Desk does not support`,
+      {
+        hint: `Set an HTTP proxy as a manual proxy in ${SETTINGS_HINT}, or choose "No proxy".`,
+      },
+    );
   }
   return DIRECT;
 }
@@ -128,7 +148,8 @@ export function routeFromEnv(u: URL, env: Env): Route {
   const noProxy = firstEnv(env, ['no_proxy', 'NO_PROXY']);
   const port = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
   if (noProxy && matchesNoProxy(u.hostname, port, noProxy.value)) return DIRECT;
-  const names = u.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+  const names =
+    u.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
   const found = firstEnv(env, names);
   return found ? proxyRoute(found.value, `the ${found.name} environment variable`) : DIRECT;
 }
@@ -151,7 +172,9 @@ export function createRouter(
     try {
       manual =
         settings.proxyUrl.trim() === ''
-          ? new DeskError('proxy', 'Proxy is set to "manual" but no proxy address is given', { hint: `Enter the proxy address in ${SETTINGS_HINT}, or choose "System" or "No proxy".` })
+          ? new DeskError('proxy', 'Proxy is set to "manual" but no proxy address is given', {
+              hint: `Enter the proxy address in ${SETTINGS_HINT}, or choose "System" or "No proxy".`,
+            })
           : proxyRoute(settings.proxyUrl, 'the manual proxy setting');
     } catch (e) {
       if (!(e instanceof DeskError)) throw e;
@@ -192,9 +215,13 @@ export function createRouter(
         (answer) => routeFromPac(answer, u.host),
         (e: unknown) => {
           pac.delete(u.origin);
-          throw new DeskError('proxy', `Could not ask the system which proxy serves ${u.host}: ${e instanceof Error ? e.message : String(e)}`, {
-            hint: `Set the proxy by hand in ${SETTINGS_HINT} (manual), or choose "No proxy".`,
-          });
+          throw new DeskError(
+            'proxy',
+            `Could not ask the system which proxy serves ${u.host}: ${e instanceof Error ? e.message : String(e)}`,
+            {
+              hint: `Set the proxy by hand in ${SETTINGS_HINT} (manual), or choose "No proxy".`,
+            },
+          );
         },
       );
       pac.set(u.origin, { at: Date.now(), route });

@@ -52,7 +52,8 @@ function reasonOf(v: ValidateFunction): string {
   const where = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const types: unknown = e.params.type;
   const list = Array.isArray(types) ? types.map(String) : typeof types === 'string' ? types.split(',') : null;
-  const message = e.keyword === 'type' && list !== null ? `must be ${list.join(' or ')}` : (e.message ?? 'is not valid');
+  const message =
+    e.keyword === 'type' && list !== null ? `must be ${list.join(' or ')}` : (e.message ?? 'is not valid');
   return where === '' ? message : `${where} ${message}`;
 }
 

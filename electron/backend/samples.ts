@@ -15,11 +15,22 @@ function refuseSecrets(ctx: Ctx, name: string, payload: string, headers: SampleH
   const known = [...ctx.vault.knownSecrets()];
   for (const h of headers) {
     if (h.name.trim().toLowerCase() === 'x-api-key') {
-      throw new DeskError('invalid-args', `Sample "${name}": an X-Api-Key header does not belong in a sample (samples are plain text); the trigger's key is sent from the vault`);
+      throw new DeskError(
+        'invalid-args',
+        `Sample "${name}": an X-Api-Key header does not belong in a sample (samples are plain text); the trigger's key is sent from the vault`,
+      );
     }
-    if (redact(h.value, known) !== h.value) throw new DeskError('invalid-args', `Sample "${name}": the value of header ${h.name} looks like an API key or token; samples are stored as plain text, so it was not saved`);
+    if (redact(h.value, known) !== h.value)
+      throw new DeskError(
+        'invalid-args',
+        `Sample "${name}": the value of header ${h.name} looks like an API key or token; samples are stored as plain text, so it was not saved`,
+      );
   }
-  if (redact(payload, known) !== payload) throw new DeskError('invalid-args', `Sample "${name}": the payload holds something shaped like an API key or token; samples are stored as plain text, so it was not saved`);
+  if (redact(payload, known) !== payload)
+    throw new DeskError(
+      'invalid-args',
+      `Sample "${name}": the payload holds something shaped like an API key or token; samples are stored as plain text, so it was not saved`,
+    );
 }
 
 export function listSamples(ctx: Ctx, a: { workspaceId: string }): Sample[] {
@@ -27,7 +38,10 @@ export function listSamples(ctx: Ctx, a: { workspaceId: string }): Sample[] {
   return ctx.samples.read().samples.filter((s) => s.workspaceId === a.workspaceId);
 }
 
-export function saveSample(ctx: Ctx, a: { workspaceId: string; id?: string | undefined; name: string; payload: string; headers: SampleHeader[] }): Sample {
+export function saveSample(
+  ctx: Ctx,
+  a: { workspaceId: string; id?: string | undefined; name: string; payload: string; headers: SampleHeader[] },
+): Sample {
   liveWorkspace(ctx.data.read(), a.workspaceId);
   const headers = a.headers.map((h) => ({ name: h.name.trim(), value: h.value }));
   refuseSecrets(ctx, a.name, a.payload, headers);
@@ -35,14 +49,23 @@ export function saveSample(ctx: Ctx, a: { workspaceId: string; id?: string | und
   const now = ctx.now();
   const mine = all.filter((s) => s.workspaceId === a.workspaceId);
   const existing = a.id === undefined ? undefined : mine.find((s) => s.id === a.id);
-  if (a.id !== undefined && !existing) throw new DeskError('not-found', 'That sample does not exist (it may have been deleted).');
+  if (a.id !== undefined && !existing)
+    throw new DeskError('not-found', 'That sample does not exist (it may have been deleted).');
   if (mine.some((s) => s.id !== a.id && s.name.toLowerCase() === a.name.toLowerCase())) {
-    throw new DeskError('invalid-args', `This workspace already has a sample named "${a.name}"`, { hint: 'Pick another name, or open that sample and save over it.' });
+    throw new DeskError('invalid-args', `This workspace already has a sample named "${a.name}"`, {
+      hint: 'Pick another name, or open that sample and save over it.',
+    });
   }
-  if (!existing && mine.length >= MAX_SAMPLES_PER_WORKSPACE) throw new DeskError('invalid-args', `A workspace keeps at most ${MAX_SAMPLES_PER_WORKSPACE} samples`);
+  if (!existing && mine.length >= MAX_SAMPLES_PER_WORKSPACE)
+    throw new DeskError('invalid-args', `A workspace keeps at most ${MAX_SAMPLES_PER_WORKSPACE} samples`);
   const sample: Sample = {
-    id: existing?.id ?? newId(), workspaceId: a.workspaceId, name: a.name, payload: a.payload, headers,
-    createdAt: existing?.createdAt ?? now, updatedAt: now,
+    id: existing?.id ?? newId(),
+    workspaceId: a.workspaceId,
+    name: a.name,
+    payload: a.payload,
+    headers,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
   };
   ctx.samples.update((doc) => {
     doc.samples = existing ? all.map((s) => (s.id === sample.id ? sample : s)) : [...all, sample];
@@ -52,7 +75,8 @@ export function saveSample(ctx: Ctx, a: { workspaceId: string; id?: string | und
 
 export function deleteSample(ctx: Ctx, a: { workspaceId: string; id: string }): void {
   const all = ctx.samples.read().samples;
-  if (!all.some((s) => s.id === a.id && s.workspaceId === a.workspaceId)) throw new DeskError('not-found', 'That sample does not exist (it may have been deleted).');
+  if (!all.some((s) => s.id === a.id && s.workspaceId === a.workspaceId))
+    throw new DeskError('not-found', 'That sample does not exist (it may have been deleted).');
   ctx.samples.update((doc) => {
     doc.samples = all.filter((s) => s.id !== a.id);
   });

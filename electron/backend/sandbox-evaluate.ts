@@ -2,12 +2,21 @@
 // so a fire at the sandbox obeys the trigger's conditions exactly as the condition lab predicts:
 // a miss ends in Harness's NO_MATCHING_TRIGGER_FOR_… status, a hit runs with the resolved inputs.
 import '../regex-deadline';
-import { compileTrigger, evaluate, parseSample, type CompiledTrigger, type Verdict } from '../../shared/harness/conditions';
+import {
+  compileTrigger,
+  evaluate,
+  parseSample,
+  type CompiledTrigger,
+  type Verdict,
+} from '../../shared/harness/conditions';
 import { compileRuntimeInputs, resolveRuntimeInputs, type CompiledInputs } from '../../shared/harness/runtime-inputs';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import type { Evaluate, EvaluateInput, EvaluateResult } from '../sandbox/types';
 
-interface Compiled { trigger: CompiledTrigger; inputs: CompiledInputs | null }
+interface Compiled {
+  trigger: CompiledTrigger;
+  inputs: CompiledInputs | null;
+}
 
 const WHAT: Record<string, string> = {
   NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: 'payload',
@@ -18,7 +27,10 @@ const WHAT: Record<string, string> = {
 /** The stage where the preview could not decide, as the status a miss there gives. */
 function undeterminedStatus(v: Verdict): string {
   const row = v.rows.find((r) => r.state === 'unsupported');
-  if (row) return row.kind === 'payload' ? 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS' : 'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS';
+  if (row)
+    return row.kind === 'payload'
+      ? 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS'
+      : 'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS';
   return 'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS';
 }
 
@@ -27,9 +39,10 @@ export function verdictToResult(v: Verdict, project: string, runtimeInput: strin
   // The sandbox cannot ask Harness: a construct the preview cannot evaluate counts as a miss, said so.
   const status = v.status ?? undeterminedStatus(v);
   const what = WHAT[status];
-  const message = what === undefined
-    ? v.summary
-    : `No trigger matched ${what} conditions after condition evaluation for project: ${project} (sandbox: ${v.summary})`;
+  const message =
+    what === undefined
+      ? v.summary
+      : `No trigger matched ${what} conditions after condition evaluation for project: ${project} (sandbox: ${v.summary})`;
   return { match: false, status, message };
 }
 
@@ -41,7 +54,10 @@ export function createSandboxEvaluate(): Evaluate {
     if (!c) {
       // A YAML the sandbox itself wrote; a parse error here is a bug and surfaces as EXCEPTION_WHILE_PROCESSING.
       const t = parseTriggerYaml(yaml);
-      c = { trigger: compileTrigger(t), inputs: t.inputYaml === null ? null : compileRuntimeInputs(t.inputYaml, t.inputYamlLine) };
+      c = {
+        trigger: compileTrigger(t),
+        inputs: t.inputYaml === null ? null : compileRuntimeInputs(t.inputYaml, t.inputYamlLine),
+      };
       if (cache.size > 200) cache.clear();
       cache.set(yaml, c);
     }

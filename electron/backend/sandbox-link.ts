@@ -23,7 +23,10 @@ function portOf(baseUrl: string | null): number | null {
  * free one; a taken port falls back to a free one. Returns the sandbox and, when a port was
  * asked for but not obtained, a note saying so.
  */
-export async function startLinkedSandbox(doc: DataDoc, wanted: number | null): Promise<{ sandbox: Sandbox; note: string | null }> {
+export async function startLinkedSandbox(
+  doc: DataDoc,
+  wanted: number | null,
+): Promise<{ sandbox: Sandbox; note: string | null }> {
   const preferred = wanted ?? portOf(doc.meta.sandboxBaseUrl);
   // Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator (issue 4).
   const evaluate = createSandboxEvaluate();
@@ -33,7 +36,10 @@ export async function startLinkedSandbox(doc: DataDoc, wanted: number | null): P
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', evaluate });
-      return { sandbox, note: `The sandbox could not use port ${preferred} (${reason}); it runs at ${sandbox.baseUrl} instead.` };
+      return {
+        sandbox,
+        note: `The sandbox could not use port ${preferred} (${reason}); it runs at ${sandbox.baseUrl} instead.`,
+      };
     }
   }
   return { sandbox: await startSandbox({ port: 0, host: '127.0.0.1', evaluate }), note: null };

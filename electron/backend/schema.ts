@@ -37,7 +37,11 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export function emptyData(): DataDoc {
-  return { workspaces: [], triggers: [], meta: { seededAt: null, sandboxWorkspaceId: null, sandboxBaseUrl: null, proxyPasswordId: null } };
+  return {
+    workspaces: [],
+    triggers: [],
+    meta: { seededAt: null, sandboxWorkspaceId: null, sandboxBaseUrl: null, proxyPasswordId: null },
+  };
 }
 
 const str = { type: 'string' } as const;
@@ -54,7 +58,18 @@ const keyInfo = {
 
 const triggerUrl = {
   type: 'object',
-  required: ['url', 'origin', 'base', 'form', 'token', 'accountIdentifier', 'orgIdentifier', 'projectIdentifier', 'pipelineIdentifier', 'triggerIdentifier'],
+  required: [
+    'url',
+    'origin',
+    'base',
+    'form',
+    'token',
+    'accountIdentifier',
+    'orgIdentifier',
+    'projectIdentifier',
+    'pipelineIdentifier',
+    'triggerIdentifier',
+  ],
   properties: {
     url: str,
     origin: str,
@@ -77,7 +92,20 @@ const workspace = {
 
 const trigger = {
   type: 'object',
-  required: ['id', 'workspaceId', 'name', 'parsed', 'key', 'headers', 'contentType', 'payloads', 'production', 'createdAt', 'updatedAt', 'deletedAt'],
+  required: [
+    'id',
+    'workspaceId',
+    'name',
+    'parsed',
+    'key',
+    'headers',
+    'contentType',
+    'payloads',
+    'production',
+    'createdAt',
+    'updatedAt',
+    'deletedAt',
+  ],
   properties: {
     id,
     workspaceId: id,
@@ -95,7 +123,11 @@ const trigger = {
     contentType: str,
     payloads: {
       type: 'array',
-      items: { type: 'object', required: ['id', 'name', 'body', 'updatedAt'], properties: { id, name: str, body: str, updatedAt: time } },
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'body', 'updatedAt'],
+        properties: { id, name: str, body: str, updatedAt: time },
+      },
     },
     production: { type: 'boolean' },
     // Optional (issue 3): the trigger's YAML when known, and the last values of payload variables.
@@ -147,7 +179,10 @@ export const samplesSchema = {
         workspaceId: id,
         name: str,
         payload: str,
-        headers: { type: 'array', items: { type: 'object', required: ['name', 'value'], properties: { name: str, value: str } } },
+        headers: {
+          type: 'array',
+          items: { type: 'object', required: ['name', 'value'], properties: { name: str, value: str } },
+        },
         createdAt: time,
         updatedAt: time,
       },
@@ -166,7 +201,17 @@ const chainStep = {
 } as const;
 const chainStepRun = {
   type: 'object',
-  required: ['triggerId', 'triggerName', 'phase', 'body', 'historyId', 'watchId', 'planExecutionId', 'status', 'message'],
+  required: [
+    'triggerId',
+    'triggerName',
+    'phase',
+    'body',
+    'historyId',
+    'watchId',
+    'planExecutionId',
+    'status',
+    'message',
+  ],
   properties: {
     triggerId: str,
     triggerName: str,
@@ -186,7 +231,14 @@ export const chainsSchema = {
     items: {
       type: 'object',
       required: ['id', 'workspaceId', 'name', 'steps', 'createdAt', 'updatedAt'],
-      properties: { id, workspaceId: id, name: str, steps: { type: 'array', items: chainStep }, createdAt: time, updatedAt: time },
+      properties: {
+        id,
+        workspaceId: id,
+        name: str,
+        steps: { type: 'array', items: chainStep },
+        createdAt: time,
+        updatedAt: time,
+      },
     },
   },
   runs: {

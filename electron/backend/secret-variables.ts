@@ -10,14 +10,20 @@ import type { StoredTrigger } from './schema';
 import { dropSecrets, missing } from './trigger-secrets';
 
 /** Marks `{{name}}` secret (its value to the vault: the one given, else the plain one last typed) or plain again. */
-export async function setVariableSecret(ctx: Ctx, a: { id: string; name: string; secret: boolean; value?: string | undefined }): Promise<Trigger> {
+export async function setVariableSecret(
+  ctx: Ctx,
+  a: { id: string; name: string; secret: boolean; value?: string | undefined },
+): Promise<Trigger> {
   const current = liveTrigger(ctx.data.read(), a.id);
   const old = current.secretVariables?.[a.name];
   let info: KeyInfo | null = null;
   if (a.secret) {
     const value = a.value !== undefined && a.value !== '' ? a.value : (current.variables?.[a.name] ?? '');
     if (value === '' && old) return toTrigger(current); // already secret: nothing to change
-    if (value === '') throw new DeskError('invalid-args', `The variable {{${a.name}}} has no value to keep in the keychain`, { hint: 'Type its value, then mark it secret.' });
+    if (value === '')
+      throw new DeskError('invalid-args', `The variable {{${a.name}}} has no value to keep in the keychain`, {
+        hint: 'Type its value, then mark it secret.',
+      });
     info = await ctx.vault.put(value, `{{${a.name}}}`);
   }
   let updated: StoredTrigger;

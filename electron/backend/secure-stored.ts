@@ -25,20 +25,27 @@ export async function secureStoredSecrets(ctx: Ctx): Promise<string[]> {
         const info = await ctx.vault.put(h.value, `${h.name} header`);
         created.push(info.id);
         move.headers.set(i, info);
-        notices.push(`The value of the ${h.name} header of “${t.name}” looked like an API key: it was moved to the keychain.`);
+        notices.push(
+          `The value of the ${h.name} header of “${t.name}” looked like an API key: it was moved to the keychain.`,
+        );
       }
       for (const [name, value] of Object.entries(t.variables ?? {})) {
         if (!keyShapedValue(ctx, value)) continue;
         const info = await ctx.vault.put(value, `{{${name}}}`);
         created.push(info.id);
         move.variables.set(name, info);
-        notices.push(`The value of {{${name}}} on “${t.name}” looked like an API key: it was moved to the keychain as a secret variable.`);
+        notices.push(
+          `The value of {{${name}}} on “${t.name}” looked like an API key: it was moved to the keychain as a secret variable.`,
+        );
       }
       if (move.headers.size + move.variables.size > 0) moves.push(move);
       if (t.deletedAt !== null) continue;
       for (const p of t.payloads) {
         const spot = findSecretInPayload(p.body, [...ctx.vault.knownSecrets()]);
-        if (spot) notices.push(`The payload “${p.name}” of “${t.name}” holds something shaped like an API key${spot.path === null ? '' : ` at ${spot.path}`}: replace it with {{${spot.variable}}} and mark that variable secret.`);
+        if (spot)
+          notices.push(
+            `The payload “${p.name}” of “${t.name}” holds something shaped like an API key${spot.path === null ? '' : ` at ${spot.path}`}: replace it with {{${spot.variable}}} and mark that variable secret.`,
+          );
       }
     }
     if (moves.length === 0) return notices;

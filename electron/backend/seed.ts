@@ -13,14 +13,23 @@ export const SANDBOX_WORKSPACE = 'Sandbox';
 const SANDBOX_KEY_LABEL = 'Sandbox key';
 
 /** Seeds once per data folder; later launches (even after the user deleted it) leave it be. */
-export async function seedSandbox(ctx: Ctx, sandbox: { baseUrl: string; examples: ExampleTrigger[] }): Promise<boolean> {
+export async function seedSandbox(
+  ctx: Ctx,
+  sandbox: { baseUrl: string; examples: ExampleTrigger[] },
+): Promise<boolean> {
   if (ctx.data.read().meta.seededAt !== null) return false;
-  const name = ctx.data.read().workspaces.some((w) => w.deletedAt === null && w.name.toLowerCase() === SANDBOX_WORKSPACE.toLowerCase())
+  const name = ctx.data
+    .read()
+    .workspaces.some((w) => w.deletedAt === null && w.name.toLowerCase() === SANDBOX_WORKSPACE.toLowerCase())
     ? `${SANDBOX_WORKSPACE} (examples)`
     : SANDBOX_WORKSPACE;
   const workspace = createWorkspace(ctx, name, 'sandbox');
   for (const example of sandbox.examples) {
-    const { trigger } = await importCurlTrigger(ctx, { workspaceId: workspace.id, text: example.curl, name: example.name });
+    const { trigger } = await importCurlTrigger(ctx, {
+      workspaceId: workspace.id,
+      text: example.curl,
+      name: example.name,
+    });
     // Harness's own cURL carries a placeholder key: the sandbox's working key replaces it.
     if (example.apiKey !== null && example.apiKey !== SAMPLE_KEY && !example.curl.includes(example.apiKey)) {
       await setTriggerKey(ctx, { id: trigger.id, apiKey: example.apiKey, label: SANDBOX_KEY_LABEL });
@@ -47,7 +56,9 @@ export async function restoreSandboxKeys(ctx: Ctx, examples: ExampleTrigger[]): 
     if (t.workspaceId !== workspaceId || t.key === null || t.deletedAt !== null) continue;
     if ((await ctx.vault.get(t.key.id)) !== null) continue;
     const lost = t.key;
-    const example = examples.find((e) => e.identifier === t.parsed.triggerIdentifier && e.apiKey !== null && last4(e.apiKey) === lost.last4);
+    const example = examples.find(
+      (e) => e.identifier === t.parsed.triggerIdentifier && e.apiKey !== null && last4(e.apiKey) === lost.last4,
+    );
     if (!example?.apiKey) continue;
     await setTriggerKey(ctx, { id: t.id, apiKey: example.apiKey, label: lost.label });
     restored++;

@@ -18,10 +18,15 @@ function parseProxyUrl(raw: string): URL {
   } catch {
     // Credentials in a bad address are masked: the message reaches the page.
     const shown = raw.replace(/^([^/@\s]*\/\/)?[^/@\s]*@/, '$1***@');
-    throw new DeskError('invalid-args', `The proxy address "${shown}" is not a URL`, { hint: 'Write it like http://proxy.example.com:8080' });
+    throw new DeskError('invalid-args', `The proxy address "${shown}" is not a URL`, {
+      hint: 'Write it like http://proxy.example.com:8080',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DeskError('invalid-args', `The proxy address must start with http:// or https:// (it starts with ${url.protocol}//)`);
+    throw new DeskError(
+      'invalid-args',
+      `The proxy address must start with http:// or https:// (it starts with ${url.protocol}//)`,
+    );
   }
   return url;
 }
@@ -32,7 +37,10 @@ function checkCaPem(pem: string): void {
     parseCaPem(pem);
   } catch (err) {
     if (!(err instanceof DeskError)) throw err;
-    throw new DeskError('parse', err.message, { ...(err.where ? { where: err.where } : {}), ...(err.hint ? { hint: err.hint } : {}) });
+    throw new DeskError('parse', err.message, {
+      ...(err.where ? { where: err.where } : {}),
+      ...(err.hint ? { hint: err.hint } : {}),
+    });
   }
 }
 
@@ -78,9 +86,13 @@ export function createSettingsService(ctx: SettingsCtx): SettingsService {
       const current = ctx.settings.read();
       const next: Settings = { ...current, ...definedOnly(patch) };
       if (next.totalTimeoutMs < next.connectTimeoutMs) {
-        throw new DeskError('invalid-args', `The total timeout (${next.totalTimeoutMs / 1000} s) is shorter than the connect timeout (${next.connectTimeoutMs / 1000} s)`, {
-          hint: 'Make the total timeout at least as long as the connect timeout.',
-        });
+        throw new DeskError(
+          'invalid-args',
+          `The total timeout (${next.totalTimeoutMs / 1000} s) is shorter than the connect timeout (${next.connectTimeoutMs / 1000} s)`,
+          {
+            hint: 'Make the total timeout at least as long as the connect timeout.',
+          },
+        );
       }
       if (patch.extraCaPem !== undefined) checkCaPem(patch.extraCaPem);
       let newPassword: string | null | undefined; // undefined: unchanged
@@ -96,7 +108,9 @@ export function createSettingsService(ctx: SettingsCtx): SettingsService {
         }
       }
       if (next.proxyMode === 'manual' && next.proxyUrl === '') {
-        throw new DeskError('invalid-args', 'A manual proxy needs its address', { hint: 'Write it like http://proxy.example.com:8080, or choose the system proxy.' });
+        throw new DeskError('invalid-args', 'A manual proxy needs its address', {
+          hint: 'Write it like http://proxy.example.com:8080, or choose the system proxy.',
+        });
       }
       if (newPassword !== undefined) await replaceProxyPassword(ctx, newPassword);
       if (newPassword !== undefined) proxyPassword = newPassword;

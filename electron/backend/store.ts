@@ -11,7 +11,14 @@ import Conf, { type Options } from 'conf';
 import { DeskError } from '../../shared/errors';
 import type { NoticeSource } from '../../shared/model';
 import { redact } from '../../shared/harness/redact';
-import { CHAINS_FORMAT, DATA_FORMAT, SAMPLES_FORMAT, SETTINGS_FORMAT, dataMigrations, settingsMigrations } from './migrations';
+import {
+  CHAINS_FORMAT,
+  DATA_FORMAT,
+  SAMPLES_FORMAT,
+  SETTINGS_FORMAT,
+  dataMigrations,
+  settingsMigrations,
+} from './migrations';
 import { newId } from './ids';
 import { jsonErrorPlace, salvage, type SalvageSpec } from './salvage';
 import {
@@ -171,7 +178,11 @@ function firstLine(err: unknown): string {
  * items that still pass their schema are kept (the others named in a report), and the store opens
  * on what was kept. Only a file that is not JSON at all starts afresh.
  */
-export function openDoc<T extends Record<string, unknown>>(dir: string, spec: DocSpec<T>, report: (p: StoreProblem) => void): DocStore<T> {
+export function openDoc<T extends Record<string, unknown>>(
+  dir: string,
+  spec: DocSpec<T>,
+  report: (p: StoreProblem) => void,
+): DocStore<T> {
   const options: Options<T> & { cwd: string } = {
     ...common,
     cwd: dir,
@@ -203,20 +214,36 @@ export function openDoc<T extends Record<string, unknown>>(dir: string, spec: Do
       parsed = JSON.parse(text);
     } catch (parseErr) {
       rmSync(path, { force: true });
-      report({ source: spec.source, text: redact(`The ${label} could not be read (${jsonErrorPlace(text, parseErr)}). It was kept as ${aside} and a fresh one was started.`) });
+      report({
+        source: spec.source,
+        text: redact(
+          `The ${label} could not be read (${jsonErrorPlace(text, parseErr)}). It was kept as ${aside} and a fresh one was started.`,
+        ),
+      });
       return docStore(new Conf<T>(options), spec.defaults);
     }
     const kept = salvage(parsed, spec);
     try {
       writeWhole(path, kept.doc);
       const store = docStore(new Conf<T>(options), spec.defaults);
-      const what = kept.dropped.length === 0 ? `had a problem (${firstLine(err)})` : `had ${kept.dropped.length} damaged item${kept.dropped.length === 1 ? '' : 's'}, left out: ${kept.dropped.join('; ')}`;
+      const what =
+        kept.dropped.length === 0
+          ? `had a problem (${firstLine(err)})`
+          : `had ${kept.dropped.length} damaged item${kept.dropped.length === 1 ? '' : 's'}, left out: ${kept.dropped.join('; ')}`;
       const notes = kept.notes.length > 0 ? ` ${kept.notes.join(' ')}` : '';
-      report({ source: spec.source, text: redact(`The ${label} ${what}.${notes} Everything else was kept. The file as it was is kept as ${aside}.`) });
+      report({
+        source: spec.source,
+        text: redact(`The ${label} ${what}.${notes} Everything else was kept. The file as it was is kept as ${aside}.`),
+      });
       return store;
     } catch (againErr) {
       rmSync(path, { force: true });
-      report({ source: spec.source, text: redact(`The ${label} could not be read (${firstLine(againErr)}). It was kept as ${aside} and a fresh one was started.`) });
+      report({
+        source: spec.source,
+        text: redact(
+          `The ${label} could not be read (${firstLine(againErr)}). It was kept as ${aside} and a fresh one was started.`,
+        ),
+      });
       return docStore(new Conf<T>(options), spec.defaults);
     }
   }
@@ -278,7 +305,9 @@ function adoptOrphans(doc: DataDoc, now: number): string[] {
     doc.workspaces.push(home);
   }
   for (const t of orphans) t.workspaceId = home.id;
-  return [`${orphans.length} trigger${orphans.length === 1 ? ' whose workspace was' : 's whose workspace were'} left out ${orphans.length === 1 ? 'is' : 'are'} in the workspace "Recovered".`];
+  return [
+    `${orphans.length} trigger${orphans.length === 1 ? ' whose workspace was' : 's whose workspace were'} left out ${orphans.length === 1 ? 'is' : 'are'} in the workspace "Recovered".`,
+  ];
 }
 
 /** A store opened on first use. */

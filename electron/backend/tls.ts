@@ -42,19 +42,28 @@ export function parseCaPem(pem: string): X509Certificate[] {
         : kind === 'TRUSTED CERTIFICATE'
           ? "OpenSSL's TRUSTED CERTIFICATE form: convert it with `openssl x509 -in ca.crt -out ca.pem`"
           : `a "${kind}" block, not a certificate`;
-      throw new DeskError('tls', `Line ${line} of ${WHERE} holds ${what}`, { where: { line }, hint: 'Paste only -----BEGIN CERTIFICATE----- blocks.' });
+      throw new DeskError('tls', `Line ${line} of ${WHERE} holds ${what}`, {
+        where: { line },
+        hint: 'Paste only -----BEGIN CERTIFICATE----- blocks.',
+      });
     }
     try {
       certs.push(new X509Certificate(m[0]));
     } catch {
-      throw new DeskError('tls', `Certificate ${certs.length + 1} (line ${line}) of ${WHERE} is damaged and cannot be read`, {
-        where: { line },
-        hint: 'Copy the certificate again in one piece, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
-      });
+      throw new DeskError(
+        'tls',
+        `Certificate ${certs.length + 1} (line ${line}) of ${WHERE} is damaged and cannot be read`,
+        {
+          where: { line },
+          hint: 'Copy the certificate again in one piece, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+        },
+      );
     }
   }
   if (certs.length === 0 && pem.trim() !== '') {
-    const hint = pem.includes('-----BEGIN') ? 'A block has no matching -----END ...----- line.' : 'Paste the PEM text (-----BEGIN CERTIFICATE----- ...), not a file name or DER bytes.';
+    const hint = pem.includes('-----BEGIN')
+      ? 'A block has no matching -----END ...----- line.'
+      : 'Paste the PEM text (-----BEGIN CERTIFICATE----- ...), not a file name or DER bytes.';
     throw new DeskError('tls', `No certificate could be read from ${WHERE}`, { hint });
   }
   return certs;
@@ -141,7 +150,12 @@ export function summarize(peer: tls.DetailedPeerCertificate): CertSummary {
  * Completes a TLS handshake WITHOUT checking the certificate, reads it, and hangs up at once. Used
  * only after a failed check, to explain it; nothing is ever sent over this connection.
  */
-export function peekCertificate(o: { host: string; port: number; socket?: Duplex; timeoutMs: number }): Promise<CertSummary | null> {
+export function peekCertificate(o: {
+  host: string;
+  port: number;
+  socket?: Duplex;
+  timeoutMs: number;
+}): Promise<CertSummary | null> {
   return new Promise((resolve) => {
     const servername = isIP(o.host) ? undefined : o.host;
     const socket = tls.connect({ host: o.host, port: o.port, socket: o.socket, servername, rejectUnauthorized: false });
@@ -163,7 +177,11 @@ export function peekCertificate(o: { host: string; port: number; socket?: Duplex
  * A raw tunnel through the proxy to host:port (HTTP CONNECT), for looking at the certificate a
  * server (or a TLS-inspecting proxy) presents. Nothing is sent through it but a TLS handshake.
  */
-export async function openTunnel(route: Extract<Route, { kind: 'proxy' }>, hostPort: string, o: { timeoutMs: number; secureContext: tls.SecureContext | undefined }): Promise<Duplex> {
+export async function openTunnel(
+  route: Extract<Route, { kind: 'proxy' }>,
+  hostPort: string,
+  o: { timeoutMs: number; secureContext: tls.SecureContext | undefined },
+): Promise<Duplex> {
   const proxy = new URL(route.url);
   const headers: Record<string, string> = { host: hostPort };
   if (proxy.username) {
@@ -172,7 +190,11 @@ export async function openTunnel(route: Extract<Route, { kind: 'proxy' }>, hostP
   }
   const client = new Client(proxy.origin, { connect: { timeout: o.timeoutMs, secureContext: o.secureContext } });
   try {
-    const { socket, statusCode } = await client.connect({ path: hostPort, headers, signal: AbortSignal.timeout(o.timeoutMs) });
+    const { socket, statusCode } = await client.connect({
+      path: hostPort,
+      headers,
+      signal: AbortSignal.timeout(o.timeoutMs),
+    });
     if (statusCode !== 200) {
       socket.destroy();
       throw new Error(`proxy answered ${statusCode}`);

@@ -13,7 +13,10 @@ import { loadSecrets } from './trigger-secrets';
 export const EMPTY_BODY = '{}';
 
 /** The body a fire sends: the given one, a named payload, the first payload, or `{}`. */
-export function pickBody(t: StoredTrigger, a: { body?: string | undefined; payloadId?: string | undefined }): { body: string; note: string | null } {
+export function pickBody(
+  t: StoredTrigger,
+  a: { body?: string | undefined; payloadId?: string | undefined },
+): { body: string; note: string | null } {
   if (a.body !== undefined) return { body: a.body, note: null };
   if (a.payloadId !== undefined) {
     const p = t.payloads.find((x) => x.id === a.payloadId);
@@ -36,12 +39,22 @@ function scrub<T>(value: T, secrets: string[]): T {
 }
 
 /** `t`: the trigger when the caller has just read it (one read of the store per fire). */
-export async function fireById(ctx: Ctx, a: { id: string; body?: string | undefined; payloadId?: string | undefined }, t: StoredTrigger = liveTrigger(ctx.data.read(), a.id)): Promise<FireResult> {
+export async function fireById(
+  ctx: Ctx,
+  a: { id: string; body?: string | undefined; payloadId?: string | undefined },
+  t: StoredTrigger = liveTrigger(ctx.data.read(), a.id),
+): Promise<FireResult> {
   const { body: template, note } = pickBody(t, a);
   const secrets = await loadSecrets(ctx, t);
   // Secret variables are filled in here, at the last moment: the history keeps the {{name}} template.
   const body = fillSecretVariables(ctx, t, template, secrets.variables);
-  const result = await fireTrigger({ trigger: t, apiKey: secrets.apiKey, secretHeaders: secrets.secretHeaders, body, http: ctx.http });
+  const result = await fireTrigger({
+    trigger: t,
+    apiKey: secrets.apiKey,
+    secretHeaders: secrets.secretHeaders,
+    body,
+    http: ctx.http,
+  });
   if (note !== null) result.notes = [...result.notes, note];
   // Belt and braces: the fire path redacts what it reports against this trigger's secrets and the
   // key shapes; an echoing server could still hand back another secret the app knows.

@@ -13,10 +13,16 @@ import { dropSecrets, movedToVaultNote, storeHeaders } from './trigger-secrets';
 export const FROM_CURL = 'From cURL';
 
 function nameFor(parsed: Trigger['parsed']): string {
-  return (parsed.triggerIdentifier ?? parsed.pipelineIdentifier ?? `Trigger in ${parsed.projectIdentifier}`).slice(0, 120);
+  return (parsed.triggerIdentifier ?? parsed.pipelineIdentifier ?? `Trigger in ${parsed.projectIdentifier}`).slice(
+    0,
+    120,
+  );
 }
 
-export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text: string; name?: string | undefined }): Promise<{ trigger: Trigger; notes: string[] }> {
+export async function importCurlTrigger(
+  ctx: Ctx,
+  a: { workspaceId: string; text: string; name?: string | undefined },
+): Promise<{ trigger: Trigger; notes: string[] }> {
   liveWorkspace(ctx.data.read(), a.workspaceId);
   const imp = importCurl(a.text);
   // importCurl already notes a method other than POST and a body that is not JSON.
@@ -25,7 +31,9 @@ export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text
   let apiKey: string | null = null;
   if (imp.apiKey !== null) {
     if (imp.apiKey.trim() === SAMPLE_KEY) {
-      notes.push(`The command carries Harness's placeholder key "${SAMPLE_KEY}": add your own API key to the trigger if its project requires one.`);
+      notes.push(
+        `The command carries Harness's placeholder key "${SAMPLE_KEY}": add your own API key to the trigger if its project requires one.`,
+      );
     } else {
       const checked = checkApiKey(imp.apiKey);
       apiKey = checked.key;
@@ -34,7 +42,10 @@ export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text
   }
 
   // The body becomes a plain-text payload: one holding a key is refused before anything is stored.
-  const spot = imp.body === null ? null : findSecretInPayload(imp.body, [...ctx.vault.knownSecrets(), ...(apiKey === null ? [] : [apiKey])]);
+  const spot =
+    imp.body === null
+      ? null
+      : findSecretInPayload(imp.body, [...ctx.vault.knownSecrets(), ...(apiKey === null ? [] : [apiKey])]);
   if (spot) throw secretInPayloadError("The command's body (-d)", spot, 'payloads are');
 
   const created: string[] = [];
@@ -52,7 +63,8 @@ export async function importCurlTrigger(ctx: Ctx, a: { workspaceId: string; text
     throw err;
   }
   const byName = headers.filter((h) => h.secret !== null && !moved.includes(h.name)).map((h) => h.name);
-  if (byName.length > 0) notes.push(`Kept in the vault, like the key: the ${byName.join(', ')} header${byName.length > 1 ? 's' : ''}.`);
+  if (byName.length > 0)
+    notes.push(`Kept in the vault, like the key: the ${byName.join(', ')} header${byName.length > 1 ? 's' : ''}.`);
   const movedNote = movedToVaultNote(moved);
   if (movedNote !== null) notes.push(movedNote);
 

@@ -7,7 +7,10 @@ import type { Ctx } from './context';
 import type { StoredTrigger } from './schema';
 
 export function secretIds(t: Pick<StoredTrigger, 'key' | 'headers' | 'secretVariables'>): string[] {
-  const ids = [...t.headers.flatMap((h) => (h.secret ? [h.secret.id] : [])), ...Object.values(t.secretVariables ?? {}).map((v) => v.id)];
+  const ids = [
+    ...t.headers.flatMap((h) => (h.secret ? [h.secret.id] : [])),
+    ...Object.values(t.secretVariables ?? {}).map((v) => v.id),
+  ];
   return t.key ? [t.key.id, ...ids] : ids;
 }
 
@@ -35,7 +38,12 @@ export function movedToVaultNote(names: string[]): string | null {
 }
 
 /** Extra headers as the store keeps them: credentials (by name or by a key-shaped value) in the vault, the rest plain. */
-export async function storeHeaders(ctx: Ctx, headers: { name: string; value: string }[], created: string[], moved: string[] = []): Promise<HeaderEntry[]> {
+export async function storeHeaders(
+  ctx: Ctx,
+  headers: { name: string; value: string }[],
+  created: string[],
+  moved: string[] = [],
+): Promise<HeaderEntry[]> {
   const out: HeaderEntry[] = [];
   for (const h of headers) {
     const byValue = !isSecretHeaderName(h.name) && keyShapedValue(ctx, h.value);
@@ -53,9 +61,13 @@ export async function storeHeaders(ctx: Ctx, headers: { name: string; value: str
 
 export function missing(t: StoredTrigger, what: string, ctx: Ctx): DeskError {
   const session = ctx.vault.status().kind === 'session';
-  return new DeskError('invalid-key', `The ${what} of "${t.name}" is no longer in the vault${session ? ': without an OS keychain, keys last for one session only' : ''}.`, {
-    hint: `Enter the ${what} again on the trigger.`,
-  });
+  return new DeskError(
+    'invalid-key',
+    `The ${what} of "${t.name}" is no longer in the vault${session ? ': without an OS keychain, keys last for one session only' : ''}.`,
+    {
+      hint: `Enter the ${what} again on the trigger.`,
+    },
+  );
 }
 
 export interface TriggerSecrets {
@@ -91,7 +103,11 @@ export async function loadSecrets(ctx: Ctx, t: StoredTrigger): Promise<TriggerSe
 }
 
 /** New vault entries holding the same values, for a duplicated trigger. */
-export async function copySecrets(ctx: Ctx, t: StoredTrigger, created: string[]): Promise<{ key: KeyInfo | null; headers: HeaderEntry[]; secretVariables: Record<string, KeyInfo> | undefined }> {
+export async function copySecrets(
+  ctx: Ctx,
+  t: StoredTrigger,
+  created: string[],
+): Promise<{ key: KeyInfo | null; headers: HeaderEntry[]; secretVariables: Record<string, KeyInfo> | undefined }> {
   const copyOne = async (info: KeyInfo, what: string): Promise<KeyInfo> => {
     const value = await ctx.vault.get(info.id);
     if (value === null) throw missing(t, what, ctx);
@@ -102,7 +118,9 @@ export async function copySecrets(ctx: Ctx, t: StoredTrigger, created: string[])
   const key = t.key ? await copyOne(t.key, 'API key') : null;
   const headers: HeaderEntry[] = [];
   for (const h of t.headers) {
-    headers.push(h.secret ? { name: h.name, value: '', secret: await copyOne(h.secret, `${h.name} header value`) } : { ...h });
+    headers.push(
+      h.secret ? { name: h.name, value: '', secret: await copyOne(h.secret, `${h.name} header value`) } : { ...h },
+    );
   }
   let secretVariables: Record<string, KeyInfo> | undefined;
   for (const [name, info] of Object.entries(t.secretVariables ?? {})) {

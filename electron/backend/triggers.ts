@@ -19,7 +19,10 @@ export function listTriggers(ctx: Ctx, workspaceId?: string): Trigger[] {
     throw new DeskError('not-found', 'That workspace does not exist (it may have been deleted for good).');
   }
   return doc.triggers
-    .filter((t) => t.deletedAt === null && live.has(t.workspaceId) && (workspaceId === undefined || t.workspaceId === workspaceId))
+    .filter(
+      (t) =>
+        t.deletedAt === null && live.has(t.workspaceId) && (workspaceId === undefined || t.workspaceId === workspaceId),
+    )
     .map(toTrigger);
 }
 
@@ -72,7 +75,10 @@ export async function saveNewTrigger(ctx: Ctx, n: NewTrigger, created: string[])
   return toTrigger(saved);
 }
 
-export async function createTrigger(ctx: Ctx, a: { workspaceId: string; name: string; url: string; apiKey?: string | undefined }): Promise<Trigger> {
+export async function createTrigger(
+  ctx: Ctx,
+  a: { workspaceId: string; name: string; url: string; apiKey?: string | undefined },
+): Promise<Trigger> {
   liveWorkspace(ctx.data.read(), a.workspaceId);
   // The key is masked in any message that quotes the URL (pasted into the wrong field, say).
   const parsed = parseTriggerUrl(a.url.trim(), a.apiKey === undefined ? [] : [a.apiKey.trim()]);
@@ -83,23 +89,49 @@ export async function createTrigger(ctx: Ctx, a: { workspaceId: string; name: st
     key = await ctx.vault.put(checked.key, DEFAULT_KEY_LABEL);
     created.push(key.id);
   }
-  return saveNewTrigger(ctx, { workspaceId: a.workspaceId, name: a.name, parsed, key, headers: [], contentType: 'application/json', payloads: [] }, created);
+  return saveNewTrigger(
+    ctx,
+    {
+      workspaceId: a.workspaceId,
+      name: a.name,
+      parsed,
+      key,
+      headers: [],
+      contentType: 'application/json',
+      payloads: [],
+    },
+    created,
+  );
 }
 
 export function updateTrigger(
   ctx: Ctx,
-  a: { id: string; name?: string | undefined; url?: string | undefined; production?: boolean | undefined; workspaceId?: string | undefined },
+  a: {
+    id: string;
+    name?: string | undefined;
+    url?: string | undefined;
+    production?: boolean | undefined;
+    workspaceId?: string | undefined;
+  },
 ): Trigger {
   // Parse before touching the store: a bad URL changes nothing.
   const parsed = a.url === undefined ? null : parseTriggerUrl(a.url.trim());
   const updated = ctx.data.update((doc) => {
     const t = liveTrigger(doc, a.id);
-    if (parsed !== null && parsed.origin !== t.parsed.origin && (t.key !== null || t.headers.some((h) => h.secret !== null))) {
+    if (
+      parsed !== null &&
+      parsed.origin !== t.parsed.origin &&
+      (t.key !== null || t.headers.some((h) => h.secret !== null))
+    ) {
       // A key is sent only to the origin it was saved for: moving it to another host is a choice
       // the user makes explicitly, not a side effect of editing a URL.
-      throw new DeskError('forbidden', `The trigger's key belongs to ${t.parsed.origin}; the new URL goes to ${parsed.origin}`, {
-        hint: 'Remove the key first, then change the URL and add the key for the new host (or import the trigger again from its cURL).',
-      });
+      throw new DeskError(
+        'forbidden',
+        `The trigger's key belongs to ${t.parsed.origin}; the new URL goes to ${parsed.origin}`,
+        {
+          hint: 'Remove the key first, then change the URL and add the key for the new host (or import the trigger again from its cURL).',
+        },
+      );
     }
     if (a.workspaceId !== undefined) t.workspaceId = liveWorkspace(doc, a.workspaceId).id;
     if (a.name !== undefined) t.name = a.name.trim();
@@ -113,7 +145,10 @@ export function updateTrigger(
 }
 
 /** Puts a new key in the vault (or removes the key with null); the old entry goes once the store says so. */
-export async function setTriggerKey(ctx: Ctx, a: { id: string; apiKey: string | null; label?: string | undefined }): Promise<Trigger> {
+export async function setTriggerKey(
+  ctx: Ctx,
+  a: { id: string; apiKey: string | null; label?: string | undefined },
+): Promise<Trigger> {
   const current = liveTrigger(ctx.data.read(), a.id);
   const old = current.key;
   let key: KeyInfo | null = null;
@@ -151,7 +186,9 @@ export async function duplicateTrigger(ctx: Ctx, id: string): Promise<Trigger> {
     await dropSecrets(ctx, created);
     throw err;
   }
-  const names = doc.triggers.filter((t) => t.workspaceId === source.workspaceId && t.deletedAt === null).map((t) => t.name);
+  const names = doc.triggers
+    .filter((t) => t.workspaceId === source.workspaceId && t.deletedAt === null)
+    .map((t) => t.name);
   return saveNewTrigger(
     ctx,
     {

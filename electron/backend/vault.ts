@@ -39,7 +39,8 @@ export function keychainReason(err: unknown): string {
 }
 
 function checkId(id: string): void {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DeskError('vault', 'A vault id must be a short run of letters, digits, _ or -');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+    throw new DeskError('vault', 'A vault id must be a short run of letters, digits, _ or -');
 }
 
 function checkSecret(secret: string): void {
@@ -71,7 +72,8 @@ export async function probeKeychain(service: string, timeoutMs = PROBE_TIMEOUT_M
     if (back !== value) return 'the keychain did not give back what was stored';
     if (process.platform === 'linux') {
       const listed = await findCredentialsAsync(service, null, signal);
-      if (!listed.some((c) => c.account === id)) return 'no Secret Service keeps the keys (only the kernel keyring, which forgets them at reboot)';
+      if (!listed.some((c) => c.account === id))
+        return 'no Secret Service keeps the keys (only the kernel keyring, which forgets them at reboot)';
     }
     return null;
   } catch (err) {

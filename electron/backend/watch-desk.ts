@@ -57,14 +57,25 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
     for (const e of history.live()) {
       if (e.apiUrl === null || e.watchId === null) continue;
       try {
-        watches.start({ id: e.watchId, historyId: e.id, triggerId: e.triggerId, triggerName: e.triggerName, apiUrl: e.apiUrl, startedAt: e.at });
+        watches.start({
+          id: e.watchId,
+          historyId: e.id,
+          triggerId: e.triggerId,
+          triggerName: e.triggerName,
+          apiUrl: e.apiUrl,
+          startedAt: e.at,
+        });
       } catch {
         // An apiUrl that is no longer allowed (e.g. http to another host) is not resumed.
       }
     }
   }
 
-  const fire = async (a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult> => {
+  const fire = async (a: {
+    id: string;
+    body?: string | undefined;
+    payloadId?: string | undefined;
+  }): Promise<FireResult> => {
     const t = liveTrigger(ctx.data.read(), a.id);
     // The body fireById will send (the very same choice), for the history.
     const body = pickBody(t, a).body;
@@ -75,7 +86,10 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
       try {
         watchId = watches.reserve({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl });
       } catch (err) {
-        result.notes = [...result.notes, `The run cannot be followed here: ${err instanceof Error ? err.message : String(err)}`];
+        result.notes = [
+          ...result.notes,
+          `The run cannot be followed here: ${err instanceof Error ? err.message : String(err)}`,
+        ];
       }
     }
     // Durable before the answer leaves: the entry's line is in the OS (one write(2)) when the page
@@ -85,7 +99,10 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
       history.record({ fire: result, triggerName: t.name, payload: body, watchId });
     } catch (err) {
       // The fire went out: its answer must reach the user (a fire reported as failed gets fired again).
-      result.notes = [...result.notes, `This fire could not be written to the history (${err instanceof Error ? err.message : String(err)}).`];
+      result.notes = [
+        ...result.notes,
+        `This fire could not be written to the history (${err instanceof Error ? err.message : String(err)}).`,
+      ];
     }
     const announced = watchId;
     if (announced !== null) setImmediate(() => watches.announce(announced));
@@ -99,7 +116,11 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
     async refire(historyId) {
       const e = history.get(historyId);
       if (e.payloadRedacted) {
-        throw new DeskError('forbidden', 'This payload held a secret that the history masked, so it cannot be sent again as it was.', { hint: 'Fire the trigger with the payload from its editor.' });
+        throw new DeskError(
+          'forbidden',
+          'This payload held a secret that the history masked, so it cannot be sent again as it was.',
+          { hint: 'Fire the trigger with the payload from its editor.' },
+        );
       }
       return fire({ id: e.triggerId, body: e.payload });
     },
@@ -111,7 +132,10 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
   };
 }
 
-type Wrap = <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) => (raw: Args<K>) => Promise<Result<K>>;
+type Wrap = <K extends RequestName>(
+  name: K,
+  run: (args: Args<K>) => Result<K> | Promise<Result<K>>,
+) => (raw: Args<K>) => Promise<Result<K>>;
 type WatchNames =
   | 'watches:list'
   | 'watch:start'
@@ -134,7 +158,12 @@ export function watchHandlers(ctx: Ctx, desk: WatchDesk, version: string, wrap: 
     'watches:list': wrap('watches:list', () => watches.list()),
     'watch:start': wrap('watch:start', (a): WatchState => {
       const t = a.triggerId === undefined ? null : liveTrigger(ctx.data.read(), a.triggerId);
-      return watches.start({ historyId: null, triggerId: t?.id ?? null, triggerName: t?.name ?? '', apiUrl: a.apiUrl.trim() });
+      return watches.start({
+        historyId: null,
+        triggerId: t?.id ?? null,
+        triggerName: t?.name ?? '',
+        apiUrl: a.apiUrl.trim(),
+      });
     }),
     'watch:stop': wrap('watch:stop', (a) => watches.stop(a.watchId)),
     'watch:dismiss': wrap('watch:dismiss', (a) => {

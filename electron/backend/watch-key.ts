@@ -42,7 +42,11 @@ export interface KeyChoice {
   trigger: StoredTrigger | null;
 }
 
-export async function keyForUrl(ctx: Pick<Ctx, 'data' | 'vault'>, url: string, triggerId?: string | null): Promise<KeyChoice> {
+export async function keyForUrl(
+  ctx: Pick<Ctx, 'data' | 'vault'>,
+  url: string,
+  triggerId?: string | null,
+): Promise<KeyChoice> {
   const trigger = triggerForUrl(ctx, url, triggerId);
   if (!trigger?.key) return { key: null, trigger };
   const key = await ctx.vault.get(trigger.key.id).catch(() => null);
@@ -53,7 +57,10 @@ export async function keyForUrl(ctx: Pick<Ctx, 'data' | 'vault'>, url: string, t
  * Every secret the app knows, for redacting an answer: the vault's, with the given trigger's own
  * read first (a keychain vault only knows what it has read), so an echo of any of them is caught.
  */
-export async function knownSecrets(ctx: Pick<Ctx, 'data' | 'vault'>, triggerId: string | null | undefined): Promise<string[]> {
+export async function knownSecrets(
+  ctx: Pick<Ctx, 'data' | 'vault'>,
+  triggerId: string | null | undefined,
+): Promise<string[]> {
   const t = triggerId ? ctx.data.read().triggers.find((x) => x.id === triggerId) : undefined;
   if (t) await Promise.all(secretIds(t).map((id) => ctx.vault.get(id).catch(() => null)));
   return [...ctx.vault.knownSecrets()];

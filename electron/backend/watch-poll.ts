@@ -44,7 +44,10 @@ export interface Scheduler {
  * `run` is called for each due id, at most `maxInFlight` at a time; a due id waits for a free slot.
  * `now` and the timer are real time: tests scale the delays instead.
  */
-export function createScheduler(run: (id: string) => Promise<void>, o: { maxInFlight?: number; now?: () => number } = {}): Scheduler {
+export function createScheduler(
+  run: (id: string) => Promise<void>,
+  o: { maxInFlight?: number; now?: () => number } = {},
+): Scheduler {
   const now = o.now ?? Date.now;
   const maxInFlight = o.maxInFlight ?? 32;
   const heap: Slot[] = [];

@@ -52,7 +52,12 @@ export function initialState(s: WatchSeed): WatchState {
 
 export function withView(state: WatchState, view: EventView): WatchState {
   const e = view.execution;
-  const canAbort = e !== null && !view.terminal && e.planExecutionId !== '' && e.orgIdentifier !== null && e.projectIdentifier !== null;
+  const canAbort =
+    e !== null &&
+    !view.terminal &&
+    e.planExecutionId !== '' &&
+    e.orgIdentifier !== null &&
+    e.projectIdentifier !== null;
   return { ...state, ...view, connectionTrouble: null, canAbort };
 }
 

@@ -83,7 +83,11 @@ export function createWatchService(o: WatchOptions): WatchService {
 
   const find = (id: string): Watch => {
     const w = built().get(id);
-    if (!w) throw new DeskError('not-found', 'That watch is gone (it ended and was dismissed, or the app restarted). The history keeps its record.');
+    if (!w)
+      throw new DeskError(
+        'not-found',
+        'That watch is gone (it ended and was dismissed, or the app restarted). The history keeps its record.',
+      );
     return w;
   };
 
@@ -114,7 +118,13 @@ export function createWatchService(o: WatchOptions): WatchService {
   const end = (w: Watch, reason: string, phase?: WatchState['phase']): void => {
     if (w.state.ended !== null) return;
     scheduler.cancel(w.state.id);
-    w.state = { ...w.state, ended: { at: ctx.now(), reason }, nextPollAt: null, canAbort: false, ...(phase ? { phase } : {}) };
+    w.state = {
+      ...w.state,
+      ended: { at: ctx.now(), reason },
+      nextPollAt: null,
+      canAbort: false,
+      ...(phase ? { phase } : {}),
+    };
     w.key = undefined;
     publish(w);
     pruneEnded();
@@ -140,7 +150,10 @@ export function createWatchService(o: WatchOptions): WatchService {
     w.failures++;
     const delay = troubleDelay(w.failures, scale, random);
     const seconds = Math.max(1, Math.round(delay / 1000));
-    w.state = { ...w.state, connectionTrouble: `Connection trouble: ${what}. Trying again in ${seconds} s (attempt ${w.failures}); the run itself is not affected.` };
+    w.state = {
+      ...w.state,
+      connectionTrouble: `Connection trouble: ${what}. Trying again in ${seconds} s (attempt ${w.failures}); the run itself is not affected.`,
+    };
     publish(w);
     next(w, delay);
   };
@@ -152,7 +165,11 @@ export function createWatchService(o: WatchOptions): WatchService {
     const w = watches.get(id);
     if (!w || w.state.ended !== null || closed) return;
     if (ctx.now() - w.state.startedAt > MAX_WATCH_MS) {
-      end(w, 'Stopped watching after 48 hours without a final status; the event can still be opened in the inspector.', 'stopped');
+      end(
+        w,
+        'Stopped watching after 48 hours without a final status; the event can still be opened in the inspector.',
+        'stopped',
+      );
       return;
     }
     w.state = { ...w.state, polls: w.state.polls + 1, nextPollAt: null };
@@ -244,7 +261,8 @@ export function createWatchService(o: WatchOptions): WatchService {
     async abort(id) {
       const w = find(id);
       const e = w.state.execution;
-      if (!e || w.state.terminal || w.state.ended !== null) throw new DeskError('not-found', 'There is no running execution to abort for this event.');
+      if (!e || w.state.terminal || w.state.ended !== null)
+        throw new DeskError('not-found', 'There is no running execution to abort for this event.');
       const result = await abortExecution(ctx, { apiUrl: w.state.apiUrl, triggerId: w.state.triggerId, execution: e });
       // Look again soon, so the page sees the run reach Aborted.
       if (result.accepted) next(w, Math.round(300 * scale));

@@ -8,12 +8,18 @@ import type { DataDoc, StoredTrigger } from './schema';
 import { secretIds } from './trigger-secrets';
 
 function checkNameFree(doc: DataDoc, name: string, exceptId: string | null): void {
-  const clash = doc.workspaces.find((w) => w.deletedAt === null && w.id !== exceptId && w.name.toLowerCase() === name.toLowerCase());
-  if (clash) throw new DeskError('invalid-args', `A workspace named "${clash.name}" already exists. Choose another name.`);
+  const clash = doc.workspaces.find(
+    (w) => w.deletedAt === null && w.id !== exceptId && w.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (clash)
+    throw new DeskError('invalid-args', `A workspace named "${clash.name}" already exists. Choose another name.`);
 }
 
 export function listWorkspaces(ctx: Ctx): Workspace[] {
-  return ctx.data.read().workspaces.filter((w) => w.deletedAt === null).map(toWorkspace);
+  return ctx.data
+    .read()
+    .workspaces.filter((w) => w.deletedAt === null)
+    .map(toWorkspace);
 }
 
 export function createWorkspace(ctx: Ctx, name: string, kind: Workspace['kind'] = 'user'): Workspace {
@@ -82,7 +88,8 @@ export async function purgeDeleted(ctx: Ctx, cutoff: number): Promise<number> {
     }
     doc.triggers = keep;
     doc.workspaces = doc.workspaces.filter((w) => !dead.has(w.id));
-    if (doc.meta.sandboxWorkspaceId !== null && dead.has(doc.meta.sandboxWorkspaceId)) doc.meta.sandboxWorkspaceId = null;
+    if (doc.meta.sandboxWorkspaceId !== null && dead.has(doc.meta.sandboxWorkspaceId))
+      doc.meta.sandboxWorkspaceId = null;
   });
   for (const id of gone.flatMap(secretIds)) {
     try {

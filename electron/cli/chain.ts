@@ -25,15 +25,18 @@ reaches the status the step waits for. Ctrl+C stops the chain (nothing more fire
 exit codes: 0 every step reached Success, 1 a run ended otherwise or stopped, 2 bad input or a refused fire
 `;
 
-
 async function findChain(backend: Backend, wanted: string): Promise<ChainView> {
   const all: ChainView[] = [];
-  for (const w of await backend.handlers['workspaces:list']({})) all.push(...(await backend.handlers['chains:list']({ workspaceId: w.id })));
+  for (const w of await backend.handlers['workspaces:list']({}))
+    all.push(...(await backend.handlers['chains:list']({ workspaceId: w.id })));
   const byId = all.find((c) => c.id === wanted);
   if (byId) return byId;
   const byName = all.filter((c) => c.name.toLowerCase() === wanted.toLowerCase());
   if (byName.length === 1 && byName[0]) return byName[0];
-  if (byName.length > 1) throw new BadInput(`${byName.length} chains are named "${wanted}"; use the id instead: ${byName.map((c) => c.id).join(', ')}`);
+  if (byName.length > 1)
+    throw new BadInput(
+      `${byName.length} chains are named "${wanted}"; use the id instead: ${byName.map((c) => c.id).join(', ')}`,
+    );
   throw new BadInput(`no saved chain is named "${wanted}" (chains are built in the app's Chains view)`);
 }
 
@@ -89,7 +92,10 @@ async function runChain(o: { wanted: string; json: boolean; dataDir: string; io:
   process.on('SIGINT', stop);
   try {
     const chain = await findChain(backend, o.wanted);
-    if (chain.problems.length > 0) throw new BadInput(`the chain "${chain.name}" was not started:\n  ${chain.problems.map((p) => p.message).join('\n  ')}`);
+    if (chain.problems.length > 0)
+      throw new BadInput(
+        `the chain "${chain.name}" was not started:\n  ${chain.problems.map((p) => p.message).join('\n  ')}`,
+      );
     const ended = new Promise<ChainRun>((resolve) => {
       done = resolve;
     });
@@ -113,7 +119,12 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { wait: { type: 'boolean' }, json: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        wait: { type: 'boolean' },
+        json: { type: 'boolean' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: true,
     });

@@ -24,9 +24,16 @@ export interface CliKey {
  * The saved triggers of apiUrl's origin and account: whether HARNESS_API_KEY is one of their keys,
  * and their secrets (read from the keychain), so an echo of any of them is masked too.
  */
-async function savedTriggers(apiUrl: string, key: string | null, dataDir: string, env: Record<string, string | undefined>): Promise<{ keyBelongs: boolean; secrets: string[] }> {
+async function savedTriggers(
+  apiUrl: string,
+  key: string | null,
+  dataDir: string,
+  env: Record<string, string | undefined>,
+): Promise<{ keyBelongs: boolean; secrets: string[] }> {
   if (!existsSync(join(dataDir, 'data.json'))) return { keyBelongs: false, secrets: [] };
-  const matching = openStores(dataDir).data.read().triggers.filter((t) => t.deletedAt === null && belongsTo(t, apiUrl) && secretIds(t).length > 0);
+  const matching = openStores(dataDir)
+    .data.read()
+    .triggers.filter((t) => t.deletedAt === null && belongsTo(t, apiUrl) && secretIds(t).length > 0);
   if (matching.length === 0) return { keyBelongs: false, secrets: [] };
   const vault = await createVault(env.TRIGGER_DESK_VAULT_SERVICE ?? DEFAULT_VAULT_SERVICE);
   let keyBelongs = false;
@@ -39,9 +46,15 @@ async function savedTriggers(apiUrl: string, key: string | null, dataDir: string
   return { keyBelongs, secrets: [...vault.knownSecrets()] };
 }
 
-export async function chooseCliKey(o: { apiUrl: string; key: string | null; env: Record<string, string | undefined>; dataDir: string }): Promise<CliKey> {
+export async function chooseCliKey(o: {
+  apiUrl: string;
+  key: string | null;
+  env: Record<string, string | undefined>;
+  dataDir: string;
+}): Promise<CliKey> {
   const target = originOf(o.apiUrl);
-  const saved = target === null ? { keyBelongs: false, secrets: [] } : await savedTriggers(o.apiUrl, o.key, o.dataDir, o.env);
+  const saved =
+    target === null ? { keyBelongs: false, secrets: [] } : await savedTriggers(o.apiUrl, o.key, o.dataDir, o.env);
   if (o.key === null) return { send: null, note: null, secrets: saved.secrets };
   const secrets = [o.key, ...saved.secrets];
   const harness = originOf(o.env.HARNESS_URL?.trim() || DEFAULT_HARNESS_URL);

@@ -12,11 +12,18 @@ import type { CliIo } from './status';
 export class BadInput extends Error {}
 
 function isInputError(e: unknown): e is Error {
-  return e instanceof BadInput || e instanceof DeskError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
+  return (
+    e instanceof BadInput ||
+    e instanceof DeskError ||
+    (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+  );
 }
 
 /** An unexpected error: logged (redacted, with an id) in `dataDir`'s trigger-desk.log; exit code 1. */
-export function reportUnexpected(e: unknown, o: { command: string; json: boolean; io: CliIo; dataDir: string; secrets?: string[] }): number {
+export function reportUnexpected(
+  e: unknown,
+  o: { command: string; json: boolean; io: CliIo; dataDir: string; secrets?: string[] },
+): number {
   const log = openLog(o.dataDir);
   const reply = errorReply(e, `trigger-desk ${o.command}`, log, o.secrets ?? []);
   const error = reply.ok ? { code: 'internal', message: 'Something went wrong inside Trigger Desk.' } : reply.error;
@@ -25,10 +32,16 @@ export function reportUnexpected(e: unknown, o: { command: string; json: boolean
   return 1;
 }
 
-export function reportFailure(e: unknown, o: { command: string; json: boolean; io: CliIo; usage: string; dataDir: string; secrets?: string[] }): number {
+export function reportFailure(
+  e: unknown,
+  o: { command: string; json: boolean; io: CliIo; usage: string; dataDir: string; secrets?: string[] },
+): number {
   if (!isInputError(e)) return reportUnexpected(e, o);
   const message = redact(e.message, o.secrets ?? []);
   if (o.json) o.io.out(`${JSON.stringify({ error: { message } }, null, 2)}\n`);
-  else o.io.err(`trigger-desk ${o.command}: ${message}\n${e instanceof BadInput && e.message.startsWith('give') ? `\n${o.usage}` : ''}`);
+  else
+    o.io.err(
+      `trigger-desk ${o.command}: ${message}\n${e instanceof BadInput && e.message.startsWith('give') ? `\n${o.usage}` : ''}`,
+    );
   return 2;
 }

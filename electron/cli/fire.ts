@@ -31,7 +31,6 @@ Fires a Harness custom trigger once (never retried: a second fire is a second de
 exit codes: 0 accepted (with --wait: Success), 1 the run ended otherwise, 2 bad input or request error
 `;
 
-
 async function readPayload(path: string | undefined): Promise<string | undefined> {
   if (path === undefined) return undefined;
   if (path === '-') {
@@ -43,7 +42,9 @@ async function readPayload(path: string | undefined): Promise<string | undefined
     return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BadInput(`cannot read the payload file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? e)}`);
+    throw new BadInput(
+      `cannot read the payload file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? e)}`,
+    );
   }
 }
 
@@ -52,12 +53,16 @@ function findTrigger(list: Trigger[], wanted: string): Trigger {
   if (byId) return byId;
   const byName = list.filter((t) => t.name.toLowerCase() === wanted.toLowerCase());
   if (byName.length === 1 && byName[0]) return byName[0];
-  if (byName.length > 1) throw new BadInput(`${byName.length} saved triggers are named "${wanted}"; use the id instead: ${byName.map((t) => t.id).join(', ')}`);
+  if (byName.length > 1)
+    throw new BadInput(
+      `${byName.length} saved triggers are named "${wanted}"; use the id instead: ${byName.map((t) => t.id).join(', ')}`,
+    );
   throw new BadInput(`no saved trigger is named "${wanted}" (names and ids are listed in the app)`);
 }
 
 function describeFire(r: FireResult): string {
-  if (r.outcome === 'accepted') return `Accepted by Harness in ${Math.round(r.durationMs)} ms: event ${r.event?.eventCorrelationId ?? '?'}\n`;
+  if (r.outcome === 'accepted')
+    return `Accepted by Harness in ${Math.round(r.durationMs)} ms: event ${r.event?.eventCorrelationId ?? '?'}\n`;
   const e = r.explanation;
   return `${r.outcome === 'network-error' ? 'Not sent' : `Refused (HTTP ${r.response?.status ?? '?'})`}: ${e ? `${e.title}. ${e.detail}${e.action ? ` ${e.action}` : ''}` : (r.harness?.message ?? '')}\n`;
 }
@@ -67,7 +72,14 @@ interface Fired {
   final: EventView | null;
 }
 
-async function fireSaved(o: { wanted: string; body: string | undefined; wait: boolean; json: boolean; dataDir: string; io: CliIo }): Promise<Fired> {
+async function fireSaved(o: {
+  wanted: string;
+  body: string | undefined;
+  wait: boolean;
+  json: boolean;
+  dataDir: string;
+  io: CliIo;
+}): Promise<Fired> {
   let watchId: string | null = null;
   let lastHeadline = '';
   let done: ((s: WatchState) => void) | null = null;
@@ -95,7 +107,10 @@ async function fireSaved(o: { wanted: string; body: string | undefined; wait: bo
   });
   try {
     const trigger = findTrigger(await backend.handlers['triggers:list']({}), o.wanted);
-    const result = await backend.handlers['triggers:fire']({ id: trigger.id, ...(o.body === undefined ? {} : { body: o.body }) });
+    const result = await backend.handlers['triggers:fire']({
+      id: trigger.id,
+      ...(o.body === undefined ? {} : { body: o.body }),
+    });
     if (!o.json) o.io.out(describeFire(result));
     if (!o.wait || result.outcome !== 'accepted') return { result, final: null };
     const watch = (await backend.handlers['watches:list']({})).find((w) => w.historyId === result.id);
@@ -113,10 +128,28 @@ async function fireSaved(o: { wanted: string; body: string | undefined; wait: bo
   }
 }
 
-async function fireUrl(o: { url: string; body: string | undefined; wait: boolean; json: boolean; io: CliIo }): Promise<Fired> {
+async function fireUrl(o: {
+  url: string;
+  body: string | undefined;
+  wait: boolean;
+  json: boolean;
+  io: CliIo;
+}): Promise<Fired> {
   const parsed = parseTriggerUrl(o.url);
   const key = o.io.env.HARNESS_API_KEY?.trim() || null;
-  const trigger: Trigger = { id: 'cli', workspaceId: 'cli', name: 'command line', parsed, key: key ? { id: 'env', label: 'HARNESS_API_KEY', last4: '' } : null, headers: [], contentType: 'application/json', payloads: [], production: false, createdAt: 0, updatedAt: 0 };
+  const trigger: Trigger = {
+    id: 'cli',
+    workspaceId: 'cli',
+    name: 'command line',
+    parsed,
+    key: key ? { id: 'env', label: 'HARNESS_API_KEY', last4: '' } : null,
+    headers: [],
+    contentType: 'application/json',
+    payloads: [],
+    production: false,
+    createdAt: 0,
+    updatedAt: 0,
+  };
   const http = createHttpClient(() => CLI_SETTINGS, { env: o.io.env });
   try {
     const result = await fireTrigger({ trigger, apiKey: key, secretHeaders: [], body: o.body ?? '{}', http });
@@ -124,7 +157,16 @@ async function fireUrl(o: { url: string; body: string | undefined; wait: boolean
     const apiUrl = result.event?.apiUrl;
     if (!o.wait || result.outcome !== 'accepted' || apiUrl === undefined) return { result, final: null };
     // The key goes with the polls only when apiUrl has the trigger URL's origin and account; it is masked in any case.
-    const final = await follow({ apiUrl, key: belongsTo({ parsed }, apiUrl) ? key : null, secrets: key === null ? [] : [key], http, wait: true, print: (v) => { if (!o.json) o.io.out(progressLine(v, Date.now())); } });
+    const final = await follow({
+      apiUrl,
+      key: belongsTo({ parsed }, apiUrl) ? key : null,
+      secrets: key === null ? [] : [key],
+      http,
+      wait: true,
+      print: (v) => {
+        if (!o.json) o.io.out(progressLine(v, Date.now()));
+      },
+    });
     return { result, final };
   } finally {
     await http.close();
@@ -140,7 +182,13 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { payload: { type: 'string', short: 'p' }, wait: { type: 'boolean' }, json: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        payload: { type: 'string', short: 'p' },
+        wait: { type: 'boolean' },
+        json: { type: 'boolean' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: true,
     });

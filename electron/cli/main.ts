@@ -65,7 +65,12 @@ Serves Trigger Desk on 127.0.0.1 for your browser and prints the address to open
 async function web(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, data: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'port': { type: 'string' },
+      'data': { type: 'string' },
+      'no-open': { type: 'boolean' },
+      'help': { type: 'boolean', short: 'h' },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -140,7 +145,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const own = at === -1 ? argv : argv.slice(0, at);
   let values: { help?: boolean; version?: boolean };
   try {
-    ({ values } = parseArgs({ args: own, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: own,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      strict: true,
+    }));
   } catch (err) {
     io.err(`trigger-desk: ${err instanceof Error ? err.message : String(err)}\n\n${usage()}`);
     return EXIT_BAD_INPUT;
@@ -172,8 +181,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     // Anything else is a bug: logged with a reference id, as the app does (loaded only now, so --help stays instant).
-    const [{ reportUnexpected }, { defaultDataDir }] = await Promise.all([import('./failure'), import('../backend/data-dir')]);
+    const [{ reportUnexpected }, { defaultDataDir }] = await Promise.all([
+      import('./failure'),
+      import('../backend/data-dir'),
+    ]);
     const key = io.env.HARNESS_API_KEY ?? '';
-    return reportUnexpected(err, { command: name, json: argv.includes('--json'), io, dataDir: defaultDataDir(io.env), secrets: key.length >= 4 ? [key] : [] });
+    return reportUnexpected(err, {
+      command: name,
+      json: argv.includes('--json'),
+      io,
+      dataDir: defaultDataDir(io.env),
+      secrets: key.length >= 4 ? [key] : [],
+    });
   }
 }

@@ -12,7 +12,11 @@ import { formatVerdict } from '../../shared/harness/conditions-format';
 import { compileRuntimeInputs, resolveRuntimeInputs } from '../../shared/harness/runtime-inputs';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 
-export interface MatchIo { out(text: string): void; err(text: string): void; stdin?: () => Promise<string> }
+export interface MatchIo {
+  out(text: string): void;
+  err(text: string): void;
+  stdin?: () => Promise<string>;
+}
 
 const USAGE = `usage: trigger-desk match --trigger FILE --payload FILE [--header 'Name: value']... [--json]
 
@@ -36,7 +40,10 @@ const stdio: MatchIo = {
 };
 
 class BadInput extends Error {
-  constructor(message: string, readonly where?: DeskError['where']) {
+  constructor(
+    message: string,
+    readonly where?: DeskError['where'],
+  ) {
     super(message);
   }
 }
@@ -47,7 +54,9 @@ async function readText(path: string, what: string, io: MatchIo): Promise<string
     return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new BadInput(`cannot read the ${what} file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e)}`);
+    throw new BadInput(
+      `cannot read the ${what} file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e)}`,
+    );
   }
 }
 
@@ -67,8 +76,11 @@ export async function run(argv: string[], io: MatchIo = stdio): Promise<number> 
     const { values } = parseArgs({
       args,
       options: {
-        trigger: { type: 'string', short: 't' }, payload: { type: 'string', short: 'p' },
-        header: { type: 'string', short: 'H', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        trigger: { type: 'string', short: 't' },
+        payload: { type: 'string', short: 'p' },
+        header: { type: 'string', short: 'H', multiple: true },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
@@ -95,15 +107,22 @@ export async function run(argv: string[], io: MatchIo = stdio): Promise<number> 
     const payload = await readText(values.payload, 'payload', io);
     const sample = parseSample({ payload, headers: sampleHeaders });
     const verdict = evaluate(compiled, sample);
-    const inputs = trigger.inputYaml === null ? null : resolveRuntimeInputs(compileRuntimeInputs(trigger.inputYaml, trigger.inputYamlLine), sample);
+    const inputs =
+      trigger.inputYaml === null
+        ? null
+        : resolveRuntimeInputs(compileRuntimeInputs(trigger.inputYaml, trigger.inputYamlLine), sample);
     const who = { name: trigger.name, identifier: trigger.identifier };
-    if (json) io.out(`${JSON.stringify({ trigger: who, notes: trigger.notes, verdict, runtimeInputs: inputs }, null, 2)}\n`);
+    if (json)
+      io.out(`${JSON.stringify({ trigger: who, notes: trigger.notes, verdict, runtimeInputs: inputs }, null, 2)}\n`);
     else io.out(formatVerdict(verdict, { trigger: who, inputs }) + trigger.notes.map((n) => `! ${n}\n`).join(''));
     return verdict.outcome === 'fires' ? 0 : verdict.outcome === 'does-not-fire' ? 1 : 2;
   } catch (e) {
     const parseArgsError = e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
     // Anything else is a bug in the preview: said in one line (no stack trace), and "cannot tell" (2), never "no match" (1).
-    const message = e instanceof BadInput || parseArgsError ? e.message : `the preview failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it`;
+    const message =
+      e instanceof BadInput || parseArgsError
+        ? e.message
+        : `the preview failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it`;
     const where = e instanceof BadInput ? e.where : undefined;
     if (json) io.out(`${JSON.stringify({ error: { message, ...(where ? { where } : {}) } }, null, 2)}\n`);
     else io.err(`trigger-desk match: ${message}\n${parseArgsError ? `\n${USAGE}` : ''}`);

@@ -21,7 +21,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-export const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), env: process.env };
+export const stdio: CliIo = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  env: process.env,
+};
 
 const USAGE = `usage: trigger-desk status <apiUrl> [--wait] [--json] [--data DIR]
 
@@ -35,7 +39,14 @@ trigger whose key it is; anywhere else the event is asked for without a key.
 exit codes: 0 Success (or still going, without --wait), 1 any other end, 2 bad input or request error
 `;
 
-export const CLI_SETTINGS: Settings = { connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, proxyMode: 'system', proxyUrl: '', extraCaPem: '', theme: 'system' };
+export const CLI_SETTINGS: Settings = {
+  connectTimeoutMs: 10_000,
+  totalTimeoutMs: 30_000,
+  proxyMode: 'system',
+  proxyUrl: '',
+  extraCaPem: '',
+  theme: 'system',
+};
 const MAX_TROUBLE = 8;
 
 function clock(ms: number): string {
@@ -52,9 +63,16 @@ export function progressLine(v: EventView, now: number): string {
 }
 
 export function stageTable(v: EventView): string {
-  const rows = v.steps.flatMap((step, i) => step.stages.map((s) => `  ${String(i + 1).padStart(2)}${step.parallel ? '‖' : ' '} ${s.name.padEnd(24)} ${s.status.words}${seconds(s.durationMs)}${s.failureMessage ? `: ${s.failureMessage}` : ''}`));
+  const rows = v.steps.flatMap((step, i) =>
+    step.stages.map(
+      (s) =>
+        `  ${String(i + 1).padStart(2)}${step.parallel ? '‖' : ' '} ${s.name.padEnd(24)} ${s.status.words}${seconds(s.durationMs)}${s.failureMessage ? `: ${s.failureMessage}` : ''}`,
+    ),
+  );
   const e = v.execution;
-  const head = e ? `Run ${e.name} #${e.runSequence ?? '?'} (${e.planExecutionId}): ${e.status.words}${seconds(e.durationMs)}\n` : '';
+  const head = e
+    ? `Run ${e.name} #${e.runSequence ?? '?'} (${e.planExecutionId}): ${e.status.words}${seconds(e.durationMs)}\n`
+    : '';
   return head + (rows.length > 0 ? `${rows.join('\n')}\n` : '');
 }
 
@@ -70,7 +88,15 @@ export function exitFor(v: EventView, waited: boolean): number {
  * Follows apiUrl to a terminal status; `print` sees every changed view. Throws DeskError when it
  * cannot. `secrets`: every secret known besides the key, masked in everything read from Harness.
  */
-export async function follow(o: { apiUrl: string; key: string | null; secrets?: string[]; http: HttpClient; wait: boolean; print: (v: EventView) => void; startedAt?: number }): Promise<EventView> {
+export async function follow(o: {
+  apiUrl: string;
+  key: string | null;
+  secrets?: string[];
+  http: HttpClient;
+  wait: boolean;
+  print: (v: EventView) => void;
+  startedAt?: number;
+}): Promise<EventView> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (o.key !== null) headers['X-Api-Key'] = o.key;
   const secrets = [...(o.secrets ?? []), ...(o.key === null ? [] : [o.key])];
@@ -90,13 +116,23 @@ export async function follow(o: { apiUrl: string; key: string | null; secrets?: 
         delay = pollDelay(Date.now() - started, 1, Math.random);
       } else if (a.kind === 'trouble') {
         failures++;
-        if (!o.wait || failures > MAX_TROUBLE) throw new DeskError('network', `Harness answered HTTP ${res.status}: ${a.message}`);
+        if (!o.wait || failures > MAX_TROUBLE)
+          throw new DeskError('network', `Harness answered HTTP ${res.status}: ${a.message}`);
         delay = troubleDelay(failures, 1, Math.random);
       } else {
-        throw new DeskError(a.kind === 'denied' ? 'invalid-key' : 'not-found', `Harness refused to show the event (HTTP ${res.status}): ${a.message}`);
+        throw new DeskError(
+          a.kind === 'denied' ? 'invalid-key' : 'not-found',
+          `Harness refused to show the event (HTTP ${res.status}): ${a.message}`,
+        );
       }
     } catch (err) {
-      if (!(err instanceof DeskError) || !['network', 'timeout'].includes(err.code) || !o.wait || failures > MAX_TROUBLE) throw err;
+      if (
+        !(err instanceof DeskError) ||
+        !['network', 'timeout'].includes(err.code) ||
+        !o.wait ||
+        failures > MAX_TROUBLE
+      )
+        throw err;
       failures++;
       delay = troubleDelay(failures, 1, Math.random);
     }
@@ -106,7 +142,17 @@ export async function follow(o: { apiUrl: string; key: string | null; secrets?: 
 
 export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   const args = argv[0] === 'status' ? argv.slice(1) : argv;
-  const { values, positionals } = parseArgs({ args, options: { wait: { type: 'boolean' }, json: { type: 'boolean' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      wait: { type: 'boolean' },
+      json: { type: 'boolean' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
   if (values.help) {
     io.out(USAGE);
     return 0;
@@ -123,7 +169,16 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     const key = await chooseCliKey({ apiUrl, key: given, env: io.env, dataDir: values.data ?? defaultDataDir(io.env) });
     secrets = key.secrets;
     if (key.note !== null) io.err(`trigger-desk status: ${key.note}\n`);
-    const view = await follow({ apiUrl, key: key.send, secrets, http, wait: values.wait ?? false, print: (v) => { if (!values.json) io.out(progressLine(v, Date.now())); } });
+    const view = await follow({
+      apiUrl,
+      key: key.send,
+      secrets,
+      http,
+      wait: values.wait ?? false,
+      print: (v) => {
+        if (!values.json) io.out(progressLine(v, Date.now()));
+      },
+    });
     if (values.json) io.out(`${JSON.stringify(view, null, 2)}\n`);
     else io.out(stageTable(view));
     return exitFor(view, values.wait ?? false);

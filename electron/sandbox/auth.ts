@@ -11,7 +11,11 @@ export function sentKey(headers: Record<string, string>): string | null {
 }
 
 /** 401 for a key that is sent but unknown or foreign to the account; else the key (or null). */
-export function authenticate(world: World, headers: Record<string, string>, account: string): { key: ApiKey | null } | Answer {
+export function authenticate(
+  world: World,
+  headers: Record<string, string>,
+  account: string,
+): { key: ApiKey | null } | Answer {
   const value = sentKey(headers);
   if (value === null) return { key: null };
   const key = world.key(value.trim());
@@ -27,7 +31,13 @@ export function isAnswer(x: { key: ApiKey | null } | Answer): x is Answer {
  * The trigger REST endpoints and interrupts, "as for the project": a sent key must be valid; a
  * project that mandates authorization needs one; `execute` needs the permission.
  */
-export function authorizeRest(world: World, headers: Record<string, string>, scope: Scope, pipeline: string | null, execute: boolean): Answer | null {
+export function authorizeRest(
+  world: World,
+  headers: Record<string, string>,
+  scope: Scope,
+  pipeline: string | null,
+  execute: boolean,
+): Answer | null {
   const auth = authenticate(world, headers, scope.account);
   if (isAnswer(auth)) return auth;
   if (auth.key === null) return world.mandatesAuthorization(scope) ? invalidToken() : null;

@@ -12,7 +12,8 @@ function usage(message: string): never {
 
 function number(name: string, raw: string | undefined, min: number, max: number): number {
   const n = Number(raw);
-  if (raw === undefined || raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) usage(`${name} must be a number from ${min} to ${max}, not "${raw ?? ''}"`);
+  if (raw === undefined || raw.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    usage(`${name} must be a number from ${min} to ${max}, not "${raw ?? ''}"`);
   return n;
 }
 
@@ -68,9 +69,15 @@ async function main(): Promise<void> {
     // A disabled trigger's command answers 400 on purpose; commented so copying every line still works.
     if (ex.kind === 'conditional') {
       // Harness's sample body would not pass the conditions: print an event that does.
-      const headers = Object.entries(CONDITIONAL_SAMPLE.headers).map(([k, v]) => ` -H '${k}: ${v}'`).join('');
-      out.push(`# Harness's Copy as cURL sends ${ex.curl.slice(ex.curl.indexOf(" -d '") + 5, -1)}, which its conditions reject; this event passes them:`);
-      out.push(`curl -X POST -H 'content-type: application/json'${headers} --url '${ex.url}' -d '${CONDITIONAL_SAMPLE.body}'`);
+      const headers = Object.entries(CONDITIONAL_SAMPLE.headers)
+        .map(([k, v]) => ` -H '${k}: ${v}'`)
+        .join('');
+      out.push(
+        `# Harness's Copy as cURL sends ${ex.curl.slice(ex.curl.indexOf(" -d '") + 5, -1)}, which its conditions reject; this event passes them:`,
+      );
+      out.push(
+        `curl -X POST -H 'content-type: application/json'${headers} --url '${ex.url}' -d '${CONDITIONAL_SAMPLE.body}'`,
+      );
     } else out.push(ex.enabled ? ex.curl : `# ${ex.curl}`);
     out.push('');
   }
@@ -80,7 +87,10 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   const err = e as NodeJS.ErrnoException;
-  if (err.code === 'EADDRINUSE') process.stderr.write(`sandbox: the port is already in use; choose another with --port or TRIGGER_DESK_SANDBOX_PORT (0 picks a free one)\n`);
+  if (err.code === 'EADDRINUSE')
+    process.stderr.write(
+      `sandbox: the port is already in use; choose another with --port or TRIGGER_DESK_SANDBOX_PORT (0 picks a free one)\n`,
+    );
   else process.stderr.write(`sandbox: ${err.message}\n`);
   process.exit(1);
 });

@@ -33,7 +33,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 export function control(c: Controls, req: Req): Answer {
-  if (!LOOPBACK.test(req.headers.host ?? '')) return bad('the sandbox control routes answer on 127.0.0.1, localhost or [::1] only', 403);
+  if (!LOOPBACK.test(req.headers.host ?? ''))
+    return bad('the sandbox control routes answer on 127.0.0.1, localhost or [::1] only', 403);
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
   let body: unknown;
   try {
@@ -44,7 +45,14 @@ export function control(c: Controls, req: Req): Answer {
   try {
     if (route === 'GET /_sandbox') {
       return json(200, {
-        routes: ['GET /_sandbox/examples', 'GET|POST /_sandbox/faults', 'GET|DELETE /_sandbox/received', 'POST /_sandbox/reset', 'POST /_sandbox/approve/{planExecutionId}', 'POST /_sandbox/triggers'],
+        routes: [
+          'GET /_sandbox/examples',
+          'GET|POST /_sandbox/faults',
+          'GET|DELETE /_sandbox/received',
+          'POST /_sandbox/reset',
+          'POST /_sandbox/approve/{planExecutionId}',
+          'POST /_sandbox/triggers',
+        ],
       });
     }
     if (route === 'GET /_sandbox/examples') return json(200, c.examples());
@@ -55,7 +63,20 @@ export function control(c: Controls, req: Req): Answer {
     }
     if (route === 'GET /_sandbox/received') {
       const since = Number(req.query.get('since') ?? '0');
-      return json(200, c.received().filter((r) => r.at >= since).map((r) => ({ method: r.method, url: r.url, path: r.path, headers: r.headers, body: r.body.toString('base64'), at: r.at })));
+      return json(
+        200,
+        c
+          .received()
+          .filter((r) => r.at >= since)
+          .map((r) => ({
+            method: r.method,
+            url: r.url,
+            path: r.path,
+            headers: r.headers,
+            body: r.body.toString('base64'),
+            at: r.at,
+          })),
+      );
     }
     if (route === 'DELETE /_sandbox/received') {
       c.clearReceived();
@@ -68,10 +89,13 @@ export function control(c: Controls, req: Req): Answer {
     const approve = /^POST \/_sandbox\/approve\/([A-Za-z0-9_-]+)$/.exec(route);
     if (approve?.[1] !== undefined) {
       const approved = !(isRecord(body) && body.approved === false);
-      return c.approve(approve[1], approved) ? json(200, { planExecutionId: approve[1], approved }) : bad(`run ${approve[1]} is not waiting for approval`, 409);
+      return c.approve(approve[1], approved)
+        ? json(200, { planExecutionId: approve[1], approved })
+        : bad(`run ${approve[1]} is not waiting for approval`, 409);
     }
     if (route === 'POST /_sandbox/triggers') {
-      if (!isRecord(body) || typeof body.name !== 'string' || typeof body.identifier !== 'string') return bad('a trigger needs at least "name" and "identifier"');
+      if (!isRecord(body) || typeof body.name !== 'string' || typeof body.identifier !== 'string')
+        return bad('a trigger needs at least "name" and "identifier"');
       return json(201, c.addTrigger(body as unknown as TriggerSpec));
     }
     return bad(`no control route ${route}; GET /_sandbox lists them`, 404);

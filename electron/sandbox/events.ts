@@ -10,7 +10,8 @@ import { processingDetails, type EventRecord, type Processing } from './details'
 import type { Scope } from './world';
 
 export const REQUESTED = 'Pipeline execution was requested successfully';
-const MULTIPLE = 'There are multiple trigger events generated from this eventId. This response contains only one of them.';
+const MULTIPLE =
+  'There are multiple trigger events generated from this eventId. This response contains only one of them.';
 
 export interface EventsOptions {
   now: () => number;
@@ -42,13 +43,23 @@ export class Events {
   /** Records the event at once; processing follows (synchronously when there is no evaluate hook). */
   create(scope: Scope, candidates: SandboxTrigger[], body: string, headers: Record<string, string>): EventRecord {
     const now = this.o.now();
-    const ev: EventRecord = { id: objectId(now), scope, payload: body, createdAt: now, processedAt: now + this.o.queueMs, processing: null };
+    const ev: EventRecord = {
+      id: objectId(now),
+      scope,
+      payload: body,
+      createdAt: now,
+      processedAt: now + this.o.queueMs,
+      processing: null,
+    };
     this.events.set(ev.id, ev);
     this.payloadBytes += body.length;
     this.evict();
     const evaluate = this.o.evaluate;
     if (!evaluate) {
-      this.process(ev, candidates.map((trigger) => ({ trigger, result: { match: true } })));
+      this.process(
+        ev,
+        candidates.map((trigger) => ({ trigger, result: { match: true } })),
+      );
       return ev;
     }
     void Promise.all(
@@ -57,7 +68,14 @@ export class Events {
           return { trigger, result: await evaluate({ trigger, yaml: triggerYaml(trigger), body, headers }) };
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
-          return { trigger, result: { match: false, status: 'EXCEPTION_WHILE_PROCESSING', message: `Exception while processing trigger: ${message}` } as EvaluateResult };
+          return {
+            trigger,
+            result: {
+              match: false,
+              status: 'EXCEPTION_WHILE_PROCESSING',
+              message: `Exception while processing trigger: ${message}`,
+            } as EvaluateResult,
+          };
         }
       }),
     ).then((results) => this.process(ev, results));
@@ -73,7 +91,14 @@ export class Events {
     for (const { trigger, result } of results) {
       let p: Processing;
       if (!result.match) p = { trigger, status: result.status, message: result.message, runs: [], warningMsg: null };
-      else if (trigger.invalidRuntimeInput !== null) p = { trigger, status: 'INVALID_RUNTIME_INPUT_YAML', message: trigger.invalidRuntimeInput, runs: [], warningMsg: null };
+      else if (trigger.invalidRuntimeInput !== null)
+        p = {
+          trigger,
+          status: 'INVALID_RUNTIME_INPUT_YAML',
+          message: trigger.invalidRuntimeInput,
+          runs: [],
+          warningMsg: null,
+        };
       else {
         const run = this.startRun(ev, trigger, ready + this.o.planMs, result.runtimeInput ?? trigger.inputYaml);
         runs.push(run);
@@ -93,7 +118,15 @@ export class Events {
     this.sequences.set(key, runSequence);
     const fault = this.o.failStage();
     const failStage = fault !== null && hasStage(trigger.steps, fault) ? fault : trigger.failStage;
-    const run = newRun({ trigger, eventId: ev.id, runSequence, startTs, stageMs: this.o.stageMs, failStage, runtimeInput });
+    const run = newRun({
+      trigger,
+      eventId: ev.id,
+      runSequence,
+      startTs,
+      stageMs: this.o.stageMs,
+      failStage,
+      runtimeInput,
+    });
     this.runs.set(run.planExecutionId, run);
     this.scheduleEnd(run);
     return run;
@@ -108,19 +141,33 @@ export class Events {
     this.endTimers.delete(run.planExecutionId);
     const end = plannedEnd(run);
     if (!Number.isFinite(end)) return;
-    const timer = setTimeout(() => {
-      this.endTimers.delete(run.planExecutionId);
-      const now = Math.max(this.o.now(), end);
-      const state = runState(run, now);
-      if (!TERMINAL.has(state.status) || this.reported.has(run.planExecutionId)) return;
-      this.reported.add(run.planExecutionId);
-      hook({ planExecutionId: run.planExecutionId, eventCorrelationId: run.eventId, trigger: run.trigger, status: state.status, startTs: run.startTs, endTs: state.endTs ?? now, failureMessage: state.failure || null });
-    }, Math.max(0, end - this.o.now()));
+    const timer = setTimeout(
+      () => {
+        this.endTimers.delete(run.planExecutionId);
+        const now = Math.max(this.o.now(), end);
+        const state = runState(run, now);
+        if (!TERMINAL.has(state.status) || this.reported.has(run.planExecutionId)) return;
+        this.reported.add(run.planExecutionId);
+        hook({
+          planExecutionId: run.planExecutionId,
+          eventCorrelationId: run.eventId,
+          trigger: run.trigger,
+          status: state.status,
+          startTs: run.startTs,
+          endTs: state.endTs ?? now,
+          failureMessage: state.failure || null,
+        });
+      },
+      Math.max(0, end - this.o.now()),
+    );
     this.endTimers.set(run.planExecutionId, timer);
   }
 
   private evict(): void {
-    while (this.events.size > 1 && (this.events.size > this.o.maxEvents || this.payloadBytes > this.o.maxPayloadBytes)) {
+    while (
+      this.events.size > 1 &&
+      (this.events.size > this.o.maxEvents || this.payloadBytes > this.o.maxPayloadBytes)
+    ) {
       const oldest = this.events.keys().next();
       if (oldest.done) return;
       const ev = this.events.get(oldest.value);

@@ -70,7 +70,8 @@ export const EXAMPLES: ExampleSpec[] = [
     kind: 'plain',
     name: 'Deploy on push',
     identifier: 'deploy_on_push',
-    description: 'A plain v3 custom trigger: no API key needed; its runs build, deploy to QA and staging side by side, then to prod.',
+    description:
+      'A plain v3 custom trigger: no API key needed; its runs build, deploy to QA and staging side by side, then to prod.',
     projectIdentifier: OPEN_PROJECT,
     pipelineIdentifier: 'build_and_deploy',
     token: 'Kq7vR2mXw9LpT4nZb8YcHd',
@@ -79,7 +80,8 @@ export const EXAMPLES: ExampleSpec[] = [
     kind: 'authorized',
     name: 'Secured deploy (needs API key)',
     identifier: 'secured_deploy',
-    description: 'Its project mandates authorization: without X-Api-Key Harness answers 400, with a key lacking execute permission 403.',
+    description:
+      'Its project mandates authorization: without X-Api-Key Harness answers 400, with a key lacking execute permission 403.',
     projectIdentifier: SECURED_PROJECT,
     pipelineIdentifier: 'build_and_deploy',
     token: 'Sec9uR3dTk2Wq7LmN4xPzA',
@@ -88,7 +90,8 @@ export const EXAMPLES: ExampleSpec[] = [
     kind: 'v2',
     name: 'Legacy v2 webhook',
     identifier: 'legacy_v2',
-    description: 'A trigger created before webhook tokens: it answers on the older v2 URL, which names the trigger in its query.',
+    description:
+      'A trigger created before webhook tokens: it answers on the older v2 URL, which names the trigger in its query.',
     projectIdentifier: OPEN_PROJECT,
     pipelineIdentifier: 'legacy_deploy',
     form: 'v2',
@@ -116,7 +119,8 @@ export const EXAMPLES: ExampleSpec[] = [
     kind: 'disabled',
     name: 'Disabled trigger',
     identifier: 'disabled_trigger',
-    description: 'Switched off in Harness: firing it answers 400 "No enabled custom trigger found for the used custom webhook token".',
+    description:
+      'Switched off in Harness: firing it answers 400 "No enabled custom trigger found for the used custom webhook token".',
     projectIdentifier: OPEN_PROJECT,
     pipelineIdentifier: 'build_and_deploy',
     token: 'D1sabLedTr1ggerZ9vX3wQ',
@@ -127,7 +131,8 @@ export const EXAMPLES: ExampleSpec[] = [
     kind: 'conditional',
     name: 'Deploy on image (conditions)',
     identifier: 'deploy_on_image',
-    description: 'Starts only when env is qa or prod, the X-Source header says jenkins and the tag starts with "v"; the image and tag become pipeline variables.',
+    description:
+      'Starts only when env is qa or prod, the X-Source header says jenkins and the tag starts with "v"; the image and tag become pipeline variables.',
     projectIdentifier: OPEN_PROJECT,
     pipelineIdentifier: 'build_and_deploy',
     token: 'C0nd1tionalEnvQaPr0dX7',

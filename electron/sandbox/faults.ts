@@ -4,7 +4,14 @@
 import type { Answer } from './responses';
 import type { Faults } from './types';
 
-export const NO_FAULTS: Readonly<Faults> = Object.freeze({ delayMs: 0, resetConnections: false, status5xx: null, failStage: null, nonJson: false, echoSecrets: false });
+export const NO_FAULTS: Readonly<Faults> = Object.freeze({
+  delayMs: 0,
+  resetConnections: false,
+  status5xx: null,
+  failStage: null,
+  nonJson: false,
+  echoSecrets: false,
+});
 
 const MAX_DELAY_MS = 10 * 60 * 1000;
 
@@ -19,7 +26,8 @@ export function patchFaults(current: Faults, patch: unknown): Faults {
   for (const [name, v] of Object.entries(patch)) {
     switch (name) {
       case 'delayMs':
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_DELAY_MS) throw new Error(`delayMs must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_DELAY_MS)
+          throw new Error(`delayMs must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
         next.delayMs = v;
         break;
       case 'resetConnections':
@@ -29,11 +37,13 @@ export function patchFaults(current: Faults, patch: unknown): Faults {
         next[name] = v;
         break;
       case 'status5xx':
-        if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 400 || v > 599)) throw new Error('status5xx must be null or an HTTP status from 400 to 599, e.g. 503');
+        if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 400 || v > 599))
+          throw new Error('status5xx must be null or an HTTP status from 400 to 599, e.g. 503');
         next.status5xx = v;
         break;
       case 'failStage':
-        if (v !== null && (typeof v !== 'string' || v.trim() === '')) throw new Error('failStage must be null or a stage identifier such as "deploy_prod"');
+        if (v !== null && (typeof v !== 'string' || v.trim() === ''))
+          throw new Error('failStage must be null or a stage identifier such as "deploy_prod"');
         next.failStage = v;
         break;
       default:
@@ -44,7 +54,20 @@ export function patchFaults(current: Faults, patch: unknown): Faults {
 }
 
 /** Headers every client sends: not secrets, never echoed. */
-const PLAIN_HEADERS = new Set(['host', 'content-type', 'content-length', 'accept', 'accept-encoding', 'accept-language', 'connection', 'keep-alive', 'user-agent', 'transfer-encoding', 'expect', 'te']);
+const PLAIN_HEADERS = new Set([
+  'host',
+  'content-type',
+  'content-length',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'connection',
+  'keep-alive',
+  'user-agent',
+  'transfer-encoding',
+  'expect',
+  'te',
+]);
 /** The free-text fields Harness fills with its own words or the caller's data. */
 const TEXT_FIELDS = new Set(['message', 'warningMsg', 'payload', 'runtimeInput', 'detailedMessage', 'name']);
 const MAX_ECHOED = 64;
@@ -62,7 +85,8 @@ function echoed(value: unknown, words: string): unknown {
   if (Array.isArray(value)) return value.map((v) => echoed(v, words));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = TEXT_FIELDS.has(k) && typeof v === 'string' ? `${v} [echo: ${words}]` : echoed(v, words);
+  for (const [k, v] of Object.entries(value))
+    out[k] = TEXT_FIELDS.has(k) && typeof v === 'string' ? `${v} [echo: ${words}]` : echoed(v, words);
   return out;
 }
 

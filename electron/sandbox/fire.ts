@@ -28,7 +28,8 @@ function noEnabledTrigger(a: string, o: string, p: string, pipeline: string | nu
 export function fire(ctx: Ctx, req: Req, token: string | null): Answer {
   // @Consumes: JSON, YAML and plain text only (curl's default form type is refused). Text of the 415 unconfirmed.
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type !== '' && !CONSUMES.has(type)) return error(415, 'UNSUPPORTED_MEDIA_TYPE', 'HTTP 415 Unsupported Media Type');
+  if (type !== '' && !CONSUMES.has(type))
+    return error(415, 'UNSUPPORTED_MEDIA_TYPE', 'HTTP 415 Unsupported Media Type');
   const bad = missing(req.query, ['accountIdentifier', 'orgIdentifier', 'projectIdentifier']);
   if (bad) return bad;
   const account = req.query.get('accountIdentifier') ?? '';
@@ -40,11 +41,15 @@ export function fire(ctx: Ctx, req: Req, token: string | null): Answer {
   const auth = authenticate(ctx.world, req.headers, account);
   if (isAnswer(auth)) return auth;
   if (org === '' || project === '') {
-    return invalidRequest('orgIdentifier and projectIdentifier are required query parameters for custom webhook triggers. Please provide valid orgIdentifier and projectIdentifier in the webhook URL.');
+    return invalidRequest(
+      'orgIdentifier and projectIdentifier are required query parameters for custom webhook triggers. Please provide valid orgIdentifier and projectIdentifier in the webhook URL.',
+    );
   }
   const scope = { account, org, project };
   if (auth.key === null && ctx.world.mandatesAuthorization(scope)) {
-    return invalidRequest(`Authorization is mandatory for custom triggers in ${account}:${org}:${project}. Please add X-Api-Key header in the request`);
+    return invalidRequest(
+      `Authorization is mandatory for custom triggers in ${account}:${org}:${project}. Please add X-Api-Key header in the request`,
+    );
   }
   if (auth.key !== null && !auth.key.canExecute) return accessDenied(scope, PIPELINE_EXECUTE, pipeline);
 
@@ -52,7 +57,8 @@ export function fire(ctx: Ctx, req: Req, token: string | null): Answer {
   if (token !== null) {
     const t = ctx.world.byToken(token);
     if (!t) return invalidRequest(`No custom trigger found for the used custom webhook token: ${token}`);
-    if (!t.enabled) return invalidRequest(`No enabled custom trigger found for the used custom webhook token: ${token}`);
+    if (!t.enabled)
+      return invalidRequest(`No enabled custom trigger found for the used custom webhook token: ${token}`);
     candidates = [t];
   } else {
     candidates = ctx.world.enabledIn(scope, pipeline, triggerId);

@@ -6,7 +6,10 @@ let counter = randomBytes(3).readUIntBE(0, 3);
 /** A Mongo ObjectId: 24 hex, seconds first, as eventCorrelationId is. */
 export function objectId(now: number): string {
   counter = (counter + 1) % 0xffffff;
-  const seconds = Math.floor(now / 1000).toString(16).padStart(8, '0').slice(-8);
+  const seconds = Math.floor(now / 1000)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(-8);
   return seconds + randomBytes(5).toString('hex') + counter.toString(16).padStart(6, '0');
 }
 

@@ -6,8 +6,10 @@ import type { SandboxTrigger } from './types';
 const q = encodeURIComponent;
 
 function scopeQuery(t: SandboxTrigger): string {
-  return `accountIdentifier=${q(t.accountIdentifier)}&orgIdentifier=${q(t.orgIdentifier)}&projectIdentifier=${q(t.projectIdentifier)}` +
-    `&pipelineIdentifier=${q(t.pipelineIdentifier)}&triggerIdentifier=${q(t.identifier)}`;
+  return (
+    `accountIdentifier=${q(t.accountIdentifier)}&orgIdentifier=${q(t.orgIdentifier)}&projectIdentifier=${q(t.projectIdentifier)}` +
+    `&pipelineIdentifier=${q(t.pipelineIdentifier)}&triggerIdentifier=${q(t.identifier)}`
+  );
 }
 
 /** The URL Harness shows for the trigger: v3 with its token, v2 for a legacy trigger without one. */
@@ -50,7 +52,10 @@ export function executionUrl(base: string, t: SandboxTrigger, planExecutionId: s
 
 /** The trigger YAML as Harness stores it (HARNESS.md §4). */
 export function triggerYaml(t: SandboxTrigger): string {
-  const spec: Record<string, unknown> = { payloadConditions: t.payloadConditions, headerConditions: t.headerConditions };
+  const spec: Record<string, unknown> = {
+    payloadConditions: t.payloadConditions,
+    headerConditions: t.headerConditions,
+  };
   if (t.jexlCondition !== null) spec.jexlCondition = t.jexlCondition;
   return stringify(
     {

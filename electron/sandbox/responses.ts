@@ -42,8 +42,14 @@ export function invalidToken(): Answer {
   return error(401, 'INVALID_TOKEN', 'Invalid call: Invalid token or token expired');
 }
 
-export function accessDenied(scope: { account: string; org: string; project: string }, permission: string, pipeline: string | null): Answer {
-  const what = pipeline ? `Missing permission ${permission} on pipeline with identifier ${pipeline}` : `Missing permission ${permission} on pipeline`;
+export function accessDenied(
+  scope: { account: string; org: string; project: string },
+  permission: string,
+  pipeline: string | null,
+): Answer {
+  const what = pipeline
+    ? `Missing permission ${permission} on pipeline with identifier ${pipeline}`
+    : `Missing permission ${permission} on pipeline`;
   return json(403, {
     ...errorBody('NG_ACCESS_DENIED', what),
     failedPermissionChecks: [
@@ -85,7 +91,11 @@ export function serverError(status: number): Answer {
   const title = GATEWAY_TITLES[status];
   if (title !== undefined || status < 500 || status > 599) {
     const text = title ?? `${status} Error`;
-    return { status, contentType: 'text/html', body: `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n` };
+    return {
+      status,
+      contentType: 'text/html',
+      body: `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+    };
   }
   return error(status, 'UNEXPECTED', 'An error has occurred. Please contact the Harness support team.');
 }
@@ -104,6 +114,6 @@ export function uiPage(): Answer {
   return {
     status: 200,
     contentType: 'text/html; charset=utf-8',
-    body: '<!DOCTYPE html>\n<html><head><title>Harness sandbox</title></head><body><h1>Harness sandbox</h1><p>This is Trigger Desk\'s local Harness sandbox. It answers the custom webhook and REST APIs; the Harness web UI is not simulated.</p></body></html>\n',
+    body: "<!DOCTYPE html>\n<html><head><title>Harness sandbox</title></head><body><h1>Harness sandbox</h1><p>This is Trigger Desk's local Harness sandbox. It answers the custom webhook and REST APIs; the Harness web UI is not simulated.</p></body></html>\n",
   };
 }

@@ -12,7 +12,11 @@ import type { Scope } from './world';
 const SCOPE = ['accountIdentifier', 'orgIdentifier', 'projectIdentifier'];
 
 function scopeOf(req: Req): Scope {
-  return { account: req.query.get('accountIdentifier') ?? '', org: req.query.get('orgIdentifier') ?? '', project: req.query.get('projectIdentifier') ?? '' };
+  return {
+    account: req.query.get('accountIdentifier') ?? '',
+    org: req.query.get('orgIdentifier') ?? '',
+    project: req.query.get('projectIdentifier') ?? '',
+  };
 }
 
 function triggerResponse(t: SandboxTrigger): Record<string, unknown> {
@@ -35,7 +39,11 @@ function triggerResponse(t: SandboxTrigger): Record<string, unknown> {
 /** NGTriggerDetailsResponseDTO. The cURL carries Harness's placeholder key, never a real one. */
 function triggerDetails(ctx: Ctx, t: SandboxTrigger): Record<string, unknown> {
   const url = webhookUrl(ctx.baseUrl(), t);
-  const mandated = ctx.world.mandatesAuthorization({ account: t.accountIdentifier, org: t.orgIdentifier, project: t.projectIdentifier });
+  const mandated = ctx.world.mandatesAuthorization({
+    account: t.accountIdentifier,
+    org: t.orgIdentifier,
+    project: t.projectIdentifier,
+  });
   return {
     name: t.name,
     identifier: t.identifier,
@@ -94,7 +102,11 @@ export function listTriggers(ctx: Ctx, req: Req): Answer {
   const term = (req.query.get('searchTerm') ?? '').toLowerCase();
   const all = ctx.world
     .inScope(s)
-    .filter((t) => (pipeline === null || t.pipelineIdentifier === pipeline) && (term === '' || t.name.toLowerCase().includes(term) || t.identifier.toLowerCase().includes(term)));
+    .filter(
+      (t) =>
+        (pipeline === null || t.pipelineIdentifier === pipeline) &&
+        (term === '' || t.name.toLowerCase().includes(term) || t.identifier.toLowerCase().includes(term)),
+    );
   const page = int(req.query.get('page'), 0, 1_000_000);
   const size = Math.max(1, int(req.query.get('size'), 25, 1000));
   const content = all.slice(page * size, page * size + size).map((t) => triggerDetails(ctx, t));
@@ -117,7 +129,9 @@ function noSummary(id: string): Answer {
 function runIn(ctx: Ctx, s: Scope, id: string) {
   const run = ctx.events.run(id);
   const t = run?.trigger;
-  return run && t && t.accountIdentifier === s.account && t.orgIdentifier === s.org && t.projectIdentifier === s.project ? run : undefined;
+  return run && t && t.accountIdentifier === s.account && t.orgIdentifier === s.org && t.projectIdentifier === s.project
+    ? run
+    : undefined;
 }
 
 /** GET /pipelines/execution/v2/{planExecutionId} → {pipelineExecutionSummary, executionGraph}. */
@@ -143,6 +157,7 @@ export function interrupt(ctx: Ctx, req: Req, id: string): Answer {
   const type = req.query.get('interruptType') ?? '';
   if (type !== 'AbortAll') return invalidRequest(`The sandbox simulates the AbortAll interrupt only, not ${type}`);
   if (!run || ctx.events.execution(run) === null) return noSummary(id);
-  if (!ctx.events.abort(run)) return invalidRequest(`Execution ${id} has already finished with status ${ctx.events.status(run)}`);
+  if (!ctx.events.abort(run))
+    return invalidRequest(`Execution ${id} has already finished with status ${ctx.events.status(run)}`);
   return success({ id: harnessUuid(), type, planExecutionId: id });
 }

@@ -5,7 +5,18 @@
 import { harnessUuid } from './ids';
 import type { SandboxTrigger, StageDef } from './types';
 
-export const TERMINAL = new Set(['Success', 'Failed', 'Errored', 'Aborted', 'Expired', 'Suspended', 'Skipped', 'IgnoreFailed', 'ApprovalRejected', 'AbortedByFreeze']);
+export const TERMINAL = new Set([
+  'Success',
+  'Failed',
+  'Errored',
+  'Aborted',
+  'Expired',
+  'Suspended',
+  'Skipped',
+  'IgnoreFailed',
+  'ApprovalRejected',
+  'AbortedByFreeze',
+]);
 
 export const STAGE_FAILURE = 'Shell Script execution failed. Please check execution logs.';
 export const APPROVAL_REJECTED = 'Approval Step has been Rejected';
@@ -58,7 +69,15 @@ interface StagePlan {
   outcome: 'Success' | 'Failed' | 'ApprovalRejected';
 }
 
-export function newRun(o: { trigger: SandboxTrigger; eventId: string; runSequence: number; startTs: number; stageMs: number; failStage: string | null; runtimeInput: string }): RunRecord {
+export function newRun(o: {
+  trigger: SandboxTrigger;
+  eventId: string;
+  runSequence: number;
+  startTs: number;
+  stageMs: number;
+  failStage: string | null;
+  runtimeInput: string;
+}): RunRecord {
   const stepUuids: string[] = [];
   const childUuids: string[][] = [];
   for (const step of o.trigger.steps) {
@@ -87,10 +106,22 @@ function plan(run: RunRecord): { steps: (StagePlan[] | null)[]; end: number; out
     const stages = defs.map((def, j): StagePlan => {
       if (def.type === 'Approval') {
         const d = run.decision;
-        return { def, uuid: uuids[j] ?? '', start: t, end: d ? Math.max(t, d.at) : Infinity, outcome: d && !d.approved ? 'ApprovalRejected' : 'Success' };
+        return {
+          def,
+          uuid: uuids[j] ?? '',
+          start: t,
+          end: d ? Math.max(t, d.at) : Infinity,
+          outcome: d && !d.approved ? 'ApprovalRejected' : 'Success',
+        };
       }
       const failed = matches(def, run.failStage);
-      return { def, uuid: uuids[j] ?? '', start: t, end: t + Math.round(run.stageMs * (def.weight ?? 1)), outcome: failed ? 'Failed' : 'Success' };
+      return {
+        def,
+        uuid: uuids[j] ?? '',
+        start: t,
+        end: t + Math.round(run.stageMs * (def.weight ?? 1)),
+        outcome: failed ? 'Failed' : 'Success',
+      };
     });
     t = Math.max(...stages.map((s) => s.end));
     const bad = stages.find((s) => s.outcome !== 'Success');
@@ -113,7 +144,14 @@ function stageState(p: StagePlan, now: number, cut: number | null): StageState {
     return { ...base, status: 'Aborted', startTs: p.start, endTs: cut, failure: '' };
   }
   if (now < p.start) return { ...base, status: 'NotStarted', startTs: null, endTs: null, failure: '' };
-  if (now < p.end) return { ...base, status: p.def.type === 'Approval' ? 'ApprovalWaiting' : 'Running', startTs: p.start, endTs: null, failure: '' };
+  if (now < p.end)
+    return {
+      ...base,
+      status: p.def.type === 'Approval' ? 'ApprovalWaiting' : 'Running',
+      startTs: p.start,
+      endTs: null,
+      failure: '',
+    };
   return { ...base, status: p.outcome, startTs: p.start, endTs: p.end, failure: failureText(p.outcome) };
 }
 
@@ -126,14 +164,26 @@ export function runState(run: RunRecord, now: number): RunState {
     const uuids = 'parallel' in step ? (run.childUuids[i] ?? []) : [run.stepUuids[i] ?? ''];
     const stages = planned
       ? planned.map((s) => stageState(s, now, cut))
-      : defs.map((def, j): StageState => ({ def, uuid: uuids[j] ?? '', status: 'NotStarted', startTs: null, endTs: null, failure: '' }));
+      : defs.map((def, j): StageState => ({
+          def,
+          uuid: uuids[j] ?? '',
+          status: 'NotStarted',
+          startTs: null,
+          endTs: null,
+          failure: '',
+        }));
     return { uuid: run.stepUuids[i] ?? '', parallel: 'parallel' in step, stages };
   });
   const all = steps.flatMap((s) => s.stages);
   const failure = all.find((s) => s.failure !== '')?.failure ?? '';
   if (cut !== null && cut < p.end) return { status: 'Aborted', endTs: cut, steps, failure };
   if (now >= p.end) return { status: p.outcome, endTs: p.end, steps, failure };
-  return { status: all.some((s) => s.status === 'ApprovalWaiting') ? 'ApprovalWaiting' : 'Running', endTs: null, steps, failure };
+  return {
+    status: all.some((s) => s.status === 'ApprovalWaiting') ? 'ApprovalWaiting' : 'Running',
+    endTs: null,
+    steps,
+    failure,
+  };
 }
 
 /** When the run will end if nobody acts (Infinity while an approval waits). */

@@ -75,11 +75,22 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     failStage: () => faults.failStage,
   });
   const apiBase = o.apiUrlBase;
-  const ctx: Ctx = { world, events, baseUrl: () => baseUrl, apiUrlBase: () => (typeof apiBase === 'function' ? apiBase(baseUrl) : (apiBase ?? baseUrl)) };
+  const ctx: Ctx = {
+    world,
+    events,
+    baseUrl: () => baseUrl,
+    apiUrlBase: () => (typeof apiBase === 'function' ? apiBase(baseUrl) : (apiBase ?? baseUrl)),
+  };
 
   const toExample = (t: SandboxTrigger): ExampleTrigger => {
     const url = webhookUrl(baseUrl, t);
-    const apiKey = world.mandatesAuthorization({ account: t.accountIdentifier, org: t.orgIdentifier, project: t.projectIdentifier }) ? KEYS.execute : null;
+    const apiKey = world.mandatesAuthorization({
+      account: t.accountIdentifier,
+      org: t.orgIdentifier,
+      project: t.projectIdentifier,
+    })
+      ? KEYS.execute
+      : null;
     return {
       name: t.name,
       identifier: t.identifier,
@@ -167,7 +178,12 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     if (f.resetConnections) answer = null;
     else if (f.status5xx !== null) answer = serverError(f.status5xx);
     else if (f.nonJson) answer = proxyPage();
-    else if (tooLarge) answer = error(413, 'INVALID_REQUEST', `Invalid request: the payload is over the sandbox's ${MAX_BODY / 1024 / 1024} MB limit`);
+    else if (tooLarge)
+      answer = error(
+        413,
+        'INVALID_REQUEST',
+        `Invalid request: the payload is over the sandbox's ${MAX_BODY / 1024 / 1024} MB limit`,
+      );
     else answer = route(ctx, r);
     if (f.echoSecrets) {
       rememberSecrets(echoed, first);
@@ -181,9 +197,13 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: unknown) => write(res, error(500, 'UNEXPECTED', `sandbox: ${e instanceof Error ? e.message : String(e)}`)));
+    handle(req, res).catch((e: unknown) =>
+      write(res, error(500, 'UNEXPECTED', `sandbox: ${e instanceof Error ? e.message : String(e)}`)),
+    );
   };
-  const server: Server | HttpsServer = o.tls ? createHttps({ key: o.tls.key, cert: o.tls.cert }, listener) : createHttp(listener);
+  const server: Server | HttpsServer = o.tls
+    ? createHttps({ key: o.tls.key, cert: o.tls.cert }, listener)
+    : createHttp(listener);
   const host = o.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -27,7 +27,8 @@ function stageNode(s: StageState, edgeLayoutList: Record<string, string[]>): Rec
     startTs: s.startTs,
     endTs: s.endTs,
     edgeLayoutList,
-    nodeRunInfo: s.startTs === null ? null : { whenCondition: '<+OnPipelineSuccess>', evaluatedCondition: true, expressions: [] },
+    nodeRunInfo:
+      s.startTs === null ? null : { whenCondition: '<+OnPipelineSuccess>', evaluatedCondition: true, expressions: [] },
     skipInfo: null,
     failureInfo: { message: s.failure },
     failureInfoDTO: failureInfo(s.failure),
@@ -42,7 +43,8 @@ function stageNode(s: StageState, edgeLayoutList: Record<string, string[]>): Rec
 function parallelStatus(stages: StageState[]): string {
   if (stages.every((s) => s.status === 'NotStarted')) return 'NotStarted';
   if (stages.some((s) => ACTIVE.has(s.status) || s.status === 'NotStarted')) return 'Running';
-  for (const worst of ['Aborted', 'Failed', 'ApprovalRejected']) if (stages.some((s) => s.status === worst)) return worst;
+  for (const worst of ['Aborted', 'Failed', 'ApprovalRejected'])
+    if (stages.some((s) => s.status === worst)) return worst;
   return 'Success';
 }
 
@@ -62,7 +64,10 @@ function parallelNode(step: StepState, next: string | undefined): Record<string,
     moduleInfo: {},
     startTs: started.length ? Math.min(...started) : null,
     endTs: done ? Math.max(...ends) : null,
-    edgeLayoutList: edges(step.stages.map((s) => s.uuid), next),
+    edgeLayoutList: edges(
+      step.stages.map((s) => s.uuid),
+      next,
+    ),
     nodeRunInfo: null,
     skipInfo: null,
     failureInfo: { message: '' },

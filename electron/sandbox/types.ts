@@ -115,9 +115,7 @@ export interface TriggerSpec {
 }
 
 /** The result of condition evaluation; a miss names Harness's status (HARNESS.md §2). */
-export type EvaluateResult =
-  | { match: true; runtimeInput?: string }
-  | { match: false; status: string; message: string };
+export type EvaluateResult = { match: true; runtimeInput?: string } | { match: false; status: string; message: string };
 
 export interface EvaluateInput {
   trigger: SandboxTrigger;

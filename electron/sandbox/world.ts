@@ -38,15 +38,28 @@ export class World {
   }
 
   add(spec: TriggerSpec, kind: ExampleKind = 'custom'): SandboxTrigger {
-    if (!IDENTIFIER.test(spec.identifier)) throw new Error(`sandbox: trigger identifier "${spec.identifier}" must start with a letter or underscore and hold only letters, digits, _ and $`);
+    if (!IDENTIFIER.test(spec.identifier))
+      throw new Error(
+        `sandbox: trigger identifier "${spec.identifier}" must start with a letter or underscore and hold only letters, digits, _ and $`,
+      );
     const form = spec.form ?? 'v3';
     const token = form === 'v2' ? null : (spec.token ?? harnessUuid());
-    if (token !== null && !TOKEN.test(token)) throw new Error(`sandbox: a custom webhook token is 22 characters of A-Z a-z 0-9 _ -, not "${token}"`);
-    if (token !== null && this.byToken(token)) throw new Error(`sandbox: token ${token} is already used by another trigger`);
+    if (token !== null && !TOKEN.test(token))
+      throw new Error(`sandbox: a custom webhook token is 22 characters of A-Z a-z 0-9 _ -, not "${token}"`);
+    if (token !== null && this.byToken(token))
+      throw new Error(`sandbox: token ${token} is already used by another trigger`);
     const org = spec.orgIdentifier ?? ORG;
     const project = spec.projectIdentifier ?? 'Sandbox';
     const pipelineIdentifier = spec.pipelineIdentifier ?? 'build_and_deploy';
-    if (this.triggers.some((t) => t.orgIdentifier === org && t.projectIdentifier === project && t.pipelineIdentifier === pipelineIdentifier && t.identifier === spec.identifier)) {
+    if (
+      this.triggers.some(
+        (t) =>
+          t.orgIdentifier === org &&
+          t.projectIdentifier === project &&
+          t.pipelineIdentifier === pipelineIdentifier &&
+          t.identifier === spec.identifier,
+      )
+    ) {
       throw new Error(`sandbox: trigger ${spec.identifier} already exists for pipeline ${pipelineIdentifier}`);
     }
     const known = PIPELINES[pipelineIdentifier];
@@ -90,11 +103,18 @@ export class World {
 
   /** v2 lookup: enabled custom triggers in the scope, narrowed by the optional identifiers. */
   enabledIn(s: Scope, pipeline: string | null, trigger: string | null): SandboxTrigger[] {
-    return this.inScope(s).filter((t) => t.enabled && (pipeline === null || t.pipelineIdentifier === pipeline) && (trigger === null || t.identifier === trigger));
+    return this.inScope(s).filter(
+      (t) =>
+        t.enabled &&
+        (pipeline === null || t.pipelineIdentifier === pipeline) &&
+        (trigger === null || t.identifier === trigger),
+    );
   }
 
   inScope(s: Scope): SandboxTrigger[] {
-    return this.triggers.filter((t) => t.accountIdentifier === s.account && t.orgIdentifier === s.org && t.projectIdentifier === s.project);
+    return this.triggers.filter(
+      (t) => t.accountIdentifier === s.account && t.orgIdentifier === s.org && t.projectIdentifier === s.project,
+    );
   }
 }
 

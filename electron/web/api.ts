@@ -43,12 +43,21 @@ export function parseJsonBody(text: string): unknown {
     // Node's message quotes the body, which may hold a key: keep only the position.
     const at = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
     const where = at === undefined ? {} : { where: { offset: Number(at) } };
-    throw new DeskError('invalid-args', `The request body is not valid JSON${at === undefined ? '' : ` (at character ${at})`}.`, where);
+    throw new DeskError(
+      'invalid-args',
+      `The request body is not valid JSON${at === undefined ? '' : ` (at character ${at})`}.`,
+      where,
+    );
   }
 }
 
 /** The Reply and its HTTP status: 400 for a body that is not JSON, 404 for an unknown name, else 200. */
-export async function answerApi(handlers: Handlers, name: string, bodyText: string, log: Log): Promise<{ status: number; reply: Reply<unknown> }> {
+export async function answerApi(
+  handlers: Handlers,
+  name: string,
+  bodyText: string,
+  log: Log,
+): Promise<{ status: number; reply: Reply<unknown> }> {
   let raw: unknown;
   try {
     raw = parseJsonBody(bodyText);

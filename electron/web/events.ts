@@ -39,7 +39,7 @@ export function createEventHub(heartbeatMs: number = HEARTBEAT_MS): EventHub {
         ...headers,
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
-        connection: 'keep-alive',
+        'connection': 'keep-alive',
         'x-accel-buffering': 'no',
       });
       res.socket?.setNoDelay(true);

@@ -77,7 +77,8 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
     }
   } catch (err) {
     await backend.close();
-    if (isAddrInUse(err)) throw new Error(`Port ${port} is already in use: set TRIGGER_DESK_PORT to another port, or 0 for any free one.`);
+    if (isAddrInUse(err))
+      throw new Error(`Port ${port} is already in use: set TRIGGER_DESK_PORT to another port, or 0 for any free one.`);
     throw err;
   }
   forward = host.broadcast;
@@ -92,7 +93,10 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with the exit code. */
-export async function runWeb(env: Record<string, string | undefined> = process.env, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runWeb(
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   let run: WebRun;
   try {
     run = await launchWeb(env);
@@ -105,7 +109,11 @@ export async function runWeb(env: Record<string, string | undefined> = process.e
   out(`Data folder: ${run.dataDir}`);
   out('Press Ctrl+C to stop.');
   if (shouldOpenBrowser(env)) {
-    openBrowser(run.host.url, (why) => process.stderr.write(`trigger-desk: the browser could not be opened (${why}); open the address above yourself.\n`));
+    openBrowser(run.host.url, (why) =>
+      process.stderr.write(
+        `trigger-desk: the browser could not be opened (${why}); open the address above yourself.\n`,
+      ),
+    );
   }
   return new Promise<number>((resolveExit) => {
     let stopping = false;

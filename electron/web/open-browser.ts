@@ -9,7 +9,11 @@ function command(url: string, platform: NodeJS.Platform): [string, string[]] {
   return ['xdg-open', [url]];
 }
 
-export function openBrowser(url: string, onFail: (why: string) => void, platform: NodeJS.Platform = process.platform): void {
+export function openBrowser(
+  url: string,
+  onFail: (why: string) => void,
+  platform: NodeJS.Platform = process.platform,
+): void {
   const [cmd, args] = command(url, platform);
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true, windowsHide: true });
@@ -24,7 +28,10 @@ export function openBrowser(url: string, onFail: (why: string) => void, platform
 }
 
 /** TRIGGER_DESK_NO_OPEN=1, CI, or no display on Linux: print the URL only. */
-export function shouldOpenBrowser(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): boolean {
+export function shouldOpenBrowser(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   if (env.TRIGGER_DESK_NO_OPEN === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false')) return false;
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return false;
   return true;

@@ -79,7 +79,12 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   // Filled in once listening; every request arrives after that.
   let port = 0;
 
-  const sendJson = (res: ServerResponse, status: number, reply: Reply<unknown>, extra: Record<string, string> = {}): void => {
+  const sendJson = (
+    res: ServerResponse,
+    status: number,
+    reply: Reply<unknown>,
+    extra: Record<string, string> = {},
+  ): void => {
     const body = JSON.stringify(reply);
     res.writeHead(status, {
       ...SECURITY_HEADERS,
@@ -90,7 +95,13 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     });
     res.end(body);
   };
-  const refuse = (res: ServerResponse, status: number, code: ErrorCode, message: string, extra?: Record<string, string>): void => {
+  const refuse = (
+    res: ServerResponse,
+    status: number,
+    code: ErrorCode,
+    message: string,
+    extra?: Record<string, string>,
+  ): void => {
     sendJson(res, status, { ok: false, error: { code, message } }, extra);
   };
 
@@ -182,4 +193,3 @@ function decodeName(raw: string): string {
     return raw;
   }
 }
-

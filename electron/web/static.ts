@@ -54,13 +54,24 @@ async function fileInside(root: string, candidate: string): Promise<{ path: stri
 }
 
 export interface StaticFiles {
-  serve(req: IncomingMessage, res: ServerResponse, pathname: string, send: Send, base: Record<string, string>): Promise<void>;
+  serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    send: Send,
+    base: Record<string, string>,
+  ): Promise<void>;
 }
 
 export async function staticFiles(rendererDir: string): Promise<StaticFiles> {
   const root = await realpath(rendererDir).catch(() => rendererDir);
 
-  const stream = (req: IncomingMessage, res: ServerResponse, file: { path: string; size: number }, base: Record<string, string>): void => {
+  const stream = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: { path: string; size: number },
+    base: Record<string, string>,
+  ): void => {
     const type = TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
     // Vite puts content hashes in asset names, so those never change; index.html always may.
     const immutable = file.path.startsWith(join(root, 'assets') + sep);
@@ -82,7 +93,7 @@ export async function staticFiles(rendererDir: string): Promise<StaticFiles> {
   return {
     async serve(req, res, pathname, send, base) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        send(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, 'Method not allowed.\n');
+        send(405, { 'allow': 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }, 'Method not allowed.\n');
         return;
       }
       const candidate = resolveInside(root, pathname);
@@ -102,7 +113,11 @@ export async function staticFiles(rendererDir: string): Promise<StaticFiles> {
           stream(req, res, index, base);
           return;
         }
-        send(503, { 'content-type': 'text/plain; charset=utf-8' }, 'The page is not built yet: run `npx vite build` (npm run web does it for you).\n');
+        send(
+          503,
+          { 'content-type': 'text/plain; charset=utf-8' },
+          'The page is not built yet: run `npx vite build` (npm run web does it for you).\n',
+        );
         return;
       }
       send(404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found.\n');

@@ -1,7 +1,14 @@
 // The Chains view's state: the workspace's saved chains, the chain being edited (a draft checked
 // as it changes with the backend's own rules), and the chain runs pushed as `chain:update`.
 import { create } from 'zustand';
-import { checkChain, type ChainAfter, type ChainProblem, type ChainRun, type ChainStep, type ChainView } from '../../shared/chain-model';
+import {
+  checkChain,
+  type ChainAfter,
+  type ChainProblem,
+  type ChainRun,
+  type ChainStep,
+  type ChainView,
+} from '../../shared/chain-model';
 import { desk, request } from '../bridge';
 import { showError, showToast } from './toasts';
 
@@ -22,7 +29,13 @@ interface ChainsState {
 
 const emptyDraft = (): Draft => ({ id: null, name: '', steps: [] });
 
-export const useChains = create<ChainsState>(() => ({ workspaceId: null, chains: [], draft: emptyDraft(), runs: {}, busy: false }));
+export const useChains = create<ChainsState>(() => ({
+  workspaceId: null,
+  chains: [],
+  draft: emptyDraft(),
+  runs: {},
+  busy: false,
+}));
 
 export function draftProblems(draft: Draft, triggers: { id: string; name: string }[]): ChainProblem[] {
   return checkChain(draft.steps, new Map(triggers.map((t) => [t.id, t.name])));
@@ -31,7 +44,11 @@ export function draftProblems(draft: Draft, triggers: { id: string; name: string
 export function latestRun(s: ChainsState): ChainRun | null {
   const id = s.draft.id;
   if (id === null) return null;
-  return Object.values(s.runs).filter((r) => r.chainId === id).sort((a, b) => b.startedAt - a.startedAt)[0] ?? null;
+  return (
+    Object.values(s.runs)
+      .filter((r) => r.chainId === id)
+      .sort((a, b) => b.startedAt - a.startedAt)[0] ?? null
+  );
 }
 
 export async function loadChains(workspaceId: string): Promise<void> {
@@ -45,11 +62,16 @@ export async function loadChains(workspaceId: string): Promise<void> {
     showError(runs.error, 'Could not load the chain runs');
     return;
   }
-  useChains.setState((s) => ({ chains: chains.value, runs: { ...Object.fromEntries(runs.value.map((r) => [r.id, r])), ...s.runs } }));
+  useChains.setState((s) => ({
+    chains: chains.value,
+    runs: { ...Object.fromEntries(runs.value.map((r) => [r.id, r])), ...s.runs },
+  }));
 }
 
 export function editChain(chain: ChainView | null): void {
-  useChains.setState({ draft: chain ? { id: chain.id, name: chain.name, steps: chain.steps.map((s) => ({ ...s })) } : emptyDraft() });
+  useChains.setState({
+    draft: chain ? { id: chain.id, name: chain.name, steps: chain.steps.map((s) => ({ ...s })) } : emptyDraft(),
+  });
 }
 
 export function setDraftName(name: string): void {
@@ -57,11 +79,18 @@ export function setDraftName(name: string): void {
 }
 
 export function addStep(triggerId: string): void {
-  useChains.setState((s) => ({ draft: { ...s.draft, steps: [...s.draft.steps, { triggerId, body: '{}', after: 'success' }] } }));
+  useChains.setState((s) => ({
+    draft: { ...s.draft, steps: [...s.draft.steps, { triggerId, body: '{}', after: 'success' }] },
+  }));
 }
 
-export function updateStep(index: number, patch: Partial<{ triggerId: string; body: string; after: ChainAfter }>): void {
-  useChains.setState((s) => ({ draft: { ...s.draft, steps: s.draft.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) } }));
+export function updateStep(
+  index: number,
+  patch: Partial<{ triggerId: string; body: string; after: ChainAfter }>,
+): void {
+  useChains.setState((s) => ({
+    draft: { ...s.draft, steps: s.draft.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) },
+  }));
 }
 
 export function removeStep(index: number): void {
@@ -71,20 +100,29 @@ export function removeStep(index: number): void {
 export async function saveDraft(): Promise<ChainView | null> {
   const { workspaceId, draft } = useChains.getState();
   if (workspaceId === null) return null;
-  const reply = await request('chains:save', { workspaceId, ...(draft.id === null ? {} : { id: draft.id }), name: draft.name, steps: draft.steps });
+  const reply = await request('chains:save', {
+    workspaceId,
+    ...(draft.id === null ? {} : { id: draft.id }),
+    name: draft.name,
+    steps: draft.steps,
+  });
   if (!reply.ok) {
     showError(reply.error, 'Could not save the chain');
     return null;
   }
   const saved = reply.value;
-  useChains.setState((s) => ({ chains: [...s.chains.filter((c) => c.id !== saved.id), saved], draft: { ...s.draft, id: saved.id } }));
+  useChains.setState((s) => ({
+    chains: [...s.chains.filter((c) => c.id !== saved.id), saved],
+    draft: { ...s.draft, id: saved.id },
+  }));
   return saved;
 }
 
 export async function runDraft(): Promise<void> {
   useChains.setState({ busy: true });
   const saved = await saveDraft();
-  if (saved && saved.problems.length > 0) showToast('Fix the problems shown on the steps first: nothing was fired.', { tone: 'error' });
+  if (saved && saved.problems.length > 0)
+    showToast('Fix the problems shown on the steps first: nothing was fired.', { tone: 'error' });
   else if (saved) {
     const reply = await request('chains:run', { id: saved.id });
     if (reply.ok) upsertRun(reply.value);

@@ -33,12 +33,19 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 export function setVariable(trigger: Trigger, name: string, value: string): void {
   useComposer.setState((s) => ({ values: { ...s.values, [trigger.id]: { ...s.values[trigger.id], [name]: value } } }));
   clearTimeout(timers.get(trigger.id));
-  timers.set(trigger.id, setTimeout(() => {
-    timers.delete(trigger.id);
-    // A key-shaped value is not remembered in plain text (the Variables panel says to mark it secret).
-    const values = Object.fromEntries(Object.entries({ ...trigger.variables, ...useComposer.getState().values[trigger.id] }).filter(([, v]) => !holdsSecret(v)));
-    void request('triggers:setVariables', { id: trigger.id, values }).then((reply) => {
-      if (!reply.ok) showError(reply.error, 'Could not remember the variable values');
-    });
-  }, 500));
+  timers.set(
+    trigger.id,
+    setTimeout(() => {
+      timers.delete(trigger.id);
+      // A key-shaped value is not remembered in plain text (the Variables panel says to mark it secret).
+      const values = Object.fromEntries(
+        Object.entries({ ...trigger.variables, ...useComposer.getState().values[trigger.id] }).filter(
+          ([, v]) => !holdsSecret(v),
+        ),
+      );
+      void request('triggers:setVariables', { id: trigger.id, values }).then((reply) => {
+        if (!reply.ok) showError(reply.error, 'Could not remember the variable values');
+      });
+    }, 500),
+  );
 }

@@ -25,14 +25,33 @@ interface ConditionsState {
 }
 
 export const useConditions = create<ConditionsState>(() => ({
-  tab: 'lab', workspaceId: null, triggerId: null, yaml: '', payload: '', headersText: '', sampleId: null, sampleName: '', samples: [], busy: null,
+  tab: 'lab',
+  workspaceId: null,
+  triggerId: null,
+  yaml: '',
+  payload: '',
+  headersText: '',
+  sampleId: null,
+  sampleName: '',
+  samples: [],
+  busy: null,
 }));
 
-export const setLabTab = (tab: LabTab): void => { useConditions.setState({ tab }); };
-export const setYaml = (yaml: string): void => { useConditions.setState({ yaml }); };
-export const setPayload = (payload: string): void => { useConditions.setState({ payload }); };
-export const setHeadersText = (headersText: string): void => { useConditions.setState({ headersText }); };
-export const setSampleName = (sampleName: string): void => { useConditions.setState({ sampleName }); };
+export const setLabTab = (tab: LabTab): void => {
+  useConditions.setState({ tab });
+};
+export const setYaml = (yaml: string): void => {
+  useConditions.setState({ yaml });
+};
+export const setPayload = (payload: string): void => {
+  useConditions.setState({ payload });
+};
+export const setHeadersText = (headersText: string): void => {
+  useConditions.setState({ headersText });
+};
+export const setSampleName = (sampleName: string): void => {
+  useConditions.setState({ sampleName });
+};
 
 /** Headers typed as lines; a line without "Name:" is reported with its number and skipped. */
 export function parseHeaderLines(text: string): { headers: SampleHeader[]; problems: string[] } {
@@ -48,7 +67,8 @@ export function parseHeaderLines(text: string): { headers: SampleHeader[]; probl
   return { headers, problems };
 }
 
-export const headersToText = (headers: readonly SampleHeader[]): string => headers.map((h) => `${h.name}: ${h.value}`).join('\n');
+export const headersToText = (headers: readonly SampleHeader[]): string =>
+  headers.map((h) => `${h.name}: ${h.value}`).join('\n');
 
 export async function loadSamples(workspaceId: string): Promise<void> {
   const reply = await request('samples:list', { workspaceId });
@@ -63,7 +83,9 @@ export function chooseWorkspace(workspaceId: string): void {
 }
 
 /** Picks a saved trigger: its stored YAML (if any) and, when the sample is empty, its first payload. */
-export function chooseTrigger(t: { id: string; workspaceId: string; yaml?: string; payloads: { body: string }[] } | null): void {
+export function chooseTrigger(
+  t: { id: string; workspaceId: string; yaml?: string; payloads: { body: string }[] } | null,
+): void {
   if (!t) {
     useConditions.setState({ triggerId: null });
     return;
@@ -94,7 +116,8 @@ export async function keepYaml(triggerId: string, yaml: string): Promise<void> {
   const reply = await setTriggerYaml(triggerId, yaml);
   useConditions.setState({ busy: null });
   if (!reply.ok) showError(reply.error, 'Could not keep the YAML');
-  else showToast(yaml.trim() === '' ? 'Forgot the trigger YAML.' : 'Kept the YAML on the trigger (the matrix uses it).');
+  else
+    showToast(yaml.trim() === '' ? 'Forgot the trigger YAML.' : 'Kept the YAML on the trigger (the matrix uses it).');
 }
 
 export function openSample(id: string | null): void {
@@ -103,7 +126,12 @@ export function openSample(id: string | null): void {
     useConditions.setState({ sampleId: null, sampleName: '' });
     return;
   }
-  useConditions.setState({ sampleId: sample.id, sampleName: sample.name, payload: sample.payload, headersText: headersToText(sample.headers) });
+  useConditions.setState({
+    sampleId: sample.id,
+    sampleName: sample.name,
+    payload: sample.payload,
+    headersText: headersToText(sample.headers),
+  });
 }
 
 /** `asNew`: always a new sample; otherwise the open one is replaced. */
@@ -118,7 +146,13 @@ export async function saveSample(asNew: boolean): Promise<void> {
   const { headers } = parseHeaderLines(s.headersText);
   useConditions.setState({ busy: 'save-sample' });
   const id = asNew ? undefined : (s.sampleId ?? undefined);
-  const reply = await request('samples:save', { workspaceId: s.workspaceId, name, payload: s.payload, headers, ...(id ? { id } : {}) });
+  const reply = await request('samples:save', {
+    workspaceId: s.workspaceId,
+    name,
+    payload: s.payload,
+    headers,
+    ...(id ? { id } : {}),
+  });
   useConditions.setState({ busy: null });
   if (!reply.ok) {
     showError(reply.error, 'Could not save the sample');
@@ -126,7 +160,9 @@ export async function saveSample(asNew: boolean): Promise<void> {
   }
   const saved = reply.value;
   useConditions.setState((st) => ({
-    samples: st.samples.some((x) => x.id === saved.id) ? st.samples.map((x) => (x.id === saved.id ? saved : x)) : [...st.samples, saved],
+    samples: st.samples.some((x) => x.id === saved.id)
+      ? st.samples.map((x) => (x.id === saved.id ? saved : x))
+      : [...st.samples, saved],
     sampleId: saved.id,
     sampleName: saved.name,
   }));

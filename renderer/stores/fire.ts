@@ -6,8 +6,7 @@ import type { ErrorShape } from '../../shared/errors';
 import { request } from '../bridge';
 
 export type FireOutcome =
-  | { kind: 'result'; result: FireResult }
-  | { kind: 'error'; error: ErrorShape; at: number; host: string };
+  { kind: 'result'; result: FireResult } | { kind: 'error'; error: ErrorShape; at: number; host: string };
 
 export interface Running {
   startedAt: number;
@@ -35,7 +34,9 @@ export async function fireTrigger(trigger: Trigger, body: string): Promise<void>
   const host = hostOf(trigger);
   useFire.setState((s) => ({ running: { ...s.running, [trigger.id]: { startedAt: Date.now(), host } } }));
   const reply = await request('triggers:fire', { id: trigger.id, body });
-  const outcome: FireOutcome = reply.ok ? { kind: 'result', result: reply.value } : { kind: 'error', error: reply.error, at: Date.now(), host };
+  const outcome: FireOutcome = reply.ok
+    ? { kind: 'result', result: reply.value }
+    : { kind: 'error', error: reply.error, at: Date.now(), host };
   useFire.setState((s) => ({
     running: Object.fromEntries(Object.entries(s.running).filter(([id]) => id !== trigger.id)),
     outcomes: { ...s.outcomes, [trigger.id]: outcome },

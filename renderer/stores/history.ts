@@ -72,7 +72,13 @@ async function fetchPage(page: number, mine: number): Promise<void> {
   const reply = await request('history:search', searchArgs(useHistory.getState().query, page * PAGE_SIZE));
   inFlight.delete(page);
   if (mine !== generation) return;
-  if (reply.ok) useHistory.setState((s) => ({ total: reply.value.total, pages: { ...s.pages, [page]: reply.value.entries }, loaded: true, error: null }));
+  if (reply.ok)
+    useHistory.setState((s) => ({
+      total: reply.value.total,
+      pages: { ...s.pages, [page]: reply.value.entries },
+      loaded: true,
+      error: null,
+    }));
   else useHistory.setState({ error: errorText(reply.error), loaded: true });
 }
 
@@ -88,7 +94,8 @@ let inView = { start: 0, end: PAGE_SIZE };
 
 function pagesCovering(start: number, end: number): number[] {
   const pages: number[] = [];
-  for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(Math.max(start, end - 1) / PAGE_SIZE); page++) pages.push(page);
+  for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(Math.max(start, end - 1) / PAGE_SIZE); page++)
+    pages.push(page);
   return pages;
 }
 
@@ -111,7 +118,9 @@ async function refreshHistory(changedId: string | null): Promise<void> {
   inFlight.clear();
   const wanted = pagesCovering(inView.start, inView.end);
   const query = useHistory.getState().query;
-  const replies = await Promise.all(wanted.map((page) => request('history:search', searchArgs(query, page * PAGE_SIZE))));
+  const replies = await Promise.all(
+    wanted.map((page) => request('history:search', searchArgs(query, page * PAGE_SIZE))),
+  );
   if (mine !== generation) return;
   const pages: Record<number, HistorySummary[]> = {};
   let total = 0;
@@ -169,7 +178,10 @@ export async function loadRetention(): Promise<void> {
   else showError(reply.error, 'Could not read the history settings');
 }
 
-export async function saveRetention(maxEntries: number | null, maxAgeDays: number | null): Promise<Reply<HistoryRetention>> {
+export async function saveRetention(
+  maxEntries: number | null,
+  maxAgeDays: number | null,
+): Promise<Reply<HistoryRetention>> {
   const reply = await request('history:setRetention', { maxEntries, maxAgeDays });
   if (!reply.ok) return reply;
   useHistory.setState({ retention: reply.value });
@@ -197,5 +209,8 @@ export function followHistory(): () => void {
       void refreshHistory(which);
     }, 300);
   });
-  return () => { off(); if (timer) clearTimeout(timer); };
+  return () => {
+    off();
+    if (timer) clearTimeout(timer);
+  };
 }

@@ -17,7 +17,14 @@ interface InspectorState {
   reportError: string | null;
 }
 
-export const useInspector = create<InspectorState>(() => ({ target: null, result: null, loading: false, error: null, report: null, reportError: null }));
+export const useInspector = create<InspectorState>(() => ({
+  target: null,
+  result: null,
+  loading: false,
+  error: null,
+  report: null,
+  reportError: null,
+}));
 
 /** Counts requests so a slow answer to an earlier open never replaces a later one. */
 let generation = 0;

@@ -19,14 +19,19 @@ let started = false;
 export function startNotices(): void {
   if (started) return;
   started = true;
-  desk.on('notices:changed', ({ notices }) => { useNotices.setState({ notices }); });
+  desk.on('notices:changed', ({ notices }) => {
+    useNotices.setState({ notices });
+  });
   // Once the first screen is up: listing opens the stores not opened yet, which must not delay it.
-  requestIdleCallback(() => {
-    void request('notices:list', {}).then((reply) => {
-      if (reply.ok) useNotices.setState({ notices: reply.value, error: null });
-      else useNotices.setState({ error: `The notices could not be loaded: ${errorText(reply.error)}` });
-    });
-  }, { timeout: 2000 });
+  requestIdleCallback(
+    () => {
+      void request('notices:list', {}).then((reply) => {
+        if (reply.ok) useNotices.setState({ notices: reply.value, error: null });
+        else useNotices.setState({ error: `The notices could not be loaded: ${errorText(reply.error)}` });
+      });
+    },
+    { timeout: 2000 },
+  );
 }
 
 export async function dismissNotice(id: string): Promise<void> {

@@ -6,7 +6,18 @@
 import type { Reply } from '../../shared/errors';
 import type { Payload, Trigger } from '../../shared/model';
 import { request } from '../bridge';
-import { dropDoc, fullText, getDoc, keyOf, patchDoc, payloadBody, putDoc, showDoc, usePayloads, type PayloadText } from './payloads';
+import {
+  dropDoc,
+  fullText,
+  getDoc,
+  keyOf,
+  patchDoc,
+  payloadBody,
+  putDoc,
+  showDoc,
+  usePayloads,
+  type PayloadText,
+} from './payloads';
 import { forgetPayload, keepPayload } from './workspaces';
 
 const SAVE_DELAY_MS = 600;
@@ -19,7 +30,12 @@ export function setText(key: string, text: PayloadText): void {
   if (!doc || doc.text === text) return;
   patchDoc(key, { text, revision: doc.revision + 1 });
   clearTimeout(timers.get(key));
-  timers.set(key, setTimeout(() => { void saveNow(key); }, SAVE_DELAY_MS));
+  timers.set(
+    key,
+    setTimeout(() => {
+      void saveNow(key);
+    }, SAVE_DELAY_MS),
+  );
 }
 
 /** Saves the document's newest text behind any save in flight. Null: there was nothing to save. */
@@ -28,7 +44,9 @@ export function saveNow(key: string): Promise<Reply<Payload> | null> {
   timers.delete(key);
   const run = (queues.get(key) ?? Promise.resolve(null)).then(() => saveOnce(key));
   queues.set(key, run);
-  void run.then(() => { if (queues.get(key) === run) queues.delete(key); });
+  void run.then(() => {
+    if (queues.get(key) === run) queues.delete(key);
+  });
   return run;
 }
 
@@ -37,14 +55,24 @@ async function saveOnce(key: string): Promise<Reply<Payload> | null> {
   if (!doc || doc.revision === doc.savedRevision) return null;
   const { triggerId, payloadId, name, revision } = doc;
   const body = fullText(doc.text);
-  const reply = await request('payloads:save', { triggerId, ...(payloadId === null ? {} : { id: payloadId }), name, body });
+  const reply = await request('payloads:save', {
+    triggerId,
+    ...(payloadId === null ? {} : { id: payloadId }),
+    name,
+    body,
+  });
   if (!getDoc(key)) return reply; // deleted meanwhile
   if (!reply.ok) {
     patchDoc(key, { error: reply.error });
     return reply;
   }
   const saved = reply.value;
-  patchDoc(key, { error: null, payloadId: saved.id, savedRevision: revision, base: { body, updatedAt: saved.updatedAt } });
+  patchDoc(key, {
+    error: null,
+    payloadId: saved.id,
+    savedRevision: revision,
+    base: { body, updatedAt: saved.updatedAt },
+  });
   // Another document opened on this payload while it was being created (its echo came first) gives way.
   for (const other of Object.values(usePayloads.getState().docs)) {
     if (other.key !== key && other.payloadId === saved.id && other.revision === other.savedRevision) dropDoc(other.key);
@@ -74,7 +102,17 @@ export async function createPayload(trigger: Trigger, name: string): Promise<Rep
   if (!reply.ok) return reply;
   const saved = reply.value;
   const key = keyOf(usePayloads.getState(), trigger.id, saved.id);
-  putDoc({ key, triggerId: trigger.id, payloadId: saved.id, name: saved.name, text: body, revision: 0, savedRevision: 0, base: { body, updatedAt: saved.updatedAt }, error: null });
+  putDoc({
+    key,
+    triggerId: trigger.id,
+    payloadId: saved.id,
+    name: saved.name,
+    text: body,
+    revision: 0,
+    savedRevision: 0,
+    base: { body, updatedAt: saved.updatedAt },
+    error: null,
+  });
   keepPayload(trigger.id, saved);
   showDoc(trigger.id, key);
   return reply;

@@ -62,15 +62,23 @@ function savedKey(triggerId: string, payloadId: string): string {
 
 /** The key of the document that holds a saved payload (the one created from the trigger's first draft keeps its first key). */
 export function keyOf(state: PayloadsState, triggerId: string, payloadId: string): string {
-  for (const doc of Object.values(state.docs)) if (doc.triggerId === triggerId && doc.payloadId === payloadId) return doc.key;
+  for (const doc of Object.values(state.docs))
+    if (doc.triggerId === triggerId && doc.payloadId === payloadId) return doc.key;
   return savedKey(triggerId, payloadId);
 }
 
 /** A document stays shown while its payload exists, is not created yet, or the trigger snapshot is older than the document. */
 function stillThere(state: PayloadsState, trigger: Trigger, key: string): boolean {
   const doc = state.docs[key];
-  if (!doc) return key === newDocKey(trigger.id) ? trigger.payloads.length === 0 : trigger.payloads.some((p) => savedKey(trigger.id, p.id) === key);
-  return doc.payloadId === null || trigger.payloads.some((p) => p.id === doc.payloadId) || trigger.updatedAt < doc.base.updatedAt;
+  if (!doc)
+    return key === newDocKey(trigger.id)
+      ? trigger.payloads.length === 0
+      : trigger.payloads.some((p) => savedKey(trigger.id, p.id) === key);
+  return (
+    doc.payloadId === null ||
+    trigger.payloads.some((p) => p.id === doc.payloadId) ||
+    trigger.updatedAt < doc.base.updatedAt
+  );
 }
 
 /** The key of the document a trigger shows: the chosen one while it exists, else its first payload's, else a new one. */
@@ -206,4 +214,6 @@ function reconcile(triggers: Trigger[]): void {
   if (changed) usePayloads.setState({ docs: next });
 }
 
-useDesk.subscribe((state, previous) => { if (state.triggers !== previous.triggers) reconcile(state.triggers); });
+useDesk.subscribe((state, previous) => {
+  if (state.triggers !== previous.triggers) reconcile(state.triggers);
+});

@@ -23,13 +23,21 @@ export function dismissToast(id: number): void {
   useToasts.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
 }
 
-export function showToast(text: string, options: { tone?: Toast['tone']; undo?: () => Promise<Reply<unknown>> } = {}): number {
+export function showToast(
+  text: string,
+  options: { tone?: Toast['tone']; undo?: () => Promise<Reply<unknown>> } = {},
+): number {
   const id = nextId++;
   const toast: Toast = { id, text, tone: options.tone ?? 'info' };
   if (options.undo) toast.undo = options.undo;
   // Keep the last few only: a burst of deletes should not bury the window.
   useToasts.setState((s) => ({ toasts: [...s.toasts.slice(-3), toast] }));
-  setTimeout(() => { dismissToast(id); }, options.undo ? LIFETIME_MS * 2 : LIFETIME_MS);
+  setTimeout(
+    () => {
+      dismissToast(id);
+    },
+    options.undo ? LIFETIME_MS * 2 : LIFETIME_MS,
+  );
   return id;
 }
 

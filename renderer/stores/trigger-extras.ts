@@ -11,7 +11,10 @@ import { showError, showToast } from './toasts';
 import { reloadTriggers, replaceTrigger } from './workspaces';
 
 /** Replaces the extra headers; a secret one's value goes to the vault (the page then sees its last four characters). */
-export async function setHeaders(id: string, headers: Args<'triggers:setHeaders'>['headers']): Promise<Reply<Result<'triggers:setHeaders'>>> {
+export async function setHeaders(
+  id: string,
+  headers: Args<'triggers:setHeaders'>['headers'],
+): Promise<Reply<Result<'triggers:setHeaders'>>> {
   const reply = await request('triggers:setHeaders', { id, headers });
   if (reply.ok) replaceTrigger(reply.value.trigger);
   return reply;
@@ -43,10 +46,21 @@ export async function fetchTriggerYaml(id: string): Promise<Reply<Result<'trigge
  * $HARNESS_API_KEY unless `withSecrets` (confirmed by the user); `copied`: the backend put the
  * command on the clipboard itself (Electron), and `command` is the redacted text.
  */
-export async function exportCurl(trigger: Trigger, shell: 'bash' | 'powershell', withSecrets: boolean): Promise<Reply<Result<'triggers:exportCurl'>>> {
-  const preview = buildRequestPreview({ ...trigger, body: payloadBody(trigger), values: variableValues(useComposer.getState(), trigger) });
+export async function exportCurl(
+  trigger: Trigger,
+  shell: 'bash' | 'powershell',
+  withSecrets: boolean,
+): Promise<Reply<Result<'triggers:exportCurl'>>> {
+  const preview = buildRequestPreview({
+    ...trigger,
+    body: payloadBody(trigger),
+    values: variableValues(useComposer.getState(), trigger),
+  });
   const body = preview.body ?? undefined;
-  return request('triggers:exportCurl', withSecrets ? { id: trigger.id, body, shell, withSecrets: true, confirm: true } : { id: trigger.id, body, shell });
+  return request(
+    'triggers:exportCurl',
+    withSecrets ? { id: trigger.id, body, shell, withSecrets: true, confirm: true } : { id: trigger.id, body, shell },
+  );
 }
 
 /**

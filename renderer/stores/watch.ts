@@ -58,13 +58,18 @@ export async function resync(): Promise<void> {
   if (!reply.ok) return;
   for (const watch of reply.value) upsert(watch);
   const known = new Set(reply.value.map((w) => w.id));
-  useWatches.setState((s) => ({ watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => known.has(id))) }));
+  useWatches.setState((s) => ({
+    watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => known.has(id))),
+  }));
 }
 
 let resyncTimer: ReturnType<typeof setTimeout> | null = null;
 function scheduleResync(): void {
   if (resyncTimer) clearTimeout(resyncTimer);
-  resyncTimer = setTimeout(() => { resyncTimer = null; void resync(); }, 100);
+  resyncTimer = setTimeout(() => {
+    resyncTimer = null;
+    void resync();
+  }, 100);
 }
 
 const BASE_TITLE = 'Trigger Desk';
@@ -79,9 +84,15 @@ export function useWatchFeed(): void {
     const offUpdate = desk.on('watch:update', upsert);
     // After the event stream reconnects the bridge reports data changed: events may have been missed.
     const offChanged = desk.on('data:changed', scheduleResync);
-    const offTitle = useWatches.subscribe((s) => { document.title = titleFor(liveCount(s)); });
+    const offTitle = useWatches.subscribe((s) => {
+      document.title = titleFor(liveCount(s));
+    });
     void resync();
-    return () => { offUpdate(); offChanged(); offTitle(); };
+    return () => {
+      offUpdate();
+      offChanged();
+      offTitle();
+    };
   }, []);
 }
 
@@ -99,7 +110,10 @@ export async function stopWatch(watch: WatchState): Promise<void> {
 
 export async function dismissWatch(watch: WatchState): Promise<void> {
   const reply = await request('watch:dismiss', { watchId: watch.id });
-  if (reply.ok) useWatches.setState((s) => ({ watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => id !== watch.id)) }));
+  if (reply.ok)
+    useWatches.setState((s) => ({
+      watches: Object.fromEntries(Object.entries(s.watches).filter(([id]) => id !== watch.id)),
+    }));
   else showError(reply.error, 'Could not dismiss');
 }
 

@@ -25,7 +25,12 @@ function rememberedSelection(): string | null {
   }
 }
 
-export const useDesk = create<DeskState>(() => ({ workspaces: [], triggers: [], selectedId: rememberedSelection(), loaded: false }));
+export const useDesk = create<DeskState>(() => ({
+  workspaces: [],
+  triggers: [],
+  selectedId: rememberedSelection(),
+  loaded: false,
+}));
 
 useDesk.subscribe((state, previous) => {
   if (state.selectedId === previous.selectedId) return;
@@ -55,7 +60,10 @@ export async function reloadTriggers(): Promise<Reply<Trigger[]>> {
   const reply = await request('triggers:list', {});
   if (reply.ok && mine === listGeneration) {
     const triggers = reply.value;
-    useDesk.setState((s) => ({ triggers, selectedId: triggers.some((t) => t.id === s.selectedId) ? s.selectedId : null }));
+    useDesk.setState((s) => ({
+      triggers,
+      selectedId: triggers.some((t) => t.id === s.selectedId) ? s.selectedId : null,
+    }));
   }
   return reply;
 }
@@ -73,7 +81,9 @@ export function selectTrigger(id: string | null): void {
 
 export function replaceTrigger(trigger: Trigger): void {
   useDesk.setState((s) => ({
-    triggers: s.triggers.some((t) => t.id === trigger.id) ? s.triggers.map((t) => (t.id === trigger.id ? trigger : t)) : [...s.triggers, trigger],
+    triggers: s.triggers.some((t) => t.id === trigger.id)
+      ? s.triggers.map((t) => (t.id === trigger.id ? trigger : t))
+      : [...s.triggers, trigger],
   }));
 }
 
@@ -86,7 +96,9 @@ export function keepPayload(triggerId: string, payload: Payload): void {
   patchTrigger(triggerId, (t) => ({
     ...t,
     updatedAt: Math.max(t.updatedAt, payload.updatedAt),
-    payloads: t.payloads.some((p) => p.id === payload.id) ? t.payloads.map((p) => (p.id === payload.id ? payload : p)) : [...t.payloads, payload],
+    payloads: t.payloads.some((p) => p.id === payload.id)
+      ? t.payloads.map((p) => (p.id === payload.id ? payload : p))
+      : [...t.payloads, payload],
   }));
 }
 
@@ -195,7 +207,11 @@ export async function setTriggerKey(id: string, apiKey: string | null): Promise<
   return reply;
 }
 
-export async function importCurlText(workspaceId: string, text: string, name?: string): Promise<Reply<{ trigger: Trigger; notes: string[] }>> {
+export async function importCurlText(
+  workspaceId: string,
+  text: string,
+  name?: string,
+): Promise<Reply<{ trigger: Trigger; notes: string[] }>> {
   const reply = await request('triggers:importCurl', name ? { workspaceId, text, name } : { workspaceId, text });
   if (reply.ok) {
     replaceTrigger(reply.value.trigger);
@@ -204,8 +220,16 @@ export async function importCurlText(workspaceId: string, text: string, name?: s
   return reply;
 }
 
-export async function createTriggerFromUrl(workspaceId: string, name: string, url: string, apiKey: string | null): Promise<Reply<Trigger>> {
-  const reply = await request('triggers:create', apiKey ? { workspaceId, name, url, apiKey } : { workspaceId, name, url });
+export async function createTriggerFromUrl(
+  workspaceId: string,
+  name: string,
+  url: string,
+  apiKey: string | null,
+): Promise<Reply<Trigger>> {
+  const reply = await request(
+    'triggers:create',
+    apiKey ? { workspaceId, name, url, apiKey } : { workspaceId, name, url },
+  );
   if (reply.ok) {
     replaceTrigger(reply.value);
     selectTrigger(reply.value.id);

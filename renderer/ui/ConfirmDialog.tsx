@@ -31,11 +31,25 @@ export function ConfirmDialog(props: ConfirmProps): ReactNode {
         {props.typeToConfirm !== undefined && (
           <div className="field">
             <label htmlFor={inputId}>Type “{props.typeToConfirm}” to confirm</label>
-            <input id={inputId} autoFocus data-autofocus autoComplete="off" spellCheck={false} value={typed} onChange={(e) => { setTyped(e.target.value); }} />
+            <input
+              id={inputId}
+              autoFocus
+              data-autofocus
+              autoComplete="off"
+              spellCheck={false}
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.target.value);
+              }}
+            />
           </div>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={props.onCancel} data-autofocus={props.typeToConfirm === undefined ? true : undefined}>
+          <button
+            type="button"
+            onClick={props.onCancel}
+            data-autofocus={props.typeToConfirm === undefined ? true : undefined}
+          >
             {props.cancelLabel ?? 'Cancel'}
           </button>
           <button type="submit" className={props.danger ? 'danger' : 'primary'} disabled={!ready}>

@@ -16,11 +16,22 @@ export function CopyButton({ text, what }: { text: string; what: string }): Reac
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
-    const timer = setTimeout(() => { setCopied(false); }, 1500);
-    return () => { clearTimeout(timer); };
+    const timer = setTimeout(() => {
+      setCopied(false);
+    }, 1500);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [copied]);
   return (
-    <button type="button" className="small" aria-label={`Copy ${what}`} onClick={() => { void copyText(text).then(setCopied); }}>
+    <button
+      type="button"
+      className="small"
+      aria-label={`Copy ${what}`}
+      onClick={() => {
+        void copyText(text).then(setCopied);
+      }}
+    >
       {copied ? 'Copied' : 'Copy'}
     </button>
   );

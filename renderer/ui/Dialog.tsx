@@ -19,7 +19,9 @@ export function Dialog({ title, onClose, children, className }: DialogProps): Re
       // showModal focuses the first control (the close button); a field marked data-autofocus wins.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
-    return () => { dialog?.close(); };
+    return () => {
+      dialog?.close();
+    };
   }, []);
   return (
     <dialog
@@ -34,7 +36,13 @@ export function Dialog({ title, onClose, children, className }: DialogProps): Re
     >
       <header className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label={`Close ${title}`} title="Close (Esc)" onClick={onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Close ${title}`}
+          title="Close (Esc)"
+          onClick={onClose}
+        >
           ×
         </button>
       </header>

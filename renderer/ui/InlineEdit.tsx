@@ -26,8 +26,14 @@ export function InlineEdit({ label, initial, onSave, onDone }: InlineEditProps):
   const save = async (): Promise<void> => {
     if (busy || finished.current) return;
     const name = value.trim();
-    if (name === initial) { done(); return; }
-    if (name === '') { setError('A name cannot be empty.'); return; }
+    if (name === initial) {
+      done();
+      return;
+    }
+    if (name === '') {
+      setError('A name cannot be empty.');
+      return;
+    }
     setBusy(true);
     const reply = await onSave(name);
     if (reply.ok) {
@@ -46,15 +52,33 @@ export function InlineEdit({ label, initial, onSave, onDone }: InlineEditProps):
         aria-describedby={error ? errorId : undefined}
         autoFocus
         value={value}
-        onFocus={(e) => { e.target.select(); }}
-        onChange={(e) => { setValue(e.target.value); setError(null); }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') { e.preventDefault(); void save(); }
-          if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); done(); }
+        onFocus={(e) => {
+          e.target.select();
         }}
-        onBlur={() => { if (!error) void save(); }}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            done();
+          }
+        }}
+        onBlur={() => {
+          if (!error) void save();
+        }}
       />
-      {error && <span id={errorId} role="alert" className="field-error">{error}</span>}
+      {error && (
+        <span id={errorId} role="alert" className="field-error">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

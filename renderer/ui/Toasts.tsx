@@ -14,7 +14,14 @@ export function Toasts(): ReactNode {
               Undo
             </button>
           )}
-          <button type="button" className="icon-button" aria-label="Dismiss notification" onClick={() => { dismissToast(toast.id); }}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss notification"
+            onClick={() => {
+              dismissToast(toast.id);
+            }}
+          >
             ×
           </button>
         </div>

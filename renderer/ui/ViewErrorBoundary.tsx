@@ -6,8 +6,14 @@ import { Component, type ReactNode } from 'react';
 import { redact } from '../../shared/harness/redact';
 import './view-error.css';
 
-interface Props { label: string; children: ReactNode }
-interface State { error: Error | null; mounts: number }
+interface Props {
+  label: string;
+  children: ReactNode;
+}
+interface State {
+  error: Error | null;
+  mounts: number;
+}
 
 export class ViewErrorBoundary extends Component<Props, State> {
   override state: State = { error: null, mounts: 0 };
@@ -27,9 +33,15 @@ export class ViewErrorBoundary extends Component<Props, State> {
     return (
       <section className="view-error" role="alert" aria-labelledby="view-error-title">
         <h2 id="view-error-title">The {this.props.label} view stopped working</h2>
-        <p>Something in this view failed: <code>{what}</code></p>
-        <p className="muted">The other views keep working. Reloading this view starts it afresh, without reloading the app.</p>
-        <button type="button" className="primary" onClick={this.reload}>Reload the {this.props.label} view</button>
+        <p>
+          Something in this view failed: <code>{what}</code>
+        </p>
+        <p className="muted">
+          The other views keep working. Reloading this view starts it afresh, without reloading the app.
+        </p>
+        <button type="button" className="primary" onClick={this.reload}>
+          Reload the {this.props.label} view
+        </button>
       </section>
     );
   }

@@ -26,10 +26,16 @@ export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
   const live = useWatches(liveCount);
   const list = useRef<HTMLDivElement>(null);
 
-  useShortcut('view', useCallback((key: string) => {
-    const tab = tabs[Number(key) - 1];
-    if (tab) showView(tab.name);
-  }, [tabs]));
+  useShortcut(
+    'view',
+    useCallback(
+      (key: string) => {
+        const tab = tabs[Number(key) - 1];
+        if (tab) showView(tab.name);
+      },
+      [tabs],
+    ),
+  );
 
   const onKeyDown = (event: ReactKeyboardEvent): void => {
     const index = tabs.findIndex((t) => t.name === view);
@@ -61,7 +67,9 @@ export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
             tabIndex={tab.name === view ? 0 : -1}
             aria-keyshortcuts={shortcut ? ariaShortcut('view', String(i + 1)) : undefined}
             title={shortcut ? `${tab.label} (${shortcut})` : tab.label}
-            onClick={() => { showView(tab.name); }}
+            onClick={() => {
+              showView(tab.name);
+            }}
           >
             {tab.label}
             {tab.name === 'history' && live > 0 && <span className="badge view-badge">{live} running</span>}

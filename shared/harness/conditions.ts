@@ -57,30 +57,47 @@ function keySyntax(t: CompiledTemplate, keyAt: ScalarAt | null | undefined): Com
   for (const b of t.blocks) {
     const c = b.compiled;
     if (c && !c.ok && c.kind === 'syntax') {
-      return { message: `${b.text} cannot be read: ${c.message}`, yaml: keyAt ? whereInScalar(keyAt, t.source, b.start + 2 + c.where.offset) : null };
+      return {
+        message: `${b.text} cannot be read: ${c.message}`,
+        yaml: keyAt ? whereInScalar(keyAt, t.source, b.start + 2 + c.where.offset) : null,
+      };
     }
   }
   return null;
 }
 
-function keyWarnings(kind: 'payload' | 'header', key: string, t: CompiledTemplate, keyAt: ScalarAt | null | undefined): string[] {
+function keyWarnings(
+  kind: 'payload' | 'header',
+  key: string,
+  t: CompiledTemplate,
+  keyAt: ScalarAt | null | undefined,
+): string[] {
   const out: string[] = [];
   if (isJavaBlank(key)) return ['The key is empty: Harness compares an empty text.'];
   if (t.unclosedAt !== null) out.push('A "<+" in the key is never closed with ">": that part is compared as written.');
   if (t.blocks.length === 0) {
     const path = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(key) ? `.${key}` : `['${key}']`;
     const fix = kind === 'header' ? `<+trigger.header['${key}']>` : `<+trigger.payload${path}>`;
-    out.push(`The key "${key}" has no <+...>: Harness compares the text "${key}" itself, not a ${kind} value (did you mean ${fix}?).`);
+    out.push(
+      `The key "${key}" has no <+...>: Harness compares the text "${key}" itself, not a ${kind} value (did you mean ${fix}?).`,
+    );
   }
   for (const b of t.blocks) {
     const r = b.ref;
     if (r.kind === 'path' && r.headerForm === 'dot') {
-      out.push(`${r.text} uses the dot form: the name is not lower-cased, so it misses any header sent with capitals (use <+trigger.header['${String(r.segments[0])}']>).`);
+      out.push(
+        `${r.text} uses the dot form: the name is not lower-cased, so it misses any header sent with capitals (use <+trigger.header['${String(r.segments[0])}']>).`,
+      );
     }
-    if (r.kind === 'other') out.push(`${r.text} is not a trigger expression: Harness has no value for it while matching triggers.`);
-    if (r.kind === 'expr' && /\.\s*[A-Za-z_$][\w$]*-[\w$]/.test(r.inner)) out.push(`In ${r.text}, "-" is a minus sign: write a key with a dash as ['some-key'].`);
+    if (r.kind === 'other')
+      out.push(`${r.text} is not a trigger expression: Harness has no value for it while matching triggers.`);
+    if (r.kind === 'expr' && /\.\s*[A-Za-z_$][\w$]*-[\w$]/.test(r.inner))
+      out.push(`In ${r.text}, "-" is a minus sign: write a key with a dash as ['some-key'].`);
     const c = b.compiled;
-    if (c && !c.ok) out.push(`${r.text} cannot be read: ${c.message}${placeText(keyAt ? whereInScalar(keyAt, key, b.start + 2 + c.where.offset) : null)}.`);
+    if (c && !c.ok)
+      out.push(
+        `${r.text} cannot be read: ${c.message}${placeText(keyAt ? whereInScalar(keyAt, key, b.start + 2 + c.where.offset) : null)}.`,
+      );
   }
   return out;
 }
@@ -93,20 +110,38 @@ export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
       const template = compileTemplate(key);
       const op = prepareOperator(c.operator, c.value);
       const syntax = keySyntax(template, c.keyAt);
-      conditions.push({ kind, index, key, template, op, warnings: [...keyWarnings(kind, key, template, c.keyAt), ...op.warnings], where: c.where, syntax });
+      conditions.push({
+        kind,
+        index,
+        key,
+        template,
+        op,
+        warnings: [...keyWarnings(kind, key, template, c.keyAt), ...op.warnings],
+        where: c.where,
+        syntax,
+      });
     });
   };
   add('payload', trigger.payloadConditions);
   add('header', trigger.headerConditions);
   const src = trigger.jexlCondition;
   const jexl = src !== null && !isJavaBlank(src) ? compileJexl(src) : null;
-  return { enabled: trigger.enabled, conditions, jexlSource: src, jexl, jexlWhere: trigger.jexlWhere ?? null, jexlAt: trigger.jexlAt ?? null };
+  return {
+    enabled: trigger.enabled,
+    conditions,
+    jexlSource: src,
+    jexl,
+    jexlWhere: trigger.jexlWhere ?? null,
+    jexlAt: trigger.jexlAt ?? null,
+  };
 }
 
 /** Where a failed JEXL compile points in the YAML, when the condition's text is known. */
 function jexlYamlWhere(ct: CompiledTrigger): Where | null {
   const c = ct.jexl;
-  return c && !c.ok && ct.jexlAt && ct.jexlSource !== null ? whereInScalar(ct.jexlAt, ct.jexlSource, c.where.offset) : null;
+  return c && !c.ok && ct.jexlAt && ct.jexlSource !== null
+    ? whereInScalar(ct.jexlAt, ct.jexlSource, c.where.offset)
+    : null;
 }
 
 /**
@@ -117,38 +152,86 @@ export function conditionSyntaxError(ct: CompiledTrigger): DeskError | null {
   const c = ct.jexl;
   if (c && !c.ok && c.kind === 'syntax') {
     const w = jexlYamlWhere(ct);
-    return new DeskError('parse', `The JEXL condition cannot be read: ${c.message}${placeText(w)}.`, w ? { where: w } : {});
+    return new DeskError(
+      'parse',
+      `The JEXL condition cannot be read: ${c.message}${placeText(w)}.`,
+      w ? { where: w } : {},
+    );
   }
   for (const k of ct.conditions) {
     if (!k.syntax) continue;
     const w = k.syntax.yaml ?? k.where;
-    return new DeskError('parse', `The key of ${k.kind} condition ${k.index + 1} cannot be read: ${k.syntax.message}${placeText(w)}.`, w ? { where: w } : {});
+    return new DeskError(
+      'parse',
+      `The key of ${k.kind} condition ${k.index + 1} cannot be read: ${k.syntax.message}${placeText(w)}.`,
+      w ? { where: w } : {},
+    );
   }
   return null;
 }
 
 // Rows are built field by field: object spread costs microseconds per row on Node 20.
-function evaluateCondition(c: CompiledCondition, s: ParsedSample): { state: Exclude<RowState, 'not-reached'>; why: string; warnings: string[]; resolved: string } {
+function evaluateCondition(
+  c: CompiledCondition,
+  s: ParsedSample,
+): { state: Exclude<RowState, 'not-reached'>; why: string; warnings: string[]; resolved: string } {
   const r = renderTemplate(c.template, s);
   let warnings = c.warnings;
   for (const b of r.blocks) if (b.state === 'missing' && b.why) warnings = warnings.concat(`${b.why}.`);
   if (r.state !== 'ok') {
-    const why = r.state === 'error' ? `${r.why ?? 'the key cannot be rendered'}: Harness fails the condition` : (r.why ?? 'the key cannot be rendered');
+    const why =
+      r.state === 'error'
+        ? `${r.why ?? 'the key cannot be rendered'}: Harness fails the condition`
+        : (r.why ?? 'the key cannot be rendered');
     return { state: r.state, why, warnings, resolved: r.text };
   }
   const o = applyOperator(c.op, r.text);
-  return { state: o.state, why: o.why, warnings: o.warnings.length ? warnings.concat(o.warnings) : warnings, resolved: r.text };
+  return {
+    state: o.state,
+    why: o.why,
+    warnings: o.warnings.length ? warnings.concat(o.warnings) : warnings,
+    resolved: r.text,
+  };
 }
 
-function row(c: CompiledCondition, resolved: string, state: RowState, wouldBe: ConditionRow['wouldBe'], why: string, warnings: string[]): ConditionRow {
-  return { kind: c.kind, index: c.index, key: c.key, resolved, operator: c.op.operator, expected: c.op.value, state, pass: state === 'pass', wouldBe, why, warnings, where: c.where };
+function row(
+  c: CompiledCondition,
+  resolved: string,
+  state: RowState,
+  wouldBe: ConditionRow['wouldBe'],
+  why: string,
+  warnings: string[],
+): ConditionRow {
+  return {
+    kind: c.kind,
+    index: c.index,
+    key: c.key,
+    resolved,
+    operator: c.op.operator,
+    expected: c.op.value,
+    state,
+    pass: state === 'pass',
+    wouldBe,
+    why,
+    warnings,
+    where: c.where,
+  };
 }
 
 function jexlRow(ct: CompiledTrigger, state: JexlRow['state'], why: string, more: Partial<JexlRow> = {}): JexlRow {
   return {
-    expression: ct.jexlSource ?? '', state, pass: state === 'pass' || state === 'blank', wouldBe: more.wouldBe ?? null, bindings: more.bindings ?? [],
-    result: more.result ?? null, resultType: more.resultType ?? 'null', why, warnings: more.warnings ?? [], unsupported: more.unsupported ?? [],
-    error: more.error ?? null, where: ct.jexlWhere,
+    expression: ct.jexlSource ?? '',
+    state,
+    pass: state === 'pass' || state === 'blank',
+    wouldBe: more.wouldBe ?? null,
+    bindings: more.bindings ?? [],
+    result: more.result ?? null,
+    resultType: more.resultType ?? 'null',
+    why,
+    warnings: more.warnings ?? [],
+    unsupported: more.unsupported ?? [],
+    error: more.error ?? null,
+    where: ct.jexlWhere,
   };
 }
 
@@ -157,17 +240,33 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
   if (!c) return jexlRow(ct, 'blank', ct.jexlSource === null ? 'no JEXL condition' : 'blank JEXL condition: matches');
   if (!c.ok) {
     const yaml = jexlYamlWhere(ct);
-    const at = yaml ? `line ${yaml.line}, column ${yaml.column} of the YAML` : `line ${c.where.line}, column ${c.where.column}`;
-    if (c.kind === 'unsupported') return jexlRow(ct, 'unsupported', `${c.message} (${at})`, { unsupported: [c.message] });
-    return jexlRow(ct, 'error', `JEXL syntax error at ${at}: ${c.message}; Harness fails the condition`, { error: { message: c.message, where: c.where, yaml } });
+    const at = yaml
+      ? `line ${yaml.line}, column ${yaml.column} of the YAML`
+      : `line ${c.where.line}, column ${c.where.column}`;
+    if (c.kind === 'unsupported')
+      return jexlRow(ct, 'unsupported', `${c.message} (${at})`, { unsupported: [c.message] });
+    return jexlRow(ct, 'error', `JEXL syntax error at ${at}: ${c.message}; Harness fails the condition`, {
+      error: { message: c.message, where: c.where, yaml },
+    });
   }
   const run = runJexl(c, s);
-  const warnings = run.state === 'non-boolean' ? c.warnings.concat(`The result is ${run.type}, not a Boolean: Harness needs true or false.`) : c.warnings;
-  const state = run.state === 'true' ? 'pass' : run.state === 'false' || run.state === 'non-boolean' ? 'fail' : run.state;
-  return jexlRow(ct, state, run.message, { bindings: run.bindings, result: run.value, resultType: run.type, warnings, unsupported: run.state === 'unsupported' ? [run.message] : [] });
+  const warnings =
+    run.state === 'non-boolean'
+      ? c.warnings.concat(`The result is ${run.type}, not a Boolean: Harness needs true or false.`)
+      : c.warnings;
+  const state =
+    run.state === 'true' ? 'pass' : run.state === 'false' || run.state === 'non-boolean' ? 'fail' : run.state;
+  return jexlRow(ct, state, run.message, {
+    bindings: run.bindings,
+    result: run.value,
+    resultType: run.type,
+    warnings,
+    unsupported: run.state === 'unsupported' ? [run.message] : [],
+  });
 }
 
-const describe = (r: ConditionRow): string => `${r.kind} condition ${r.index + 1} (${r.key} ${r.operator} ${JSON.stringify(r.expected)})`;
+const describe = (r: ConditionRow): string =>
+  `${r.kind} condition ${r.index + 1} (${r.key} ${r.operator} ${JSON.stringify(r.expected)})`;
 
 /**
  * Evaluate a compiled trigger against a parsed sample. `full: false` skips rows after the first miss.
@@ -191,7 +290,8 @@ function evaluateNow(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean }
     const r = row(c, e.resolved, stop ? 'not-reached' : e.state, stop ? e.state : null, e.why, e.warnings);
     rows.push(r);
     if (!stop && e.state === 'unsupported') unknown.push({ stage: c.kind, why: e.why });
-    else if (!stop && (e.state === 'fail' || e.state === 'error')) stop = { stage: c.kind, text: `${describe(r)}: ${e.why}` };
+    else if (!stop && (e.state === 'fail' || e.state === 'error'))
+      stop = { stage: c.kind, text: `${describe(r)}: ${e.why}` };
   }
   let jexl: JexlRow;
   if (stop && !full) jexl = jexlRow(ct, 'not-reached', 'not reached');
@@ -207,22 +307,59 @@ function evaluateNow(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean }
   }
   const warnings: string[] = [];
   if (!s.json && s.jsonError) {
-    warnings.push(`The body is not JSON (${s.jsonError.message}, line ${s.jsonError.line}, column ${s.jsonError.column}): <+trigger.payload> is the raw text and <+trigger.payload.x> resolves to null.`);
+    warnings.push(
+      `The body is not JSON (${s.jsonError.message}, line ${s.jsonError.line}, column ${s.jsonError.column}): <+trigger.payload> is the raw text and <+trigger.payload.x> resolves to null.`,
+    );
   }
   const sample = { json: s.json, jsonError: s.jsonError };
-  const verdict = (outcome: Verdict['outcome'], status: HarnessMatchStatus | null, summary: string, stoppedAt: Stage | null): Verdict => ({
-    outcome, fires: outcome === 'fires', status, stoppedAt, summary, rows, jexl, warnings, sample,
+  const verdict = (
+    outcome: Verdict['outcome'],
+    status: HarnessMatchStatus | null,
+    summary: string,
+    stoppedAt: Stage | null,
+  ): Verdict => ({
+    outcome,
+    fires: outcome === 'fires',
+    status,
+    stoppedAt,
+    summary,
+    rows,
+    jexl,
+    warnings,
+    sample,
   });
-  if (!ct.enabled) return verdict('does-not-fire', 'NO_ENABLED_CUSTOM_TRIGGER_FOUND', 'Would not fire: the trigger is disabled, so Harness starts nothing whatever the conditions say.', stop?.stage ?? null);
+  if (!ct.enabled)
+    return verdict(
+      'does-not-fire',
+      'NO_ENABLED_CUSTOM_TRIGGER_FOUND',
+      'Would not fire: the trigger is disabled, so Harness starts nothing whatever the conditions say.',
+      stop?.stage ?? null,
+    );
   if (stop) {
     const at = STAGES.indexOf(stop.stage);
     const earlier = unknown.find((u) => STAGES.indexOf(u.stage) < at);
-    if (!earlier) return verdict('does-not-fire', STATUS[stop.stage], `Would not fire (${STATUS[stop.stage]}): ${stop.text}`, stop.stage);
-    return verdict('does-not-fire', null, `Would not fire: ${stop.text}. Harness reports ${STATUS[earlier.stage]} or ${STATUS[stop.stage]}, depending on what the preview cannot evaluate (${earlier.why}).`, stop.stage);
+    if (!earlier)
+      return verdict(
+        'does-not-fire',
+        STATUS[stop.stage],
+        `Would not fire (${STATUS[stop.stage]}): ${stop.text}`,
+        stop.stage,
+      );
+    return verdict(
+      'does-not-fire',
+      null,
+      `Would not fire: ${stop.text}. Harness reports ${STATUS[earlier.stage]} or ${STATUS[stop.stage]}, depending on what the preview cannot evaluate (${earlier.why}).`,
+      stop.stage,
+    );
   }
   const firstUnknown = unknown[0];
   if (firstUnknown) return verdict('undetermined', null, `Cannot tell: ${firstUnknown.why}`, null);
-  return verdict('fires', 'TARGET_EXECUTION_REQUESTED', 'Would fire (TARGET_EXECUTION_REQUESTED): every condition matches.', null);
+  return verdict(
+    'fires',
+    'TARGET_EXECUTION_REQUESTED',
+    'Would fire (TARGET_EXECUTION_REQUESTED): every condition matches.',
+    null,
+  );
 }
 
 /** One-shot: compile, parse the sample, evaluate. Prefer compileTrigger + evaluate for many samples. */

@@ -33,7 +33,9 @@ interface Arg {
 /** The body cut at each `{{name}}` that has an environment variable; null when none has. */
 function bodyParts(o: ExportCurlInput): Part[] | null {
   const env = o.bodyEnv ?? {};
-  const uses = findVariables(o.body, /json/i.test(o.contentType ?? 'application/json')).filter((u) => Object.hasOwn(env, u.name));
+  const uses = findVariables(o.body, /json/i.test(o.contentType ?? 'application/json')).filter((u) =>
+    Object.hasOwn(env, u.name),
+  );
   if (uses.length === 0) return null;
   const parts: Part[] = [];
   let at = 0;
@@ -105,7 +107,8 @@ function powershell(list: [string, Arg][]): string {
       fix.push(`$body = $body -replace '(\\\\*)"', '$1$1\\"'`);
       return `${flag} $body`;
     }
-    if (!a.text.includes('"')) return `${flag} ${/^[A-Za-z0-9][A-Za-z0-9_./:-]*$/.test(a.text) ? a.text : psQuote(a.text)}`;
+    if (!a.text.includes('"'))
+      return `${flag} ${/^[A-Za-z0-9][A-Za-z0-9_./:-]*$/.test(a.text) ? a.text : psQuote(a.text)}`;
     // Inner " in an argument to curl.exe: kept as is from PowerShell 7.3 on, silently dropped before
     // (Windows PowerShell 5.1 included) unless escaped as \" by hand. So the text goes in a variable,
     // escaped only where the version needs it.
@@ -114,7 +117,10 @@ function powershell(list: [string, Arg][]): string {
     fix.push(`$${name} = $${name} -replace '(\\\\*)"', '$1$1\\"'`);
     return `${flag === '-d' ? '--data-raw' : flag} $${name}`;
   });
-  const head = prelude.length === 0 ? '' : `${prelude.join('\n')}\n# PowerShell before 7.3 drops inner double quotes when calling curl.exe unless they are escaped.\nif ($PSVersionTable.PSVersion -lt [version]'7.3') { ${fix.join('; ')} }\n`;
+  const head =
+    prelude.length === 0
+      ? ''
+      : `${prelude.join('\n')}\n# PowerShell before 7.3 drops inner double quotes when calling curl.exe unless they are escaped.\nif ($PSVersionTable.PSVersion -lt [version]'7.3') { ${fix.join('; ')} }\n`;
   return `${head}curl.exe ${lines.join(' `\n  ')}`;
 }
 

@@ -33,10 +33,15 @@ function argumentsStart(words: ShellWord[], r: Reader): number {
   let i = 0;
   while (words[i] && PROMPTS.has(words[i]?.value ?? '') && words.length > i + 1) i++;
   const first = words[i];
-  if (!first) throw new DeskError('parse', 'Nothing to import: paste the cURL command from Harness (trigger ⋮ → Copy as cURL)');
+  if (!first)
+    throw new DeskError('parse', 'Nothing to import: paste the cURL command from Harness (trigger ⋮ → Copy as cURL)');
   if (isCurl(first.value)) return i + 1;
   if (first.value.startsWith('-') || /^https?:\/\//i.test(first.value)) return i;
-  throw r.fail(`This is not a curl command: it starts with "${r.show(first.value, 30)}"`, first, 'Paste the command from Harness: trigger ⋮ → Copy as cURL (it starts with curl).');
+  throw r.fail(
+    `This is not a curl command: it starts with "${r.show(first.value, 30)}"`,
+    first,
+    'Paste the command from Harness: trigger ⋮ → Copy as cURL (it starts with curl).',
+  );
 }
 
 function readOption(words: ShellWord[], i: number, r: Reader): number {
@@ -59,7 +64,13 @@ function readOption(words: ShellWord[], i: number, r: Reader): number {
     }
     if (!info) {
       const near = closestLong(name);
-      throw r.fail(`Unknown curl option --${r.show(name, 40)}`, w, near ? `Did you mean --${near}? Otherwise remove it and import again.` : 'Trigger Desk knows curl\'s common options; remove this one and import again.');
+      throw r.fail(
+        `Unknown curl option --${r.show(name, 40)}`,
+        w,
+        near
+          ? `Did you mean --${near}? Otherwise remove it and import again.`
+          : "Trigger Desk knows curl's common options; remove this one and import again.",
+      );
     }
     const option = `--${name}`;
     if (!takesValue(info)) r.apply(name, info, option, null, w, w);
@@ -76,7 +87,11 @@ function readOption(words: ShellWord[], i: number, r: Reader): number {
     const info = name === undefined ? null : lookupLong(name);
     if (name === undefined || !info) {
       const inside = w.value.length > 2 ? ` in ${r.show(w.value, 30)}` : '';
-      throw r.fail(`Unknown curl option -${letter}${inside}`, w, 'Trigger Desk knows curl\'s common options; remove this one and import again.');
+      throw r.fail(
+        `Unknown curl option -${letter}${inside}`,
+        w,
+        "Trigger Desk knows curl's common options; remove this one and import again.",
+      );
     }
     const option = `-${letter}`;
     if (!takesValue(info)) {
@@ -113,7 +128,10 @@ function wordsOf(text: string, secrets: readonly string[]): ShellWord[] {
   } catch (err) {
     const offset = err instanceof DeskError ? err.where?.offset : undefined;
     if (!(err instanceof DeskError) || offset === undefined || !err.where) throw err;
-    throw new DeskError(err.code, err.message, { where: { ...err.where, token: excerpt(text.slice(offset), 20, secrets) }, ...(err.hint === undefined ? {} : { hint: err.hint }) });
+    throw new DeskError(err.code, err.message, {
+      where: { ...err.where, token: excerpt(text.slice(offset), 20, secrets) },
+      ...(err.hint === undefined ? {} : { hint: err.hint }),
+    });
   }
 }
 
@@ -125,19 +143,28 @@ export function importCurl(text: string): CurlImport {
   } catch (err) {
     // Every piece was masked before it was cut; this catches a whole secret in any text added later.
     if (!(err instanceof DeskError)) throw err;
-    const where = err.where?.token === undefined ? err.where : { ...err.where, token: redact(err.where.token, secrets) };
-    throw new DeskError(err.code, redact(err.message, secrets), { ...(where ? { where } : {}), ...(err.hint === undefined ? {} : { hint: redact(err.hint, secrets) }) });
+    const where =
+      err.where?.token === undefined ? err.where : { ...err.where, token: redact(err.where.token, secrets) };
+    throw new DeskError(err.code, redact(err.message, secrets), {
+      ...(where ? { where } : {}),
+      ...(err.hint === undefined ? {} : { hint: redact(err.hint, secrets) }),
+    });
   }
 }
 
 function readCommand(text: string, secrets: readonly string[]): CurlImport {
-  if (text.trim() === '') throw new DeskError('parse', 'Nothing to import: paste the cURL command from Harness (trigger ⋮ → Copy as cURL)');
+  if (text.trim() === '')
+    throw new DeskError('parse', 'Nothing to import: paste the cURL command from Harness (trigger ⋮ → Copy as cURL)');
   const words = wordsOf(text, secrets);
   const r = new Reader(text, secrets);
   // Checked before reading options, since such a word may be the value of one (-H “a: b”).
   const smart = words.find((w) => !w.operator && SMART_QUOTES.test(w.raw));
   if (smart) {
-    throw r.fail(`Typographic quote ${smart.raw.charAt(0)} where a plain quote belongs`, smart, 'The command went through an app that "prettified" its quotes: replace “ ” with " and ‘ ’ with \', or copy it again from Harness.');
+    throw r.fail(
+      `Typographic quote ${smart.raw.charAt(0)} where a plain quote belongs`,
+      smart,
+      'The command went through an app that "prettified" its quotes: replace “ ” with " and ‘ ’ with \', or copy it again from Harness.',
+    );
   }
   let options = true;
   let unjoined = false;
@@ -151,7 +178,8 @@ function readCommand(text: string, secrets: readonly string[]): CurlImport {
       r.note(`Ignored what follows "${w.value}" at ${positionText(text, w.offset)}: it is another command.`);
       break;
     }
-    if (w.newLine && isCurl(w.value)) throw r.fail('A second curl command starts here: import one command at a time', w);
+    if (w.newLine && isCurl(w.value))
+      throw r.fail('A second curl command starts here: import one command at a time', w);
     if (w.newLine) unjoined = true;
     if (options && w.value === '--') options = false;
     else if (options && w.value.length > 1 && w.value.startsWith('-')) i = readOption(words, i, r);
@@ -180,16 +208,37 @@ function readCommand(text: string, secrets: readonly string[]): CurlImport {
   const body = r.data.length === 0 ? null : r.data.map((d) => d.text).join(r.data.every((d) => d.json) ? '' : '&');
   const method = r.method?.value ?? (r.head ? 'HEAD' : r.get ? 'GET' : body !== null ? 'POST' : 'GET');
   if (method !== 'POST') {
-    const how = r.method ? '' : r.head ? ' (because of -I)' : r.get ? ' (because of -G)' : ' (it has no body and no -X POST)';
-    r.note(`The command would send ${r.show(method, 20)}${how}; Harness custom triggers take POST, and Trigger Desk fires with POST.`);
+    const how = r.method
+      ? ''
+      : r.head
+        ? ' (because of -I)'
+        : r.get
+          ? ' (because of -G)'
+          : ' (it has no body and no -X POST)';
+    r.note(
+      `The command would send ${r.show(method, 20)}${how}; Harness custom triggers take POST, and Trigger Desk fires with POST.`,
+    );
   }
   let contentType = r.contentType;
   if (contentType === null && r.data.some((d) => d.json)) contentType = 'application/json';
   if (contentType === null && body !== null) {
-    r.note('The command sets no content-type, so curl would send application/x-www-form-urlencoded; Trigger Desk sends application/json.');
+    r.note(
+      'The command sets no content-type, so curl would send application/x-www-form-urlencoded; Trigger Desk sends application/json.',
+    );
   }
   const problem = body === null || body.trim() === '' ? '' : jsonProblem(body);
   if (body !== null && body.trim() === '') r.note('The body is empty.');
-  else if (problem !== null && body !== null) r.note(`The body is not JSON${problem}. Harness accepts it, but <+trigger.payload.x> will resolve to nothing.`);
-  return { url: parsed.url, parsed, method, headers: r.headers, apiKey: r.apiKey, contentType, body, bodyIsJson: body !== null && problem === null, notes: r.notes };
+  else if (problem !== null && body !== null)
+    r.note(`The body is not JSON${problem}. Harness accepts it, but <+trigger.payload.x> will resolve to nothing.`);
+  return {
+    url: parsed.url,
+    parsed,
+    method,
+    headers: r.headers,
+    apiKey: r.apiKey,
+    contentType,
+    body,
+    bodyIsJson: body !== null && problem === null,
+    notes: r.notes,
+  };
 }

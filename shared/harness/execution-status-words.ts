@@ -60,10 +60,22 @@ const PROCESSING: Readonly<Record<string, [Tone, string]>> = {
   QUEUED: ['wait', 'Queued: Harness received the event and has not processed it yet'],
   TARGET_EXECUTION_REQUESTED: ['good', 'Pipeline execution was requested successfully'],
   NO_ENABLED_CUSTOM_TRIGGER_FOUND: ['bad', 'No enabled custom trigger was found for this event: nothing started'],
-  NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: ['bad', 'The payload did not meet the trigger’s payload conditions: nothing started'],
-  NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: ['bad', 'The request headers did not meet the trigger’s header conditions: nothing started'],
-  NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: ['bad', 'The trigger’s JEXL condition was false for this payload: nothing started'],
-  INVALID_RUNTIME_INPUT_YAML: ['bad', 'The pipeline could not be started (the message says why, often the input set or runtime inputs)'],
+  NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: [
+    'bad',
+    'The payload did not meet the trigger’s payload conditions: nothing started',
+  ],
+  NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: [
+    'bad',
+    'The request headers did not meet the trigger’s header conditions: nothing started',
+  ],
+  NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: [
+    'bad',
+    'The trigger’s JEXL condition was false for this payload: nothing started',
+  ],
+  INVALID_RUNTIME_INPUT_YAML: [
+    'bad',
+    'The pipeline could not be started (the message says why, often the input set or runtime inputs)',
+  ],
   EXCEPTION_WHILE_PROCESSING: ['bad', 'Harness hit an error while processing the event: nothing started'],
   TRIGGER_CONFIRMATION_SUCCESSFUL: ['good', 'Trigger confirmed'],
   TARGET_DID_NOT_EXECUTE: ['bad', 'The target pipeline did not run'],

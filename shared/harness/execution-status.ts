@@ -49,7 +49,9 @@ function parseJson(body: string): Json | null {
 function messageOf(doc: Json | null, body: string, secrets: readonly string[]): string {
   const m = str(doc?.message);
   if (m !== null && m !== '') return m;
-  const text = redact(body.replace(/<[^>]*>/g, ' '), secrets).replace(/\s+/g, ' ').trim();
+  const text = redact(body.replace(/<[^>]*>/g, ' '), secrets)
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.slice(0, 200);
 }
 
@@ -96,7 +98,12 @@ function executionView(s: Json, now: number): ExecutionView {
     endTs,
     durationMs: startTs === null ? null : Math.max(0, (endTs ?? now) - startTs),
     failureMessage: failure !== null && failure.trim() !== '' ? failure : null,
-    stageCounts: { successful: count('successfulStagesCount'), running: count('runningStagesCount'), failed: count('failedStagesCount'), total: count('totalStagesCount') },
+    stageCounts: {
+      successful: count('successfulStagesCount'),
+      running: count('runningStagesCount'),
+      failed: count('failedStagesCount'),
+      total: count('totalStagesCount'),
+    },
     orgIdentifier: str(s.orgIdentifier),
     projectIdentifier: str(s.projectIdentifier),
   };
@@ -106,10 +113,11 @@ function personWait(execution: ExecutionView | null, steps: StageStep[]): string
   if (!execution || isTerminal(execution.status.status)) return null;
   const direct = PERSON_WAITS[execution.status.status];
   if (direct !== undefined) return direct;
-  for (const step of steps) for (const s of step.stages) {
-    const words = PERSON_WAITS[s.status.status];
-    if (words !== undefined) return `${words} (stage ${s.name})`;
-  }
+  for (const step of steps)
+    for (const s of step.stages) {
+      const words = PERSON_WAITS[s.status.status];
+      if (words !== undefined) return `${words} (stage ${s.name})`;
+    }
   return null;
 }
 
@@ -121,20 +129,32 @@ function headline(v: Omit<EventView, 'headline'>): string {
     const stages = v.steps.flatMap((s) => s.stages);
     const current = stages.filter((s) => !isTerminal(s.status.status) && s.status.status !== 'NotStarted');
     const done = stages.filter((s) => isTerminal(s.status.status)).length;
-    if (current.length > 0) return `${e.status.words}: ${current.map((s) => s.name).join(' ‖ ')} (${done} of ${stages.length} stages done)`;
+    if (current.length > 0)
+      return `${e.status.words}: ${current.map((s) => s.name).join(' ‖ ')} (${done} of ${stages.length} stages done)`;
     return e.status.words;
   }
   const p = v.processing;
   if (!p) return pendingView().headline;
-  if (v.phase === 'not-started') return p.message !== '' ? `${p.status.words}. Harness says: ${p.message}` : p.status.words;
-  return p.status.status === 'TARGET_EXECUTION_REQUESTED' ? 'Pipeline execution requested: waiting for the run to appear' : p.status.words;
+  if (v.phase === 'not-started')
+    return p.message !== '' ? `${p.status.words}. Harness says: ${p.message}` : p.status.words;
+  return p.status.status === 'TARGET_EXECUTION_REQUESTED'
+    ? 'Pipeline execution requested: waiting for the run to appear'
+    : p.status.words;
 }
 
-function failures(execution: ExecutionView | null, steps: StageStep[], processing: ProcessingView | null, phase: EventView['phase']): string[] {
+function failures(
+  execution: ExecutionView | null,
+  steps: StageStep[],
+  processing: ProcessingView | null,
+  phase: EventView['phase'],
+): string[] {
   const out: string[] = [];
   if (phase === 'not-started' && processing && processing.message !== '') out.push(processing.message);
   if (execution?.failureMessage) out.push(execution.failureMessage);
-  for (const step of steps) for (const s of step.stages) if (s.failureMessage && !out.includes(`${s.name}: ${s.failureMessage}`)) out.push(`${s.name}: ${s.failureMessage}`);
+  for (const step of steps)
+    for (const s of step.stages)
+      if (s.failureMessage && !out.includes(`${s.name}: ${s.failureMessage}`))
+        out.push(`${s.name}: ${s.failureMessage}`);
   return out;
 }
 
@@ -147,11 +167,20 @@ export function viewOfData(data: Json, now: number): EventView {
   const steps = summary ? stageSteps(summary.layoutNodeMap, summary.startingNodeId, now) : [];
   let phase: EventView['phase'];
   if (execution) phase = isTerminal(execution.status.status) ? 'ended' : 'running';
-  else if (!processing || processingPending(processing.status.status) || processing.pipelineExecutionId !== null) phase = 'processing';
+  else if (!processing || processingPending(processing.status.status) || processing.pipelineExecutionId !== null)
+    phase = 'processing';
   else phase = 'not-started';
   const terminal = phase === 'ended' || phase === 'not-started';
   const needsPerson = personWait(execution, steps);
-  const partial = { phase, processing, execution, steps, failureMessages: failures(execution, steps, processing, phase), needsPerson, terminal };
+  const partial = {
+    phase,
+    processing,
+    execution,
+    steps,
+    failureMessages: failures(execution, steps, processing, phase),
+    needsPerson,
+    terminal,
+  };
   return { ...partial, headline: headline(partial) };
 }
 
@@ -165,13 +194,26 @@ export function readDetails(httpStatus: number, body: string, now: number, secre
   const doc = parsed === null ? null : redactParsed(body, parsed, secrets);
   if (httpStatus === 200) {
     const data = obj(doc?.data);
-    if (!data) return { kind: 'trouble', status: httpStatus, message: 'The answer was not Harness’s JSON (a proxy or captive portal page?)' };
+    if (!data)
+      return {
+        kind: 'trouble',
+        status: httpStatus,
+        message: 'The answer was not Harness’s JSON (a proxy or captive portal page?)',
+      };
     const p = obj(data.webhookProcessingDetails);
-    return { kind: 'view', view: viewOfData(data, now), data, payload: str(p?.payload), runtimeInput: str(p?.runtimeInput) };
+    return {
+      kind: 'view',
+      view: viewOfData(data, now),
+      data,
+      payload: str(p?.payload),
+      runtimeInput: str(p?.runtimeInput),
+    };
   }
   const message = messageOf(doc, body, secrets);
-  if (httpStatus === 400 && message.includes(PENDING_TEXT)) return { kind: 'view', view: pendingView(), data: null, payload: null, runtimeInput: null };
+  if (httpStatus === 400 && message.includes(PENDING_TEXT))
+    return { kind: 'view', view: pendingView(), data: null, payload: null, runtimeInput: null };
   if (httpStatus === 401 || httpStatus === 403) return { kind: 'denied', status: httpStatus, message };
-  if (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408 || !doc) return { kind: 'trouble', status: httpStatus, message };
+  if (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408 || !doc)
+    return { kind: 'trouble', status: httpStatus, message };
   return { kind: 'refused', status: httpStatus, message };
 }

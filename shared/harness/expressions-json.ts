@@ -5,7 +5,10 @@ import { javaDoubleToString, javaNumberText } from './render';
 import type { NumberTexts } from './render';
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -108,8 +111,12 @@ export function parseJsonExact(text: string): { value: unknown; texts: NumberTex
       }
     }
     if (c === '"') return str();
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, i)) return (i += word.length, v);
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (text.startsWith(word, i)) return ((i += word.length), v);
     }
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);

@@ -5,7 +5,10 @@ import { JsonSyntaxError, lineColumn, needsExactNumbers, parseJsonExact, ROOT } 
 import type { NumberTexts } from './render';
 
 export type SampleHeaders = Record<string, string> | readonly { name: string; value: string }[];
-export interface SampleInput { payload: string; headers?: SampleHeaders }
+export interface SampleInput {
+  payload: string;
+  headers?: SampleHeaders;
+}
 
 export interface ParsedSample {
   raw: string;
@@ -33,8 +36,19 @@ export function parseSample(sample: SampleInput): ParsedSample {
     if (k && !(k in headers)) headers[k] = value;
   }
   const raw = sample.payload;
-  const make = (json: boolean, jsonError: ParsedSample['jsonError'], payload: unknown, numberTexts: NumberTexts | null): ParsedSample => ({
-    raw, json, jsonError, payload, headers, numberTexts, cache: new Map<string, unknown>(),
+  const make = (
+    json: boolean,
+    jsonError: ParsedSample['jsonError'],
+    payload: unknown,
+    numberTexts: NumberTexts | null,
+  ): ParsedSample => ({
+    raw,
+    json,
+    jsonError,
+    payload,
+    headers,
+    numberTexts,
+    cache: new Map<string, unknown>(),
   });
   try {
     const payload: unknown = JSON.parse(raw);
@@ -100,11 +114,25 @@ export function findBlocks(text: string): { blocks: Block[]; unclosedAt: number 
 }
 
 export type PathRoot = 'payload' | 'eventPayload' | 'header' | 'type';
-export interface PathRef { kind: 'path'; text: string; root: PathRoot; segments: (string | number)[]; headerForm?: 'bracket' | 'dot' }
+export interface PathRef {
+  kind: 'path';
+  text: string;
+  root: PathRoot;
+  segments: (string | number)[];
+  headerForm?: 'bracket' | 'dot';
+}
 /** A namespace the trigger matcher does not provide (pipeline, secrets, trigger.sourceRepo...). */
-export interface OtherRef { kind: 'other'; text: string; name: string }
+export interface OtherRef {
+  kind: 'other';
+  text: string;
+  name: string;
+}
 /** Anything beyond a plain path: evaluated as JEXL over `trigger` and `eventPayload`. */
-export interface ExprRef { kind: 'expr'; text: string; inner: string }
+export interface ExprRef {
+  kind: 'expr';
+  text: string;
+  inner: string;
+}
 export type Ref = PathRef | OtherRef | ExprRef;
 
 const unquote = (s: string): string => s.slice(1, -1).replace(/\\(['"\\])/g, '$1');
@@ -157,7 +185,13 @@ export function walk(start: unknown, segments: readonly (string | number)[], roo
       container = value;
       key = String(seg);
       value = value[seg] as unknown;
-    } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof seg === 'string' && Object.hasOwn(value, seg)) {
+    } else if (
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      typeof seg === 'string' &&
+      Object.hasOwn(value, seg)
+    ) {
       container = value;
       key = seg;
       value = (value as Record<string, unknown>)[seg];
@@ -169,7 +203,9 @@ export function walk(start: unknown, segments: readonly (string | number)[], roo
 export function resolvePath(ref: PathRef, s: ParsedSample): Resolved {
   switch (ref.root) {
     case 'type':
-      return ref.segments.length ? walk(null, ref.segments, null) : { value: 'Custom', found: true, container: null, key: null };
+      return ref.segments.length
+        ? walk(null, ref.segments, null)
+        : { value: 'Custom', found: true, container: null, key: null };
     case 'eventPayload':
       return walk(s.raw, ref.segments, null);
     case 'header':
@@ -183,7 +219,10 @@ export function resolvePath(ref: PathRef, s: ParsedSample): Resolved {
 export function triggerVariables(s: ParsedSample): Record<string, unknown> {
   const hit = s.cache.get('$vars');
   if (hit) return hit as Record<string, unknown>;
-  const vars = { trigger: { payload: s.payload, eventPayload: s.raw, header: s.headers, type: 'Custom' }, eventPayload: s.payload };
+  const vars = {
+    trigger: { payload: s.payload, eventPayload: s.raw, header: s.headers, type: 'Custom' },
+    eventPayload: s.payload,
+  };
   s.cache.set('$vars', vars);
   return vars;
 }

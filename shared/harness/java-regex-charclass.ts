@@ -27,7 +27,8 @@ export function parseClass(t: Translator): { set: CharSet; negated: boolean } {
     first = false;
     if (ch === '[') {
       const nested = parseClass(t);
-      if (nested.negated && nested.set.props.length) throw t.fail('unsupported', 'a negated nested class with a Unicode property', open);
+      if (nested.negated && nested.set.props.length)
+        throw t.fail('unsupported', 'a negated nested class with a Unicode property', open);
       cur.ranges.push(...(nested.negated ? complement(nested.set.ranges) : nested.set.ranges));
       cur.props.push(...(nested.negated ? [] : nested.set.props));
     } else if (ch === '&' && t.is('&', 1)) {
@@ -38,7 +39,8 @@ export function parseClass(t: Translator): { set: CharSet; negated: boolean } {
   }
   operands.push(cur);
   const used = operands.filter((o) => o.ranges.length || o.props.length);
-  if (used.length > 1 && used.some((o) => o.props.length)) throw t.fail('unsupported', 'a class intersection with a Unicode property', open);
+  if (used.length > 1 && used.some((o) => o.props.length))
+    throw t.fail('unsupported', 'a class intersection with a Unicode property', open);
   let ranges: Range[] = used[0]?.ranges ?? [];
   for (const o of used.slice(1)) ranges = intersect(ranges, o.ranges);
   ranges = t.flags.i ? foldAscii(normalize(ranges)) : normalize(ranges);
@@ -64,7 +66,8 @@ function classAtom(t: Translator): number | CharSet {
     return set;
   }
   if (t.peek() === undefined) throw t.fail('invalid', 'Unclosed character class', at);
-  if (/[bBAzZGRkX1-9]/.test(String.fromCodePoint(t.peek() ?? 0))) throw t.fail('invalid', 'Illegal/unsupported escape sequence inside a class', at);
+  if (/[bBAzZGRkX1-9]/.test(String.fromCodePoint(t.peek() ?? 0)))
+    throw t.fail('invalid', 'Illegal/unsupported escape sequence inside a class', at);
   return readClassEscape(t, at) ?? readSimpleEscape(t, at);
 }
 

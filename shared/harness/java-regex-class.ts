@@ -63,30 +63,79 @@ const r = (lo: string, hi = lo): Range => [lo.codePointAt(0) ?? 0, hi.codePointA
 const SPACE: Range[] = [r('\t', '\r'), r(' ')]; // \t \n \x0B \f \r and space
 const DIGIT: Range[] = [r('0', '9')];
 const WORD: Range[] = [r('a', 'z'), r('A', 'Z'), r('0', '9'), r('_')];
-const HSPACE: Range[] = [r(' '), r('\t'), [0xa0, 0xa0], [0x1680, 0x1680], [0x180e, 0x180e], [0x2000, 0x200a], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000]];
+const HSPACE: Range[] = [
+  r(' '),
+  r('\t'),
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x180e, 0x180e],
+  [0x2000, 0x200a],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+];
 const VSPACE: Range[] = [r('\n', '\r'), [0x85, 0x85], [0x2028, 0x2029]];
 
 export const PREDEFINED: Record<string, Range[]> = {
-  d: DIGIT, D: complement(DIGIT), w: WORD, W: complement(WORD), s: SPACE, S: complement(SPACE),
-  h: HSPACE, H: complement(HSPACE), v: VSPACE, V: complement(VSPACE),
+  d: DIGIT,
+  D: complement(DIGIT),
+  w: WORD,
+  W: complement(WORD),
+  s: SPACE,
+  S: complement(SPACE),
+  h: HSPACE,
+  H: complement(HSPACE),
+  v: VSPACE,
+  V: complement(VSPACE),
 };
 
-const PUNCT: Range[] = [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]];
+const PUNCT: Range[] = [
+  [0x21, 0x2f],
+  [0x3a, 0x40],
+  [0x5b, 0x60],
+  [0x7b, 0x7e],
+];
 const POSIX: Record<string, Range[]> = {
-  Lower: [r('a', 'z')], Upper: [r('A', 'Z')], ASCII: [[0, 0x7f]], Alpha: [r('a', 'z'), r('A', 'Z')],
-  Digit: DIGIT, Alnum: [r('a', 'z'), r('A', 'Z'), r('0', '9')], Punct: PUNCT, Graph: [[0x21, 0x7e]],
-  Print: [[0x20, 0x7e]], Blank: [r(' '), r('\t')], Cntrl: [[0, 0x1f], [0x7f, 0x7f]],
-  XDigit: [r('0', '9'), r('a', 'f'), r('A', 'F')], Space: SPACE,
+  Lower: [r('a', 'z')],
+  Upper: [r('A', 'Z')],
+  ASCII: [[0, 0x7f]],
+  Alpha: [r('a', 'z'), r('A', 'Z')],
+  Digit: DIGIT,
+  Alnum: [r('a', 'z'), r('A', 'Z'), r('0', '9')],
+  Punct: PUNCT,
+  Graph: [[0x21, 0x7e]],
+  Print: [[0x20, 0x7e]],
+  Blank: [r(' '), r('\t')],
+  Cntrl: [
+    [0, 0x1f],
+    [0x7f, 0x7f],
+  ],
+  XDigit: [r('0', '9'), r('a', 'f'), r('A', 'F')],
+  Space: SPACE,
 };
 
 const CATEGORIES = new Set(
-  'L Lu Ll Lt Lm Lo LC M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co Cn'.split(' '),
+  'L Lu Ll Lt Lm Lo LC M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co Cn'.split(
+    ' ',
+  ),
 );
 const BINARY: Record<string, string> = {
-  Alphabetic: 'Alphabetic', Letter: 'L', Lowercase: 'Lowercase', Uppercase: 'Uppercase', Titlecase: 'Lt',
-  Punctuation: 'P', Control: 'Cc', White_Space: 'White_Space', WhiteSpace: 'White_Space', Digit: 'Nd',
-  Hex_Digit: 'Hex_Digit', HexDigit: 'Hex_Digit', Ideographic: 'Ideographic', Join_Control: 'Join_Control',
-  Noncharacter_Code_Point: 'Noncharacter_Code_Point', Emoji: 'Emoji',
+  Alphabetic: 'Alphabetic',
+  Letter: 'L',
+  Lowercase: 'Lowercase',
+  Uppercase: 'Uppercase',
+  Titlecase: 'Lt',
+  Punctuation: 'P',
+  Control: 'Cc',
+  White_Space: 'White_Space',
+  WhiteSpace: 'White_Space',
+  Digit: 'Nd',
+  Hex_Digit: 'Hex_Digit',
+  HexDigit: 'Hex_Digit',
+  Ideographic: 'Ideographic',
+  Join_Control: 'Join_Control',
+  Noncharacter_Code_Point: 'Noncharacter_Code_Point',
+  Emoji: 'Emoji',
 };
 
 function validProp(js: string): boolean {
@@ -120,7 +169,8 @@ export function javaProperty(name: string, negated: boolean): CharSet | { unsupp
 }
 
 function escCp(cp: number): string {
-  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) return String.fromCodePoint(cp);
+  if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))
+    return String.fromCodePoint(cp);
   return `\\u{${cp.toString(16)}}`;
 }
 

@@ -17,7 +17,12 @@ const INLINE_STEPS = 1_000_000;
 
 export type RegexOp = 'whole' | 'find' | 'split';
 /** One regex evaluation as plain data, so that it can cross to a worker. */
-export interface RegexJob { pattern: string; dotAll: boolean; op: RegexOp; input: string }
+export interface RegexJob {
+  pattern: string;
+  dotAll: boolean;
+  op: RegexOp;
+  input: string;
+}
 export type RegexAnswer = boolean | string[];
 /**
  * Runs a job within `ms`: its answer, 'too-long' past the deadline, or 'pending' (answered later, off
@@ -27,10 +32,15 @@ export type BoundedRunner = (job: RegexJob, ms: number, evaluation: number) => R
 
 /** The preview could not decide a regex: it ran past the deadline, or (in the page) is still being checked. */
 export class RegexUndecided extends Error {
-  constructor(readonly reason: 'too-long' | 'pending', readonly pattern: string) {
-    super(reason === 'too-long'
-      ? `the pattern took too long (stopped after ${REGEX_DEADLINE_MS} ms): ${JSON.stringify(pattern)}`
-      : `still checking the pattern ${JSON.stringify(pattern)}`);
+  constructor(
+    readonly reason: 'too-long' | 'pending',
+    readonly pattern: string,
+  ) {
+    super(
+      reason === 'too-long'
+        ? `the pattern took too long (stopped after ${REGEX_DEADLINE_MS} ms): ${JSON.stringify(pattern)}`
+        : `still checking the pattern ${JSON.stringify(pattern)}`,
+    );
   }
 }
 
@@ -69,7 +79,9 @@ function linearForm(pattern: string, dotAll: boolean): LinearRegex | null {
   }
   // A final $ is \z for a whole match; for find, the line terminator it may stand before is consumed.
   const end = (find: boolean): string =>
-    body.replace(/\uE004([nd])/g, (_m, kind: string) => (!find ? '\\z' : kind === 'd' ? '\\n?\\z' : '(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z'));
+    body.replace(/\uE004([nd])/g, (_m, kind: string) =>
+      !find ? '\\z' : kind === 'd' ? '\\n?\\z' : '(?:\\r\\n|[\\n\\r\\x{85}\\x{2028}\\x{2029}])?\\z',
+    );
   try {
     const whole = RE2JS.compile(end(false));
     const find = RE2JS.compile(end(true));
@@ -90,10 +102,24 @@ export function compileJavaRegex(pattern: string, o: { dotAll: boolean }): JavaR
     const { body, flags } = t.translate();
     const whole = new RegExp(`^(?:${body})$`, flags);
     const find = new RegExp(body, flags);
-    result = { ok: true, pattern, dotAll: o.dotAll, whole, find, notes: t.notes, linear: linearForm(pattern, o.dotAll) };
+    result = {
+      ok: true,
+      pattern,
+      dotAll: o.dotAll,
+      whole,
+      find,
+      notes: t.notes,
+      linear: linearForm(pattern, o.dotAll),
+    };
   } catch (e) {
     if (e instanceof RegexFail) result = { ok: false, kind: e.kind, message: e.message, index: e.index };
-    else result = { ok: false, kind: 'unsupported', message: `the translated pattern is not valid JavaScript (${e instanceof Error ? e.message : String(e)})`, index: 0 };
+    else
+      result = {
+        ok: false,
+        kind: 'unsupported',
+        message: `the translated pattern is not valid JavaScript (${e instanceof Error ? e.message : String(e)})`,
+        index: 0,
+      };
   }
   if (cache.size > 1000) cache.clear();
   cache.set(key, result);
@@ -150,7 +176,8 @@ export function forgetJavaRegex(pattern: string, dotAll: boolean): void {
 function run(re: JavaRegexOk, op: RegexOp, input: string): RegexAnswer {
   if (!bounded || (re.linear && (input.length + 1) * re.linear.size <= INLINE_STEPS)) return direct(re, op, input);
   const left = (deadline ?? Date.now() + REGEX_DEADLINE_MS) - Date.now();
-  const answer = left <= 0 ? 'too-long' : bounded({ pattern: re.pattern, dotAll: re.dotAll, op, input }, left, evaluation);
+  const answer =
+    left <= 0 ? 'too-long' : bounded({ pattern: re.pattern, dotAll: re.dotAll, op, input }, left, evaluation);
   if (answer === 'too-long' || answer === 'pending') throw new RegexUndecided(answer, re.pattern);
   return answer;
 }
@@ -166,7 +193,11 @@ export function regexSplit(re: JavaRegexOk, input: string): string[] {
 }
 
 /** Java String.matches / Matcher.matches(): the whole input must match (no deadline: for tests and tools). */
-export function javaWholeMatch(pattern: string, input: string, dotAll: boolean): { ok: true; matched: boolean } | Extract<JavaRegex, { ok: false }> {
+export function javaWholeMatch(
+  pattern: string,
+  input: string,
+  dotAll: boolean,
+): { ok: true; matched: boolean } | Extract<JavaRegex, { ok: false }> {
   const re = compileJavaRegex(pattern, { dotAll });
   return re.ok ? { ok: true, matched: direct(re, 'whole', input) as boolean } : re;
 }

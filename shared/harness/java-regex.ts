@@ -13,26 +13,53 @@ import { parseClass } from './java-regex-charclass';
 import { readClassEscape, readSimpleEscape } from './java-regex-escape';
 
 /** re2js forms of a pattern: `whole` for Matcher.matches(), `find` for Matcher.find(); `size` is RE2's program size. */
-export interface LinearRegex { whole: RE2JS; find: RE2JS; size: number }
+export interface LinearRegex {
+  whole: RE2JS;
+  find: RE2JS;
+  size: number;
+}
 
 /**
  * `whole` / `find` are the backtracking JS forms; `linear` the RE2 forms when the pattern has one.
  * Run them through java-regex-run.ts, which bounds every evaluation by a deadline.
  */
-export interface JavaRegexOk { ok: true; pattern: string; dotAll: boolean; whole: RegExp; find: RegExp; notes: string[]; linear: LinearRegex | null }
+export interface JavaRegexOk {
+  ok: true;
+  pattern: string;
+  dotAll: boolean;
+  whole: RegExp;
+  find: RegExp;
+  notes: string[];
+  linear: LinearRegex | null;
+}
 export type JavaRegex = JavaRegexOk | { ok: false; kind: 'invalid' | 'unsupported'; message: string; index: number };
 
 /** The pattern needs backtracking (lookaround, backreference, atomic group...): no linear-time form. */
 export class NotLinear extends Error {}
 
 export class RegexFail extends Error {
-  constructor(readonly kind: 'invalid' | 'unsupported', message: string, readonly index: number) {
+  constructor(
+    readonly kind: 'invalid' | 'unsupported',
+    message: string,
+    readonly index: number,
+  ) {
     super(message);
   }
 }
 
-export interface Flags { i: boolean; s: boolean; m: boolean; x: boolean; d: boolean; u: boolean }
-interface Atom { text: string; quantifiable: boolean; tail?: number }
+export interface Flags {
+  i: boolean;
+  s: boolean;
+  m: boolean;
+  x: boolean;
+  d: boolean;
+  u: boolean;
+}
+interface Atom {
+  text: string;
+  quantifiable: boolean;
+  tail?: number;
+}
 
 // Private-use markers: literals are always emitted escaped, so these never occur otherwise.
 const USER = '\uE001';
@@ -59,7 +86,11 @@ export class Translator {
   readonly notes: string[] = [];
 
   /** `linear`: emit RE2 syntax (for re2js) and throw NotLinear for what only backtracking can do. */
-  constructor(readonly pattern: string, dotAll: boolean, readonly linear = false) {
+  constructor(
+    readonly pattern: string,
+    dotAll: boolean,
+    readonly linear = false,
+  ) {
     this.cps = [];
     this.offs = [];
     let off = 0;
@@ -149,7 +180,8 @@ export class Translator {
       if (atom.text === '') continue;
       if (this.linear && atom.text.includes(DOLLAR)) {
         this.skipX();
-        if (depth > 0 || !(this.peek() === undefined || this.is('|'))) throw new NotLinear('a $ before the end of the pattern');
+        if (depth > 0 || !(this.peek() === undefined || this.is('|')))
+          throw new NotLinear('a $ before the end of the pattern');
       }
       last = { start: out.length + (atom.tail ?? 0), quantifiable: atom.quantifiable };
       out += atom.text;
@@ -188,7 +220,8 @@ export class Translator {
   }
 
   private literal(c: number): string {
-    if (this.flags.i && !this.globalCaseFold && isAsciiLetter(c)) return classText({ ranges: foldAscii([[c, c]]), props: [] }, false);
+    if (this.flags.i && !this.globalCaseFold && isAsciiLetter(c))
+      return classText({ ranges: foldAscii([[c, c]]), props: [] }, false);
     if (this.flags.i && this.flags.u && !this.globalCaseFold && c > 0x7f) {
       throw this.fail('unsupported', 'Unicode case-insensitive matching on part of the pattern');
     }
@@ -235,7 +268,11 @@ export class Translator {
     if (ch >= '1' && ch <= '9') {
       this.pos++;
       let ref = Number(ch);
-      while (this.peek() !== undefined && /\d/.test(String.fromCodePoint(this.peek() ?? 0)) && ref * 10 + Number(String.fromCodePoint(this.peek() ?? 0)) <= this.groups) {
+      while (
+        this.peek() !== undefined &&
+        /\d/.test(String.fromCodePoint(this.peek() ?? 0)) &&
+        ref * 10 + Number(String.fromCodePoint(this.peek() ?? 0)) <= this.groups
+      ) {
         ref = ref * 10 + Number(String.fromCodePoint(this.peek() ?? 0));
         this.pos++;
       }
@@ -256,8 +293,12 @@ export class Translator {
     }
     if (this.linear && (ch === 'b' || ch === 'B')) throw new NotLinear('a word boundary');
     const zeroWidth: Record<string, string> = {
-      A: this.linear ? '\\A' : START, z: this.linear ? '\\z' : END, Z: this.dollar(false), G: this.linear ? '\\A' : START,
-      b: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`, B: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`,
+      A: this.linear ? '\\A' : START,
+      z: this.linear ? '\\z' : END,
+      Z: this.dollar(false),
+      G: this.linear ? '\\A' : START,
+      b: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`,
+      B: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`,
     };
     const zw = zeroWidth[ch];
     if (zw !== undefined) {
@@ -306,7 +347,8 @@ export class Translator {
       this.pos++;
       return { text: `(?:${body()})`, quantifiable: true };
     }
-    if (this.linear && (ch === '=' || ch === '!' || ch === '>' || (ch === '<' && (this.is('=', 1) || this.is('!', 1))))) throw new NotLinear('a lookaround or atomic group');
+    if (this.linear && (ch === '=' || ch === '!' || ch === '>' || (ch === '<' && (this.is('=', 1) || this.is('!', 1)))))
+      throw new NotLinear('a lookaround or atomic group');
     if (ch === '=' || ch === '!') {
       this.pos++;
       return { text: `(?${ch}${body()})`, quantifiable: false };
@@ -323,7 +365,8 @@ export class Translator {
     if (ch === '<') {
       const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(String.fromCodePoint(...this.cps.slice(this.pos, this.pos + 40)));
       if (!m?.[1]) throw this.fail('invalid', 'capturing group name does not start with a Latin letter', this.pos + 1);
-      if (this.names.has(m[1])) throw this.fail('invalid', `Named capturing group <${m[1]}> is already defined`, this.pos);
+      if (this.names.has(m[1]))
+        throw this.fail('invalid', `Named capturing group <${m[1]}> is already defined`, this.pos);
       this.names.add(m[1]);
       this.groups++;
       this.pos += m[0].length;
@@ -333,7 +376,9 @@ export class Translator {
   }
 
   private parseFlags(at: number, body: () => string): Atom {
-    const m = /^([idmsuxUc]*)(?:-([idmsuxUc]*))?([:)])/.exec(String.fromCodePoint(...this.cps.slice(this.pos, this.pos + 20)));
+    const m = /^([idmsuxUc]*)(?:-([idmsuxUc]*))?([:)])/.exec(
+      String.fromCodePoint(...this.cps.slice(this.pos, this.pos + 20)),
+    );
     if (!m?.[3]) throw this.fail('invalid', 'Unknown inline modifier', this.pos);
     const on = m[1] ?? '';
     const off = m[2] ?? '';
@@ -343,11 +388,13 @@ export class Translator {
     for (const f of off) next[f as keyof Flags] = false;
     if (next.i && next.u && !(this.flags.i && this.flags.u)) {
       // Unicode case folding needs JS's global i flag: only possible for the whole pattern.
-      if (at !== 0 || m[3] !== ')') throw this.fail('unsupported', 'Unicode case-insensitive matching on part of the pattern', at);
+      if (at !== 0 || m[3] !== ')')
+        throw this.fail('unsupported', 'Unicode case-insensitive matching on part of the pattern', at);
       if (this.linear) throw new NotLinear('Unicode case-insensitive matching');
       this.globalCaseFold = true;
     }
-    if (this.globalCaseFold && !(next.i && next.u)) throw this.fail('unsupported', 'turning (?iu) off inside the pattern', at);
+    if (this.globalCaseFold && !(next.i && next.u))
+      throw this.fail('unsupported', 'turning (?iu) off inside the pattern', at);
     this.pos += m[0].length;
     if (m[3] === ')') {
       this.flags = next;

@@ -28,7 +28,9 @@ export interface CompiledExpr {
   start: number;
 }
 
-interface Lazy { eval(): { then(f: (v: unknown) => unknown): unknown } }
+interface Lazy {
+  eval(): { then(f: (v: unknown) => unknown): unknown };
+}
 
 const J = new jexlPackage.Jexl();
 const el = J._grammar.elements;
@@ -71,23 +73,105 @@ for (const op of ['-', '*', '/', '%']) bin(op, op === '-' ? 30 : 40, (a, b) => V
 J.addUnaryOp('__neg', (v: unknown) => v);
 Object.assign(el.__neg ?? {}, { precedence: Infinity });
 J.addFunctions({
-  __get: guard(V.getProperty), __not: guard((v: unknown) => !V.toBoolean(v)), __neg: guard(V.negate),
-  __bool: guard(V.toBoolean), __list: guard((...items: unknown[]) => items.map(V.use)), __f_size: guard(V.size), __f_empty: guard(V.empty),
+  __get: guard(V.getProperty),
+  __not: guard((v: unknown) => !V.toBoolean(v)),
+  __neg: guard(V.negate),
+  __bool: guard(V.toBoolean),
+  __list: guard((...items: unknown[]) => items.map(V.use)),
+  __f_size: guard(V.size),
+  __f_empty: guard(V.empty),
 });
-for (const name of METHOD_NAMES) J.addTransform(`__m_${name}`, guard((self: unknown, ...args: unknown[]) => callMethod(name, self, args)));
+for (const name of METHOD_NAMES)
+  J.addTransform(
+    `__m_${name}`,
+    guard((self: unknown, ...args: unknown[]) => callMethod(name, self, args)),
+  );
 
-const WORD_OPS: Record<string, string> = { and: '&&', or: '||', not: '!', eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', div: '/', mod: '%' };
-const PASS = new Set(['==', '!=', '<', '<=', '>', '>=', '+', '*', '/', '%', '&&', '||', '!', '=~', '!~', '=^', '!^', '=$', '!$', '??', '?:', '(', ')', '[', ']', ',', '?', ':']);
-const REFUSED: Record<string, string> = {
-  '{': 'map or set literals { ... }', '}': 'map or set literals { ... }', '?.': 'safe navigation (?.)', '?[': 'safe navigation (?[)',
-  '->': 'lambda functions', '=>': 'lambda functions', '..': 'ranges (a..b)', '...': 'variable arguments (...)', '++': '++', '--': '--',
-  '&': 'the bitwise operator &', '|': 'the bitwise operator |', '^': 'the bitwise operator ^', '~': 'the bitwise operator ~',
-  '<<': 'shift operators', '>>': 'shift operators', '@': 'annotations (@)', '#': 'pragmas (#)',
+const WORD_OPS: Record<string, string> = {
+  and: '&&',
+  or: '||',
+  not: '!',
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  le: '<=',
+  gt: '>',
+  ge: '>=',
+  div: '/',
+  mod: '%',
 };
-const RESERVED = new Set(['var', 'let', 'const', 'if', 'else', 'for', 'while', 'do', 'return', 'break', 'continue', 'function', 'new', 'in', 'size', 'empty']);
+const PASS = new Set([
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '*',
+  '/',
+  '%',
+  '&&',
+  '||',
+  '!',
+  '=~',
+  '!~',
+  '=^',
+  '!^',
+  '=$',
+  '!$',
+  '??',
+  '?:',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '?',
+  ':',
+]);
+const REFUSED: Record<string, string> = {
+  '{': 'map or set literals { ... }',
+  '}': 'map or set literals { ... }',
+  '?.': 'safe navigation (?.)',
+  '?[': 'safe navigation (?[)',
+  '->': 'lambda functions',
+  '=>': 'lambda functions',
+  '..': 'ranges (a..b)',
+  '...': 'variable arguments (...)',
+  '++': '++',
+  '--': '--',
+  '&': 'the bitwise operator &',
+  '|': 'the bitwise operator |',
+  '^': 'the bitwise operator ^',
+  '~': 'the bitwise operator ~',
+  '<<': 'shift operators',
+  '>>': 'shift operators',
+  '@': 'annotations (@)',
+  '#': 'pragmas (#)',
+};
+const RESERVED = new Set([
+  'var',
+  'let',
+  'const',
+  'if',
+  'else',
+  'for',
+  'while',
+  'do',
+  'return',
+  'break',
+  'continue',
+  'function',
+  'new',
+  'in',
+  'size',
+  'empty',
+]);
 const UNARY_BEFORE = new Set(['(', '[', ',', '?', ':', '!', '__neg']);
 
-const refuse = (what: string, t: Tok): JexlSyntax => new JexlSyntax(`${what} cannot be evaluated by the preview`, t.start, true);
+const refuse = (what: string, t: Tok): JexlSyntax =>
+  new JexlSyntax(`${what} cannot be evaluated by the preview`, t.start, true);
 
 const OPERAND_END = new Set(['num', 'str', 'tpl', 'ident', 'ph']);
 
@@ -144,7 +228,8 @@ function emit(toks: readonly Tok[], t: Tables): { text: string; tok: Tok }[] {
       }
     } else if (tok.text === '.') {
       const name = next;
-      if (!name || name.kind === 'op' || name.kind === 'tpl' || name.kind === 'ph') throw new JexlSyntax('a property name must follow "."', tok.start);
+      if (!name || name.kind === 'op' || name.kind === 'tpl' || name.kind === 'ph')
+        throw new JexlSyntax('a property name must follow "."', tok.start);
       i++;
       if (toks[i + 1]?.kind === 'op' && toks[i + 1]?.text === '(') {
         if (name.kind !== 'ident' || !METHOD_NAMES.has(name.text)) throw refuse(`the method .${name.text}()`, name);
@@ -154,8 +239,15 @@ function emit(toks: readonly Tok[], t: Tables): { text: string; tok: Tok }[] {
         push('.', tok);
         push(`__k${slot(t.keys, name.kind === 'ident' ? name.text : (name.value as string | number))}`, name);
       }
-    } else if (tok.text === '[' && next?.kind === 'op' && next.text === '.') throw new JexlSyntax('unexpected . (relative filters [.x] are not JEXL 3)', next.start);
-    else if (tok.text === '-') push(prev === undefined || UNARY_BEFORE.has(prev) || (PASS.has(prev) && prev !== ')' && prev !== ']') ? '__neg' : '-', tok);
+    } else if (tok.text === '[' && next?.kind === 'op' && next.text === '.')
+      throw new JexlSyntax('unexpected . (relative filters [.x] are not JEXL 3)', next.start);
+    else if (tok.text === '-')
+      push(
+        prev === undefined || UNARY_BEFORE.has(prev) || (PASS.has(prev) && prev !== ')' && prev !== ']')
+          ? '__neg'
+          : '-',
+        tok,
+      );
     else if (PASS.has(tok.text)) push(tok.text, tok);
     else if (REFUSED[tok.text]) throw refuse(REFUSED[tok.text] ?? tok.text, tok);
     else if (tok.text.endsWith('=')) throw refuse('assignment inside an expression', tok);
@@ -185,7 +277,12 @@ function fix(node: Ast | null | undefined, t: Tables, end: number): Ast {
     case 'UnaryExpression':
       return call(node.operator === '!' ? '__not' : '__neg', [f(node.right)]);
     case 'ConditionalExpression':
-      return { ...node, test: call('__bool', [f(node.test)]), consequent: f(node.consequent), alternate: f(node.alternate) };
+      return {
+        ...node,
+        test: call('__bool', [f(node.test)]),
+        consequent: f(node.consequent),
+        alternate: f(node.alternate),
+      };
     case 'ArrayLiteral':
       return call('__list', node.value.map(f));
     case 'FunctionCall':
@@ -207,7 +304,9 @@ function parse(pieces: readonly { text: string; tok: Tok }[], end: number): Ast 
       parser.addToken(token);
     } catch {
       const piece = pieces[Math.min(n, pieces.length - 1)];
-      throw piece ? new JexlSyntax(`unexpected ${piece.tok.text}`, piece.tok.start) : new JexlSyntax('unexpected text', end);
+      throw piece
+        ? new JexlSyntax(`unexpected ${piece.tok.text}`, piece.tok.start)
+        : new JexlSyntax('unexpected text', end);
     }
   });
   let ast: Ast | null;

@@ -18,15 +18,74 @@ export interface Tok {
 
 /** A syntax error (Harness fails too) or a construct the preview refuses (`unsupported`). */
 export class JexlSyntax extends Error {
-  constructor(message: string, readonly offset: number, readonly unsupported = false) {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly unsupported = false,
+  ) {
     super(message);
   }
 }
 
 const OPS = [
-  '...', '&&', '||', '==', '!=', '<=', '>=', '=~', '!~', '=^', '!^', '=$', '!$', '??', '?:', '?.', '?[', '->', '=>',
-  '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '++', '--', '..',
-  '+', '-', '*', '/', '%', '<', '>', '=', '!', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}', ';', '&', '|', '^', '~', '@', '#',
+  '...',
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '=~',
+  '!~',
+  '=^',
+  '!^',
+  '=$',
+  '!$',
+  '??',
+  '?:',
+  '?.',
+  '?[',
+  '->',
+  '=>',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '<<',
+  '>>',
+  '++',
+  '--',
+  '..',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '=',
+  '!',
+  '?',
+  ':',
+  '.',
+  ',',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ';',
+  '&',
+  '|',
+  '^',
+  '~',
+  '@',
+  '#',
 ];
 const NUMBER = /(0[xX][0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([lLhHiIdDfFbB])?/y;
 const IDENT = /[\p{L}_$][\p{L}\p{Nd}_$]*/uy;
@@ -56,8 +115,13 @@ export function lexJexl(src: string, blocks: readonly Block[]): Tok[] {
       const m = NUMBER.exec(src);
       const lit = m?.[1] ?? c;
       const end = i + (m?.[0].length ?? 1);
-      if (/[\p{L}\d_$]/u.test(src.charAt(end))) throw new JexlSyntax(`malformed number ${JSON.stringify(src.slice(i, end + 1))}`, i);
-      let value: number | JDouble = /^0[xX]/.test(lit) ? parseInt(lit, 16) : /^0[0-7]+$/.test(lit) ? parseInt(lit, 8) : Number(lit);
+      if (/[\p{L}\d_$]/u.test(src.charAt(end)))
+        throw new JexlSyntax(`malformed number ${JSON.stringify(src.slice(i, end + 1))}`, i);
+      let value: number | JDouble = /^0[xX]/.test(lit)
+        ? parseInt(lit, 16)
+        : /^0[0-7]+$/.test(lit)
+          ? parseInt(lit, 8)
+          : Number(lit);
       if (Number.isInteger(value) && (/[.eE]/.test(lit) || /[dDfF]/.test(m?.[2] ?? ''))) value = new JDouble(value);
       toks.push({ kind: 'num', text: src.slice(i, end), start: i, end, value });
       i = end;
@@ -79,7 +143,12 @@ export function lexJexl(src: string, blocks: readonly Block[]): Tok[] {
 }
 
 /** JEXL 3 strings: only \\ \' \" and \uXXXX are escapes; any other backslash stays (so "\d" is \d). */
-function readString(src: string, start: number, blockAt: Map<number, { index: number; end: number }>, toks: Tok[]): number {
+function readString(
+  src: string,
+  start: number,
+  blockAt: Map<number, { index: number; end: number }>,
+  toks: Tok[],
+): number {
   const quote = src.charAt(start);
   const parts: (string | number)[] = [];
   let buf = '';

@@ -15,13 +15,20 @@ function str(v: unknown, method: string): string {
 }
 
 function int(v: unknown, method: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new JexlError(`${method} needs a whole-number argument, not a ${javaType(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw new JexlError(`${method} needs a whole-number argument, not a ${javaType(v)}`);
   return v;
 }
 
 function regex(pattern: unknown, method: string): JavaRegexOk {
   const re = compileJavaRegex(str(pattern, method), { dotAll: false });
-  if (!re.ok) throw new JexlError(re.kind === 'invalid' ? `invalid regex in .${method}() (${re.message})` : `the preview cannot evaluate the regex in .${method}(): ${re.message}`, re.kind === 'unsupported');
+  if (!re.ok)
+    throw new JexlError(
+      re.kind === 'invalid'
+        ? `invalid regex in .${method}() (${re.message})`
+        : `the preview cannot evaluate the regex in .${method}(): ${re.message}`,
+      re.kind === 'unsupported',
+    );
   return re;
 }
 
@@ -53,7 +60,8 @@ const STRING: Record<string, Method> = {
   substring: (s: string, a, b) => {
     const from = int(a, 'substring');
     const to = b === undefined ? s.length : int(b, 'substring');
-    if (from < 0 || to > s.length || from > to) throw new JexlError(`substring(${from}, ${to}) is out of range for a String of length ${s.length}`);
+    if (from < 0 || to > s.length || from > to)
+      throw new JexlError(`substring(${from}, ${to}) is out of range for a String of length ${s.length}`);
     return s.slice(from, to);
   },
   replace: (s: string, a, b) => s.replaceAll(str(a, 'replace'), str(b, 'replace')),
@@ -94,7 +102,11 @@ const SCALAR: Record<string, Method> = {
 };
 
 /** Every method name the bridge can evaluate on some type. */
-export const METHOD_NAMES: ReadonlySet<string> = new Set([...Object.keys(STRING), ...Object.keys(LIST), ...Object.keys(MAP)]);
+export const METHOD_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(STRING),
+  ...Object.keys(LIST),
+  ...Object.keys(MAP),
+]);
 
 export function callMethod(name: string, self: unknown, args: unknown[]): unknown {
   use(self);
@@ -104,7 +116,10 @@ export function callMethod(name: string, self: unknown, args: unknown[]): unknow
   const fn = table[name];
   if (!fn) {
     // A name we know from another type is a real Java mistake (String.size(), List.length()).
-    if (METHOD_NAMES.has(name)) throw new JexlError(`a ${javaType(self)} has no method ${name}()${name === 'size' || name === 'length' ? ' (size(x) works on any value)' : ''}`);
+    if (METHOD_NAMES.has(name))
+      throw new JexlError(
+        `a ${javaType(self)} has no method ${name}()${name === 'size' || name === 'length' ? ' (size(x) works on any value)' : ''}`,
+      );
     throw new JexlError(`the preview does not know the method ${javaType(self)}.${name}()`, true);
   }
   return (fn as (self: unknown, ...a: unknown[]) => unknown)(self, ...args);

@@ -28,7 +28,11 @@ export class ScriptParser {
   /** Names given a value somewhere (var, assignment, for): reading others is an error in strict JEXL. */
   readonly defined = new Set<string>();
 
-  constructor(private readonly toks: readonly Tok[], private readonly tables: Tables, private readonly srcLength: number) {}
+  constructor(
+    private readonly toks: readonly Tok[],
+    private readonly tables: Tables,
+    private readonly srcLength: number,
+  ) {}
 
   program(): Stmt[] {
     const body: Stmt[] = [];
@@ -54,14 +58,16 @@ export class ScriptParser {
 
   private expect(text: string): Tok {
     const t = this.peek();
-    if (!this.isOp(t, text)) throw new JexlSyntax(`expected ${text}${t ? ` but found ${t.text}` : ' at the end'}`, this.here());
+    if (!this.isOp(t, text))
+      throw new JexlSyntax(`expected ${text}${t ? ` but found ${t.text}` : ' at the end'}`, this.here());
     this.i++;
     return t as Tok;
   }
 
   private name(): string {
     const t = this.peek();
-    if (t?.kind !== 'ident') throw new JexlSyntax(`expected a variable name${t ? ` but found ${t.text}` : ''}`, this.here());
+    if (t?.kind !== 'ident')
+      throw new JexlSyntax(`expected a variable name${t ? ` but found ${t.text}` : ''}`, this.here());
     this.i++;
     this.defined.add(t.text);
     return t.text;
@@ -134,7 +140,8 @@ export class ScriptParser {
       this.expect('(');
       if (this.isWord(this.peek(), 'var', 'let', 'const')) this.i++;
       const name = this.name();
-      if (!this.isOp(this.peek(), ':')) throw new JexlSyntax('only for (var x : items) loops can be evaluated by the preview', this.here(), true);
+      if (!this.isOp(this.peek(), ':'))
+        throw new JexlSyntax('only for (var x : items) loops can be evaluated by the preview', this.here(), true);
       this.i++;
       const items = this.expr(true);
       this.expect(')');
@@ -157,7 +164,8 @@ export class ScriptParser {
       this.end();
       return { kind: t.text as 'break' | 'continue' };
     }
-    if (this.isWord(t, 'do', 'function', 'switch', 'try', 'throw')) throw new JexlSyntax(`${t.text} statements cannot be evaluated by the preview`, t.start, true);
+    if (this.isWord(t, 'do', 'function', 'switch', 'try', 'throw'))
+      throw new JexlSyntax(`${t.text} statements cannot be evaluated by the preview`, t.start, true);
     const op = this.peek(1);
     if (t.kind === 'ident' && op?.kind === 'op' && ASSIGN.has(op.text)) {
       const name = this.name();
@@ -174,7 +182,10 @@ export class ScriptParser {
 
 /** return / break / continue unwinding (an Error subclass only to satisfy throw rules). */
 class Signal extends Error {
-  constructor(readonly kind: 'return' | 'break' | 'continue', readonly value: unknown = null) {
+  constructor(
+    readonly kind: 'return' | 'break' | 'continue',
+    readonly value: unknown = null,
+  ) {
     super(kind);
   }
 }
@@ -188,12 +199,14 @@ export interface Env {
 }
 
 function run(e: CompiledExpr, env: Env): unknown {
-  for (const [slot, name] of e.vars) env.ctx[`__v${slot}`] = env.scope.has(name) ? env.scope.get(name) : new UndefinedVar(name);
+  for (const [slot, name] of e.vars)
+    env.ctx[`__v${slot}`] = env.scope.has(name) ? env.scope.get(name) : new UndefinedVar(name);
   return evalExpr(e, env.ctx);
 }
 
 function loop(env: Env): void {
-  if (++env.steps > MAX_STEPS) throw new JexlError(`the script ran more than ${MAX_STEPS} loop iterations, so the preview stopped`, true);
+  if (++env.steps > MAX_STEPS)
+    throw new JexlError(`the script ran more than ${MAX_STEPS} loop iterations, so the preview stopped`, true);
 }
 
 function exec(s: Stmt, env: Env): unknown {
@@ -205,7 +218,8 @@ function exec(s: Stmt, env: Env): unknown {
     case 'assign': {
       const value = s.expr ? run(s.expr, env) : null;
       const old = env.scope.get(s.name);
-      const next = s.op === '=' ? value : s.op === '+=' ? V.add(old ?? null, value) : V.arith(s.op.charAt(0), old ?? null, value);
+      const next =
+        s.op === '=' ? value : s.op === '+=' ? V.add(old ?? null, value) : V.arith(s.op.charAt(0), old ?? null, value);
       env.scope.set(s.name, next);
       return next;
     }

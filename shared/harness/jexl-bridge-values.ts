@@ -26,7 +26,10 @@ export function plain(v: unknown): unknown {
 
 /** An error Harness would raise too (so: no match). `unsupported` = the preview cannot tell. */
 export class JexlError extends Error {
-  constructor(message: string, readonly unsupported = false) {
+  constructor(
+    message: string,
+    readonly unsupported = false,
+  ) {
     super(message);
   }
 }
@@ -47,7 +50,8 @@ export function javaType(v: unknown): string {
   if (typeof v === 'string') return 'String';
   if (typeof v === 'boolean') return 'Boolean';
   if (v instanceof JDouble) return 'Double';
-  if (typeof v === 'number') return isFloat(v) ? 'Double' : Number.isSafeInteger(v) && Math.abs(v) <= 2147483647 ? 'Integer' : 'Long';
+  if (typeof v === 'number')
+    return isFloat(v) ? 'Double' : Number.isSafeInteger(v) && Math.abs(v) <= 2147483647 ? 'Integer' : 'Long';
   if (isList(v)) return 'List';
   return 'Map';
 }
@@ -67,12 +71,15 @@ export function javaString(v: unknown): string {
   if (v instanceof JDouble) return javaDoubleToString(v.v);
   if (typeof v === 'boolean') return String(v);
   if (isList(v)) return `[${v.map(javaString).join(', ')}]`;
-  return `{${Object.entries(v as JMap).map(([k, x]) => `${k}=${javaString(x)}`).join(', ')}}`;
+  return `{${Object.entries(v as JMap)
+    .map(([k, x]) => `${k}=${javaString(x)}`)
+    .join(', ')}}`;
 }
 
 export function toBoolean(v: unknown): boolean {
   use(v);
-  if (v === null || v === undefined) throw new JexlError('null cannot be used as a Boolean (Harness runs JEXL in strict mode)');
+  if (v === null || v === undefined)
+    throw new JexlError('null cannot be used as a Boolean (Harness runs JEXL in strict mode)');
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return !Number.isNaN(v) && v !== 0;
   if (v instanceof JDouble) return v.v !== 0;
@@ -101,13 +108,15 @@ function toDouble(v: unknown): number {
   if (typeof v === 'string') {
     const t = v.trim();
     if (v === '') return 0;
-    if (!/^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/.test(t)) throw new JexlError(`"${v}" is not a number (Double.parseDouble fails)`);
+    if (!/^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/.test(t))
+      throw new JexlError(`"${v}" is not a number (Double.parseDouble fails)`);
     return Number(t.replace(/[fFdD]$/, ''));
   }
   throw new JexlError(`a ${javaType(v)} cannot be used as a number`);
 }
 
-const floatLike = (v: unknown): boolean => isFloat(v) || (typeof v === 'string' && /^[+-]?\d*(\.\d*)?([eE][+-]?\d+)?$/.test(v) && /[.eE]/.test(v));
+const floatLike = (v: unknown): boolean =>
+  isFloat(v) || (typeof v === 'string' && /^[+-]?\d*(\.\d*)?([eE][+-]?\d+)?$/.test(v) && /[.eE]/.test(v));
 
 /** JexlArithmetic.compare: doubles if either is a Double, longs if either is a whole number, else strings. */
 export function compare(a: unknown, b: unknown, op: string): number {
@@ -206,11 +215,23 @@ export function jexlContains(container: unknown, value: unknown): boolean {
   if (container === null || value === null) return false;
   if (typeof container === 'string') {
     const re = compileJavaRegex(container, { dotAll: false });
-    if (!re.ok) throw new JexlError(re.kind === 'invalid' ? `invalid regex after =~ (${re.message})` : `the preview cannot evaluate the regex: ${re.message}`, re.kind === 'unsupported');
+    if (!re.ok)
+      throw new JexlError(
+        re.kind === 'invalid'
+          ? `invalid regex after =~ (${re.message})`
+          : `the preview cannot evaluate the regex: ${re.message}`,
+        re.kind === 'unsupported',
+      );
     return regexTest(re, 'whole', javaString(value));
   }
-  if (isMap(container)) return isMap(value) ? Object.keys(value).every((k) => Object.hasOwn(container, k)) : typeof value === 'string' && Object.hasOwn(container, value);
-  if (isList(container)) return isList(value) ? value.every((v) => container.some((c) => javaEquals(c, v))) : container.some((c) => javaEquals(c, value));
+  if (isMap(container))
+    return isMap(value)
+      ? Object.keys(value).every((k) => Object.hasOwn(container, k))
+      : typeof value === 'string' && Object.hasOwn(container, value);
+  if (isList(container))
+    return isList(value)
+      ? value.every((v) => container.some((c) => javaEquals(c, v)))
+      : container.some((c) => javaEquals(c, value));
   throw new JexlError(`=~ needs a String pattern, a List or a Map on its right, not a ${javaType(container)}`);
 }
 
@@ -219,7 +240,8 @@ export function startsOrEnds(a: unknown, b: unknown, ends: boolean): boolean {
   use(b);
   if (a === null && b === null) return true;
   if (a === null || b === null) return false;
-  if (typeof a !== 'string') throw new JexlError(`${ends ? '=$' : '=^'} needs a String on its left, not a ${javaType(a)}`);
+  if (typeof a !== 'string')
+    throw new JexlError(`${ends ? '=$' : '=^'} needs a String on its left, not a ${javaType(a)}`);
   return ends ? a.endsWith(javaString(b)) : a.startsWith(javaString(b));
 }
 
@@ -248,7 +270,8 @@ export function getProperty(subject: unknown, key: unknown): unknown {
   if (subject === null || subject === undefined) throw new JexlError(`cannot read ${JSON.stringify(key)} of null`);
   if (isList(subject)) {
     if (typeof key === 'number' && Number.isInteger(key)) {
-      if (key < 0 || key >= subject.length) throw new JexlError(`index ${key} is out of range (the list has ${subject.length} items)`);
+      if (key < 0 || key >= subject.length)
+        throw new JexlError(`index ${key} is out of range (the list has ${subject.length} items)`);
       return subject[key];
     }
     if (key === 'empty') return subject.length === 0;

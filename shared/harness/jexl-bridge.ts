@@ -13,8 +13,16 @@ import type { Stmt } from './jexl-bridge-script';
 import { javaString, javaType, JDouble, JexlError, plain } from './jexl-bridge-values';
 import { previewJson, renderValue } from './render';
 
-export interface JexlWhere { offset: number; line: number; column: number }
-interface Common { source: string; blocks: Block[]; refs: Ref[] }
+export interface JexlWhere {
+  offset: number;
+  line: number;
+  column: number;
+}
+interface Common {
+  source: string;
+  blocks: Block[];
+  refs: Ref[];
+}
 export interface CompiledJexlOk extends Common {
   ok: true;
   sub: (CompiledJexl | null)[];
@@ -23,19 +31,39 @@ export interface CompiledJexlOk extends Common {
   globals: readonly string[];
   warnings: string[];
 }
-export interface CompiledJexlFail extends Common { ok: false; kind: 'syntax' | 'unsupported'; message: string; where: JexlWhere }
+export interface CompiledJexlFail extends Common {
+  ok: false;
+  kind: 'syntax' | 'unsupported';
+  message: string;
+  where: JexlWhere;
+}
 export type CompiledJexl = CompiledJexlOk | CompiledJexlFail;
 
 /** A `<+...>` bound in a JEXL condition: its typed value and a short preview for display. */
-export interface JexlBinding { text: string; value: unknown; type: string; preview: string; note?: string }
+export interface JexlBinding {
+  text: string;
+  value: unknown;
+  type: string;
+  preview: string;
+  note?: string;
+}
 export type JexlState = 'true' | 'false' | 'non-boolean' | 'error' | 'unsupported';
-export interface JexlRun { state: JexlState; value: unknown; type: string; message: string; bindings: JexlBinding[] }
+export interface JexlRun {
+  state: JexlState;
+  value: unknown;
+  type: string;
+  message: string;
+  bindings: JexlBinding[];
+}
 
 const TRIGGER_GLOBALS = ['trigger', 'eventPayload'] as const;
 
 /** `trigger.header['X-Name']` → lower-cased name, as Harness does before evaluating. */
 export function lowerHeaderBrackets(text: string): string {
-  return text.replace(/(trigger\s*\.\s*header\s*\[\s*)(['"])((?:\\.|(?!\2)[^\\])*)\2/g, (_m, pre: string, q: string, name: string) => `${pre}${q}${name.toLowerCase()}${q}`);
+  return text.replace(
+    /(trigger\s*\.\s*header\s*\[\s*)(['"])((?:\\.|(?!\2)[^\\])*)\2/g,
+    (_m, pre: string, q: string, name: string) => `${pre}${q}${name.toLowerCase()}${q}`,
+  );
 }
 
 export function compileJexl(source: string, o: { globals?: readonly string[] } = {}): CompiledJexl {
@@ -44,10 +72,13 @@ export function compileJexl(source: string, o: { globals?: readonly string[] } =
   const globals = o.globals ?? [];
   try {
     if (unclosedAt !== null) throw new JexlSyntax('<+ is never closed with >', unclosedAt);
-    const sub = refs.map((r) => (r.kind === 'expr' ? compileJexl(lowerHeaderBrackets(r.inner), { globals: TRIGGER_GLOBALS }) : null));
+    const sub = refs.map((r) =>
+      r.kind === 'expr' ? compileJexl(lowerHeaderBrackets(r.inner), { globals: TRIGGER_GLOBALS }) : null,
+    );
     sub.forEach((c, k) => {
       const b = blocks[k];
-      if (c && !c.ok && b) throw new JexlSyntax(`in ${b.text}: ${c.message}`, b.start + 2 + c.where.offset, c.kind === 'unsupported');
+      if (c && !c.ok && b)
+        throw new JexlSyntax(`in ${b.text}: ${c.message}`, b.start + 2 + c.where.offset, c.kind === 'unsupported');
     });
     const toks = lexJexl(source, blocks);
     const tables: Tables = { literals: [], keys: [], vars: [], templates: [] };
@@ -56,33 +87,57 @@ export function compileJexl(source: string, o: { globals?: readonly string[] } =
     const warnings: string[] = [];
     for (const name of tables.vars) {
       if (!parser.defined.has(name) && !globals.includes(name)) {
-        warnings.push(`"${name}" is never defined: Harness's JEXL is strict, so reading it is an error (did you mean <+trigger.payload.${name}>?).`);
+        warnings.push(
+          `"${name}" is never defined: Harness's JEXL is strict, so reading it is an error (did you mean <+trigger.payload.${name}>?).`,
+        );
       }
     }
     for (const r of refs) {
-      if (r.kind === 'path' && r.headerForm === 'dot') warnings.push(`${r.text} uses the dot form: the header name is not lower-cased, so it normally misses (use <+trigger.header['name']>).`);
+      if (r.kind === 'path' && r.headerForm === 'dot')
+        warnings.push(
+          `${r.text} uses the dot form: the header name is not lower-cased, so it normally misses (use <+trigger.header['name']>).`,
+        );
     }
     if (tables.templates.length) warnings.push('A <+...> inside quotes is rendered into the text of the string.');
     return { ok: true, source, blocks, refs, sub, body, tables, globals, warnings };
   } catch (e) {
     if (!(e instanceof JexlSyntax)) throw e;
-    return { ok: false, source, blocks, refs, kind: e.unsupported ? 'unsupported' : 'syntax', message: e.message, where: { offset: e.offset, ...lineColumn(source, e.offset) } };
+    return {
+      ok: false,
+      source,
+      blocks,
+      refs,
+      kind: e.unsupported ? 'unsupported' : 'syntax',
+      message: e.message,
+      where: { offset: e.offset, ...lineColumn(source, e.offset) },
+    };
   }
 }
 
-interface Bound { bindings: JexlBinding[]; values: unknown[]; render: (() => string)[] }
+interface Bound {
+  bindings: JexlBinding[];
+  values: unknown[];
+  render: (() => string)[];
+}
 
 function bind(c: CompiledJexlOk, s: ParsedSample): Bound {
   const out: Bound = { bindings: [], values: [], render: [] };
   c.refs.forEach((ref, k) => {
-    if (ref.kind === 'other') throw new JexlError(`${ref.text} is not available while Harness matches a trigger, so the preview cannot evaluate it`, true);
+    if (ref.kind === 'other')
+      throw new JexlError(
+        `${ref.text} is not available while Harness matches a trigger, so the preview cannot evaluate it`,
+        true,
+      );
     let value: unknown;
     let note: string | undefined;
     if (ref.kind === 'path') {
       const r = resolvePath(ref, s);
       const render = (): string => renderValue(r.value, s.numberTexts, r.container, r.key);
       // A payload 1.0 is a Double in Harness: keep it one.
-      value = typeof r.value === 'number' && Number.isInteger(r.value) && /[.E]/.test(render()) ? new JDouble(r.value) : r.value;
+      value =
+        typeof r.value === 'number' && Number.isInteger(r.value) && /[.E]/.test(render())
+          ? new JDouble(r.value)
+          : r.value;
       if (!r.found) note = 'not found: bound as null';
       out.render.push(render);
     } else {
@@ -98,7 +153,12 @@ function bind(c: CompiledJexlOk, s: ParsedSample): Bound {
       out.render.push(() => renderJexlValue(v));
     }
     out.values.push(value);
-    const b: JexlBinding = { text: ref.text, value: value instanceof JDouble ? value.v : value, type: javaType(value), preview: preview(value, s) };
+    const b: JexlBinding = {
+      text: ref.text,
+      value: value instanceof JDouble ? value.v : value,
+      type: javaType(value),
+      preview: preview(value, s),
+    };
     if (note) b.note = note;
     out.bindings.push(b);
   });
@@ -140,19 +200,36 @@ export function runJexl(c: CompiledJexlOk, s: ParsedSample): JexlRun {
     const raw = execute(c, s, {}, bound);
     const type = javaType(raw);
     const value = plain(raw);
-    if (typeof value === 'boolean') return { state: value ? 'true' : 'false', value, type, message: `the condition evaluates to ${value}`, bindings: bound.bindings };
+    if (typeof value === 'boolean')
+      return {
+        state: value ? 'true' : 'false',
+        value,
+        type,
+        message: `the condition evaluates to ${value}`,
+        bindings: bound.bindings,
+      };
     return {
-      state: 'non-boolean', value, type, bindings: bound.bindings,
+      state: 'non-boolean',
+      value,
+      type,
+      bindings: bound.bindings,
       message: `the condition evaluates to ${type === 'null' ? 'null' : `${type} ${preview(raw)}`}, not a Boolean: Harness treats that as no match`,
     };
   } catch (e) {
     const bindings = bound?.bindings ?? [];
-    if (e instanceof RegexUndecided) return { state: 'unsupported', value: null, type: 'null', message: e.message, bindings };
+    if (e instanceof RegexUndecided)
+      return { state: 'unsupported', value: null, type: 'null', message: e.message, bindings };
     if (e instanceof JexlError) {
       return e.unsupported
         ? { state: 'unsupported', value: null, type: 'null', message: e.message, bindings }
         : { state: 'error', value: null, type: 'null', message: `Harness stops with an error: ${e.message}`, bindings };
     }
-    return { state: 'error', value: null, type: 'null', message: `evaluation failed: ${e instanceof Error ? e.message : String(e)}`, bindings };
+    return {
+      state: 'error',
+      value: null,
+      type: 'null',
+      message: `evaluation failed: ${e instanceof Error ? e.message : String(e)}`,
+      bindings,
+    };
   }
 }

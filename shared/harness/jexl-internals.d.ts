@@ -1,7 +1,11 @@
 // The jexl package's own lexer and parser (no published types): the bridge feeds tokens one by one
 // to find where a syntax error is in one pass (jexl-bridge-compile.ts).
 declare module 'jexl/dist/Lexer' {
-  export interface JexlToken { type: string; value: unknown; raw: string }
+  export interface JexlToken {
+    type: string;
+    value: unknown;
+    raw: string;
+  }
   export default class Lexer {
     constructor(grammar: unknown);
     tokenize(text: string): JexlToken[];

@@ -1,7 +1,10 @@
 // Where a payload path sits in the JSON text, for "jump to": the property name (or the list item)
 // as offsets. One pass that skips the subtrees off the path, so a 5 MB payload stays quick.
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 /** Offsets of the value at `segments` (its key for an object member); null when absent or not JSON. */
 export function locatePath(text: string, segments: readonly (string | number)[]): Span | null {
@@ -30,9 +33,18 @@ export function locatePath(text: string, segments: readonly (string | number)[])
       let depth = 0;
       while (i < text.length) {
         const d = text[i];
-        if (d === '"') { if (str() === null) return false; continue; }
+        if (d === '"') {
+          if (str() === null) return false;
+          continue;
+        }
         if (d === '{' || d === '[') depth++;
-        else if (d === '}' || d === ']') { depth--; if (depth === 0) { i++; return true; } }
+        else if (d === '}' || d === ']') {
+          depth--;
+          if (depth === 0) {
+            i++;
+            return true;
+          }
+        }
         i++;
       }
       return false;
@@ -58,10 +70,16 @@ export function locatePath(text: string, segments: readonly (string | number)[])
         ws();
         if (text[i] !== ':') return null;
         i++;
-        if (key === seg) { keySpan = { start, end }; break; }
+        if (key === seg) {
+          keySpan = { start, end };
+          break;
+        }
         if (!skip()) return null;
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         return null;
       }
     } else if (typeof seg === 'number' && open === '[') {

@@ -43,20 +43,23 @@ export function formatPath(segments: readonly (string | number)[]): string {
 }
 
 // Inside a JEXL expression block (`<+trigger.payload.tags.size()>`): the path before the method call.
-const EMBEDDED = /(?:trigger\s*\.\s*payload|\beventPayload)((?:\s*\.\s*[A-Za-z_$][\w$]*(?![\w$]|\s*\()|\s*\[\s*(?:\d+|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\])*)/g;
+const EMBEDDED =
+  /(?:trigger\s*\.\s*payload|\beventPayload)((?:\s*\.\s*[A-Za-z_$][\w$]*(?![\w$]|\s*\()|\s*\[\s*(?:\d+|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*\])*)/g;
 
 function pathsIn(text: string): { segments: (string | number)[]; expression: string; exact: boolean }[] {
   const out: { segments: (string | number)[]; expression: string; exact: boolean }[] = [];
   for (const b of findBlocks(text).blocks) {
     const ref = parseRef(b.inner);
     if (ref.kind === 'path') {
-      if (ref.root === 'payload' && ref.segments.length > 0) out.push({ segments: ref.segments, expression: b.text, exact: true });
+      if (ref.root === 'payload' && ref.segments.length > 0)
+        out.push({ segments: ref.segments, expression: b.text, exact: true });
       continue;
     }
     if (ref.kind !== 'expr') continue;
     for (const m of b.inner.matchAll(EMBEDDED)) {
       const inner = parseRef(`trigger.payload${m[1] ?? ''}`);
-      if (inner.kind === 'path' && inner.segments.length > 0) out.push({ segments: inner.segments, expression: b.text, exact: false });
+      if (inner.kind === 'path' && inner.segments.length > 0)
+        out.push({ segments: inner.segments, expression: b.text, exact: false });
     }
   }
   return out;
@@ -84,7 +87,9 @@ export function triggerPayloadPaths(yamlText: string): PayloadPath[] {
   add(t.jexlCondition, 'JEXL condition', t.jexlWhere?.line ?? null, false);
   if (t.inputYaml) {
     const lines = t.inputYaml.split('\n');
-    lines.forEach((text, i) => { add(text, 'inputYaml', t.inputYamlLine === null ? null : t.inputYamlLine + i, true); });
+    lines.forEach((text, i) => {
+      add(text, 'inputYaml', t.inputYamlLine === null ? null : t.inputYamlLine + i, true);
+    });
   }
   return [...byKey.values()];
 }
@@ -100,20 +105,26 @@ function describe(value: unknown): string {
 /** Each path checked against a parsed payload (`undefined`: the payload is not JSON). */
 export function checkPaths(paths: readonly PayloadPath[], payload: unknown): PathStatus[] {
   return paths.map((path) => {
-    if (payload === undefined) return { path, state: 'missing', detail: 'the payload is not JSON, so this resolves to nothing' };
+    if (payload === undefined)
+      return { path, state: 'missing', detail: 'the payload is not JSON, so this resolves to nothing' };
     const r = walk(payload, path.segments, null);
     if (!r.found) return { path, state: 'missing', detail: 'not in the payload: renders as "null"' };
     const v = r.value;
     if (v === null) return { path, state: 'odd', detail: 'present but null: renders as "null"' };
-    if (typeof v === 'string' && v.trim() === '') return { path, state: 'odd', detail: v === '' ? 'present but an empty string' : 'present but only blanks' };
-    if (path.wantsScalar && typeof v === 'object') return { path, state: 'odd', detail: `${describe(v)} where a text value is expected (it renders as JSON)` };
+    if (typeof v === 'string' && v.trim() === '')
+      return { path, state: 'odd', detail: v === '' ? 'present but an empty string' : 'present but only blanks' };
+    if (path.wantsScalar && typeof v === 'object')
+      return { path, state: 'odd', detail: `${describe(v)} where a text value is expected (it renders as JSON)` };
     return { path, state: 'present', detail: describe(v) };
   });
 }
 
 /** The payload with a skeleton value ("") at the path, creating the objects and lists on the way. */
 export function insertSkeleton(payload: unknown, segments: readonly (string | number)[]): unknown {
-  const root: unknown = payload === undefined || payload === null || typeof payload !== 'object' ? {} : (JSON.parse(JSON.stringify(payload)) as unknown);
+  const root: unknown =
+    payload === undefined || payload === null || typeof payload !== 'object'
+      ? {}
+      : (JSON.parse(JSON.stringify(payload)) as unknown);
   let node = root as Record<string | number, unknown>;
   segments.forEach((seg, i) => {
     const last = i === segments.length - 1;

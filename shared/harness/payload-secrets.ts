@@ -39,7 +39,10 @@ function firstSecretPath(value: unknown, secrets: readonly string[], at: Segment
 }
 
 function variableName(segments: Segment[], secrets: readonly string[]): string {
-  const words = segments.filter((s): s is string => typeof s === 'string' && !holdsSecret(s, secrets)).slice(-2).map((s) => s.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, ''));
+  const words = segments
+    .filter((s): s is string => typeof s === 'string' && !holdsSecret(s, secrets))
+    .slice(-2)
+    .map((s) => s.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, ''));
   const name = words.filter(Boolean).join('_') || 'secret';
   return /^[A-Za-z_]/.test(name) ? name : `v_${name}`;
 }
@@ -58,7 +61,12 @@ export function findSecretInPayload(body: string, secrets: readonly string[] = [
   const span = segments ? locatePath(body, segments) : null;
   let offset = span?.start ?? 0;
   // An object member's span is its name: the value starts after the colon (unless the name is the secret).
-  if (span && segments && typeof segments[segments.length - 1] === 'string' && !holdsSecret(String(segments[segments.length - 1]), secrets)) {
+  if (
+    span &&
+    segments &&
+    typeof segments[segments.length - 1] === 'string' &&
+    !holdsSecret(String(segments[segments.length - 1]), secrets)
+  ) {
     const value = /^\s*:\s*/.exec(body.slice(span.end, span.end + 4096));
     if (value) offset = span.end + value[0].length;
   }
@@ -71,14 +79,32 @@ export function findSecretInPayload(body: string, secrets: readonly string[] = [
   const { line, column } = lineColumn(body, offset);
   // A field name may be the secret itself: the path is masked like any text.
   const shown = segments?.map((x) => (typeof x === 'string' ? redact(x, secrets) : x));
-  return { path: shown ? `$${formatPath(shown).replace(/^(?=[A-Za-z_$])/, '.')}` : null, variable: variableName(segments ?? [], secrets), line, column, offset };
+  return {
+    path: shown ? `$${formatPath(shown).replace(/^(?=[A-Za-z_$])/, '.')}` : null,
+    variable: variableName(segments ?? [], secrets),
+    line,
+    column,
+    offset,
+  };
 }
 
 /** The refusal for a plain-text store (`what`: "The payload "Deploy"", "Step 2's payload"...). */
 export function secretInPayloadError(what: string, spot: SecretSpot, store: string): DeskError {
-  const where = spot.path === null ? `at line ${spot.line}, column ${spot.column}` : `at ${spot.path} (line ${spot.line}, column ${spot.column})`;
-  return new DeskError('invalid-args', `${what} holds something shaped like an API key or token ${where}: ${store} stored as plain text, so it was not saved.`, {
-    where: { line: spot.line, column: spot.column, offset: spot.offset, ...(spot.path === null ? {} : { token: spot.path }) },
-    hint: `Replace the value with {{${spot.variable}}} and mark that variable secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
-  });
+  const where =
+    spot.path === null
+      ? `at line ${spot.line}, column ${spot.column}`
+      : `at ${spot.path} (line ${spot.line}, column ${spot.column})`;
+  return new DeskError(
+    'invalid-args',
+    `${what} holds something shaped like an API key or token ${where}: ${store} stored as plain text, so it was not saved.`,
+    {
+      where: {
+        line: spot.line,
+        column: spot.column,
+        offset: spot.offset,
+        ...(spot.path === null ? {} : { token: spot.path }),
+      },
+      hint: `Replace the value with {{${spot.variable}}} and mark that variable secret in the Variables panel: its value then stays in the keychain and is put in only when the trigger fires.`,
+    },
+  );
 }

@@ -69,7 +69,10 @@ function secretsMatcher(given: string[]): SecretsMatcher {
     for (const s of given) for (const f of forms(s)) if (f !== s) mask.set(f, maskSecret(s));
     // A last-4 that is itself one of the secrets would be masked again next time: drop it.
     for (const [f, m] of mask) if (given.some((s) => m.endsWith(s))) mask.set(f, m.slice(0, m.length - 4));
-    const alts = given.flatMap(forms).sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const alts = given
+      .flatMap(forms)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
     matcher = { re: new RegExp(`(${EXISTING})|(${alts.join('|')})`, 'g'), mask };
     if (SECRETS_CACHE.size > 32) SECRETS_CACHE.clear();
     SECRETS_CACHE.set(key, matcher);
@@ -87,7 +90,10 @@ export function redactor(secrets?: Iterable<string>): (text: string) => string {
   const matcher = given.length > 0 ? secretsMatcher(given) : null;
   return (text) => {
     let out = text;
-    if (matcher) out = out.replace(matcher.re, (all, existing: string | undefined) => (existing ? all : (matcher.mask.get(all) ?? MASK)));
+    if (matcher)
+      out = out.replace(matcher.re, (all, existing: string | undefined) =>
+        existing ? all : (matcher.mask.get(all) ?? MASK),
+      );
     if (!MARKERS.test(out)) return out;
     out = out.replace(KEYS, (key) => maskSecret(key));
     if (out.includes('custom')) {
@@ -128,7 +134,8 @@ export function redactJson<T>(value: T, secrets?: Iterable<string>): T {
     if (typeof v !== 'object' || v === null) return v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      const credential = typeof x === 'string' && CREDENTIAL_FIELD.test(k) && x.length > 3 && !x.includes('…') && !NOT_A_SECRET.test(x);
+      const credential =
+        typeof x === 'string' && CREDENTIAL_FIELD.test(k) && x.length > 3 && !x.includes('…') && !NOT_A_SECRET.test(x);
       out[clean(k)] = credential ? maskSecret(x) : walk(x);
     }
     return out;
@@ -184,8 +191,9 @@ export function excerpt(text: string, max: number, secrets: Iterable<string> = [
 
 /** A URL for display or logs: token, keys and a password before the host masked. */
 export function redactUrl(url: string): string {
-  const withoutPassword = url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]+)@/i, (all, head: string, pass: string) =>
-    pass.includes(MASK) ? all : `${head}${MASK}@`,
+  const withoutPassword = url.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]+)@/i,
+    (all, head: string, pass: string) => (pass.includes(MASK) ? all : `${head}${MASK}@`),
   );
   return redact(withoutPassword);
 }
@@ -198,7 +206,8 @@ export function isSecretHeaderName(name: string): boolean {
 }
 
 // `Name: value` with a credential-like name, and the options that carry a password or a token.
-const HEADER_VALUE = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]+)[ \t]*:[ \t]*(?:(?:Bearer|Basic|Token|Digest)[ \t]+)?([^\s'"]+)/g;
+const HEADER_VALUE =
+  /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]+)[ \t]*:[ \t]*(?:(?:Bearer|Basic|Token|Digest)[ \t]+)?([^\s'"]+)/g;
 const OPTION_VALUE = /(?:^|\s)(?:-u|-U|--user|--proxy-user|--oauth2-bearer)(?:[ \t]+|=)['"]?([^\s'"]+)/g;
 // A key shape even where it is glued to other text (`--pat.…`, `@xpat.…`): in a pasted command, that is a key.
 const KEY_ANYWHERE = /[ps]at\.(?:[A-Za-z0-9_-]{4,}\.){1,2}[A-Za-z0-9_-]{8,}/g;

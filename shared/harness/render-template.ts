@@ -9,16 +9,37 @@ import { JexlError, plain } from './jexl-bridge-values';
 import { RegexUndecided } from './java-regex-run';
 import { renderValue } from './render';
 
-export interface TemplateBlock { start: number; end: number; text: string; ref: Ref; compiled: CompiledJexl | null }
-export interface CompiledTemplate { source: string; blocks: TemplateBlock[]; unclosedAt: number | null }
+export interface TemplateBlock {
+  start: number;
+  end: number;
+  text: string;
+  ref: Ref;
+  compiled: CompiledJexl | null;
+}
+export interface CompiledTemplate {
+  source: string;
+  blocks: TemplateBlock[];
+  unclosedAt: number | null;
+}
 
 export type PartState = 'ok' | 'missing' | 'error' | 'unsupported';
 export interface RenderedBlock {
-  text: string; start: number; end: number; rendered: string; value: unknown; state: PartState; why: string | null;
+  text: string;
+  start: number;
+  end: number;
+  rendered: string;
+  value: unknown;
+  state: PartState;
+  why: string | null;
   /** A regex inside is still being checked off the page: not memoized, the answer comes later. */
   pending?: boolean;
 }
-export interface Rendered { text: string; blocks: RenderedBlock[]; state: 'ok' | 'error' | 'unsupported'; why: string | null }
+export interface Rendered {
+  text: string;
+  blocks: RenderedBlock[];
+  state: 'ok' | 'error' | 'unsupported';
+  why: string | null;
+}
 
 export function compileTemplate(source: string): CompiledTemplate {
   const { blocks, unclosedAt } = findBlocks(source);
@@ -27,28 +48,61 @@ export function compileTemplate(source: string): CompiledTemplate {
     unclosedAt,
     blocks: blocks.map((b) => {
       const ref = parseRef(b.inner);
-      const compiled = ref.kind === 'expr' ? compileJexl(lowerHeaderBrackets(ref.inner), { globals: ['trigger', 'eventPayload'] }) : null;
+      const compiled =
+        ref.kind === 'expr'
+          ? compileJexl(lowerHeaderBrackets(ref.inner), { globals: ['trigger', 'eventPayload'] })
+          : null;
       return { start: b.start, end: b.end, text: b.text, ref, compiled };
     }),
   };
 }
 
 function renderBlock(b: TemplateBlock, s: ParsedSample): RenderedBlock {
-  const out = (rendered: string, value: unknown, state: PartState, why: string | null): RenderedBlock => ({ text: b.text, start: b.start, end: b.end, rendered, value, state, why });
+  const out = (rendered: string, value: unknown, state: PartState, why: string | null): RenderedBlock => ({
+    text: b.text,
+    start: b.start,
+    end: b.end,
+    rendered,
+    value,
+    state,
+    why,
+  });
   const ref = b.ref;
   if (ref.kind === 'path') {
     const r = resolvePath(ref, s);
-    return out(renderValue(r.value, s.numberTexts, r.container, r.key), r.value, r.found ? 'ok' : 'missing', r.found ? null : `${b.text} is not in the event, so it renders as "null"`);
+    return out(
+      renderValue(r.value, s.numberTexts, r.container, r.key),
+      r.value,
+      r.found ? 'ok' : 'missing',
+      r.found ? null : `${b.text} is not in the event, so it renders as "null"`,
+    );
   }
-  if (ref.kind === 'other') return out(b.text, null, 'unsupported', `${b.text} is not a trigger expression: the preview cannot tell what Harness renders for it here`);
+  if (ref.kind === 'other')
+    return out(
+      b.text,
+      null,
+      'unsupported',
+      `${b.text} is not a trigger expression: the preview cannot tell what Harness renders for it here`,
+    );
   const c = b.compiled;
-  if (!c?.ok) return out(b.text, null, c?.kind === 'unsupported' ? 'unsupported' : 'error', c ? `${b.text}: ${c.message} (column ${c.where.column})` : `cannot read ${b.text}`);
+  if (!c?.ok)
+    return out(
+      b.text,
+      null,
+      c?.kind === 'unsupported' ? 'unsupported' : 'error',
+      c ? `${b.text}: ${c.message} (column ${c.where.column})` : `cannot read ${b.text}`,
+    );
   try {
     const value = evaluateExpression(c, s);
     return out(renderJexlValue(value), plain(value), 'ok', null);
   } catch (e) {
     const unsupported = (e instanceof JexlError && e.unsupported) || e instanceof RegexUndecided;
-    const r = out(b.text, null, unsupported ? 'unsupported' : 'error', `${b.text}: ${e instanceof Error ? e.message : String(e)}`);
+    const r = out(
+      b.text,
+      null,
+      unsupported ? 'unsupported' : 'error',
+      `${b.text}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     if (e instanceof RegexUndecided && e.reason === 'pending') r.pending = true;
     return r;
   }
@@ -68,7 +122,12 @@ export function renderTemplate(t: CompiledTemplate, s: ParsedSample): Rendered {
   }
   text += t.source.slice(at);
   const bad = blocks.find((b) => b.state === 'error') ?? blocks.find((b) => b.state === 'unsupported');
-  const result: Rendered = { text, blocks, state: bad ? (bad.state === 'error' ? 'error' : 'unsupported') : 'ok', why: bad?.why ?? null };
+  const result: Rendered = {
+    text,
+    blocks,
+    state: bad ? (bad.state === 'error' ? 'error' : 'unsupported') : 'ok',
+    why: bad?.why ?? null,
+  };
   if (!blocks.some((b) => b.pending)) s.cache.set(memo, result);
   return result;
 }

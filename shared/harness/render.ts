@@ -51,7 +51,9 @@ export function compactJson(value: unknown, texts: NumberTexts | null = null): s
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (Array.isArray(v)) return `[${v.map((item, i) => walk(item, v, String(i))).join(',')}]`;
     if (typeof v === 'object') {
-      return `{${Object.entries(v).map(([k, item]) => `${JSON.stringify(k)}:${walk(item, v, k)}`).join(',')}}`;
+      return `{${Object.entries(v)
+        .map(([k, item]) => `${JSON.stringify(k)}:${walk(item, v, k)}`)
+        .join(',')}}`;
     }
     return 'null';
   };
@@ -74,7 +76,8 @@ export function previewJson(value: unknown, limit = 120, texts: NumberTexts | nu
       if (!add('{')) return false;
       for (const k in v) {
         if (!Object.hasOwn(v, k)) continue;
-        if (!add(`${first ? '' : ','}${JSON.stringify(k)}:`) || !walk((v as Record<string, unknown>)[k], v, k)) return false;
+        if (!add(`${first ? '' : ','}${JSON.stringify(k)}:`) || !walk((v as Record<string, unknown>)[k], v, k))
+          return false;
         first = false;
       }
       return add('}');
@@ -88,7 +91,12 @@ export function previewJson(value: unknown, limit = 120, texts: NumberTexts | nu
  * Render a resolved value as a condition sees it. `container`/`key` locate the value in the payload
  * so that a number keeps the Java form of its literal (1.0 stays "1.0").
  */
-export function renderValue(value: unknown, texts: NumberTexts | null = null, container: object | null = null, key: string | null = null): string {
+export function renderValue(
+  value: unknown,
+  texts: NumberTexts | null = null,
+  container: object | null = null,
+  key: string | null = null,
+): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';

@@ -53,8 +53,10 @@ export function byteLength(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { n += 4; i++; }
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }
@@ -79,7 +81,10 @@ export function previewHeaders(i: Pick<PreviewInput, 'key' | 'headers' | 'conten
   };
   for (const h of i.headers) if (!h.secret) put({ name: h.name, value: h.value, secret: false });
   for (const h of i.headers) if (h.secret) put({ name: h.name, value: masked(h.secret), secret: true });
-  const list = [...out.values(), { name: 'content-type', value: i.contentType.trim() || 'application/json', secret: false }];
+  const list = [
+    ...out.values(),
+    { name: 'content-type', value: i.contentType.trim() || 'application/json', secret: false },
+  ];
   if (i.key) list.push({ name: 'X-Api-Key', value: masked(i.key), secret: true });
   return list;
 }
@@ -90,7 +95,10 @@ export function buildRequestPreview(i: PreviewInput): RequestPreview {
   const body = sub.ok ? sub.body : null;
   const blockers: string[] = [];
   const missing = sub.ok ? [] : sub.missing;
-  if (missing.length > 0) blockers.push(`${missing.length === 1 ? 'Variable' : 'Variables'} ${missing.map((m) => `{{${m}}}`).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no value.`);
+  if (missing.length > 0)
+    blockers.push(
+      `${missing.length === 1 ? 'Variable' : 'Variables'} ${missing.map((m) => `{{${m}}}`).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no value.`,
+    );
   const bodyBytes = byteLength(body ?? i.body);
   if (bodyBytes > MAX_PAYLOAD_BYTES) blockers.push(`The payload is ${formatBytes(bodyBytes)}; the limit is 10 MB.`);
   let bodyIsJson = false;
@@ -102,5 +110,14 @@ export function buildRequestPreview(i: PreviewInput): RequestPreview {
       bodyIsJson = false;
     }
   }
-  return { method: 'POST', url: redactUrl(i.parsed.url), headers: previewHeaders(i), body, bodyBytes, bodyIsJson, missing, blockers };
+  return {
+    method: 'POST',
+    url: redactUrl(i.parsed.url),
+    headers: previewHeaders(i),
+    body,
+    bodyBytes,
+    bodyIsJson,
+    missing,
+    blockers,
+  };
 }

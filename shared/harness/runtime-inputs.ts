@@ -27,7 +27,10 @@ export interface RuntimeInputs {
   unresolved: RuntimeInputRef[];
 }
 
-export interface CompiledInputs { template: CompiledTemplate; firstLine: number | null }
+export interface CompiledInputs {
+  template: CompiledTemplate;
+  firstLine: number | null;
+}
 
 export function compileRuntimeInputs(inputYaml: string | null, firstLine: number | null = null): CompiledInputs {
   return { template: compileTemplate(inputYaml ?? ''), firstLine };
@@ -49,7 +52,15 @@ export function resolveRuntimeInputs(c: CompiledInputs, s: ParsedSample): Runtim
   for (const b of rendered.blocks) {
     const inner = b.text.slice(2, -1);
     const { line, column } = lineColumn(src, b.start);
-    const ref: RuntimeInputRef = { expression: b.text, line, column, documentLine: c.firstLine === null ? null : c.firstLine + line - 1, state: 'kept', value: null, why: null };
+    const ref: RuntimeInputRef = {
+      expression: b.text,
+      line,
+      column,
+      documentLine: c.firstLine === null ? null : c.firstLine + line - 1,
+      state: 'kept',
+      value: null,
+      why: null,
+    };
     let out = b.text;
     if (isTriggerExpr(inner)) {
       ref.state = b.state === 'ok' ? 'resolved' : b.state;
@@ -59,7 +70,9 @@ export function resolveRuntimeInputs(c: CompiledInputs, s: ParsedSample): Runtim
         // A whole scalar after "key: " that would break the YAML is shown quoted.
         const lineStart = src.lastIndexOf('\n', b.start - 1) + 1;
         const lineEnd = src.indexOf('\n', b.end);
-        const wholeScalar = /:\s*$|^\s*-\s*$/.test(src.slice(lineStart, b.start)) && src.slice(b.end, lineEnd < 0 ? src.length : lineEnd).trim() === '';
+        const wholeScalar =
+          /:\s*$|^\s*-\s*$/.test(src.slice(lineStart, b.start)) &&
+          src.slice(b.end, lineEnd < 0 ? src.length : lineEnd).trim() === '';
         out = wholeScalar && needsQuotes(ref.value) ? JSON.stringify(ref.value) : ref.value;
       }
     } else ref.why = 'not a trigger expression: resolved later by the pipeline';

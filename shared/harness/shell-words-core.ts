@@ -83,7 +83,13 @@ export class Collector {
   }
   end(at: number): void {
     if (this.value === null) return;
-    this.words.push({ value: this.value, offset: this.start, raw: this.text.slice(this.start, at), operator: false, newLine: this.newLine });
+    this.words.push({
+      value: this.value,
+      offset: this.start,
+      raw: this.text.slice(this.start, at),
+      operator: false,
+      newLine: this.newLine,
+    });
     this.value = null;
     this.newLine = false;
   }
@@ -103,4 +109,3 @@ export function matchOperator(text: string, i: number, ops: string[]): string | 
 
 export const SINGLE_HINT = "A ' inside '…' ends the quoted text: write it as '\\'' (for example 'O'\\''Brien').";
 export const DOUBLE_HINT = 'Every " needs a closing "; inside "…", write a quote as \\".';
-

@@ -1,5 +1,15 @@
 // Windows shells: cmd.exe (its ^ escapes, then the C runtime's argv rules curl.exe applies) and PowerShell.
-import { BLANK, CMD_OPS, Collector, PS_OPS, SINGLE_HINT, continuation, matchOperator, unterminated, type ShellWord } from './shell-words-core';
+import {
+  BLANK,
+  CMD_OPS,
+  Collector,
+  PS_OPS,
+  SINGLE_HINT,
+  continuation,
+  matchOperator,
+  unterminated,
+  type ShellWord,
+} from './shell-words-core';
 
 /** cmd.exe first (^ escapes and continuations, outside its own "…"), then curl.exe's argv rules. */
 export function cmdWords(text: string): ShellWord[] {
@@ -57,10 +67,26 @@ export function cmdWords(text: string): ShellWord[] {
       let e = k + 1;
       while (e < chars.length && chars[e]?.ch !== "'") e++;
       if (e >= chars.length) throw unterminated(text, src, 'single quote', SINGLE_HINT);
-      c.add(chars.slice(k + 1, e).map((x) => x.ch).join(''), src);
+      c.add(
+        chars
+          .slice(k + 1, e)
+          .map((x) => x.ch)
+          .join(''),
+        src,
+      );
       k = e + 1;
     } else {
-      const op = q || esc || c.inWord ? null : matchOperator(chars.slice(k, k + 2).map((x) => x.ch).join(''), 0, CMD_OPS);
+      const op =
+        q || esc || c.inWord
+          ? null
+          : matchOperator(
+              chars
+                .slice(k, k + 2)
+                .map((x) => x.ch)
+                .join(''),
+              0,
+              CMD_OPS,
+            );
       if (op) {
         c.operator(op, src);
         k += op.length;
@@ -70,12 +96,28 @@ export function cmdWords(text: string): ShellWord[] {
       }
     }
   }
-  if (q) throw unterminated(text, qAt, 'double quote', 'Every " needs a closing "; in cmd, write a quote inside "…" as \\" or "".');
+  if (q)
+    throw unterminated(
+      text,
+      qAt,
+      'double quote',
+      'Every " needs a closing "; in cmd, write a quote inside "…" as \\" or "".',
+    );
   c.end(text.length);
   return c.words;
 }
 
-const PS_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
+const PS_ESCAPES: Record<string, string> = {
+  'n': '\n',
+  't': '\t',
+  'r': '\r',
+  '0': '\0',
+  'a': '\x07',
+  'b': '\b',
+  'f': '\f',
+  'v': '\v',
+  'e': '\x1b',
+};
 
 export function powershellWords(text: string): ShellWord[] {
   const c = new Collector(text);
@@ -100,7 +142,8 @@ export function powershellWords(text: string): ShellWord[] {
       let out = '';
       for (;;) {
         const close = text.indexOf("'", j);
-        if (close < 0) throw unterminated(text, i, 'single quote', "Every ' needs a closing '; inside '…', write a quote as ''.");
+        if (close < 0)
+          throw unterminated(text, i, 'single quote', "Every ' needs a closing '; inside '…', write a quote as ''.");
         out += text.slice(j, close);
         if (text.charAt(close + 1) !== "'") {
           j = close + 1;
@@ -115,7 +158,13 @@ export function powershellWords(text: string): ShellWord[] {
       let j = i + 1;
       let out = '';
       for (;;) {
-        if (j >= text.length) throw unterminated(text, i, 'double quote', 'Every " needs a closing "; inside "…", write a quote as `" or "".');
+        if (j >= text.length)
+          throw unterminated(
+            text,
+            i,
+            'double quote',
+            'Every " needs a closing "; inside "…", write a quote as `" or "".',
+          );
         const d = text.charAt(j);
         if (d === '"' && text.charAt(j + 1) === '"') {
           out += '"';
@@ -148,4 +197,3 @@ export function powershellWords(text: string): ShellWord[] {
   c.end(text.length);
   return c.words;
 }
-

@@ -1,7 +1,19 @@
 // Splits a pasted command line into words the way the shell it came from would: POSIX sh/bash,
 // Windows cmd.exe (+ the Microsoft C runtime's argv rules that curl.exe uses) or PowerShell.
 // Nothing is expanded ($VAR stays text). Every word keeps its start offset for error messages.
-import { BLANK, Collector, DOUBLE_HINT, POSIX_OPS, SINGLE_HINT, continuation, matchOperator, unterminated, type ShellStyle, type ShellWord, type ShellWords } from './shell-words-core';
+import {
+  BLANK,
+  Collector,
+  DOUBLE_HINT,
+  POSIX_OPS,
+  SINGLE_HINT,
+  continuation,
+  matchOperator,
+  unterminated,
+  type ShellStyle,
+  type ShellWord,
+  type ShellWords,
+} from './shell-words-core';
 import { cmdWords, powershellWords } from './shell-words-windows';
 
 export { lineColumn, positionText, type ShellStyle, type ShellWord, type ShellWords } from './shell-words-core';
@@ -19,7 +31,21 @@ export function detectStyle(text: string): ShellStyle {
   return 'posix';
 }
 
-const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C: Record<string, string> = {
+  'n': '\n',
+  't': '\t',
+  'r': '\r',
+  'a': '\x07',
+  'b': '\b',
+  'e': '\x1b',
+  'E': '\x1b',
+  'f': '\f',
+  'v': '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** Reads $'…' from the quote after `$` at `q`; returns the decoded text and the index after the closing quote. */
 function readAnsiC(text: string, q: number): { value: string; next: number } {
@@ -68,7 +94,8 @@ function posixWords(text: string): ShellWord[] {
       i++;
     } else if (ch === '\\') {
       const cont = continuation(text, i + 1);
-      if (cont >= 0) i += 1 + cont; // a continuation joins the lines, as in sh
+      if (cont >= 0)
+        i += 1 + cont; // a continuation joins the lines, as in sh
       else {
         c.add(text.charAt(i + 1), i);
         i += 2;
@@ -86,7 +113,9 @@ function posixWords(text: string): ShellWord[] {
     } else if (ch === '"' || (ch === '$' && text.charAt(i + 1) === '"')) {
       const q = ch === '$' ? i + 1 : i; // $"…" (locale text) reads like "…"
       // '{"name":"O'Brien"}' fails on the " after Brien: the real slip is the apostrophe before it.
-      const hint = c.writtenSoFar(i).includes("'") ? `${SINGLE_HINT} The ' before this quote probably ended a '…' early.` : DOUBLE_HINT;
+      const hint = c.writtenSoFar(i).includes("'")
+        ? `${SINGLE_HINT} The ' before this quote probably ended a '…' early.`
+        : DOUBLE_HINT;
       c.add('', i);
       let j = q + 1;
       let out = '';

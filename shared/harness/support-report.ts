@@ -27,7 +27,8 @@ function duration(ms: number | null | undefined): string {
 
 /** A fenced block that cannot be closed early by the content. */
 function block(text: string, lang = ''): string {
-  const body = text.length > MAX_BLOCK ? `${text.slice(0, MAX_BLOCK)}\n… (${text.length - MAX_BLOCK} more characters)` : text;
+  const body =
+    text.length > MAX_BLOCK ? `${text.slice(0, MAX_BLOCK)}\n… (${text.length - MAX_BLOCK} more characters)` : text;
   const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
   return `${fence}${lang}\n${body}\n${fence}`;
 }
@@ -43,15 +44,23 @@ export function supportReport(r: InspectResult, o: ReportOptions = {}): string {
   out.push(`# Harness event ${r.phase === 'pending' ? '(queued)' : ''}`.trim(), '');
   out.push(`- **Summary:** ${r.headline}`);
   out.push(`- **apiUrl:** ${redactUrl(r.apiUrl)}`);
-  out.push(`- **Fetched:** ${iso(r.fetchedAt)} (HTTP ${r.httpStatus}${r.keySent ? ', with the trigger’s API key' : ', without an API key'})`);
+  out.push(
+    `- **Fetched:** ${iso(r.fetchedAt)} (HTTP ${r.httpStatus}${r.keySent ? ', with the trigger’s API key' : ', without an API key'})`,
+  );
   if (r.needsPerson) out.push(`- **Needs a person:** ${r.needsPerson}`);
   if (r.explanation) out.push(`- **${r.explanation.title}:** ${r.explanation.detail}`);
   if (o.fire) {
     const f = o.fire;
     out.push('', '## The fire', '');
-    out.push(`- **Trigger:** ${f.triggerName}`, `- **Sent:** ${iso(f.at)} (answer in ${duration(f.fireMs)})`, `- **URL:** ${f.request.url}`);
+    out.push(
+      `- **Trigger:** ${f.triggerName}`,
+      `- **Sent:** ${iso(f.at)} (answer in ${duration(f.fireMs)})`,
+      `- **URL:** ${f.request.url}`,
+    );
     if (f.correlationId) out.push(`- **Harness correlationId:** ${f.correlationId}`);
-    const headers = Object.entries(f.request.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
+    const headers = Object.entries(f.request.headers)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n');
     if (headers) out.push('', 'Headers sent:', '', block(headers));
   }
   if (p) {
@@ -64,21 +73,34 @@ export function supportReport(r: InspectResult, o: ReportOptions = {}): string {
   }
   if (e) {
     out.push('', '## Execution', '');
-    out.push(`- **Pipeline:** ${e.name} (${e.pipelineIdentifier}), run ${e.runSequence ?? '—'}, planExecutionId \`${e.planExecutionId}\``);
+    out.push(
+      `- **Pipeline:** ${e.name} (${e.pipelineIdentifier}), run ${e.runSequence ?? '—'}, planExecutionId \`${e.planExecutionId}\``,
+    );
     out.push(`- **Status:** \`${e.status.status}\` — ${e.status.words}`);
     out.push(`- **Started / ended:** ${iso(e.startTs)} / ${iso(e.endTs)} (${duration(e.durationMs)})`);
     const stages = r.steps.flatMap((s, i) => s.stages.map((st) => ({ st, step: i + 1, parallel: s.parallel })));
     if (stages.length > 0) {
       out.push('', '| # | stage | status | duration | failure |', '|---|---|---|---|---|');
       for (const { st, step, parallel } of stages) {
-        out.push(`| ${step}${parallel ? ' ‖' : ''} | ${cell(st.name)} | ${st.status.status} | ${duration(st.durationMs)} | ${cell(st.failureMessage ?? '')} |`);
+        out.push(
+          `| ${step}${parallel ? ' ‖' : ''} | ${cell(st.name)} | ${st.status.status} | ${duration(st.durationMs)} | ${cell(st.failureMessage ?? '')} |`,
+        );
       }
     }
   }
   if (r.failureMessages.length > 0) out.push('', '## Failure messages', '', ...r.failureMessages.map((m) => `- ${m}`));
-  if (r.statuses.length > 0) out.push('', '## Statuses explained', '', ...r.statuses.map((s) => `- \`${s.status}\`: ${s.words}`));
+  if (r.statuses.length > 0)
+    out.push('', '## Statuses explained', '', ...r.statuses.map((s) => `- \`${s.status}\`: ${s.words}`));
   if (r.payload !== null) out.push('', '## Payload Harness received', '', block(r.payload));
   if (r.runtimeInput) out.push('', '## Runtime input', '', block(r.runtimeInput, 'yaml'));
-  out.push('', '---', `Trigger Desk ${o.appVersion ?? ''} · report made ${iso(o.now ?? r.fetchedAt)} · keys and tokens redacted`.replace('  ', ' '), '');
+  out.push(
+    '',
+    '---',
+    `Trigger Desk ${o.appVersion ?? ''} · report made ${iso(o.now ?? r.fetchedAt)} · keys and tokens redacted`.replace(
+      '  ',
+      ' ',
+    ),
+    '',
+  );
   return redact(out.join('\n'), o.secrets);
 }

@@ -2,11 +2,25 @@
 // Each trigger YAML is read and compiled once and each sample parsed once, so a cell costs one
 // evaluate(); a trigger whose YAML cannot be read fills its row with that error. Plus its CSV.
 import { DeskError } from '../errors';
-import { compileTrigger, evaluate, parseSample, type CompiledTrigger, type HarnessMatchStatus, type SampleInput } from './conditions';
+import {
+  compileTrigger,
+  evaluate,
+  parseSample,
+  type CompiledTrigger,
+  type HarnessMatchStatus,
+  type SampleInput,
+} from './conditions';
 import { parseTriggerYaml } from './trigger-yaml';
 
-export interface MatrixTrigger { id: string; name: string; yaml: string }
-export interface MatrixSample extends SampleInput { id: string; name: string }
+export interface MatrixTrigger {
+  id: string;
+  name: string;
+  yaml: string;
+}
+export interface MatrixSample extends SampleInput {
+  id: string;
+  name: string;
+}
 
 export interface MatrixCell {
   /** error: the trigger's YAML cannot be read. */
@@ -55,10 +69,10 @@ export function buildMatrix(triggers: readonly MatrixTrigger[], samples: readonl
 }
 
 export const OUTCOME_WORDS: Record<MatrixCell['outcome'], string> = {
-  fires: 'fires',
+  'fires': 'fires',
   'does-not-fire': 'does not fire',
-  undetermined: 'cannot tell',
-  error: 'YAML error',
+  'undetermined': 'cannot tell',
+  'error': 'YAML error',
 };
 
 /**
@@ -75,7 +89,14 @@ export function matrixCsv(m: Matrix): string {
   const lines = [['trigger', 'trigger identifier', 'sample', 'outcome', 'harness status', 'reason']];
   for (const row of m.rows) {
     row.cells.forEach((cell, i) => {
-      lines.push([row.trigger.name, row.trigger.identifier ?? '', m.samples[i]?.name ?? '', OUTCOME_WORDS[cell.outcome], cell.status ?? '', cell.reason]);
+      lines.push([
+        row.trigger.name,
+        row.trigger.identifier ?? '',
+        m.samples[i]?.name ?? '',
+        OUTCOME_WORDS[cell.outcome],
+        cell.status ?? '',
+        cell.reason,
+      ]);
     });
   }
   return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;

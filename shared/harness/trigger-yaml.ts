@@ -5,10 +5,23 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import { DeskError } from '../errors';
 
-export interface Where { line: number; column: number }
+export interface Where {
+  line: number;
+  column: number;
+}
 /** A scalar's place and raw text in the YAML, to point at a spot inside its value (whereInScalar). */
-export interface ScalarAt { line: number; column: number; source: string }
-export interface ConditionSpec { key: string | null; operator: string | null; value: string | null; where: Where | null; keyAt?: ScalarAt | null }
+export interface ScalarAt {
+  line: number;
+  column: number;
+  source: string;
+}
+export interface ConditionSpec {
+  key: string | null;
+  operator: string | null;
+  value: string | null;
+  where: Where | null;
+  keyAt?: ScalarAt | null;
+}
 
 export interface TriggerConditions {
   enabled: boolean;
@@ -38,7 +51,9 @@ export interface CustomTrigger extends TriggerConditions {
 }
 
 const SOURCE_KINDS: Record<string, string> = {
-  Scheduled: 'a Scheduled (cron) trigger', Artifact: 'an Artifact trigger', Manifest: 'a Manifest trigger',
+  Scheduled: 'a Scheduled (cron) trigger',
+  Artifact: 'an Artifact trigger',
+  Manifest: 'a Manifest trigger',
   MultiRegionArtifact: 'a multi-region Artifact trigger',
 };
 
@@ -49,7 +64,11 @@ export function parseTriggerYaml(text: string): CustomTrigger {
   if (err) {
     const pos = err.linePos?.[0];
     const message = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
-    throw new DeskError('parse', `The YAML cannot be read: ${message}${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}`, pos ? { where: { line: pos.line, column: pos.col } } : {});
+    throw new DeskError(
+      'parse',
+      `The YAML cannot be read: ${message}${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}`,
+      pos ? { where: { line: pos.line, column: pos.col } } : {},
+    );
   }
   const where = (node: Node | null | undefined): Where | null => {
     if (!node?.range) return null;
@@ -62,10 +81,14 @@ export function parseTriggerYaml(text: string): CustomTrigger {
   };
   const fail = (msg: string, node?: Node | null, hint?: string): never => {
     const w = where(node);
-    throw new DeskError('parse', w ? `${msg.replace(/\.$/, '')} (line ${w.line}, column ${w.column}).` : msg, { ...(w ? { where: w } : {}), ...(hint ? { hint } : {}) });
+    throw new DeskError('parse', w ? `${msg.replace(/\.$/, '')} (line ${w.line}, column ${w.column}).` : msg, {
+      ...(w ? { where: w } : {}),
+      ...(hint ? { hint } : {}),
+    });
   };
   const root = doc.contents;
-  if (!root || (isScalar(root) && root.value === null)) return fail('The YAML is empty: paste a trigger (it starts with "trigger:").');
+  if (!root || (isScalar(root) && root.value === null))
+    return fail('The YAML is empty: paste a trigger (it starts with "trigger:").');
   if (!isMap(root)) return fail('A trigger YAML is a mapping that starts with "trigger:".', root);
   const notes: string[] = [];
   let trigger = root.get('trigger', true) as Node | undefined;
@@ -73,9 +96,15 @@ export function parseTriggerYaml(text: string): CustomTrigger {
     if (root.has('source')) {
       trigger = root;
       notes.push('There is no top-level "trigger:" key; the document itself was read as the trigger.');
-    } else if (root.has('pipeline')) return fail('This is a pipeline YAML, not a trigger: paste the trigger (it starts with "trigger:").', root);
+    } else if (root.has('pipeline'))
+      return fail('This is a pipeline YAML, not a trigger: paste the trigger (it starts with "trigger:").', root);
     else if (root.has('inputSet')) return fail('This is an input set YAML, not a trigger.', root);
-    else return fail('There is no "trigger:" key at the top.', root, 'Open the trigger in Harness, switch to YAML and copy all of it.');
+    else
+      return fail(
+        'There is no "trigger:" key at the top.',
+        root,
+        'Open the trigger in Harness, switch to YAML and copy all of it.',
+      );
   }
   if (!isMap(trigger)) return fail('"trigger" must be a mapping.', trigger);
   const t: YAMLMap = trigger;
@@ -92,7 +121,10 @@ export function parseTriggerYaml(text: string): CustomTrigger {
   if (!isMap(spec)) return fail('trigger.source.spec is missing (it should say type: Custom).', spec ?? source);
   const specType = text1(spec, 'type');
   if (specType !== 'Custom') {
-    return fail(`This is a Webhook/${specType ?? '(no type)'} trigger, not a custom webhook trigger (source.spec.type must be Custom).`, spec.get('type', true) ?? spec);
+    return fail(
+      `This is a Webhook/${specType ?? '(no type)'} trigger, not a custom webhook trigger (source.spec.type must be Custom).`,
+      spec.get('type', true) ?? spec,
+    );
   }
   const inner = spec.get('spec', true) as Node | undefined;
   if (inner && !isMap(inner)) return fail('trigger.source.spec.spec must be a mapping.', inner);
@@ -101,8 +133,15 @@ export function parseTriggerYaml(text: string): CustomTrigger {
     if (!list || (isScalar(list) && list.value === null)) return [];
     if (!isSeq(list)) return fail(`${key} must be a list of { key, operator, value }.`, list);
     return list.items.map((item) => {
-      if (!isMap(item)) return fail(`Each entry of ${key} must be a mapping with key, operator and value.`, item as Node);
-      return { key: text1(item, 'key'), operator: text1(item, 'operator'), value: text1(item, 'value'), where: where(item), keyAt: at(item.get('key', true)) };
+      if (!isMap(item))
+        return fail(`Each entry of ${key} must be a mapping with key, operator and value.`, item as Node);
+      return {
+        key: text1(item, 'key'),
+        operator: text1(item, 'operator'),
+        value: text1(item, 'value'),
+        where: where(item),
+        keyAt: at(item.get('key', true)),
+      };
     });
   };
   const jexlNode = inner?.get('jexlCondition', true) as Node | undefined;
@@ -115,22 +154,42 @@ export function parseTriggerYaml(text: string): CustomTrigger {
   };
   const tagsNode = t.get('tags', true) as Node | undefined;
   const tags: Record<string, string> = {};
-  if (isMap(tagsNode)) for (const p of tagsNode.items) tags[String(isScalar(p.key) ? p.key.value : p.key)] = scalarText(p.value as Node, 'tags', fail) ?? '';
+  if (isMap(tagsNode))
+    for (const p of tagsNode.items)
+      tags[String(isScalar(p.key) ? p.key.value : p.key)] = scalarText(p.value as Node, 'tags', fail) ?? '';
   const inputLine = where(inputNode);
   return {
-    name: text1(t, 'name'), identifier: text1(t, 'identifier'), description: text1(t, 'description'),
-    enabled: enabledText !== 'false', org: text1(t, 'orgIdentifier'), project: text1(t, 'projectIdentifier'), pipeline: text1(t, 'pipelineIdentifier'),
-    payloadConditions: conditions('payloadConditions'), headerConditions: conditions('headerConditions'),
-    jexlCondition: scalarText(jexlNode, 'jexlCondition', fail), jexlWhere: where(jexlNode), jexlAt: at(jexlNode),
+    name: text1(t, 'name'),
+    identifier: text1(t, 'identifier'),
+    description: text1(t, 'description'),
+    enabled: enabledText !== 'false',
+    org: text1(t, 'orgIdentifier'),
+    project: text1(t, 'projectIdentifier'),
+    pipeline: text1(t, 'pipelineIdentifier'),
+    payloadConditions: conditions('payloadConditions'),
+    headerConditions: conditions('headerConditions'),
+    jexlCondition: scalarText(jexlNode, 'jexlCondition', fail),
+    jexlWhere: where(jexlNode),
+    jexlAt: at(jexlNode),
     inputYaml: scalarText(inputNode, 'inputYaml', fail),
-    inputYamlLine: inputLine && isScalar(inputNode) && inputNode.type?.startsWith('BLOCK') ? inputLine.line + 1 : (inputLine?.line ?? null),
-    inputSetRefs: list('inputSetRefs'), pipelineBranchName: text1(t, 'pipelineBranchName'), stagesToExecute: list('stagesToExecute'),
-    tags, notes,
+    inputYamlLine:
+      inputLine && isScalar(inputNode) && inputNode.type?.startsWith('BLOCK')
+        ? inputLine.line + 1
+        : (inputLine?.line ?? null),
+    inputSetRefs: list('inputSetRefs'),
+    pipelineBranchName: text1(t, 'pipelineBranchName'),
+    stagesToExecute: list('stagesToExecute'),
+    tags,
+    notes,
   };
 }
 
 /** A scalar as the text Harness reads into a String field: `1.50` stays "1.50", `yes` stays "yes". */
-function scalarText(node: Node | null | undefined, key: string, fail: (msg: string, node?: Node | null) => never): string | null {
+function scalarText(
+  node: Node | null | undefined,
+  key: string,
+  fail: (msg: string, node?: Node | null) => never,
+): string | null {
   if (!node) return null;
   if (!isScalar(node)) return fail(`"${key}" must be a single value, not a list or mapping.`, node);
   if (node.value === null || node.value === undefined) return null;

@@ -55,18 +55,27 @@ function shower(secrets: readonly string[]): Show {
 
 /** A URL of another Harness page pasted by mistake: say what it is instead of "not a webhook URL". */
 function otherHarnessUrl(u: WhatwgUrl, raw: string): string | null {
-  if (u.pathname.includes('/webhook/triggerExecutionDetails/')) return 'this is the URL that follows a fired event (apiUrl), not the trigger\'s URL';
-  if (/\/ng\/?$/.test(u.pathname) || raw.includes('/ng/#/') || u.pathname.includes('/ng/account/')) return 'this is the address of a Harness page in the browser, not the trigger\'s webhook URL';
-  if (u.pathname.includes('/webhook/custom')) return 'it has /webhook/custom but not the /pipeline/api/webhook/custom/…/v3 (or /v2) path of a custom trigger';
+  if (u.pathname.includes('/webhook/triggerExecutionDetails/'))
+    return "this is the URL that follows a fired event (apiUrl), not the trigger's URL";
+  if (/\/ng\/?$/.test(u.pathname) || raw.includes('/ng/#/') || u.pathname.includes('/ng/account/'))
+    return "this is the address of a Harness page in the browser, not the trigger's webhook URL";
+  if (u.pathname.includes('/webhook/custom'))
+    return 'it has /webhook/custom but not the /pipeline/api/webhook/custom/…/v3 (or /v2) path of a custom trigger';
   return null;
 }
 
-function readPath(u: WhatwgUrl, raw: string, shorten: Show): { prefix: string; form: 'v2' | 'v3'; token: string | null } {
+function readPath(
+  u: WhatwgUrl,
+  raw: string,
+  shorten: Show,
+): { prefix: string; form: 'v2' | 'v3'; token: string | null } {
   const p = u.pathname;
   const at = p.lastIndexOf(`${WEBHOOK_PATH}/`);
   if (at < 0) {
     const other = otherHarnessUrl(u, raw);
-    throw parseError(`"${shorten(raw)}" is not a Harness custom webhook URL${other ? `: ${other}` : ': its path has no /pipeline/api/webhook/custom/'}`);
+    throw parseError(
+      `"${shorten(raw)}" is not a Harness custom webhook URL${other ? `: ${other}` : ': its path has no /pipeline/api/webhook/custom/'}`,
+    );
   }
   const rest = p.slice(at + WEBHOOK_PATH.length + 1).replace(/\/$/, '');
   const prefix = p.slice(0, at).replace(/\/gateway$/, '');
@@ -86,7 +95,11 @@ function readPath(u: WhatwgUrl, raw: string, shorten: Show): { prefix: string; f
     return { prefix, form: 'v3', token };
   }
   if (rest === 'v3') {
-    throw parseError('This v3 URL has no webhook token: it must be /custom/{token}/v3, with the trigger\'s 22-character token', EXPECTED_HINT, 'customWebhookToken');
+    throw parseError(
+      "This v3 URL has no webhook token: it must be /custom/{token}/v3, with the trigger's 22-character token",
+      EXPECTED_HINT,
+      'customWebhookToken',
+    );
   }
   throw parseError(`The path after ${WEBHOOK_PATH}/ must be "v2" or "{token}/v3"; it is "${shorten(rest)}"`);
 }
@@ -105,7 +118,8 @@ function readQuery(u: WhatwgUrl): Record<(typeof REQUIRED)[number], string> {
         name,
       );
     }
-    if (value.trim() === '') throw parseError(`The URL's ${name} is empty`, 'Copy the URL from the trigger in Harness again.', name);
+    if (value.trim() === '')
+      throw parseError(`The URL's ${name} is empty`, 'Copy the URL from the trigger in Harness again.', name);
     out[name] = value;
   }
   return out;
@@ -130,14 +144,19 @@ export function parseTriggerUrl(url: string, secrets: readonly string[] = []): T
   try {
     u = new UrlCtor(raw);
   } catch {
-    const hint = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? EXPECTED_HINT : 'It must start with https:// (for example https://app.harness.io/gateway/…).';
+    const hint = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)
+      ? EXPECTED_HINT
+      : 'It must start with https:// (for example https://app.harness.io/gateway/…).';
     throw parseError(`"${shorten(raw)}" is not a URL`, hint);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
     throw parseError(`"${shorten(raw)}" is a ${u.protocol.slice(0, -1)}: address; a trigger URL starts with https://`);
   }
   if (u.username !== '' || u.password !== '') {
-    throw parseError('The URL carries a user name or password before the host (user:password@): Harness custom triggers take an API key instead', 'Remove the user:password@ part and add the key to the trigger (Trigger → Key).');
+    throw parseError(
+      'The URL carries a user name or password before the host (user:password@): Harness custom triggers take an API key instead',
+      'Remove the user:password@ part and add the key to the trigger (Trigger → Key).',
+    );
   }
   const path = readPath(u, raw, shorten);
   const ids = readQuery(u);

@@ -24,8 +24,14 @@ export function findVariables(body: string, json = true): VariableUse[] {
   let inString = false;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    if (json && c === 34 /* " */) { inString = !inString; continue; }
-    if (json && inString && c === 92 /* \ */) { i++; continue; }
+    if (json && c === 34 /* " */) {
+      inString = !inString;
+      continue;
+    }
+    if (json && inString && c === 92 /* \ */) {
+      i++;
+      continue;
+    }
     if (json && inString && c === 10) inString = false; // an unclosed string ends at the line break
     if (c !== 123 /* { */ || body.charCodeAt(i + 1) !== 123) continue;
     VARIABLE.lastIndex = i;
@@ -64,7 +70,12 @@ export function variableText(value: string, use: Pick<VariableUse, 'inString'>, 
  * The body with every variable replaced; a missing (undefined) value blocks it, naming the variable.
  * Names in `keep` (secret variables, filled in by the backend when firing) are left as they are.
  */
-export function substituteVariables(body: string, values: Readonly<Record<string, string | undefined>>, json = true, keep: ReadonlySet<string> = new Set()): Substitution {
+export function substituteVariables(
+  body: string,
+  values: Readonly<Record<string, string | undefined>>,
+  json = true,
+  keep: ReadonlySet<string> = new Set(),
+): Substitution {
   const uses = findVariables(body, json).filter((u) => !keep.has(u.name));
   const missing = [...new Set(uses.filter((u) => values[u.name] === undefined).map((u) => u.name))];
   if (missing.length > 0) return { ok: false, missing };
@@ -77,7 +88,12 @@ export function fillVariables(body: string, values: Readonly<Record<string, stri
   return uses.length === 0 ? body : replaceUses(body, uses, values, json);
 }
 
-function replaceUses(body: string, uses: VariableUse[], values: Readonly<Record<string, string | undefined>>, json: boolean): string {
+function replaceUses(
+  body: string,
+  uses: VariableUse[],
+  values: Readonly<Record<string, string | undefined>>,
+  json: boolean,
+): string {
   let out = '';
   let at = 0;
   for (const u of uses) {

@@ -28,7 +28,14 @@ export function bigPayload(): string {
 
 function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/start.ts'], {
-    env: { ...process.env, TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_PORT: '0', TRIGGER_DESK_SANDBOX_PORT: '0', TRIGGER_DESK_NO_OPEN: '1', TRIGGER_DESK_VAULT_SERVICE: `trigger-desk-bench-editor-${process.pid}` },
+    env: {
+      ...process.env,
+      TRIGGER_DESK_DATA: dataDir,
+      TRIGGER_DESK_PORT: '0',
+      TRIGGER_DESK_SANDBOX_PORT: '0',
+      TRIGGER_DESK_NO_OPEN: '1',
+      TRIGGER_DESK_VAULT_SERVICE: `trigger-desk-bench-editor-${process.pid}`,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = new Promise<string>((resolve, reject) => {
@@ -38,7 +45,9 @@ function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+)$/m.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    child.on('exit', (code) => { reject(new Error(`web host exited ${String(code)} before printing its URL: ${out}`)); });
+    child.on('exit', (code) => {
+      reject(new Error(`web host exited ${String(code)} before printing its URL: ${out}`));
+    });
   });
   return { child, url };
 }
@@ -46,7 +55,11 @@ function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>
 async function api<K extends RequestName>(url: string, name: K, args: Args<K>): Promise<Result<K>> {
   const u = new URL(url);
   const token = decodeURIComponent(/token=([^&]+)/.exec(u.hash)?.[1] ?? '');
-  const res = await fetch(`${u.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify(args) });
+  const res = await fetch(`${u.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-desk-token': token },
+    body: JSON.stringify(args),
+  });
   const reply = (await res.json()) as Reply<Result<K>>;
   if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
   return reply.value;
@@ -62,12 +75,20 @@ async function installTypingProbe(page: Page, rootSelector: string): Promise<voi
     const host = document.querySelector(sel);
     const root = host?.shadowRoot ?? host;
     if (!root) throw new Error(`no ${sel}`);
-    window.addEventListener('keydown', (e) => { w.__pending = e.timeStamp; }, true);
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        w.__pending = e.timeStamp;
+      },
+      true,
+    );
     new MutationObserver(() => {
       const start = w.__pending;
       if (start === null) return;
       w.__pending = null;
-      requestAnimationFrame(() => { w.__lat.push(performance.now() - start); });
+      requestAnimationFrame(() => {
+        w.__lat.push(performance.now() - start);
+      });
     }).observe(root, { subtree: true, childList: true, characterData: true });
   }, rootSelector);
 }
@@ -80,7 +101,9 @@ async function timeValidation(page: Page, statusSelector: string, key: string): 
     if (!status) throw new Error(`no ${sel}`);
     const before = status.textContent;
     w.__valid = new Promise((resolve, reject) => {
-      setTimeout(() => { reject(new Error(`the status did not change within 5 s: ${before}`)); }, 5000);
+      setTimeout(() => {
+        reject(new Error(`the status did not change within 5 s: ${before}`));
+      }, 5000);
       const obs = new MutationObserver(() => {
         if (status.textContent === before) return;
         obs.disconnect();
@@ -88,14 +111,22 @@ async function timeValidation(page: Page, statusSelector: string, key: string): 
       });
       obs.observe(status, { subtree: true, childList: true, characterData: true });
     });
-    window.addEventListener('keydown', (e) => { w.__down = e.timeStamp; }, { capture: true, once: true });
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        w.__down = e.timeStamp;
+      },
+      { capture: true, once: true },
+    );
   }, statusSelector);
   await page.keyboard.press(key);
   return page.evaluate(() => (window as unknown as { __valid: Promise<number> }).__valid);
 }
 
 async function typeAndMeasure(page: Page): Promise<number[]> {
-  await page.evaluate(() => { (window as unknown as { __lat: number[] }).__lat = []; });
+  await page.evaluate(() => {
+    (window as unknown as { __lat: number[] }).__lat = [];
+  });
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.type('k');
     await page.waitForTimeout(40);
@@ -104,7 +135,11 @@ async function typeAndMeasure(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
 }
 
-interface Run { openMs: number; typing: number[]; validation: number[] }
+interface Run {
+  openMs: number;
+  typing: number[];
+  validation: number[];
+}
 
 async function measureEditor(page: Page, url: string, body: string): Promise<Run> {
   const triggers = await api(url, 'triggers:list', {});
@@ -112,7 +147,11 @@ async function measureEditor(page: Page, url: string, body: string): Promise<Run
   const other = triggers.find((t) => t !== plain);
   if (!plain || !other) throw new Error('bench: sandbox triggers missing');
   const first = plain.payloads[0];
-  await api(url, 'payloads:save', first ? { triggerId: plain.id, id: first.id, name: first.name, body } : { triggerId: plain.id, name: 'Big', body });
+  await api(
+    url,
+    'payloads:save',
+    first ? { triggerId: plain.id, id: first.id, name: first.name, body } : { triggerId: plain.id, name: 'Big', body },
+  );
   await page.goto(url);
   const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
   await sidebar.getByRole('button', { name: other.name }).click();
@@ -136,7 +175,8 @@ async function measureEditor(page: Page, url: string, body: string): Promise<Run
   // Alternate a stray character after the closing quote (not JSON) and its removal (JSON again).
   const validation: number[] = [];
   await page.keyboard.press('ArrowRight');
-  for (let i = 0; i < EDITS; i++) validation.push(await timeValidation(page, '[data-testid="payload-status"]', i % 2 === 0 ? 'z' : 'Backspace'));
+  for (let i = 0; i < EDITS; i++)
+    validation.push(await timeValidation(page, '[data-testid="payload-status"]', i % 2 === 0 ? 'z' : 'Backspace'));
   return { openMs, typing, validation };
 }
 
@@ -150,7 +190,12 @@ async function measureTextarea(page: Page, body: string): Promise<Run> {
     status.id = 'status';
     // No named functions in here: tsx's keepNames would wrap them in a __name() the page lacks.
     area.addEventListener('input', () => {
-      try { JSON.parse(area.value); status.textContent = 'Valid JSON.'; } catch (e) { status.textContent = `Not JSON: ${(e as Error).message}`; }
+      try {
+        JSON.parse(area.value);
+        status.textContent = 'Valid JSON.';
+      } catch (e) {
+        status.textContent = `Not JSON: ${(e as Error).message}`;
+      }
     });
     area.value = text;
     document.body.append(area, status);
@@ -167,18 +212,28 @@ async function measureTextarea(page: Page, body: string): Promise<Run> {
       const s = w.__pending;
       if (s === null) return;
       w.__pending = null;
-      requestAnimationFrame(() => { w.__lat.push(performance.now() - s); });
+      requestAnimationFrame(() => {
+        w.__lat.push(performance.now() - s);
+      });
     });
     const area = document.querySelector('textarea');
-    if (area) { area.focus(); const at = area.value.indexOf('typing goes here') + 10; area.setSelectionRange(at, at); }
+    if (area) {
+      area.focus();
+      const at = area.value.indexOf('typing goes here') + 10;
+      area.setSelectionRange(at, at);
+    }
   });
   const typing = await typeAndMeasure(page);
   await page.evaluate(() => {
     const area = document.querySelector('textarea');
-    if (area) { const at = area.value.indexOf('",\n  "items"') + 1; area.setSelectionRange(at, at); }
+    if (area) {
+      const at = area.value.indexOf('",\n  "items"') + 1;
+      area.setSelectionRange(at, at);
+    }
   });
   const validation: number[] = [];
-  for (let i = 0; i < EDITS; i++) validation.push(await timeValidation(page, '#status', i % 2 === 0 ? 'z' : 'Backspace'));
+  for (let i = 0; i < EDITS; i++)
+    validation.push(await timeValidation(page, '#status', i % 2 === 0 ? 'z' : 'Backspace'));
   return { openMs, typing, validation };
 }
 

@@ -15,7 +15,9 @@ function curlOnce(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn('curl', args, { stdio: 'ignore' });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`curl exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - start) : reject(new Error(`curl exited ${code}`)),
+    );
   });
 }
 
@@ -39,7 +41,19 @@ export async function run(): Promise<Figure[]> {
       if (res.statusCode !== 200) throw new Error(`bench: bare undici got ${res.statusCode}`);
       return performance.now() - t;
     };
-    const curlArgs = ['-s', '-o', '/dev/null', '-X', 'POST', '-H', `content-type: ${headers['content-type']}`, '--url', url, '-d', body];
+    const curlArgs = [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-X',
+      'POST',
+      '-H',
+      `content-type: ${headers['content-type']}`,
+      '--url',
+      url,
+      '-d',
+      body,
+    ];
 
     for (let i = 0; i < 30; i++) {
       await desk();

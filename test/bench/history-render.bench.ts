@@ -16,15 +16,27 @@ export async function run(): Promise<Figure[]> {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.setContent(html);
-      results.push(await page.evaluate((n) => (window as unknown as { renderHistory: (n: number) => Promise<RenderFigures> }).renderHistory(n), ENTRIES));
+      results.push(
+        await page.evaluate(
+          (n) => (window as unknown as { renderHistory: (n: number) => Promise<RenderFigures> }).renderHistory(n),
+          ENTRIES,
+        ),
+      );
       await page.close();
     }
   } finally {
     await browser.close();
   }
   return [
-    figure(`history list render, ${ENTRIES.toLocaleString('en')} entries (median of ${RUNS})`, median(results.map((r) => r.ms)), 'ms', { max: 100 }),
+    figure(
+      `history list render, ${ENTRIES.toLocaleString('en')} entries (median of ${RUNS})`,
+      median(results.map((r) => r.ms)),
+      'ms',
+      { max: 100 },
+    ),
     figure('history list rows in the DOM', Math.max(...results.map((r) => r.rowsInDom)), 'rows', { max: 60 }),
-    figure('history list jump to the last entry (to next frame)', median(results.map((r) => r.scrollMs)), 'ms', { max: 100 }),
+    figure('history list jump to the last entry (to next frame)', median(results.map((r) => r.scrollMs)), 'ms', {
+      max: 100,
+    }),
   ];
 }

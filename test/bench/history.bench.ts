@@ -18,18 +18,45 @@ function fireResult(i: number, at: number): FireResult {
     triggerId: `trg${String(i % TRIGGERS.length)}`,
     at,
     durationMs: 20 + (i % 7),
-    request: { method: 'POST', url: 'https://app.harness.io/gateway/pipeline/api/webhook/custom/…(redacted)…/v3?accountIdentifier=A', headers: { 'content-type': 'application/json', 'X-Api-Key': 'sat.…(redacted)…abcd' }, bodyBytes: 300, bodyIsJson: true },
+    request: {
+      method: 'POST',
+      url: 'https://app.harness.io/gateway/pipeline/api/webhook/custom/…(redacted)…/v3?accountIdentifier=A',
+      headers: { 'content-type': 'application/json', 'X-Api-Key': 'sat.…(redacted)…abcd' },
+      bodyBytes: 300,
+      bodyIsJson: true,
+    },
     outcome: i % 10 === 0 ? 'rejected' : 'accepted',
-    response: { status: 200, contentType: 'application/json', body: `{"status":"SUCCESS","data":{"eventCorrelationId":"${ev}"}}` },
-    event: { eventCorrelationId: ev, apiUrl: `https://app.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetails/${ev}?accountIdentifier=A`, uiUrl: '', uiSetupUrl: '' },
-    harness: { status: 'SUCCESS', code: '', message: '', correlationId: `c0ffee00-${String(i).padStart(4, '0')}-4000-8000-000000000000` },
+    response: {
+      status: 200,
+      contentType: 'application/json',
+      body: `{"status":"SUCCESS","data":{"eventCorrelationId":"${ev}"}}`,
+    },
+    event: {
+      eventCorrelationId: ev,
+      apiUrl: `https://app.harness.io/gateway/pipeline/api/webhook/triggerExecutionDetails/${ev}?accountIdentifier=A`,
+      uiUrl: '',
+      uiSetupUrl: '',
+    },
+    harness: {
+      status: 'SUCCESS',
+      code: '',
+      message: '',
+      correlationId: `c0ffee00-${String(i).padStart(4, '0')}-4000-8000-000000000000`,
+    },
     explanation: null,
     notes: [],
   };
 }
 
 function payload(i: number): string {
-  return JSON.stringify({ image: 'registry.example.com/team/service', tag: `v1.${String(i % 500)}.${String(i)}`, branch: i % 97 === 0 ? `hotfix-${String(i)}` : 'main', env: ['qa', 'staging', 'prod'][i % 3], commit: (i * 2654435761).toString(16).padStart(40, '0').slice(0, 40), author: `user${String(i % 40)}@example.com` });
+  return JSON.stringify({
+    image: 'registry.example.com/team/service',
+    tag: `v1.${String(i % 500)}.${String(i)}`,
+    branch: i % 97 === 0 ? `hotfix-${String(i)}` : 'main',
+    env: ['qa', 'staging', 'prod'][i % 3],
+    commit: (i * 2654435761).toString(16).padStart(40, '0').slice(0, 40),
+    author: `user${String(i % 40)}@example.com`,
+  });
 }
 
 function time(fn: () => void): number {
@@ -46,14 +73,21 @@ export async function run(): Promise<Figure[]> {
   try {
     h.setRetention({ maxEntries: null, maxAgeDays: null });
     const fill = time(() => {
-      for (let i = 0; i < ENTRIES; i++) h.record({ fire: fireResult(i, start + i * 60_000), triggerName: TRIGGERS[i % TRIGGERS.length] ?? '', payload: payload(i), watchId: null });
+      for (let i = 0; i < ENTRIES; i++)
+        h.record({
+          fire: fireResult(i, start + i * 60_000),
+          triggerName: TRIGGERS[i % TRIGGERS.length] ?? '',
+          payload: payload(i),
+          watchId: null,
+        });
     });
     h.close();
     const bytes = statSync(join(dir, HISTORY_FILE)).size;
     const openMs = time(() => {
       h = openHistory({ dataDir: dir, now: Date.now, secrets: () => [], onChange: () => undefined });
     });
-    if (h.size() !== ENTRIES) throw new Error(`bench: history holds ${String(h.size())} entries, not ${String(ENTRIES)}`);
+    if (h.size() !== ENTRIES)
+      throw new Error(`bench: history holds ${String(h.size())} entries, not ${String(ENTRIES)}`);
 
     const appends: number[] = [];
     for (let i = ENTRIES; i < ENTRIES + 300; i++) {

@@ -47,9 +47,15 @@ export async function run(): Promise<Figure[]> {
     const after = await settled();
     return [
       figure('memory: backend RSS at rest (backend alone; sandbox in its own process)', warm.rss / MB, 'MB'),
-      figure('memory: backend RSS growth, first 1,000 fires (warm-up: compiled code, pools)', (warm.rss - fresh.rss) / MB, 'MB'),
+      figure(
+        'memory: backend RSS growth, first 1,000 fires (warm-up: compiled code, pools)',
+        (warm.rss - fresh.rss) / MB,
+        'MB',
+      ),
       figure('memory: backend RSS growth, next 1,000 fires', (after.rss - warm.rss) / MB, 'MB', { max: 10 }),
-      figure('memory: backend JS heap growth, next 1,000 fires', (after.heapUsed - warm.heapUsed) / MB, 'MB', { max: 10 }),
+      figure('memory: backend JS heap growth, next 1,000 fires', (after.heapUsed - warm.heapUsed) / MB, 'MB', {
+        max: 10,
+      }),
     ];
   } finally {
     await bench.close();

@@ -29,12 +29,19 @@ for (const bench of benches) {
     figures.push(...(await bench.run()));
   } catch (err) {
     // One broken bench must not hide the others' figures.
-    process.stderr.write(`bench: ${bench.name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `bench: ${bench.name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     failed.push(bench.name);
   }
 }
 
-const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.target, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
+const rows = figures.map((f) => [
+  f.name,
+  `${f.value} ${f.unit}`,
+  f.target,
+  f.met === null ? '' : f.met ? 'met' : 'MISSED',
+]);
 const header = ['figure', 'value', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
@@ -42,6 +49,8 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));
 writeFileSync('bench-results.json', JSON.stringify(figures, null, 2) + '\n');
-console.log(`\n${figures.length} figures written to bench-results.json; ${figures.filter((f) => f.met === false).length} targets missed`);
+console.log(
+  `\n${figures.length} figures written to bench-results.json; ${figures.filter((f) => f.met === false).length} targets missed`,
+);
 if (failed.length > 0) console.log(`benches that failed: ${failed.join(', ')}`);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -10,7 +10,14 @@ import { figure, median, type Figure } from './figures';
 
 const MB = 1024 * 1024;
 const RENDERER = 'dist/renderer';
-export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** What `npm run web` runs once its bundle is built: the measured process start is the host's own. */
 async function buildHost(): Promise<void> {
@@ -21,7 +28,14 @@ async function buildHost(): Promise<void> {
 
 function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
   const child = spawn(process.execPath, ['dist-electron/web.mjs'], {
-    env: { ...process.env, TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_PORT: '0', TRIGGER_DESK_SANDBOX_PORT: '0', TRIGGER_DESK_NO_OPEN: '1', TRIGGER_DESK_VAULT_SERVICE: `trigger-desk-bench-${process.pid}` },
+    env: {
+      ...process.env,
+      TRIGGER_DESK_DATA: dataDir,
+      TRIGGER_DESK_PORT: '0',
+      TRIGGER_DESK_SANDBOX_PORT: '0',
+      TRIGGER_DESK_NO_OPEN: '1',
+      TRIGGER_DESK_VAULT_SERVICE: `trigger-desk-bench-${process.pid}`,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = new Promise<string>((resolve, reject) => {
@@ -64,7 +78,9 @@ async function launchOnce(browser: Browser, dataDir: string): Promise<{ ms: numb
 
 function firstScreenJsGzip(): number {
   const html = readFileSync(join(RENDERER, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\.?\/?([^"]+\.js)"/g),
+  ].map((m) => m[1] ?? '');
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(RENDERER, file))).length, 0);
 }
 
@@ -90,8 +106,12 @@ export async function run(): Promise<Figure[]> {
     await browser.close();
   }
   return [
-    figure('startup: web host start → trigger list interactive, first launch (median of 3)', median(fresh), 'ms', { max: 1500 }),
-    figure('startup: web host start → trigger list interactive, later launch (median of 3)', median(warm), 'ms', { max: 1500 }),
+    figure('startup: web host start → trigger list interactive, first launch (median of 3)', median(fresh), 'ms', {
+      max: 1500,
+    }),
+    figure('startup: web host start → trigger list interactive, later launch (median of 3)', median(warm), 'ms', {
+      max: 1500,
+    }),
     figure("startup: first screen's JavaScript, gzipped", firstScreenJsGzip() / 1024, 'KB', { max: 400 }),
     figure('startup: backend RSS at rest (web host + sandbox)', rest.rss / MB, 'MB'),
     figure('startup: renderer JS heap at rest', rest.heap / MB, 'MB'),

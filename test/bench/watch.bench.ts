@@ -19,7 +19,11 @@ const STEADY_MS = 10_000;
 const APPROVAL_TOKEN = 'Appr0vaLWa1tQ8rT5mK2sB';
 
 function startSandbox(): Promise<{ child: ChildProcess; curls: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0', '--speed', '20'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0', '--speed', '20'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -91,7 +95,10 @@ export async function run(): Promise<Figure[]> {
       if (r.outcome !== 'accepted') throw new Error(`bench: fire ${String(i)} was ${r.outcome}`);
       const watch = (await h['watches:list']({})).find((w) => w.historyId === r.id);
       if (!watch) throw new Error('bench: no watch for a fire');
-      expected.set(watch.id, approvalRun ? (i % 2 === 0 ? 'Success' : 'ApprovalRejected') : t === plain ? 'Success' : 'Failed');
+      expected.set(
+        watch.id,
+        approvalRun ? (i % 2 === 0 ? 'Success' : 'ApprovalRejected') : t === plain ? 'Success' : 'Failed',
+      );
       return watch.id;
     };
     const allEnded = (ids: string[], timeoutMs: number, map: Map<string, unknown> = ended) =>
@@ -113,7 +120,8 @@ export async function run(): Promise<Figure[]> {
 
     // 500 at once, fired 25 at a time; all of them wait for an approval.
     const ids: string[] = [];
-    for (let i = 0; i < WATCHES; i += 25) ids.push(...(await Promise.all(Array.from({ length: 25 }, (_, k) => fireOne(i + k, true)))));
+    for (let i = 0; i < WATCHES; i += 25)
+      ids.push(...(await Promise.all(Array.from({ length: 25 }, (_, k) => fireOne(i + k, true)))));
     await allEnded(ids, 120_000, waiting);
     const live = (await h['watches:list']({})).filter((w) => w.ended === null).length;
     // Steady state: 500 live watches polling at the real pace.
@@ -131,7 +139,11 @@ export async function run(): Promise<Figure[]> {
     for (let i = 0; i < ids.length; i += 25) {
       await Promise.all(
         ids.slice(i, i + 25).map(async (id, k) => {
-          const res = await fetch(`${sandboxBase}/_sandbox/approve/${waiting.get(id) ?? ''}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approved: (i + k) % 2 === 0 }) });
+          const res = await fetch(`${sandboxBase}/_sandbox/approve/${waiting.get(id) ?? ''}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ approved: (i + k) % 2 === 0 }),
+          });
           if (res.status !== 200) throw new Error(`bench: approve answered ${String(res.status)}`);
         }),
       );
@@ -157,15 +169,18 @@ export async function run(): Promise<Figure[]> {
     const rssSamples: [number, number][] = [];
     const heapSamples: [number, number][] = [];
     const soakStart = Date.now();
-    const soakSampler = setInterval(() => {
-      const minutes = (Date.now() - soakStart) / 60_000;
-      // The first fifth is warm-up (JIT, pools, the history filling up to its retention).
-      if (minutes < soakS / 60 / 5) return;
-      (globalThis as { gc?: () => void }).gc?.();
-      const m = process.memoryUsage();
-      rssSamples.push([minutes, m.rss / 1048576]);
-      heapSamples.push([minutes, m.heapUsed / 1048576]);
-    }, Math.min(5000, (soakS * 1000) / 24));
+    const soakSampler = setInterval(
+      () => {
+        const minutes = (Date.now() - soakStart) / 60_000;
+        // The first fifth is warm-up (JIT, pools, the history filling up to its retention).
+        if (minutes < soakS / 60 / 5) return;
+        (globalThis as { gc?: () => void }).gc?.();
+        const m = process.memoryUsage();
+        rssSamples.push([minutes, m.rss / 1048576]);
+        heapSamples.push([minutes, m.heapUsed / 1048576]);
+      },
+      Math.min(5000, (soakS * 1000) / 24),
+    );
     let fired = 0;
     let soakLive = 0;
     await new Promise<void>((resolve) => {
@@ -198,7 +213,11 @@ export async function run(): Promise<Figure[]> {
       figure('watch: 500 concurrent watches, duplicated terminal transitions', duplicated, '', { max: 1 }),
       figure('watch: 500 concurrent watches, wrong final status', wrong, '', { max: 1 }),
       figure('watch: live watches at once', live, '', { min: WATCHES - 1 }),
-      figure('watch: 500 live watches polling, backend CPU', ((cpu.user + cpu.system) / 1000 / wall) * 100, '% of a core'),
+      figure(
+        'watch: 500 live watches polling, backend CPU',
+        ((cpu.user + cpu.system) / 1000 / wall) * 100,
+        '% of a core',
+      ),
       figure('watch: 500 live watches polling, backend peak RSS', peakRss / 1048576, 'MB'),
       figure('watch: 500 runs approved → all 500 watches ended', endWall / 1000, 's'),
       figure(`watch: soak ${String(soakS)} s with ${String(SOAK_LIVE)} live, fires`, fired, ''),

@@ -4,7 +4,8 @@ import { expect, sidebarTrigger, test } from './fixtures';
 import { example } from './sandbox-curl';
 
 // A control line without a quoted name: `- button`, `- button [disabled]`, `- textbox: value`.
-const CONTROL = /^\s*- (?:button|textbox|checkbox|combobox|radio|searchbox|tab|spinbutton|switch|slider|link)(?:$|:|\s+\[)/;
+const CONTROL =
+  /^\s*- (?:button|textbox|checkbox|combobox|radio|searchbox|tab|spinbutton|switch|slider|link)(?:$|:|\s+\[)/;
 
 async function unnamedControls(page: Page): Promise<string[]> {
   const tree = await page.locator('body').ariaSnapshot();
@@ -23,7 +24,10 @@ test('every control has an accessible name', async ({ desk: page }) => {
   expect(await unnamedControls(page), 'trigger view and result').toEqual([]);
 
   await page.keyboard.press('Escape');
-  await page.getByRole('banner').getByRole('button', { name: /^Import/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Import/ })
+    .click();
   await expect(page.getByRole('dialog').getByLabel('cURL command from Harness')).toBeVisible();
   expect(await unnamedControls(page), 'import dialog, cURL tab').toEqual([]);
   await page.getByRole('tab', { name: 'URL + key' }).click();

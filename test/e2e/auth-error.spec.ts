@@ -4,7 +4,9 @@ import { expect, screenshot, sidebarTrigger, test } from './fixtures';
 import { payloadText, setPayload } from './composer-editor';
 import { ACCOUNT, KEYS, ORG, example } from './sandbox-curl';
 
-test('mandatory authorization without a key shows Harness’s message, the explanation and the action', async ({ desk: page }) => {
+test('mandatory authorization without a key shows Harness’s message, the explanation and the action', async ({
+  desk: page,
+}) => {
   const secured = example('authorized');
   await sidebarTrigger(page, secured.name).click();
   const main = page.getByRole('main');

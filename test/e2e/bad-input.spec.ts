@@ -18,11 +18,20 @@ test('an invalid cURL shows the message with its position and saves nothing', as
   await screenshot(page, 'import-parse-error', [KEYS.execute]);
 
   // A remote http:// URL is refused in plain words.
-  await area.fill(harnessCurl('http://harness.example.com/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p', null));
+  await area.fill(
+    harnessCurl(
+      'http://harness.example.com/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p',
+      null,
+    ),
+  );
   await expect(dialog.getByTestId('parse-error')).toContainText(/https/);
   await expect(dialog.getByRole('button', { name: 'Import trigger' })).toBeDisabled();
   await dialog.getByRole('tab', { name: 'URL + key' }).click();
-  await dialog.getByLabel('Trigger URL').fill('http://harness.example.com/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p');
+  await dialog
+    .getByLabel('Trigger URL')
+    .fill(
+      'http://harness.example.com/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p',
+    );
   await expect(dialog.getByTestId('parse-error')).toContainText(/https/);
   await expect(dialog.getByRole('button', { name: 'Create trigger' })).toBeDisabled();
   await page.keyboard.press('Escape');
@@ -56,7 +65,9 @@ test('an empty key and a key with spaces are refused and the saved key is kept',
   await expect(state).toHaveText(before ?? '');
 });
 
-test('a payload that is not JSON is flagged, and sent only after confirming; it stays as typed', async ({ desk: page }) => {
+test('a payload that is not JSON is flagged, and sent only after confirming; it stays as typed', async ({
+  desk: page,
+}) => {
   const plain = example('plain');
   await sidebarTrigger(page, plain.name).click();
   const main = page.getByRole('main');
@@ -76,7 +87,10 @@ test('a payload that is not JSON is flagged, and sent only after confirming; it 
   await expect(result.getByTestId('http-status')).toHaveCount(0);
 
   await main.getByRole('button', { name: 'Send anyway…' }).click();
-  await page.getByRole('dialog', { name: 'Send a payload that is not JSON?' }).getByRole('button', { name: 'Send anyway' }).click();
+  await page
+    .getByRole('dialog', { name: 'Send a payload that is not JSON?' })
+    .getByRole('button', { name: 'Send anyway' })
+    .click();
   await expect(result.getByTestId('http-status')).toHaveText('HTTP 200');
   expect(await payloadText(page)).toBe(text);
 

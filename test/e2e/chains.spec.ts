@@ -43,7 +43,9 @@ test('build a 2-step chain, run it, both runs reach Success', async ({ page, hos
   // The chain was saved; the recipe panel writes the YAML for pipeline A.
   const setup = page.getByRole('region', { name: 'Set it up in Harness' });
   await expect(setup.getByLabel('notificationRules YAML', { exact: true })).toContainText('type: PipelineSuccess');
-  await expect(setup.getByLabel('notificationRules YAML', { exact: true })).toContainText('<+secrets.getValue("b_api_key")>');
+  await expect(setup.getByLabel('notificationRules YAML', { exact: true })).toContainText(
+    '<+secrets.getValue("b_api_key")>',
+  );
   await setup.getByRole('checkbox', { name: 'PipelineEnd' }).check();
   await expect(setup.getByRole('note')).toContainText('B runs twice');
   await setup.scrollIntoViewIfNeeded();

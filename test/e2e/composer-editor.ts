@@ -14,13 +14,24 @@ export async function setPayload(editor: Locator, text: string): Promise<void> {
 
 /** The editor's text, line by line as CodeMirror renders it (fine for payloads that fit the view). */
 export async function payloadText(page: Page): Promise<string> {
-  return page.getByRole('main').locator('.cm-content').evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (l) => l.textContent).join('\n'));
+  return page
+    .getByRole('main')
+    .locator('.cm-content')
+    .evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (l) => l.textContent).join('\n'));
 }
 
-export interface Received { method: string; path: string; headers: Record<string, string>; body: string }
+export interface Received {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
 export async function sandboxControl(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${base}/_sandbox/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const response = await fetch(`${base}/_sandbox/${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return response.json();
 }
 

@@ -4,7 +4,10 @@ import { expect, screenshot, sidebarTrigger, test } from './fixtures';
 import { payloadText, receivedFires, sandboxControl, setPayload } from './composer-editor';
 import { KEYS, example } from './sandbox-curl';
 
-test('an invalid payload is flagged at its line and holds Fire; fixed and filled in, the exact body reaches the sandbox', async ({ desk: page, host }) => {
+test('an invalid payload is flagged at its line and holds Fire; fixed and filled in, the exact body reaches the sandbox', async ({
+  desk: page,
+  host,
+}) => {
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
   await sandboxControl(base, 'DELETE', 'received');
   const plain = example('plain');
@@ -47,10 +50,14 @@ test('an invalid payload is flagged at its line and holds Fire; fixed and filled
   expect(Buffer.from(fires[0]?.body ?? '', 'base64').toString('utf8')).toBe(expected);
   // The template stays as written, and the values are remembered for the trigger.
   expect(await payloadText(page)).toBe(template);
-  await expect.poll(async () => (await host.api('triggers:list', {})).find((t) => t.name === plain.name)?.variables).toEqual({ tag: 'v1.2 "rc"', count: '3' });
+  await expect
+    .poll(async () => (await host.api('triggers:list', {})).find((t) => t.name === plain.name)?.variables)
+    .toEqual({ tag: 'v1.2 "rc"', count: '3' });
 });
 
-test('what the trigger reads: fetched from the host, marked present or missing, a skeleton inserted on click', async ({ desk: page }) => {
+test('what the trigger reads: fetched from the host, marked present or missing, a skeleton inserted on click', async ({
+  desk: page,
+}) => {
   const plain = example('plain');
   await sidebarTrigger(page, plain.name).click();
   const main = page.getByRole('main');
@@ -61,12 +68,29 @@ test('what the trigger reads: fetched from the host, marked present or missing, 
 
   // A pasted YAML that reads more than the payload has.
   await reads.getByRole('button', { name: 'Change YAML' }).click();
-  await reads.getByLabel(/^Trigger YAML/).fill([
-    'trigger:', '  name: x', '  identifier: x', '  source:', '    type: Webhook', '    spec:', '      type: Custom', '      spec:',
-    '        payloadConditions:', '          - key: <+trigger.payload.build.env>', '            operator: Equals', '            value: prod',
-    '        jexlCondition: <+trigger.payload.sample_key>.startsWith("s")',
-    '  inputYaml: |', '    pipeline:', '      tag: <+trigger.payload.tag>', '',
-  ].join('\n'));
+  await reads
+    .getByLabel(/^Trigger YAML/)
+    .fill(
+      [
+        'trigger:',
+        '  name: x',
+        '  identifier: x',
+        '  source:',
+        '    type: Webhook',
+        '    spec:',
+        '      type: Custom',
+        '      spec:',
+        '        payloadConditions:',
+        '          - key: <+trigger.payload.build.env>',
+        '            operator: Equals',
+        '            value: prod',
+        '        jexlCondition: <+trigger.payload.sample_key>.startsWith("s")',
+        '  inputYaml: |',
+        '    pipeline:',
+        '      tag: <+trigger.payload.tag>',
+        '',
+      ].join('\n'),
+    );
   await reads.getByRole('button', { name: 'Save YAML' }).click();
   await expect(list.getByRole('button', { name: /^build\.env: missing/ })).toBeVisible();
   await expect(list.getByRole('button', { name: /^tag: missing/ })).toBeVisible();
@@ -79,7 +103,10 @@ test('what the trigger reads: fetched from the host, marked present or missing, 
   await screenshot(page, 'composer-reads-light', [KEYS.execute]);
 });
 
-test('a secret extra header goes to the vault and is sent; cURL names it as a variable', async ({ desk: page, host }) => {
+test('a secret extra header goes to the vault and is sent; cURL names it as a variable', async ({
+  desk: page,
+  host,
+}) => {
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
   await sandboxControl(base, 'DELETE', 'received');
   const plain = example('plain');
@@ -110,11 +137,19 @@ test('a secret extra header goes to the vault and is sent; cURL names it as a va
   expect(plainCurl.command).toContain('X-Signature: $env:HARNESS_HEADER_X_SIGNATURE');
   expect(plainCurl.command).not.toContain(secret);
   const withKey = await host.api('triggers:exportCurl', { id: trigger?.id ?? '', withSecrets: true, confirm: true });
-  expect(withKey).toEqual({ command: expect.stringContaining(`-H "X-Signature: ${secret}"`) as unknown, copied: false });
-  await expect(host.api('triggers:exportCurl', { id: trigger?.id ?? '', withSecrets: true })).rejects.toThrow(/confirm/);
+  expect(withKey).toEqual({
+    command: expect.stringContaining(`-H "X-Signature: ${secret}"`) as unknown,
+    copied: false,
+  });
+  await expect(host.api('triggers:exportCurl', { id: trigger?.id ?? '', withSecrets: true })).rejects.toThrow(
+    /confirm/,
+  );
 });
 
-test('a production trigger with a filled-in payload refuses to fire until its name is typed', async ({ desk: page, host }) => {
+test('a production trigger with a filled-in payload refuses to fire until its name is typed', async ({
+  desk: page,
+  host,
+}) => {
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
   await sandboxControl(base, 'DELETE', 'received');
   const plain = example('plain');
@@ -167,13 +202,19 @@ test('undo survives switching triggers; named payloads are kept per trigger', as
   await expect.poll(() => payloadText(page)).toBe('{"sample_key": "sample_value"}');
   await main.getByLabel('Saved payload').selectOption({ label: 'nightly' });
   await expect.poll(() => payloadText(page)).toBe('{"nightly": true}');
-  const saved = async (): Promise<unknown> => (await host.api('triggers:list', {})).find((t) => t.name === plain.name)?.payloads.map((p) => [p.name, p.body]);
-  await expect.poll(saved).toEqual([['From cURL', '{"sample_key": "sample_value"}'], ['nightly', '{"nightly": true}']]);
+  const saved = async (): Promise<unknown> =>
+    (await host.api('triggers:list', {})).find((t) => t.name === plain.name)?.payloads.map((p) => [p.name, p.body]);
+  await expect.poll(saved).toEqual([
+    ['From cURL', '{"sample_key": "sample_value"}'],
+    ['nightly', '{"nightly": true}'],
+  ]);
 
   // Format and minify keep a variable that stands for a whole value; each is one undo step.
   await setPayload(editor, '{"n": {{count}}, "s": "{{tag}}", "l": [1,2]}');
   await main.getByRole('button', { name: 'Format' }).click();
-  await expect.poll(() => payloadText(page)).toBe('{\n  "n": {{count}},\n  "s": "{{tag}}",\n  "l": [\n    1,\n    2\n  ]\n}');
+  await expect
+    .poll(() => payloadText(page))
+    .toBe('{\n  "n": {{count}},\n  "s": "{{tag}}",\n  "l": [\n    1,\n    2\n  ]\n}');
   await main.getByRole('button', { name: 'Minify' }).click();
   await expect.poll(() => payloadText(page)).toBe('{"n":{{count}},"s":"{{tag}}","l":[1,2]}');
   await editor.click();
@@ -182,17 +223,31 @@ test('undo survives switching triggers; named payloads are kept per trigger', as
 
   // A YAML that is not a trigger is refused with where and why; PowerShell with the key inlines it.
   const id = (await host.api('triggers:list', {})).find((t) => t.name === plain.name)?.id ?? '';
-  await expect(host.api('triggers:setYaml', { id, yaml: 'pipeline:\n  name: p\n' })).rejects.toThrow(/pipeline YAML, not a trigger.*\(line 1, column 1\)/);
+  await expect(host.api('triggers:setYaml', { id, yaml: 'pipeline:\n  name: p\n' })).rejects.toThrow(
+    /pipeline YAML, not a trigger.*\(line 1, column 1\)/,
+  );
   const secured = (await host.api('triggers:list', {})).find((t) => t.name === example('authorized').name);
-  const ps = await host.api('triggers:exportCurl', { id: secured?.id ?? '', shell: 'powershell', withSecrets: true, confirm: true });
+  const ps = await host.api('triggers:exportCurl', {
+    id: secured?.id ?? '',
+    shell: 'powershell',
+    withSecrets: true,
+    confirm: true,
+  });
   expect(ps.command).toContain(`-H "X-Api-Key: ${KEYS.execute}"`);
   expect(ps.command).toMatch(/^curl\.exe /m);
 });
 
-test('typing into a trigger without payloads saves exactly one, and the editor keeps the keyboard', async ({ desk: page, host }) => {
+test('typing into a trigger without payloads saves exactly one, and the editor keeps the keyboard', async ({
+  desk: page,
+  host,
+}) => {
   const workspace = (await host.api('workspaces:list', {}))[0];
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
-  await host.api('triggers:create', { workspaceId: workspace?.id ?? '', name: 'Empty one', url: `${base}/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p` });
+  await host.api('triggers:create', {
+    workspaceId: workspace?.id ?? '',
+    name: 'Empty one',
+    url: `${base}/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p`,
+  });
   await sidebarTrigger(page, 'Empty one').click();
   const main = page.getByRole('main');
   const editor = main.getByLabel('Payload body');
@@ -201,7 +256,8 @@ test('typing into a trigger without payloads saves exactly one, and the editor k
   await page.waitForTimeout(900); // past the first save, which creates the payload
   await page.keyboard.type(', "b": 2}', { delay: 60 });
   await expect(editor).toBeFocused();
-  const payloads = async (): Promise<unknown> => (await host.api('triggers:list', {})).find((t) => t.name === 'Empty one')?.payloads.map((p) => [p.name, p.body]);
+  const payloads = async (): Promise<unknown> =>
+    (await host.api('triggers:list', {})).find((t) => t.name === 'Empty one')?.payloads.map((p) => [p.name, p.body]);
   await expect.poll(payloads).toEqual([['Default', '{"a": 1, "b": 2}']]);
   expect(await payloadText(page)).toBe('{"a": 1, "b": 2}');
 });
@@ -210,9 +266,17 @@ test('a JSON file is imported as the payload; one over 10 MB is refused with its
   await sidebarTrigger(page, example('plain').name).click();
   const main = page.getByRole('main');
   const file = main.getByLabel('JSON file to import');
-  await file.setInputFiles({ name: 'release.json', mimeType: 'application/json', buffer: Buffer.from('{"release": "2024.1"}\n') });
+  await file.setInputFiles({
+    name: 'release.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"release": "2024.1"}\n'),
+  });
   await expect.poll(() => payloadText(page)).toBe('{"release": "2024.1"}\n');
-  await file.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, 0x20) });
+  await file.setInputFiles({
+    name: 'huge.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(11 * 1024 * 1024, 0x20),
+  });
   await expect(page.getByText('“huge.json” is 11.0 MB; a payload can be at most 10 MB')).toBeVisible();
   await expect.poll(() => payloadText(page)).toBe('{"release": "2024.1"}\n');
 });

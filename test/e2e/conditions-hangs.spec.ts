@@ -50,7 +50,10 @@ test('lab: a catastrophic regex gives a verdict and the page keeps answering', a
 
 const GOOD_YAML = regexYaml('a+');
 
-test('a view that crashes says what broke, the other views keep working, and it reloads', async ({ desk: page, host }) => {
+test('a view that crashes says what broke, the other views keep working, and it reloads', async ({
+  desk: page,
+  host,
+}) => {
   const [workspace] = await host.api('workspaces:list', {});
   if (!workspace) throw new Error('no workspace');
   // The page receives a trigger whose YAML is not text (as a damaged answer would be): the matrix
@@ -62,7 +65,11 @@ test('a view that crashes says what broke, the other views keep working, and it 
     if (damaged) for (const t of reply.value ?? []) if (t.yaml) t.yaml = 42;
     await route.fulfill({ response, json: reply });
   });
-  const trigger = await host.api('triggers:create', { workspaceId: workspace.id, name: 'Crash test', url: 'http://127.0.0.1:9/gateway/pipeline/api/webhook/custom/abcdefghijklmnopqrstuv/v3?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p&pipelineIdentifier=x&triggerIdentifier=t' });
+  const trigger = await host.api('triggers:create', {
+    workspaceId: workspace.id,
+    name: 'Crash test',
+    url: 'http://127.0.0.1:9/gateway/pipeline/api/webhook/custom/abcdefghijklmnopqrstuv/v3?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p&pipelineIdentifier=x&triggerIdentifier=t',
+  });
   await host.api('triggers:setYaml', { id: trigger.id, yaml: GOOD_YAML });
 
   await openLab(page);
@@ -95,7 +102,10 @@ test('a view that crashes says what broke, the other views keep working, and it 
   await expect(page.getByText(/1 trigger × \d+ samples?/)).toBeVisible();
 });
 
-test('lab: a JEXL typo is a syntax error with its place in the YAML, and "Keep on trigger" refuses it', async ({ desk: page, host }) => {
+test('lab: a JEXL typo is a syntax error with its place in the YAML, and "Keep on trigger" refuses it', async ({
+  desk: page,
+  host,
+}) => {
   await openLab(page);
   const saved = (await host.api('triggers:list', {}))[0];
   if (!saved) throw new Error('no trigger');
@@ -113,13 +123,25 @@ test('lab: a JEXL typo is a syntax error with its place in the YAML, and "Keep o
   await page.getByLabel('Trigger YAML').fill(typo);
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toContainText('Would not fire');
-  await expect(verdict).toContainText('JEXL syntax error at line 9, column 63 of the YAML: the expression ends too early');
-  await expect(page.getByRole('note').filter({ hasText: 'Syntax error at line 9, column 63 of the YAML' })).toBeVisible();
+  await expect(verdict).toContainText(
+    'JEXL syntax error at line 9, column 63 of the YAML: the expression ends too early',
+  );
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Syntax error at line 9, column 63 of the YAML' }),
+  ).toBeVisible();
 
-  await page.getByLabel('Trigger YAML').fill(typo.replace(`'<+trigger.payload.tag> == "v" ? true :'`, `<+trigger.header[]> == "x"`));
-  await expect(verdict).toContainText('JEXL syntax error at line 9, column 40 of the YAML: in <+trigger.header[]>: nothing between [ and ]');
+  await page
+    .getByLabel('Trigger YAML')
+    .fill(typo.replace(`'<+trigger.payload.tag> == "v" ? true :'`, `<+trigger.header[]> == "x"`));
+  await expect(verdict).toContainText(
+    'JEXL syntax error at line 9, column 40 of the YAML: in <+trigger.header[]>: nothing between [ and ]',
+  );
 
   await page.getByRole('button', { name: 'Keep on trigger' }).click();
-  await expect(page.getByText(/The JEXL condition cannot be read: .*\(line 9, column 40 of the YAML\)/).first()).toBeVisible();
-  expect((await host.api('triggers:list', {})).find((t) => t.id === saved.id)?.yaml ?? '').not.toContain('trigger.header[]');
+  await expect(
+    page.getByText(/The JEXL condition cannot be read: .*\(line 9, column 40 of the YAML\)/).first(),
+  ).toBeVisible();
+  expect((await host.api('triggers:list', {})).find((t) => t.id === saved.id)?.yaml ?? '').not.toContain(
+    'trigger.header[]',
+  );
 });

@@ -20,7 +20,8 @@ async function openConditions(page: Page, how: 'click' | 'keyboard' = 'click'): 
 }
 
 // A control line without a quoted name (as in a11y.spec.ts): `- button`, `- textbox: value`.
-const UNNAMED = /^\s*- (?:button|textbox|checkbox|combobox|radio|searchbox|tab|spinbutton|switch|slider|link)(?:$|:|\s+\[)/;
+const UNNAMED =
+  /^\s*- (?:button|textbox|checkbox|combobox|radio|searchbox|tab|spinbutton|switch|slider|link)(?:$|:|\s+\[)/;
 
 async function unnamedControls(page: Page): Promise<string[]> {
   const tree = await page.locator('body').ariaSnapshot();
@@ -103,13 +104,17 @@ test('lab: fetch the conditional trigger, a failing payload, the fix, malformed 
 `);
   await expect(status).toHaveText('A custom webhook trigger.');
   await expect(table.getByRole('row', { name: /^header 1/ })).toHaveAttribute('data-state', 'fail');
-  await expect(page.getByRole('list', { name: 'Warnings for header condition 1' })).toContainText(`<+trigger.header['X-Source']>`);
+  await expect(page.getByRole('list', { name: 'Warnings for header condition 1' })).toContainText(
+    `<+trigger.header['X-Source']>`,
+  );
   await expect(verdict).toContainText('NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS');
 
   // Open a file: read in the page, nothing sent anywhere.
   const served = (await host.api('triggers:list', {})).find((t) => t.name === conditional.name)?.yaml ?? '';
   expect(served).toContain('deploy_on_image');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'deploy_on_image.yaml', mimeType: 'text/yaml', buffer: Buffer.from(served) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'deploy_on_image.yaml', mimeType: 'text/yaml', buffer: Buffer.from(served) });
   await expect(yaml).toHaveValue(served);
   await expect(verdict).toContainText('NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS'); // X-Source is still github
 });
@@ -123,13 +128,22 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
     if (quoted) {
-      if (c === '"' && text.charAt(i + 1) === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text.charAt(i + 1) === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text.charAt(i + 1) === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text.charAt(i + 1) === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return rows;
 }
@@ -140,8 +154,18 @@ test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ d
   await host.api('triggers:fetchYaml', { id: await triggerId(host, conditional.name) });
   await host.api('triggers:fetchYaml', { id: await triggerId(host, plain.name) });
   const workspaceId = (await host.api('workspaces:list', {}))[0]?.id ?? '';
-  await host.api('samples:save', { workspaceId, name: 'dev from jenkins', payload: MATCHING.replace('"qa"', '"dev"'), headers: [{ name: 'X-Source', value: 'jenkins' }] });
-  await host.api('samples:save', { workspaceId, name: 'prod, from "github"', payload: MATCHING.replace('"qa"', '"prod"'), headers: [{ name: 'X-Source', value: 'github' }] });
+  await host.api('samples:save', {
+    workspaceId,
+    name: 'dev from jenkins',
+    payload: MATCHING.replace('"qa"', '"dev"'),
+    headers: [{ name: 'X-Source', value: 'jenkins' }],
+  });
+  await host.api('samples:save', {
+    workspaceId,
+    name: 'prod, from "github"',
+    payload: MATCHING.replace('"qa"', '"prod"'),
+    headers: [{ name: 'X-Source', value: 'github' }],
+  });
 
   // The third sample is saved from the lab.
   await openConditions(page);
@@ -150,11 +174,20 @@ test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ d
   await page.getByLabel('Sample name').fill('qa from jenkins');
   await page.getByRole('button', { name: 'Save sample' }).click();
   await expect(page.getByLabel('Saved sample')).toHaveValue(/.+/);
-  expect((await host.api('samples:list', { workspaceId })).map((s) => s.name).sort()).toEqual(['dev from jenkins', 'prod, from "github"', 'qa from jenkins']);
+  expect((await host.api('samples:list', { workspaceId })).map((s) => s.name).sort()).toEqual([
+    'dev from jenkins',
+    'prod, from "github"',
+    'qa from jenkins',
+  ]);
 
   await page.getByRole('tab', { name: 'Matrix' }).click();
   const matrix = page.getByRole('table', { name: 'Triggers × samples' });
-  await expect(matrix.getByRole('columnheader')).toHaveText(['Trigger \\ sample', 'dev from jenkins', 'prod, from "github"', 'qa from jenkins']);
+  await expect(matrix.getByRole('columnheader')).toHaveText([
+    'Trigger \\ sample',
+    'dev from jenkins',
+    'prod, from "github"',
+    'qa from jenkins',
+  ]);
   const rows = matrix.locator('tbody tr');
   await expect(rows).toHaveCount(2);
   const onImage = matrix.getByRole('row', { name: new RegExp(`^${conditional.name.replace(/[()]/g, '\\$&')}`) });
@@ -180,7 +213,10 @@ test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ d
   await expect(page.getByTestId('verdict')).toContainText('NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS');
   await page.getByRole('tab', { name: 'Matrix' }).click();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^trigger-matrix-Sandbox-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync(await download.path(), 'utf8');
   expect(text).toContain('"prod, from ""github"""');

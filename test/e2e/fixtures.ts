@@ -25,7 +25,11 @@ export interface DeskHost {
   api<K extends RequestName>(name: K, args: Args<K>): Promise<Result<K>>;
 }
 
-function startHost(dataDir: string, vaultService: string, extraEnv: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
+function startHost(
+  dataDir: string,
+  vaultService: string,
+  extraEnv: Record<string, string>,
+): { child: ChildProcess; url: Promise<string> } {
   // node --import tsx rather than `npx tsx`: the pid is the host itself, so SIGTERM reaches it.
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/start.ts'], {
     cwd: root,
@@ -42,9 +46,13 @@ function startHost(dataDir: string, vaultService: string, extraEnv: Record<strin
   });
   let out = '';
   let err = '';
-  child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
   const url = new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`the web host printed no URL within ${START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${err}`)); }, START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      reject(new Error(`the web host printed no URL within ${START_TIMEOUT_MS} ms.\nstdout: ${out}\nstderr: ${err}`));
+    }, START_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+)$/m.exec(out);
@@ -55,7 +63,9 @@ function startHost(dataDir: string, vaultService: string, extraEnv: Record<strin
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the web host exited (${String(code)}) before printing its URL.\nstdout: ${out}\nstderr: ${err}`));
+      reject(
+        new Error(`the web host exited (${String(code)}) before printing its URL.\nstdout: ${out}\nstderr: ${err}`),
+      );
     });
   });
   return { child, url };
@@ -63,7 +73,11 @@ function startHost(dataDir: string, vaultService: string, extraEnv: Record<strin
 
 async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => { done(); }));
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      done();
+    }),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
   await exited;
@@ -72,7 +86,12 @@ async function stopHost(child: ChildProcess): Promise<void> {
 
 let counter = 0;
 
-export const test = base.extend<{ hostEnv: Record<string, string>; hostData: { fill(dataDir: string): void } | null; host: DeskHost; desk: Page }>({
+export const test = base.extend<{
+  hostEnv: Record<string, string>;
+  hostData: { fill(dataDir: string): void } | null;
+  host: DeskHost;
+  desk: Page;
+}>({
   /** Extra environment for the web host (e.g. no D-Bus, to see the session-only vault). */
   hostEnv: [{}, { option: true }],
   /** Fills the data folder before the web host starts (e.g. with damaged files). An object: Playwright would take a bare function for a fixture. */
@@ -106,9 +125,17 @@ export const test = base.extend<{ hostEnv: Record<string, string>; hostData: { f
     // Uncaught errors and console errors (CSP violations among them) fail the test.
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
     await page.goto(host.url);
-    await expect(page.getByRole('list', { name: /^Triggers in / }).first().getByRole('listitem').first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('list', { name: /^Triggers in / })
+        .first()
+        .getByRole('listitem')
+        .first(),
+    ).toBeVisible();
     await use(page);
     expect(problems, 'errors in the page').toEqual([]);
   },
@@ -134,7 +161,9 @@ export async function screenshot(page: Page, name: string, secrets: string[]): P
   const html = await page.content();
   const visible = await page.locator('body').innerText();
   // Typed text lives in .value, which neither of the above shows.
-  const values = await page.evaluate(() => Array.from(document.querySelectorAll('input, textarea'), (e) => (e as HTMLInputElement).value).join('\n'));
+  const values = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('input, textarea'), (e) => (e as HTMLInputElement).value).join('\n'),
+  );
   for (const secret of secrets) {
     expect(html, `a key is in the DOM before screenshot ${name}`).not.toContain(secret);
     expect(visible, `a key is visible before screenshot ${name}`).not.toContain(secret);

@@ -14,8 +14,16 @@ function newest(path: string): number {
 
 export default function globalSetup(): void {
   const built = join(root, 'dist', 'renderer', 'index.html');
-  const sources = Math.max(newest(join(root, 'renderer')), newest(join(root, 'shared')), newest(join(root, 'vite.config.ts')));
+  const sources = Math.max(
+    newest(join(root, 'renderer')),
+    newest(join(root, 'shared')),
+    newest(join(root, 'vite.config.ts')),
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   process.stdout.write('e2e: building the renderer (dist/renderer is missing or stale)\n');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
 }

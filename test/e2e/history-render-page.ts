@@ -28,7 +28,9 @@ export async function historyRenderPage(): Promise<string> {
   });
   const js = out.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const css = out.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-  const base = await import('node:fs/promises').then((fs) => fs.readFile(join(root, 'renderer/styles/base.css'), 'utf8'));
+  const base = await import('node:fs/promises').then((fs) =>
+    fs.readFile(join(root, 'renderer/styles/base.css'), 'utf8'),
+  );
   // </script> cannot occur in minified React, but escape it anyway so the page stays well-formed.
   return `<!doctype html><html><head><meta charset="utf-8"><style>${base}\n${css}</style></head><body><div id="root"></div><script>${js.replaceAll('</script', '<\\/script')}</script></body></html>`;
 }

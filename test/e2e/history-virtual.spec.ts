@@ -6,7 +6,9 @@ import { historyRenderPage, type RenderFigures } from './history-render-page';
 
 test('10,000 history entries render windowed, and the end of the list is reachable', async ({ page }) => {
   await page.setContent(await historyRenderPage());
-  const figures = await page.evaluate(() => (window as unknown as { renderHistory: (n: number) => Promise<RenderFigures> }).renderHistory(10_000));
+  const figures = await page.evaluate(() =>
+    (window as unknown as { renderHistory: (n: number) => Promise<RenderFigures> }).renderHistory(10_000),
+  );
   // 700 px of 46 px rows is 16 rows, plus 6 either side.
   expect(figures.rowsInDom).toBeGreaterThan(10);
   expect(figures.rowsInDom).toBeLessThan(40);

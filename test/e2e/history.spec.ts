@@ -10,7 +10,10 @@ async function triggerId(host: DeskHost, name: string): Promise<string> {
   return trigger.id;
 }
 
-test('fires are listed, found by correlation id, opened from the keyboard and re-fired', async ({ desk: page, host }) => {
+test('fires are listed, found by correlation id, opened from the keyboard and re-fired', async ({
+  desk: page,
+  host,
+}) => {
   const plain = example('plain');
   const fails = example('fails');
   const first = await host.api('triggers:fire', { id: await triggerId(host, plain.name) });
@@ -98,8 +101,10 @@ test('re-firing a production trigger wants its name typed; retention is a settin
 });
 
 test('the History and Inspector views name every control and switch with Ctrl+1…3', async ({ desk: page, host }) => {
-  const CONTROL = /^\s*- (?:button|textbox|checkbox|combobox|radio|searchbox|tab|spinbutton|switch|slider|link|option|listbox)(?:$|:|\s+\[)/;
-  const unnamed = async (): Promise<string[]> => (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
+  const CONTROL =
+    /^\s*- (?:button|textbox|checkbox|combobox|radio|searchbox|tab|spinbutton|switch|slider|link|option|listbox)(?:$|:|\s+\[)/;
+  const unnamed = async (): Promise<string[]> =>
+    (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
   await host.api('triggers:fire', { id: await triggerId(host, example('plain').name) });
 
   await page.keyboard.press('Control+2');

@@ -3,14 +3,20 @@ import { expect, screenshot, test } from './fixtures';
 import { payloadText } from './composer-editor';
 import { ACCOUNT, KEYS, example, exampleUrl, harnessCurl } from './sandbox-curl';
 
-test('a pasted Harness cURL becomes a trigger that fires and shows the eventCorrelationId', async ({ desk: page, host }) => {
+test('a pasted Harness cURL becomes a trigger that fires and shows the eventCorrelationId', async ({
+  desk: page,
+  host,
+}) => {
   const info = await host.api('app:info', {});
   const base = info.sandboxBaseUrl ?? '';
   expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   const secured = example('authorized');
   const curl = harnessCurl(exampleUrl(base, 'authorized'), KEYS.execute);
 
-  await page.getByRole('banner').getByRole('button', { name: /^Import/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Import/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Import a trigger' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('cURL command from Harness').fill(curl);
@@ -19,10 +25,18 @@ test('a pasted Harness cURL becomes a trigger that fires and shows the eventCorr
   const preview = dialog.getByRole('definition');
   await expect(dialog.getByText(base, { exact: true })).toBeVisible();
   await expect(preview.filter({ hasText: /^v3/ })).toBeVisible();
-  for (const value of [ACCOUNT, 'default', secured.projectIdentifier ?? '', secured.pipelineIdentifier, secured.identifier]) {
+  for (const value of [
+    ACCOUNT,
+    'default',
+    secured.projectIdentifier ?? '',
+    secured.pipelineIdentifier,
+    secured.identifier,
+  ]) {
     await expect(preview.filter({ hasText: new RegExp(`^${value}$`) }).first()).toBeVisible();
   }
-  await expect(dialog.getByTestId('import-key-line')).toHaveText(`API key: …${KEYS.execute.slice(-4)} will be stored in the keychain, never in a file.`);
+  await expect(dialog.getByTestId('import-key-line')).toHaveText(
+    `API key: …${KEYS.execute.slice(-4)} will be stored in the keychain, never in a file.`,
+  );
   await expect(dialog.getByText('{"sample_key": "sample_value"}')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import trigger' }).click();
   await expect(dialog).toBeHidden();
@@ -49,8 +63,15 @@ test('a pasted Harness cURL becomes a trigger that fires and shows the eventCorr
   await screenshot(page, 'fired-light', [KEYS.execute]);
 
   // What reached the sandbox: the body as imported, the key from the keychain in X-Api-Key.
-  const received = (await (await fetch(`${base}/_sandbox/received`)).json()) as { method: string; path: string; headers: Record<string, string>; body: string }[];
-  const fire = received.filter((r) => r.method === 'POST' && r.path.includes(`/custom/${secured.token ?? ''}/v3`)).at(-1);
+  const received = (await (await fetch(`${base}/_sandbox/received`)).json()) as {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+  }[];
+  const fire = received
+    .filter((r) => r.method === 'POST' && r.path.includes(`/custom/${secured.token ?? ''}/v3`))
+    .at(-1);
   expect(fire?.headers['x-api-key']).toBe(KEYS.execute);
   expect(Buffer.from(fire?.body ?? '', 'base64').toString('utf8')).toBe('{"sample_key": "sample_value"}');
 

@@ -11,11 +11,19 @@ async function fireAndWait(host: DeskHost, name: string): Promise<{ apiUrl: stri
   const result = await host.api('triggers:fire', { id: trigger.id });
   const apiUrl = result.event?.apiUrl ?? '';
   expect(apiUrl).toContain('triggerExecutionDetails');
-  await expect.poll(async () => (await host.api('watches:list', {})).find((w) => w.apiUrl === apiUrl)?.ended !== null, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await host.api('watches:list', {})).find((w) => w.apiUrl === apiUrl)?.ended !== null, {
+      timeout: 30_000,
+    })
+    .toBe(true);
   return { apiUrl, eventId: result.event?.eventCorrelationId ?? '' };
 }
 
-test('a pasted apiUrl opens the event: processing, run, stages, input, payload, statuses, raw JSON', async ({ desk: page, host, context }) => {
+test('a pasted apiUrl opens the event: processing, run, stages, input, payload, statuses, raw JSON', async ({
+  desk: page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const plain = example('plain');
   const { apiUrl, eventId } = await fireAndWait(host, plain.name);
@@ -56,10 +64,16 @@ test('a pasted apiUrl opens the event: processing, run, stages, input, payload, 
   await inspector.getByLabel('eventCorrelationId').fill(eventId);
   await inspector.getByLabel('Account identifier').fill(ACCOUNT);
   await inspector.getByRole('button', { name: 'Open event' }).click();
-  await expect(inspector.getByRole('region', { name: 'Processing details' }).getByRole('row', { name: /eventId/ })).toContainText(eventId);
+  await expect(
+    inspector.getByRole('region', { name: 'Processing details' }).getByRole('row', { name: /eventId/ }),
+  ).toContainText(eventId);
 });
 
-test('the support report for a keyed trigger holds neither its key nor its URL token', async ({ desk: page, host, context }) => {
+test('the support report for a keyed trigger holds neither its key nor its URL token', async ({
+  desk: page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const secured = example('authorized');
   const { eventId } = await fireAndWait(host, secured.name);

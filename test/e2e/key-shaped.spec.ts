@@ -18,8 +18,13 @@ test('a key in a header, a payload or a variable never stays in plain text', asy
   await main.getByLabel('Header 1 name').fill('X-Deploy');
   await main.getByLabel('Header 1 value').fill(headerKey);
   await main.getByRole('button', { name: 'Save headers' }).click();
-  await expect(toasts).toContainText('The value of X-Deploy looks like an API key or token, so it was moved to the keychain');
-  await expect(main.getByLabel('Header 1 value')).toHaveAttribute('placeholder', `in the vault (…${headerKey.slice(-4)}); type to replace`);
+  await expect(toasts).toContainText(
+    'The value of X-Deploy looks like an API key or token, so it was moved to the keychain',
+  );
+  await expect(main.getByLabel('Header 1 value')).toHaveAttribute(
+    'placeholder',
+    `in the vault (…${headerKey.slice(-4)}); type to replace`,
+  );
 
   // 2. A payload holding a key: refused, naming the field and the way out.
   const editor = main.getByLabel('Payload body');
@@ -47,13 +52,16 @@ test('a key in a header, a payload or a variable never stays in plain text', asy
   await main.getByRole('button', { name: /^Fire/ }).click();
   await expect(page.getByTestId('event-id')).toHaveText(/^[0-9a-f]{24}$/);
   const fires = await receivedFires(base);
-  expect(JSON.parse(Buffer.from(fires[0]?.body ?? '', 'base64').toString('utf8'))).toEqual({ deploy: { token: payloadKey } });
+  expect(JSON.parse(Buffer.from(fires[0]?.body ?? '', 'base64').toString('utf8'))).toEqual({
+    deploy: { token: payloadKey },
+  });
   expect(Buffer.from(fires[0]?.body ?? '', 'base64').toString('utf8')).toContain(payloadKey);
 
   // Nowhere in the page or the data folder.
   expect(await page.content()).not.toContain(payloadKey.slice(0, -4));
   expect(await page.content()).not.toContain(headerKey.slice(0, -4));
   for (const { path, bytes } of readAllFiles(host.dataDir)) {
-    for (const secret of [headerKey, payloadKey]) expect(bytes.includes(Buffer.from(secret.slice(0, -4))), `key in ${path}`).toBe(false);
+    for (const secret of [headerKey, payloadKey])
+      expect(bytes.includes(Buffer.from(secret.slice(0, -4))), `key in ${path}`).toBe(false);
   }
 });

@@ -4,12 +4,19 @@ import { expect, screenshot, sidebarTrigger, test } from './fixtures';
 import { setPayload } from './composer-editor';
 import { example } from './sandbox-curl';
 
-interface Received { method: string; path: string; body: string }
+interface Received {
+  method: string;
+  path: string;
+  body: string;
+}
 
 test('Ctrl+Enter fires once, with live progress, sending the payload byte for byte', async ({ desk: page, host }) => {
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${base}/_sandbox/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${base}/_sandbox/${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     return response.json();
   };
   await control('DELETE', 'received');

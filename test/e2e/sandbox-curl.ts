@@ -13,8 +13,10 @@ export function example(kind: ExampleSpec['kind']): ExampleSpec {
 export function exampleUrl(base: string, kind: ExampleSpec['kind']): string {
   const e = example(kind);
   const path = e.form === 'v2' || !e.token ? 'v2' : `${e.token}/v3`;
-  return `${base}/gateway/pipeline/api/webhook/custom/${path}?accountIdentifier=${ACCOUNT}&orgIdentifier=${ORG}` +
-    `&projectIdentifier=${e.projectIdentifier ?? ''}&pipelineIdentifier=${e.pipelineIdentifier}&triggerIdentifier=${e.identifier}`;
+  return (
+    `${base}/gateway/pipeline/api/webhook/custom/${path}?accountIdentifier=${ACCOUNT}&orgIdentifier=${ORG}` +
+    `&projectIdentifier=${e.projectIdentifier ?? ''}&pipelineIdentifier=${e.pipelineIdentifier}&triggerIdentifier=${e.identifier}`
+  );
 }
 
 /** Exactly what Harness's "Copy as cURL" gives (without the key part when authorization is not enforced). */

@@ -16,7 +16,9 @@ async function expectNowhereInPage(page: Page, secrets: string[]): Promise<void>
     }
     return all.join('\n');
   });
-  const fields = await page.evaluate(() => Array.from(document.querySelectorAll('input, textarea'), (e) => (e as HTMLInputElement).value).join('\n'));
+  const fields = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('input, textarea'), (e) => (e as HTMLInputElement).value).join('\n'),
+  );
   for (const secret of secrets) {
     expect(html.includes(secret), 'key found in the DOM').toBe(false);
     expect(storage.includes(secret), 'key found in localStorage/sessionStorage').toBe(false);
@@ -35,7 +37,10 @@ test('keys stay out of the DOM, the page storage and the data folder', async ({ 
   expect(page.url()).not.toContain('token=');
 
   // 1. Pasted in a cURL command.
-  await page.getByRole('banner').getByRole('button', { name: /^Import/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Import/ })
+    .click();
   let dialog = page.getByRole('dialog', { name: 'Import a trigger' });
   await dialog.getByLabel('cURL command from Harness').fill(harnessCurl(exampleUrl(base, 'authorized'), pasted));
   await expect(dialog.getByTestId('import-key-line')).toContainText(`…${pasted.slice(-4)}`);
@@ -52,7 +57,10 @@ test('keys stay out of the DOM, the page storage and the data folder', async ({ 
   await expectNowhereInPage(page, secrets);
 
   // 3. The plain "URL + key" form.
-  await page.getByRole('banner').getByRole('button', { name: /^Import/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Import/ })
+    .click();
   dialog = page.getByRole('dialog', { name: 'Import a trigger' });
   await dialog.getByRole('tab', { name: 'URL + key' }).click();
   await dialog.getByLabel('Trigger URL').fill(exampleUrl(base, 'plain'));
@@ -92,7 +100,10 @@ test('keys stay out of the DOM, the page storage and the data folder', async ({ 
 test('an echoing Harness: the watch headline and the page show no key', async ({ desk: page, host }) => {
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
   // The sandbox repeats every key it is sent in each free-text field; the failed stage's message is the headline.
-  const faults = await fetch(`${base}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ echoSecrets: true, failStage: 'deploy_prod' }) });
+  const faults = await fetch(`${base}/_sandbox/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ echoSecrets: true, failStage: 'deploy_prod' }),
+  });
   expect(faults.status).toBe(200);
   await sidebarTrigger(page, example('authorized').name).click();
   await page.getByRole('main').getByRole('button', { name: /^Fire/ }).click();

@@ -8,14 +8,35 @@ import { expect, test } from './fixtures';
 function makeCaPem(): string {
   const dir = mkdtempSync(join(tmpdir(), 'td-e2e-ca-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'ca.pem'), '-days', '1', '-subj', '/CN=Trigger Desk e2e CA'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'ca.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=Trigger Desk e2e CA',
+      ],
+      { stdio: 'ignore' },
+    );
     return readFileSync(join(dir, 'ca.pem'), 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('settings are checked in plain words and saved, with a CA certificate read from a file', async ({ desk: page, host }) => {
+test('settings are checked in plain words and saved, with a CA certificate read from a file', async ({
+  desk: page,
+  host,
+}) => {
   const pem = makeCaPem();
   await page.keyboard.press('Control+,');
   const dialog = page.getByRole('dialog', { name: 'Settings' });
@@ -30,7 +51,9 @@ test('settings are checked in plain words and saved, with a CA certificate read 
   await expect(dialog.getByRole('alert')).toContainText('Manual proxy: enter a URL');
   await dialog.getByLabel('Proxy URL').fill('http://127.0.0.1:3128');
 
-  await dialog.getByLabel('Load from a file').setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pem) });
+  await dialog
+    .getByLabel('Load from a file')
+    .setInputFiles({ name: 'ca.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(pem) });
   await expect(dialog.getByLabel('PEM certificates')).toHaveValue(pem);
   await dialog.getByRole('button', { name: 'Save settings' }).click();
   await expect(dialog).toBeHidden();

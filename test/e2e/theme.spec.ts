@@ -5,9 +5,15 @@ import { KEYS, example } from './sandbox-curl';
 
 /** Relative luminance (0 = black, 1 = white) of an element's computed background. */
 async function backgroundLuminance(page: Page, selector: string): Promise<number> {
-  const color = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  const color = await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
   const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-  const lin = (c = 0): number => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  const lin = (c = 0): number => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 

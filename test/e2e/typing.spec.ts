@@ -34,7 +34,10 @@ const isSave = (url: URL): boolean => url.pathname === '/api/payloads:save';
 async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; held: () => number }> {
   const waiting: Route[] = [];
   let released = false;
-  const hold = async (route: Route): Promise<void> => { if (released) await route.continue(); else waiting.push(route); };
+  const hold = async (route: Route): Promise<void> => {
+    if (released) await route.continue();
+    else waiting.push(route);
+  };
   await page.route(isSave, hold);
   return {
     held: () => waiting.length,
@@ -49,7 +52,11 @@ async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; he
 async function emptyTrigger(host: DeskHost, name: string): Promise<void> {
   const workspace = (await host.api('workspaces:list', {}))[0];
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
-  await host.api('triggers:create', { workspaceId: workspace?.id ?? '', name, url: `${base}/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p` });
+  await host.api('triggers:create', {
+    workspaceId: workspace?.id ?? '',
+    name,
+    url: `${base}/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p`,
+  });
 }
 
 test.describe('typing with the CPU throttled 6×', () => {
@@ -62,26 +69,48 @@ test.describe('typing with the CPU throttled 6×', () => {
     await editor.click();
     await throttle(page);
     // The creating save is answered a little late, so its answer lands in the middle of the typing.
-    await page.route(isSave, async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); }, { times: 1 });
-    const typed = await typeInBursts(page, ['{"image": "lib', 'rary/nginx", "tag": "1.27", "replicas": 3, "note": "first save"}'], 650, 0);
+    await page.route(
+      isSave,
+      async (route) => {
+        await new Promise((r) => setTimeout(r, 300));
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    const typed = await typeInBursts(
+      page,
+      ['{"image": "lib', 'rary/nginx", "tag": "1.27", "replicas": 3, "note": "first save"}'],
+      650,
+      0,
+    );
     await expect(editor).toBeFocused();
     await expect.poll(() => savedBodies(host, 'Fresh one'), { timeout: 30_000 }).toEqual([['Default', typed]]);
     await expect.poll(() => payloadText(page)).toBe(typed);
   });
 
-  test('bursts of typing, each starting while the previous burst is being saved, arrive whole', async ({ desk: page, host }) => {
+  test('bursts of typing, each starting while the previous burst is being saved, arrive whole', async ({
+    desk: page,
+    host,
+  }) => {
     await emptyTrigger(host, 'Bursty one');
     await sidebarTrigger(page, 'Bursty one').click();
     const editor = page.getByRole('main').getByLabel('Payload body');
     await editor.click();
     await throttle(page);
     // Pauses a little past the 600 ms autosave delay: each burst starts while a save is on its way.
-    const typed = await typeInBursts(page, ['{"image": "lib', 'rary/nginx", ', '"tag": "1.27', '", "replicas": 3', ', "note": "bursts"}'], 650);
+    const typed = await typeInBursts(
+      page,
+      ['{"image": "lib', 'rary/nginx", ', '"tag": "1.27', '", "replicas": 3', ', "note": "bursts"}'],
+      650,
+    );
     await expect.poll(() => savedBodies(host, 'Bursty one'), { timeout: 30_000 }).toEqual([['Default', typed]]);
     await expect.poll(() => payloadText(page)).toBe(typed);
   });
 
-  test('switching payloads and triggers while a save is in flight keeps every text where it was typed', async ({ desk: page, host }) => {
+  test('switching payloads and triggers while a save is in flight keeps every text where it was typed', async ({
+    desk: page,
+    host,
+  }) => {
     await emptyTrigger(host, 'Held one');
     const other = example('plain');
     await sidebarTrigger(page, 'Held one').click();
@@ -104,7 +133,9 @@ test.describe('typing with the CPU throttled 6×', () => {
     await saves.release();
     const text = first + more;
     await expect.poll(() => savedBodies(host, 'Held one'), { timeout: 30_000 }).toEqual([['Default', text]]);
-    await expect.poll(async () => (await savedBodies(host, other.name))[0]?.[1], { timeout: 30_000 }).toBe('{"other": true}');
+    await expect
+      .poll(async () => (await savedBodies(host, other.name))[0]?.[1], { timeout: 30_000 })
+      .toBe('{"other": true}');
     expect(await payloadText(page)).toBe(text);
 
     // A second named payload, then switching between the two while a save of each is held.
@@ -125,11 +156,19 @@ test.describe('typing with the CPU throttled 6×', () => {
     await main.getByLabel('Saved payload').selectOption({ label: 'second' });
     await expect.poll(() => payloadText(page)).toBe(`${text} `);
     await held.release();
-    await expect.poll(() => savedBodies(host, 'Held one'), { timeout: 30_000 }).toEqual([['Default', `${text}  `], ['second', `${text} `]]);
+    await expect
+      .poll(() => savedBodies(host, 'Held one'), { timeout: 30_000 })
+      .toEqual([
+        ['Default', `${text}  `],
+        ['second', `${text} `],
+      ]);
     expect(await payloadText(page)).toBe(`${text} `);
   });
 
-  test('a save that fails keeps the text in the editor and saves it once the backend answers again', async ({ desk: page, host }) => {
+  test('a save that fails keeps the text in the editor and saves it once the backend answers again', async ({
+    desk: page,
+    host,
+  }) => {
     await emptyTrigger(host, 'Failing one');
     await sidebarTrigger(page, 'Failing one').click();
     const main = page.getByRole('main');
@@ -140,14 +179,20 @@ test.describe('typing with the CPU throttled 6×', () => {
     await expect.poll(() => savedBodies(host, 'Failing one'), { timeout: 30_000 }).toEqual([['Default', typed]]);
 
     // The backend refuses the next saves: the text stays, and the refusal is said in plain words.
-    const refused = (route: Route): Promise<void> => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'store', message: 'The data folder is full.' } }) });
+    const refused = (route: Route): Promise<void> =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'store', message: 'The data folder is full.' } }),
+      });
     await page.route(isSave, refused);
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     const edited = `${typed.slice(0, -1)}, "three": 3}`;
     await page.keyboard.type(', "three": 3', { delay: 15 });
     const refusal = main.getByRole('alert').filter({ hasText: 'The data folder is full.' });
-    await expect(refusal).toContainText('Not saved: The data folder is full. The text stays in the editor', { timeout: 30_000 });
+    await expect(refusal).toContainText('Not saved: The data folder is full. The text stays in the editor', {
+      timeout: 30_000,
+    });
     expect(await payloadText(page)).toBe(edited);
     expect(await savedBodies(host, 'Failing one')).toEqual([['Default', typed]]);
     await refusal.scrollIntoViewIfNeeded();
@@ -162,7 +207,10 @@ test.describe('typing with the CPU throttled 6×', () => {
     await expect(refusal).toHaveCount(0);
   });
 
-  test('a change made elsewhere shows when nothing typed here is unsaved, and never replaces what is', async ({ desk: page, host }) => {
+  test('a change made elsewhere shows when nothing typed here is unsaved, and never replaces what is', async ({
+    desk: page,
+    host,
+  }) => {
     await emptyTrigger(host, 'Shared one');
     await sidebarTrigger(page, 'Shared one').click();
     const editor = page.getByRole('main').getByLabel('Payload body');
@@ -189,7 +237,9 @@ test.describe('typing with the CPU throttled 6×', () => {
     await page.waitForTimeout(1000); // time for the page to take the reloaded list in
     expect(await payloadText(page)).toBe('{"theirs": 2} ');
     await held.release();
-    await expect.poll(() => savedBodies(host, 'Shared one'), { timeout: 30_000 }).toEqual([['Default', '{"theirs": 2} ']]);
+    await expect
+      .poll(() => savedBodies(host, 'Shared one'), { timeout: 30_000 })
+      .toEqual([['Default', '{"theirs": 2} ']]);
     expect(await payloadText(page)).toBe('{"theirs": 2} ');
   });
 });

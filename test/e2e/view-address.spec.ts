@@ -2,7 +2,9 @@
 // Electron shell saves the same fragment with the window's place (docs/ARCHITECTURE.md).
 import { expect, test } from './fixtures';
 
-test('the view is kept in the address, survives a reload, and an unknown view falls back to Triggers', async ({ desk: page }) => {
+test('the view is kept in the address, survives a reload, and an unknown view falls back to Triggers', async ({
+  desk: page,
+}) => {
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
   await expect(tab('Triggers')).toHaveAttribute('aria-selected', 'true');
   await tab('History').click();

@@ -21,10 +21,16 @@ async function spyOnNotifications(page: Page): Promise<void> {
 }
 
 function notifications(page: Page): Promise<{ title: string; body: string }[]> {
-  return page.evaluate(() => (window as unknown as { __notifications: { title: string; body: string }[] }).__notifications);
+  return page.evaluate(
+    () => (window as unknown as { __notifications: { title: string; body: string }[] }).__notifications,
+  );
 }
 
-test('fire → the watch follows the run to Success with its stage timeline, then notifies', async ({ page, host, context }) => {
+test('fire → the watch follows the run to Success with its stage timeline, then notifies', async ({
+  page,
+  host,
+  context,
+}) => {
   await context.grantPermissions(['notifications']);
   await spyOnNotifications(page);
   await page.goto(host.url);
@@ -49,10 +55,18 @@ test('fire → the watch follows the run to Success with its stage timeline, the
   // Graph order, parallel stages side by side in one step.
   const stages = timeline.locator('[data-stage]');
   await expect(stages).toHaveCount(4);
-  expect(await stages.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual(['build', 'deploy_qa', 'deploy_staging', 'deploy_prod']);
+  expect(await stages.evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')))).toEqual([
+    'build',
+    'deploy_qa',
+    'deploy_staging',
+    'deploy_prod',
+  ]);
   const parallel = timeline.getByRole('list', { name: /2 stages in parallel/ });
   await expect(parallel.getByRole('listitem')).toHaveCount(2);
-  const [qa, staging] = await Promise.all([parallel.locator('[data-stage="deploy_qa"]').boundingBox(), parallel.locator('[data-stage="deploy_staging"]').boundingBox()]);
+  const [qa, staging] = await Promise.all([
+    parallel.locator('[data-stage="deploy_qa"]').boundingBox(),
+    parallel.locator('[data-stage="deploy_staging"]').boundingBox(),
+  ]);
   expect(qa && staging && Math.abs(qa.y - staging.y) < 2 && staging.x > qa.x).toBe(true);
 
   // The end: Success, every stage succeeded with a duration, the watch over, the title back.
@@ -114,9 +128,13 @@ test('a run waiting for approval says it needs a person, and Abort asks first', 
   await expect(watch.getByTestId('watch-ended')).toBeVisible();
 });
 
-test('a 5xx storm mid-run is connection trouble, not a failure, and the watch carries on', async ({ desk: page, host }) => {
+test('a 5xx storm mid-run is connection trouble, not a failure, and the watch carries on', async ({
+  desk: page,
+  host,
+}) => {
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
-  const faults = (body: unknown): Promise<Response> => fetch(`${base}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(body) });
+  const faults = (body: unknown): Promise<Response> =>
+    fetch(`${base}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(body) });
   await sidebarTrigger(page, example('plain').name).click();
   await page.getByRole('main').getByRole('button', { name: /^Fire/ }).click();
   const watch = page.getByRole('region', { name: 'Live watch' });

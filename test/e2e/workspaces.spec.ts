@@ -12,7 +12,11 @@ test('workspace create, rename, delete and undo', async ({ desk: page, host }) =
   const created = (await host.api('workspaces:list', {})).find((w) => w.name === 'Prod account');
   expect(created).toBeDefined();
   const base = (await host.api('app:info', {})).sandboxBaseUrl ?? '';
-  await host.api('triggers:create', { workspaceId: created?.id ?? '', name: 'Prod deploy', url: exampleUrl(base, 'plain') });
+  await host.api('triggers:create', {
+    workspaceId: created?.id ?? '',
+    name: 'Prod deploy',
+    url: exampleUrl(base, 'plain'),
+  });
   const prodList = sidebar.getByRole('list', { name: 'Triggers in Prod account' });
   await expect(prodList.getByRole('button', { name: /Prod deploy/ })).toBeVisible();
 
@@ -30,7 +34,9 @@ test('workspace create, rename, delete and undo', async ({ desk: page, host }) =
   await screenshot(page, 'workspace-deleted-undo', [KEYS.execute]);
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(sidebar.getByRole('heading', { name: 'Prod EU' })).toBeVisible();
-  await expect(sidebar.getByRole('list', { name: 'Triggers in Prod EU' }).getByRole('button', { name: /Prod deploy/ })).toBeVisible();
+  await expect(
+    sidebar.getByRole('list', { name: 'Triggers in Prod EU' }).getByRole('button', { name: /Prod deploy/ }),
+  ).toBeVisible();
 });
 
 test('trigger duplicate, delete and undo', async ({ desk: page, host }) => {
@@ -42,7 +48,9 @@ test('trigger duplicate, delete and undo', async ({ desk: page, host }) => {
   const main = page.getByRole('main');
   await main.getByRole('button', { name: `Duplicate trigger ${plain.name}` }).click();
   await expect(rows).toHaveCount(count + 1);
-  const copy = (await host.api('triggers:list', {})).find((t) => t.name !== plain.name && t.name.startsWith(plain.name));
+  const copy = (await host.api('triggers:list', {})).find(
+    (t) => t.name !== plain.name && t.name.startsWith(plain.name),
+  );
   expect(copy).toBeDefined();
   const copyName = copy?.name ?? '';
   await expect(main.getByRole('heading', { name: copyName })).toBeVisible();

@@ -41,7 +41,9 @@ export async function startTestProxy(o: TestProxyOptions = {}): Promise<TestProx
     // Plain forwarding: the request line holds an absolute URL.
     if (!authorized(req, o.auth)) {
       refused++;
-      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="test"', 'content-type': 'text/plain' }).end('proxy auth required');
+      res
+        .writeHead(407, { 'proxy-authenticate': 'Basic realm="test"', 'content-type': 'text/plain' })
+        .end('proxy auth required');
       return;
     }
     let target: URL;
@@ -56,7 +58,13 @@ export async function startTestProxy(o: TestProxyOptions = {}): Promise<TestProx
     delete headers['proxy-authorization'];
     delete headers['proxy-connection'];
     const upstream = httpRequest(
-      { host: resolve(target.hostname), port: Number(target.port) || 80, method: req.method, path: `${target.pathname}${target.search}`, headers },
+      {
+        host: resolve(target.hostname),
+        port: Number(target.port) || 80,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers,
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
@@ -72,7 +80,9 @@ export async function startTestProxy(o: TestProxyOptions = {}): Promise<TestProx
     client.on('error', () => client.destroy());
     if (!authorized(req, o.auth)) {
       refused++;
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     const hostPort = req.url ?? '';

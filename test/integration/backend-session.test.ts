@@ -38,10 +38,14 @@ describe('without an OS keychain', () => {
         const { trigger } = await h['triggers:importCurl']({ workspaceId: ws.id, text: ${JSON.stringify(`curl -X POST -H 'content-type: application/json' -H 'X-Api-Key: ${key}' --url '${USER_URL}' -d '{}'`)} });
         out.key = trigger.key;
         out.id = trigger.id;`);
-      expect(first.info).toMatchObject({ firstLaunch: true, vault: { kind: 'session', warning: expect.stringMatching(/for this session only/) as unknown } });
+      expect(first.info).toMatchObject({
+        firstLaunch: true,
+        vault: { kind: 'session', warning: expect.stringMatching(/for this session only/) as unknown },
+      });
       expect(first.securedFire).toBe('accepted');
       expect(first.key).toMatchObject({ last4: key.slice(-4) });
-      for (const file of filesUnder(dir)) expect(readFileSync(file, 'utf8').includes(key.slice(0, -4)), file).toBe(false);
+      for (const file of filesUnder(dir))
+        expect(readFileSync(file, 'utf8').includes(key.slice(0, -4)), file).toBe(false);
 
       // Next launch: the sandbox's own key comes back, the user's must be entered again.
       const second = await launch(`
@@ -49,7 +53,10 @@ describe('without an OS keychain', () => {
         catch (e) { out.userFire = { code: e.code, message: e.message, hint: e.hint }; }`);
       expect(second.info).toMatchObject({ firstLaunch: false, vault: { kind: 'session' } });
       expect(second.securedFire).toBe('accepted');
-      expect(second.userFire).toMatchObject({ code: 'invalid-key', message: expect.stringMatching(/no longer in the vault.*one session only/) as unknown });
+      expect(second.userFire).toMatchObject({
+        code: 'invalid-key',
+        message: expect.stringMatching(/no longer in the vault.*one session only/) as unknown,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -99,7 +99,12 @@ afterAll(async () => {
 describe('first launch', () => {
   it('reports itself and seeds the sandbox workspace through the import path', async () => {
     const info = await call('app:info', {});
-    expect(info).toMatchObject({ version: '0.0.0-test', mode: 'web', firstLaunch: true, vault: { kind: 'keychain', warning: null } });
+    expect(info).toMatchObject({
+      version: '0.0.0-test',
+      mode: 'web',
+      firstLaunch: true,
+      vault: { kind: 'keychain', warning: null },
+    });
     expect(info.sandboxBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(backend.sandboxBaseUrl).toBe(info.sandboxBaseUrl);
 
@@ -127,7 +132,7 @@ describe('first launch', () => {
 describe('import and fire', () => {
   let userTrigger: Trigger;
 
-  it('imports Harness\'s cURL: fields, key in the vault and in no file, body as the first payload', async () => {
+  it("imports Harness's cURL: fields, key in the vault and in no file, body as the first payload", async () => {
     const ws = await call('workspaces:create', { name: 'Prod account' });
     const { trigger, notes } = await call('triggers:importCurl', { workspaceId: ws.id, text: USER_CURL });
     userTrigger = trigger;
@@ -163,7 +168,11 @@ describe('import and fire', () => {
   it('keeps credential-like extra headers in the vault and the rest plain', async () => {
     const bearer = `Bearer ${harnessShapedKey('sat')}`;
     const text = `curl -sS --request POST --header "Authorization: ${bearer}" -H 'X-Source: jenkins' '${USER_URL}' --data-raw '{"tag":"v1"}'`;
-    const { trigger } = await call('triggers:importCurl', { workspaceId: userTrigger.workspaceId, text, name: 'With headers' });
+    const { trigger } = await call('triggers:importCurl', {
+      workspaceId: userTrigger.workspaceId,
+      text,
+      name: 'With headers',
+    });
     expect(trigger.key).toBeNull();
     expect(trigger.headers).toEqual([
       { name: 'Authorization', value: '', secret: expect.objectContaining({ last4: bearer.slice(-4) }) as unknown },
@@ -180,8 +189,14 @@ describe('import and fire', () => {
     expect(err.message).toMatch(/quote/i);
     expect(JSON.stringify(err.toShape())).not.toContain(userKey);
     const spaced = `curl -H 'X-Api-Key: pat.abc def.ghi' --url '${USER_URL}'`;
-    expect((await callError('triggers:importCurl', { workspaceId: userTrigger.workspaceId, text: spaced })).code).toBe('invalid-key');
-    const insecure = await callError('triggers:create', { workspaceId: userTrigger.workspaceId, name: 'x', url: USER_URL.replace('https://', 'http://') });
+    expect((await callError('triggers:importCurl', { workspaceId: userTrigger.workspaceId, text: spaced })).code).toBe(
+      'invalid-key',
+    );
+    const insecure = await callError('triggers:create', {
+      workspaceId: userTrigger.workspaceId,
+      name: 'x',
+      url: USER_URL.replace('https://', 'http://'),
+    });
     expect(insecure.code).toBe('insecure-url');
     expect((await call('triggers:list', {})).length).toBe(before);
   });
@@ -218,7 +233,9 @@ describe('import and fire', () => {
     const spaced = await callError('triggers:setKey', { id: userTrigger.id, apiKey: 'pat.abc\ndef.ghi' });
     expect(spaced.code).toBe('invalid-key');
     expect(spaced.message).toMatch(/line break at character 8/);
-    const [still] = (await call('triggers:list', { workspaceId: userTrigger.workspaceId })).filter((t) => t.id === userTrigger.id);
+    const [still] = (await call('triggers:list', { workspaceId: userTrigger.workspaceId })).filter(
+      (t) => t.id === userTrigger.id,
+    );
     expect(still?.key).toEqual(userTrigger.key);
   });
 
@@ -253,14 +270,25 @@ describe('editing', () => {
     const updated = await call('triggers:update', { id: copy.id, name: 'Deploy (prod)', production: true });
     expect(updated).toMatchObject({ name: 'Deploy (prod)', production: true });
     // The key stays with its host: a URL on another host is refused while a key is set.
-    const moved = await callError('triggers:update', { id: copy.id, url: USER_URL.replace('app.harness.io', 'harness.evil.example') });
-    expect(moved).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/belongs to https:\/\/app\.harness\.io/) as unknown });
+    const moved = await callError('triggers:update', {
+      id: copy.id,
+      url: USER_URL.replace('app.harness.io', 'harness.evil.example'),
+    });
+    expect(moved).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/belongs to https:\/\/app\.harness\.io/) as unknown,
+    });
     const sameHost = USER_URL.replace('triggerIdentifier=deploy_on_image', 'triggerIdentifier=other');
     expect((await call('triggers:update', { id: copy.id, url: sameHost })).parsed.triggerIdentifier).toBe('other');
-    expect((await callError('triggers:update', { id: copy.id, url: 'https://app.harness.io/nothing' })).code).toBe('parse');
+    expect((await callError('triggers:update', { id: copy.id, url: 'https://app.harness.io/nothing' })).code).toBe(
+      'parse',
+    );
 
     await call('triggers:delete', { id: copy.id });
-    expect((await call('triggers:list', { workspaceId: ws.id })).map((t) => t.name)).toEqual(['Deploy', 'Deploy copy 2']);
+    expect((await call('triggers:list', { workspaceId: ws.id })).map((t) => t.name)).toEqual([
+      'Deploy',
+      'Deploy copy 2',
+    ]);
     expect((await call('triggers:restore', { id: copy.id })).name).toBe('Deploy (prod)');
 
     events.length = 0;
@@ -280,13 +308,25 @@ describe('editing', () => {
   });
 
   it('keeps settings with defaults and refuses nonsense', async () => {
-    expect(await call('settings:get', {})).toEqual({ connectTimeoutMs: 10000, totalTimeoutMs: 30000, proxyMode: 'system', proxyUrl: '', extraCaPem: '', theme: 'system' });
+    expect(await call('settings:get', {})).toEqual({
+      connectTimeoutMs: 10000,
+      totalTimeoutMs: 30000,
+      proxyMode: 'system',
+      proxyUrl: '',
+      extraCaPem: '',
+      theme: 'system',
+    });
     expect((await call('settings:update', { theme: 'dark', totalTimeoutMs: 20000 })).theme).toBe('dark');
-    expect((await callError('settings:update', { connectTimeoutMs: 30000 })).message).toMatch(/shorter than the connect timeout/);
+    expect((await callError('settings:update', { connectTimeoutMs: 30000 })).message).toMatch(
+      /shorter than the connect timeout/,
+    );
     expect((await callError('settings:update', { proxyMode: 'manual' })).message).toMatch(/needs its address/);
     expect((await callError('settings:update', { extraCaPem: 'not a pem' })).code).toBe('parse');
     // A proxy password goes to the vault; the settings file and the page never see it.
-    const s = await call('settings:update', { proxyMode: 'manual', proxyUrl: 'http://me:hunter2-proxy@proxy.corp:3128' });
+    const s = await call('settings:update', {
+      proxyMode: 'manual',
+      proxyUrl: 'http://me:hunter2-proxy@proxy.corp:3128',
+    });
     expect(s.proxyUrl).toBe('http://me:********@proxy.corp:3128/');
     expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).not.toContain('hunter2-proxy');
     expect(findCredentials(service).some((c) => c.password === 'hunter2-proxy')).toBe(true);
@@ -296,33 +336,59 @@ describe('editing', () => {
 });
 
 describe('opening links', () => {
-  it('opens only the trigger\'s own https host, or the sandbox for sandbox triggers', async () => {
+  it("opens only the trigger's own https host, or the sandbox for sandbox triggers", async () => {
     const plain = byIdentifier(await sandboxTriggers(), 'deploy_on_push');
     const fired = await call('triggers:fire', { id: plain.id });
     const uiUrl = fired.event?.uiUrl ?? '';
-    expect(await call('shell:openExternal', { url: uiUrl, triggerId: plain.id })).toEqual({ opened: true, openInPage: false, url: uiUrl });
+    expect(await call('shell:openExternal', { url: uiUrl, triggerId: plain.id })).toEqual({
+      opened: true,
+      openInPage: false,
+      url: uiUrl,
+    });
     expect(opened).toContain(uiUrl);
 
     const user = (await call('triggers:list', {})).find((t) => t.parsed.origin === 'https://app.harness.io');
     if (!user) throw new Error('no user trigger');
-    const harnessUi = 'https://app.harness.io/ng/#/account/px7xd_BFRCi-12345/cd/orgs/default/projects/CD_Docs/deployments?pipelineIdentifier=Container&page=0';
+    const harnessUi =
+      'https://app.harness.io/ng/#/account/px7xd_BFRCi-12345/cd/orgs/default/projects/CD_Docs/deployments?pipelineIdentifier=Container&page=0';
     expect((await call('shell:openExternal', { url: harnessUi, triggerId: user.id })).opened).toBe(true);
-    for (const url of ['https://evil.example.com/ng/', 'http://app.harness.io/ng/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://me:pw@app.harness.io/', uiUrl, 'not a url']) {
+    for (const url of [
+      'https://evil.example.com/ng/',
+      'http://app.harness.io/ng/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://me:pw@app.harness.io/',
+      uiUrl,
+      'not a url',
+    ]) {
       const err = await callError('shell:openExternal', { url, triggerId: user.id });
       expect(err.code, url).toBe('forbidden');
     }
-    expect((await callError('shell:openExternal', { url: 'https://app.harness.io/ng/', triggerId: plain.id })).code).toBe('forbidden');
+    expect(
+      (await callError('shell:openExternal', { url: 'https://app.harness.io/ng/', triggerId: plain.id })).code,
+    ).toBe('forbidden');
     expect(opened).not.toContain('https://evil.example.com/ng/');
   });
 
   it('hands the checked URL to the page when there is no system browser', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'td-backend-noopen-'));
-    const b = await createBackend({ dataDir: dir, mode: 'cli', version: 't', notify: () => undefined, vaultService: service, env: {} });
+    const b = await createBackend({
+      dataDir: dir,
+      mode: 'cli',
+      version: 't',
+      notify: () => undefined,
+      vaultService: service,
+      env: {},
+    });
     try {
       expect(b.sandboxBaseUrl).toBeNull();
       const ws = await call('workspaces:create', { name: 'Mine' }, b);
       const t = await call('triggers:create', { workspaceId: ws.id, name: 'Plain', url: USER_URL }, b);
-      expect(await call('shell:openExternal', { url: 'https://app.harness.io/ng/', triggerId: t.id }, b)).toEqual({ opened: false, openInPage: true, url: 'https://app.harness.io/ng/' });
+      expect(await call('shell:openExternal', { url: 'https://app.harness.io/ng/', triggerId: t.id }, b)).toEqual({
+        opened: false,
+        openInPage: true,
+        url: 'https://app.harness.io/ng/',
+      });
     } finally {
       await b.close();
       rmSync(dir, { recursive: true, force: true });
@@ -334,7 +400,9 @@ describe('restart', () => {
   it('keeps the sandbox port, follows it when taken, never rewrites user URLs, and purges old deletions', async () => {
     const before = await sandboxTriggers();
     const firstBase = backend.sandboxBaseUrl ?? '';
-    const userUrls = (await call('triggers:list', {})).filter((t) => t.parsed.origin === 'https://app.harness.io').map((t) => [t.id, t.parsed.url]);
+    const userUrls = (await call('triggers:list', {}))
+      .filter((t) => t.parsed.origin === 'https://app.harness.io')
+      .map((t) => [t.id, t.parsed.url]);
     expect(userUrls.length).toBeGreaterThan(2);
     const doomed = (await call('triggers:list', {})).find((t) => t.name === 'With headers');
     const doomedSecret = doomed?.headers[0]?.secret?.id;
@@ -370,7 +438,9 @@ describe('restart', () => {
       const moved = await sandboxTriggers();
       expect(moved.map((t) => t.parsed.url)).toEqual(before.map((t) => t.parsed.url.replace(firstBase, base)));
       expect((await call('triggers:fire', { id: byIdentifier(moved, 'deploy_on_push').id })).outcome).toBe('accepted');
-      const users = (await call('triggers:list', {})).filter((t) => t.parsed.origin === 'https://app.harness.io').map((t) => [t.id, t.parsed.url]);
+      const users = (await call('triggers:list', {}))
+        .filter((t) => t.parsed.origin === 'https://app.harness.io')
+        .map((t) => [t.id, t.parsed.url]);
       expect(users).toEqual(userUrls.filter(([id]) => id !== doomed.id));
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));

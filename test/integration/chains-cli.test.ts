@@ -23,7 +23,13 @@ let service: string;
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await execAsync(process.execPath, [BIN, ...args], {
-      env: { ...process.env, TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_VAULT_SERVICE: service, TRIGGER_DESK_POLL_SCALE: '0.05', HARNESS_API_KEY: '' },
+      env: {
+        ...process.env,
+        TRIGGER_DESK_DATA: dataDir,
+        TRIGGER_DESK_VAULT_SERVICE: service,
+        TRIGGER_DESK_POLL_SCALE: '0.05',
+        HARNESS_API_KEY: '',
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -40,13 +46,35 @@ beforeAll(async () => {
   const desk = await openDesk({ dataDir, service });
   const ws = await desk.backend.handlers['workspaces:create']({ name: 'CLI chains' });
   const id: Record<string, string> = {};
-  for (const [kind, name] of [['plain', 'Deploy'], ['plain', 'Deploy again'], ['fails', 'Nightly']] as const) {
-    id[name] = (await desk.backend.handlers['triggers:importCurl']({ workspaceId: ws.id, text: example(sandbox, kind).curl, name })).trigger.id;
+  for (const [kind, name] of [
+    ['plain', 'Deploy'],
+    ['plain', 'Deploy again'],
+    ['fails', 'Nightly'],
+  ] as const) {
+    id[name] = (
+      await desk.backend.handlers['triggers:importCurl']({
+        workspaceId: ws.id,
+        text: example(sandbox, kind).curl,
+        name,
+      })
+    ).trigger.id;
   }
   const step = (name: string, body = '{}') => ({ triggerId: id[name] ?? '', body, after: 'success' as const });
-  await desk.backend.handlers['chains:save']({ workspaceId: ws.id, name: 'Release', steps: [step('Deploy', '{"tag":"v9"}'), step('Deploy again', '{"after":"{{prev.planExecutionId}}"}')] });
-  await desk.backend.handlers['chains:save']({ workspaceId: ws.id, name: 'Broken', steps: [step('Nightly'), step('Deploy')] });
-  await desk.backend.handlers['chains:save']({ workspaceId: ws.id, name: 'Loop', steps: [step('Deploy'), step('Deploy again'), step('Deploy')] });
+  await desk.backend.handlers['chains:save']({
+    workspaceId: ws.id,
+    name: 'Release',
+    steps: [step('Deploy', '{"tag":"v9"}'), step('Deploy again', '{"after":"{{prev.planExecutionId}}"}')],
+  });
+  await desk.backend.handlers['chains:save']({
+    workspaceId: ws.id,
+    name: 'Broken',
+    steps: [step('Nightly'), step('Deploy')],
+  });
+  await desk.backend.handlers['chains:save']({
+    workspaceId: ws.id,
+    name: 'Loop',
+    steps: [step('Deploy'), step('Deploy again'), step('Deploy')],
+  });
   await desk.close();
 });
 

@@ -28,7 +28,12 @@ afterAll(async () => {
 /** A fresh sandbox trigger (its own token, so its requests can be told apart) imported into the desk. */
 async function fresh(o: { projectIdentifier?: string } = {}): Promise<{ sb: ExampleTrigger; t: Trigger }> {
   n += 1;
-  const sb = sandbox.addTrigger({ name: `chain ${n}`, identifier: `chain_${n}`, pipelineIdentifier: `pipe_${n}`, ...o });
+  const sb = sandbox.addTrigger({
+    name: `chain ${n}`,
+    identifier: `chain_${n}`,
+    pipelineIdentifier: `pipe_${n}`,
+    ...o,
+  });
   const t = await desk.importExample(sandbox, sb);
   workspaceId = t.workspaceId;
   return { sb, t };
@@ -40,7 +45,9 @@ function hits(sb: ExampleTrigger): { body: string }[] {
 }
 
 function chainUpdates(runId: string): ChainRun[] {
-  return desk.events.filter((e) => e.name === 'chain:update' && (e.payload as ChainRun).id === runId).map((e) => e.payload as ChainRun);
+  return desk.events
+    .filter((e) => e.name === 'chain:update' && (e.payload as ChainRun).id === runId)
+    .map((e) => e.payload as ChainRun);
 }
 
 async function untilChain(runId: string, pred: (r: ChainRun) => boolean, timeoutMs = 20_000): Promise<ChainRun> {
@@ -48,7 +55,8 @@ async function untilChain(runId: string, pred: (r: ChainRun) => boolean, timeout
   for (;;) {
     const hit = chainUpdates(runId).find(pred);
     if (hit) return hit;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`chain ${runId}: not reached; last: ${JSON.stringify(chainUpdates(runId).at(-1))}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`chain ${runId}: not reached; last: ${JSON.stringify(chainUpdates(runId).at(-1))}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -66,18 +74,34 @@ describe('running a chain', () => {
     const [a, b, c] = [await fresh(), await fresh(), await fresh()];
     const id = await save('three to success', [
       { triggerId: a.t.id, body: '{"tag":"v1.2.3"}', after: 'success' },
-      { triggerId: b.t.id, body: '{"parent":"{{prev.planExecutionId}}","st":"{{prev.status}}","tag":"{{prev.payload.tag}}"}', after: 'success' },
-      { triggerId: c.t.id, body: '{"parent":"{{ prev.planExecutionId }}","from":"{{prev.triggerName}}"}', after: 'success' },
+      {
+        triggerId: b.t.id,
+        body: '{"parent":"{{prev.planExecutionId}}","st":"{{prev.status}}","tag":"{{prev.payload.tag}}"}',
+        after: 'success',
+      },
+      {
+        triggerId: c.t.id,
+        body: '{"parent":"{{ prev.planExecutionId }}","from":"{{prev.triggerName}}"}',
+        after: 'success',
+      },
     ]);
     const started = await desk.backend.handlers['chains:run']({ id });
     expect(started.state).toBe('running');
     const end = await untilChain(started.id, over);
     expect(end.state, end.message ?? '').toBe('succeeded');
-    expect(end.steps.map((s) => [s.phase, s.status])).toEqual([['succeeded', 'Success'], ['succeeded', 'Success'], ['succeeded', 'Success']]);
+    expect(end.steps.map((s) => [s.phase, s.status])).toEqual([
+      ['succeeded', 'Success'],
+      ['succeeded', 'Success'],
+      ['succeeded', 'Success'],
+    ]);
     const [s1, s2] = end.steps;
-    expect(hits(b.sb).map((h) => JSON.parse(h.body) as unknown)).toEqual([{ parent: s1?.planExecutionId, st: 'Success', tag: 'v1.2.3' }]);
+    expect(hits(b.sb).map((h) => JSON.parse(h.body) as unknown)).toEqual([
+      { parent: s1?.planExecutionId, st: 'Success', tag: 'v1.2.3' },
+    ]);
     expect(s1?.planExecutionId).toMatch(/\S{6,}/);
-    expect(hits(c.sb).map((h) => JSON.parse(h.body) as unknown)).toEqual([{ parent: s2?.planExecutionId, from: b.t.name }]);
+    expect(hits(c.sb).map((h) => JSON.parse(h.body) as unknown)).toEqual([
+      { parent: s2?.planExecutionId, from: b.t.name },
+    ]);
     // Each step's history entry is linked from the run's record.
     for (const s of end.steps) {
       const entry = await desk.backend.handlers['history:get']({ id: s.historyId ?? 'none' });
@@ -143,16 +167,46 @@ describe('checks before anything fires', () => {
     await desk.backend.handlers['triggers:delete']({ id: gone.t.id });
     const before = sandbox.received.length;
     const cases: { steps: ChainStep[]; want: RegExp }[] = [
-      { steps: [{ triggerId: a.t.id, body: '{}', after: 'success' }, { triggerId: gone.t.id, body: '{}', after: 'success' }], want: /^Step 2: its trigger is deleted/ },
-      { steps: [{ triggerId: a.t.id, body: '{}', after: 'success' }, { triggerId: b.t.id, body: '{}', after: 'success' }, { triggerId: a.t.id, body: '{}', after: 'success' }], want: /^Step 3 fires .* again \(as step 1\)/ },
-      { steps: [{ triggerId: a.t.id, body: '{"x":"{{prev.status}}"}', after: 'success' }], want: /^Step 1: \{\{prev\.status\}\} .*the first step has no previous run/ },
-      { steps: [{ triggerId: a.t.id, body: '{}', after: 'success' }, { triggerId: b.t.id, body: '{"x":"{{prev.nope}}"}', after: 'success' }], want: /^Step 2: .*has no "nope"/ },
-      { steps: [{ triggerId: a.t.id, body: '{"tag":"v1"}', after: 'success' }, { triggerId: b.t.id, body: '{"x":"{{prev.payload.version}}"}', after: 'success' }], want: /^Step 2: .*payload has no version/ },
+      {
+        steps: [
+          { triggerId: a.t.id, body: '{}', after: 'success' },
+          { triggerId: gone.t.id, body: '{}', after: 'success' },
+        ],
+        want: /^Step 2: its trigger is deleted/,
+      },
+      {
+        steps: [
+          { triggerId: a.t.id, body: '{}', after: 'success' },
+          { triggerId: b.t.id, body: '{}', after: 'success' },
+          { triggerId: a.t.id, body: '{}', after: 'success' },
+        ],
+        want: /^Step 3 fires .* again \(as step 1\)/,
+      },
+      {
+        steps: [{ triggerId: a.t.id, body: '{"x":"{{prev.status}}"}', after: 'success' }],
+        want: /^Step 1: \{\{prev\.status\}\} .*the first step has no previous run/,
+      },
+      {
+        steps: [
+          { triggerId: a.t.id, body: '{}', after: 'success' },
+          { triggerId: b.t.id, body: '{"x":"{{prev.nope}}"}', after: 'success' },
+        ],
+        want: /^Step 2: .*has no "nope"/,
+      },
+      {
+        steps: [
+          { triggerId: a.t.id, body: '{"tag":"v1"}', after: 'success' },
+          { triggerId: b.t.id, body: '{"x":"{{prev.payload.version}}"}', after: 'success' },
+        ],
+        want: /^Step 2: .*payload has no version/,
+      },
     ];
     for (const [i, c] of cases.entries()) {
       const view = await desk.backend.handlers['chains:save']({ workspaceId, name: `bad ${i}`, steps: c.steps });
       expect(view.problems.map((p) => p.message).join('\n')).toMatch(c.want);
-      await expect(desk.backend.handlers['chains:run']({ id: view.id })).rejects.toThrow(new RegExp(`was not started: ${c.want.source.slice(1)}`));
+      await expect(desk.backend.handlers['chains:run']({ id: view.id })).rejects.toThrow(
+        new RegExp(`was not started: ${c.want.source.slice(1)}`),
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
     expect(sandbox.received.length).toBe(before);
@@ -167,20 +221,53 @@ describe('the Harness recipe: notificationRules from A to B', () => {
     await desk.backend.handlers['triggers:setKey']({ id: b.t.id, apiKey: sandbox.keys.execute });
     const aPipeline = new URL(a.sb.url).searchParams.get('pipelineIdentifier');
     const out = await desk.backend.handlers['chains:notificationYaml']({
-      name: 'start B', events: [{ type: 'PipelineSuccess' }], triggerId: b.t.id, secretId: 'b_api_key',
+      name: 'start B',
+      events: [{ type: 'PipelineSuccess' }],
+      triggerId: b.t.id,
+      secretId: 'b_api_key',
       source: { pipelineIdentifier: aPipeline ?? 'a', pipelineName: 'Pipeline A' },
     });
     expect(out.yaml).not.toContain(sandbox.keys.execute);
-    const rule = (parse(out.yaml) as { notificationRules: { pipelineEvents: { type: string }[]; notificationMethod: { spec: { webhookUrl: string; headers: Record<string, string> } } }[] }).notificationRules[0];
+    const rule = (
+      parse(out.yaml) as {
+        notificationRules: {
+          pipelineEvents: { type: string }[];
+          notificationMethod: { spec: { webhookUrl: string; headers: Record<string, string> } };
+        }[];
+      }
+    ).notificationRules[0];
     if (!rule) throw new Error('no rule');
     // Harness resolves <+secrets.getValue("b_api_key")> from its secret store; here the store is one entry.
     const secrets: Record<string, string> = { b_api_key: sandbox.keys.execute };
-    const headers = Object.fromEntries(Object.entries(rule.notificationMethod.spec.headers).map(([k, v]) => [k, v.replace(/<\+secrets\.getValue\("([^"]+)"\)>/g, (_m, s: string) => secrets[s] ?? '')]));
+    const headers = Object.fromEntries(
+      Object.entries(rule.notificationMethod.spec.headers).map(([k, v]) => [
+        k,
+        v.replace(/<\+secrets\.getValue\("([^"]+)"\)>/g, (_m, s: string) => secrets[s] ?? ''),
+      ]),
+    );
     const answers: Promise<number>[] = [];
     onEnd = (end) => {
-      if (end.trigger.pipelineIdentifier !== aPipeline || !rule.pipelineEvents.some((e) => e.type === (end.status === 'Success' ? 'PipelineSuccess' : 'PipelineFailed'))) return;
-      const eventData = { ...out.sample.eventData, pipelineIdentifier: end.trigger.pipelineIdentifier, planExecutionId: end.planExecutionId, eventType: 'PipelineSuccess', nodeStatus: 'completed', startTs: end.startTs, endTs: end.endTs };
-      answers.push(fetch(rule.notificationMethod.spec.webhookUrl, { method: 'POST', headers, body: JSON.stringify({ eventData }) }).then((r) => r.status));
+      if (
+        end.trigger.pipelineIdentifier !== aPipeline ||
+        !rule.pipelineEvents.some((e) => e.type === (end.status === 'Success' ? 'PipelineSuccess' : 'PipelineFailed'))
+      )
+        return;
+      const eventData = {
+        ...out.sample.eventData,
+        pipelineIdentifier: end.trigger.pipelineIdentifier,
+        planExecutionId: end.planExecutionId,
+        eventType: 'PipelineSuccess',
+        nodeStatus: 'completed',
+        startTs: end.startTs,
+        endTs: end.endTs,
+      };
+      answers.push(
+        fetch(rule.notificationMethod.spec.webhookUrl, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ eventData }),
+        }).then((r) => r.status),
+      );
     };
     try {
       const fired = await desk.backend.handlers['triggers:fire']({ id: a.t.id, body: '{}' });

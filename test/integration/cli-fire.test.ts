@@ -29,7 +29,14 @@ interface Ran {
 async function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_VAULT_SERVICE: service, TRIGGER_DESK_POLL_SCALE: '0.05', HARNESS_API_KEY: '', ...env },
+      env: {
+        ...process.env,
+        TRIGGER_DESK_DATA: dataDir,
+        TRIGGER_DESK_VAULT_SERVICE: service,
+        TRIGGER_DESK_POLL_SCALE: '0.05',
+        HARNESS_API_KEY: '',
+        ...env,
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -48,7 +55,11 @@ beforeAll(async () => {
   // Saved triggers, as the app would have them: the secured one's key goes to the keychain.
   const desk = await openDesk({ dataDir, service });
   const ws = await desk.backend.handlers['workspaces:create']({ name: 'CLI' });
-  for (const [kind, name] of [['plain', 'Deploy'], ['fails', 'Nightly'], ['authorized', 'Secured']] as const) {
+  for (const [kind, name] of [
+    ['plain', 'Deploy'],
+    ['fails', 'Nightly'],
+    ['authorized', 'Secured'],
+  ] as const) {
     await desk.backend.handlers['triggers:importCurl']({ workspaceId: ws.id, text: example(sandbox, kind).curl, name });
   }
   await desk.close();
@@ -78,7 +89,10 @@ describe('trigger-desk fire', () => {
   it('--wait exits 1 when the run fails; --json prints the result', async () => {
     const r = await cli(['fire', 'Nightly', '--wait', '--json']);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { fire: { outcome: string }; final: { execution: { status: { status: string } } } };
+    const out = JSON.parse(r.stdout) as {
+      fire: { outcome: string };
+      final: { execution: { status: { status: string } } };
+    };
     expect(out.fire.outcome).toBe('accepted');
     expect(out.final.execution.status.status).toBe('Failed');
   });
@@ -119,7 +133,9 @@ describe('trigger-desk status', () => {
     const failed = await fetch(f.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const fd = (await failed.json()) as { data: { apiUrl: string } };
     expect((await cli(['status', fd.data.apiUrl, '--wait'])).code).toBe(1);
-    expect((await cli(['status', `${sandbox.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/x`])).code).toBe(2);
+    expect(
+      (await cli(['status', `${sandbox.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/x`])).code,
+    ).toBe(2);
     expect((await cli(['status'])).code).toBe(2);
   });
 });

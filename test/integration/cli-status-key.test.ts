@@ -16,7 +16,11 @@ beforeAll(async () => {
   desk = await openDesk();
   // A saved trigger of the sandbox's host and account, holding the execute key.
   await desk.importExample(sandbox, example(sandbox, 'authorized'));
-  const fired = await fetch(example(sandbox, 'plain').url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const fired = await fetch(example(sandbox, 'plain').url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   apiUrl = ((await fired.json()) as { data: { apiUrl: string } }).data.apiUrl;
 });
 afterAll(async () => {
@@ -24,24 +28,40 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function status(url: string, env: Record<string, string>, data = desk.dataDir): Promise<{ code: number; err: string; sent: (string | undefined)[] }> {
+async function status(
+  url: string,
+  env: Record<string, string>,
+  data = desk.dataDir,
+): Promise<{ code: number; err: string; sent: (string | undefined)[] }> {
   sandbox.clearReceived();
   let err = '';
-  const code = await run(['status', url, '--data', data], { out: () => undefined, err: (t) => { err += t; }, env: { ...process.env, TRIGGER_DESK_VAULT_SERVICE: desk.service, ...env } });
+  const code = await run(['status', url, '--data', data], {
+    out: () => undefined,
+    err: (t) => {
+      err += t;
+    },
+    env: { ...process.env, TRIGGER_DESK_VAULT_SERVICE: desk.service, ...env },
+  });
   return { code, err, sent: sandbox.received.map((r) => r.headers['x-api-key']) };
 }
 
 describe('trigger-desk status and HARNESS_API_KEY', () => {
-  it('sends no key to a host that is neither HARNESS_URL nor a saved trigger\'s, and says why', async () => {
+  it("sends no key to a host that is neither HARNESS_URL nor a saved trigger's, and says why", async () => {
     const r = await status(apiUrl, { HARNESS_API_KEY: sandbox.keys.execute }, '/nonexistent/trigger-desk-data');
     expect(r.sent.length).toBeGreaterThan(0);
     expect(r.sent.every((k) => k === undefined)).toBe(true);
-    expect(r.err).toMatch(/HARNESS_API_KEY was not sent: http:\/\/127\.0\.0\.1:\d+ is neither HARNESS_URL \(https:\/\/app\.harness\.io\) nor the host and account of a saved trigger/);
+    expect(r.err).toMatch(
+      /HARNESS_API_KEY was not sent: http:\/\/127\.0\.0\.1:\d+ is neither HARNESS_URL \(https:\/\/app\.harness\.io\) nor the host and account of a saved trigger/,
+    );
     expect(r.err).not.toContain(sandbox.keys.execute);
   });
 
   it('sends it to the origin of HARNESS_URL', async () => {
-    const r = await status(apiUrl, { HARNESS_API_KEY: sandbox.keys.execute, HARNESS_URL: `${sandbox.baseUrl}/` }, '/nonexistent/trigger-desk-data');
+    const r = await status(
+      apiUrl,
+      { HARNESS_API_KEY: sandbox.keys.execute, HARNESS_URL: `${sandbox.baseUrl}/` },
+      '/nonexistent/trigger-desk-data',
+    );
     expect(r.sent).toContain(sandbox.keys.execute);
     expect(r.err).toBe('');
   });

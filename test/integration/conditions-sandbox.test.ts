@@ -14,7 +14,12 @@ afterAll(async () => {
   await sb.close();
 });
 
-interface Processing { status: string; message: string; pipelineExecutionId: string | null; runtimeInput?: string }
+interface Processing {
+  status: string;
+  message: string;
+  pipelineExecutionId: string | null;
+  runtimeInput?: string;
+}
 
 function conditional(): { url: string; yaml: string } {
   const ex = sb.examples.find((e) => e.kind === 'conditional');
@@ -23,12 +28,17 @@ function conditional(): { url: string; yaml: string } {
 }
 
 async function fireAndSettle(body: string, headers: Record<string, string>): Promise<Processing> {
-  const res = await fetch(conditional().url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(conditional().url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   expect(res.status).toBe(200);
   const { apiUrl } = ((await res.json()) as { data: { apiUrl: string } }).data;
   for (let i = 0; i < 300; i++) {
     const r = await fetch(apiUrl);
-    if (r.status === 200) return ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
+    if (r.status === 200)
+      return ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
     await new Promise((done) => setTimeout(done, 10));
   }
   throw new Error('the event never left the queue');
@@ -56,9 +66,13 @@ describe('the conditional sandbox trigger', () => {
   });
 
   it('a wrong X-Source → HEADER; a tag without "v" → JEXL', async () => {
-    expect((await fireAndSettle(CONDITIONAL_SAMPLE.body, { 'X-Source': 'github' })).status).toBe('NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS');
+    expect((await fireAndSettle(CONDITIONAL_SAMPLE.body, { 'X-Source': 'github' })).status).toBe(
+      'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS',
+    );
     const body = CONDITIONAL_SAMPLE.body.replace('"v1.4.2"', '"1.4.2"');
-    expect((await fireAndSettle(body, CONDITIONAL_SAMPLE.headers)).status).toBe('NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS');
+    expect((await fireAndSettle(body, CONDITIONAL_SAMPLE.headers)).status).toBe(
+      'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS',
+    );
   });
 
   it('a matching event runs, with the image and tag resolved into the runtime input', async () => {
@@ -77,7 +91,8 @@ describe('the conditional sandbox trigger', () => {
     let p: Processing | null = null;
     for (let i = 0; i < 300 && !p; i++) {
       const r = await fetch(apiUrl);
-      if (r.status === 200) p = ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
+      if (r.status === 200)
+        p = ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
       else await new Promise((done) => setTimeout(done, 10));
     }
     expect(p?.status).toBe('NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS');
@@ -91,26 +106,45 @@ describe('the conditional sandbox trigger', () => {
       const { apiUrl } = ((await res.json()) as { data: { apiUrl: string } }).data;
       for (let i = 0; i < 300; i++) {
         const r = await fetch(apiUrl);
-        if (r.status === 200) return ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
+        if (r.status === 200)
+          return ((await r.json()) as { data: { webhookProcessingDetails: Processing } }).data.webhookProcessingDetails;
         await new Promise((done) => setTimeout(done, 10));
       }
       throw new Error('the event never left the queue');
     };
-    const linear = sb.addTrigger({ name: 'Linear', identifier: 'linear_regex', payloadConditions: [{ key: '<+trigger.payload.s>', operator: 'Regex', value: '(a|a?)+b' }] });
-    expect(await settle(linear.url)).toMatchObject({ status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', message: expect.stringContaining('does not match "(a|a?)+b" as a whole') as unknown });
+    const linear = sb.addTrigger({
+      name: 'Linear',
+      identifier: 'linear_regex',
+      payloadConditions: [{ key: '<+trigger.payload.s>', operator: 'Regex', value: '(a|a?)+b' }],
+    });
+    expect(await settle(linear.url)).toMatchObject({
+      status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+      message: expect.stringContaining('does not match "(a|a?)+b" as a whole') as unknown,
+    });
     const bad = sb.addTrigger({
-      name: 'Backtracking', identifier: 'backtracking_regex',
-      payloadConditions: Array.from({ length: 20 }, (_, i) => ({ key: '<+trigger.payload.s>', operator: 'Regex', value: `(a|a?)+b(?=c)${'x'.repeat(i)}` })),
+      name: 'Backtracking',
+      identifier: 'backtracking_regex',
+      payloadConditions: Array.from({ length: 20 }, (_, i) => ({
+        key: '<+trigger.payload.s>',
+        operator: 'Regex',
+        value: `(a|a?)+b(?=c)${'x'.repeat(i)}`,
+      })),
     });
     const p = await settle(bad.url);
     expect(p.status).toBe('NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS');
-    expect(p.message).toContain('sandbox: Cannot tell: the pattern took too long (stopped after 100 ms): "(a|a?)+b(?=c)"');
+    expect(p.message).toContain(
+      'sandbox: Cannot tell: the pattern took too long (stopped after 100 ms): "(a|a?)+b(?=c)"',
+    );
     expect(p.pipelineExecutionId).toBeNull();
   });
 
   it('plain examples without conditions still run', async () => {
     const plain = sb.examples.find((e) => e.kind === 'plain');
-    const res = await fetch(plain?.url ?? '', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sample_key": "abc"}' });
+    const res = await fetch(plain?.url ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"sample_key": "abc"}',
+    });
     expect(res.status).toBe(200);
   });
 });

@@ -56,9 +56,15 @@ describe('preload bridge (window.desk)', () => {
   });
 
   it('turns a lost or odd IPC answer into a Reply, never a throw', async () => {
-    const failing = createBridge(() => Promise.reject(new Error('no handler')), () => () => undefined);
+    const failing = createBridge(
+      () => Promise.reject(new Error('no handler')),
+      () => () => undefined,
+    );
     expect(await failing.request['app:info']({})).toMatchObject({ ok: false, error: { code: 'internal' } });
-    const odd = createBridge(() => Promise.resolve('not a reply'), () => () => undefined);
+    const odd = createBridge(
+      () => Promise.resolve('not a reply'),
+      () => () => undefined,
+    );
     expect(await odd.request['app:info']({})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
@@ -89,7 +95,14 @@ describe('main IPC table', () => {
   let backend: Backend;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'td-contract-'));
-    backend = await createBackend({ dataDir: dir, mode: 'electron', version: 'test', notify: () => undefined, sandbox: false, vaultService: uniqueService('contract') });
+    backend = await createBackend({
+      dataDir: dir,
+      mode: 'electron',
+      version: 'test',
+      notify: () => undefined,
+      sandbox: false,
+      vaultService: uniqueService('contract'),
+    });
   });
   afterAll(async () => {
     await backend.close();
@@ -114,7 +127,10 @@ describe('main IPC table', () => {
     ];
     for (const [name, route] of ipcRoutes(handlers, APP, () => undefined)) {
       for (const sender of senders) {
-        expect(await route(sender, {}), `${name} ${JSON.stringify(sender)}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(await route(sender, {}), `${name} ${JSON.stringify(sender)}`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        });
       }
     }
     expect(calls).toEqual([]);
@@ -125,7 +141,10 @@ describe('main IPC table', () => {
     const sender = { url: `${APP}#/triggers`, isMainFrame: true };
     for (const [name, route] of ipcRoutes(handlers, APP)) {
       expect(await route(sender, [1, 2]), name).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
-      expect(await route(sender, { injected: true }), name).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+      expect(await route(sender, { injected: true }), name).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args' },
+      });
     }
     expect(calls).toEqual([]);
     const real = new Map(ipcRoutes(backend.handlers, APP));
@@ -143,7 +162,15 @@ describe('one dispatch for every host', () => {
     handlers['app:info'] = () => Promise.reject(new Error(`boom while sending X-Api-Key: ${key}`));
     const log: string[] = [];
     const reply = await dispatch(handlers, 'app:info', {}, (line) => log.push(line));
-    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)/) as unknown } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(
+          /^Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)/,
+        ) as unknown,
+      },
+    });
     const ref = /reference ([0-9A-Z-]+)/.exec(JSON.stringify(reply))?.[1] ?? 'none';
     expect(JSON.stringify(reply)).not.toContain('boom');
     expect(log.join('\n')).toContain(`error ${ref}: app:info failed: Error: boom while sending`);
@@ -153,11 +180,15 @@ describe('one dispatch for every host', () => {
   it('passes a DeskError on as its shape, redacted', async () => {
     const key = harnessShapedKey();
     const { handlers } = recordingHandlers();
-    handlers['settings:get'] = () => Promise.reject(new DeskError('invalid-key', `The key ${key} was refused.`, { hint: 'Check the key.' }));
+    handlers['settings:get'] = () =>
+      Promise.reject(new DeskError('invalid-key', `The key ${key} was refused.`, { hint: 'Check the key.' }));
     const reply = await dispatch(handlers, 'settings:get', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-key', hint: 'Check the key.' } });
     expect(JSON.stringify(reply)).not.toContain(key);
-    expect(await dispatch(handlers, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    expect(await dispatch(handlers, 'constructor', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-request' },
+    });
   });
 });
 
@@ -166,10 +197,14 @@ describe('the app page rule', () => {
     expect(isAppPage(APP, APP)).toBe(true);
     expect(isAppPage(`${APP}#/x?y=1`, APP)).toBe(true);
     expect(isAppPage('file:///opt/Trigger Desk/resources/app.asar/dist/renderer/index.html', APP)).toBe(true);
-    expect(isAppPage('file:///opt/Trigger%20Desk/resources/app.asar/dist/renderer/../renderer/index.html', APP)).toBe(true);
+    expect(isAppPage('file:///opt/Trigger%20Desk/resources/app.asar/dist/renderer/../renderer/index.html', APP)).toBe(
+      true,
+    );
     expect(isAppPage('file:///etc/passwd', APP)).toBe(false);
     expect(isAppPage('https://app.harness.io/', APP)).toBe(false);
-    expect(isAppPage('file://evil.example/opt/Trigger%20Desk/resources/app.asar/dist/renderer/index.html', APP)).toBe(false);
+    expect(isAppPage('file://evil.example/opt/Trigger%20Desk/resources/app.asar/dist/renderer/index.html', APP)).toBe(
+      false,
+    );
     expect(isAppPage('not a url', APP)).toBe(false);
     expect(isTrustedSender({ url: APP, isMainFrame: true }, APP)).toBe(true);
     expect(isTrustedSender({ url: APP, isMainFrame: false }, APP)).toBe(false);
@@ -178,7 +213,14 @@ describe('the app page rule', () => {
   it('hands only https (and the sandbox on 127.0.0.1) to the system browser', () => {
     expect(isOpenableExternally('https://app.harness.io/ng/#/account/A')).toBe(true);
     expect(isOpenableExternally('http://127.0.0.1:4471/ng/')).toBe(true);
-    for (const url of ['http://app.harness.io/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@app.harness.io/', 'ms-settings:']) {
+    for (const url of [
+      'http://app.harness.io/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'https://user:pw@app.harness.io/',
+      'ms-settings:',
+    ]) {
       expect(isOpenableExternally(url), url).toBe(false);
     }
   });
@@ -199,14 +241,23 @@ describe('the two files that touch Electron IPC', () => {
   it('preload exposes only window.desk, built by createBridge, and never sends on its own', () => {
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preload).toMatch(/exposeInMainWorld\(\s*'desk',\s*createBridge\(/);
-    expect(preload.match(/ipcRenderer\.(\w+)/g)?.map((m) => m.split('.')[1])).toEqual(['invoke', 'on', 'removeListener']);
+    expect(preload.match(/ipcRenderer\.(\w+)/g)?.map((m) => m.split('.')[1])).toEqual([
+      'invoke',
+      'on',
+      'removeListener',
+    ]);
   });
 
   it('ipc registers only the routes of ipc-routes.ts', () => {
     expect(ipc.match(/ipcMain\.handle\(/g)).toHaveLength(1);
     expect(ipc).toMatch(/for \(const \[channel, route\] of routes\) \{\s*ipcMain\.handle\(channel,/);
     expect(ipc).toMatch(/const routes = ipcRoutes\(handlers, appIndexUrl, log\)/);
-    expect(ipc.match(/ipcMain\.(\w+)/g)?.map((m) => m.split('.')[1]).sort()).toEqual(['handle', 'removeHandler']);
+    expect(
+      ipc
+        .match(/ipcMain\.(\w+)/g)
+        ?.map((m) => m.split('.')[1])
+        .sort(),
+    ).toEqual(['handle', 'removeHandler']);
   });
 
   it('no other source file mentions ipcMain or ipcRenderer', () => {

@@ -33,7 +33,12 @@ afterAll(() => sandbox.close());
 
 async function securedWithSecretHeader(desk: Desk): Promise<Trigger> {
   const t = await desk.importExample(sandbox, example(sandbox, 'authorized'));
-  return (await desk.backend.handlers['triggers:setHeaders']({ id: t.id, headers: [{ name: 'X-Signature', value: SIGNATURE, secret: true }] })).trigger;
+  return (
+    await desk.backend.handlers['triggers:setHeaders']({
+      id: t.id,
+      headers: [{ name: 'X-Signature', value: SIGNATURE, secret: true }],
+    })
+  ).trigger;
 }
 
 describe('an echoing Harness', () => {
@@ -73,13 +78,29 @@ describe('an echoing Harness', () => {
     const t = await securedWithSecretHeader(desk);
     sandbox.setFaults({ echoSecrets: true, failStage: 'deploy_prod' });
     try {
-      const env = { ...process.env, TRIGGER_DESK_VAULT_SERVICE: desk.service, TRIGGER_DESK_POLL_SCALE: '0.05', HARNESS_API_KEY: key, HARNESS_URL: sandbox.baseUrl };
+      const env = {
+        ...process.env,
+        TRIGGER_DESK_VAULT_SERVICE: desk.service,
+        TRIGGER_DESK_POLL_SCALE: '0.05',
+        HARNESS_API_KEY: key,
+        HARNESS_URL: sandbox.baseUrl,
+      };
       let printed = '';
-      const io = { out: (s: string) => { printed += s; }, err: (s: string) => { printed += s; }, env };
-      expect(await runFire(['fire', t.id, '--wait', '--data', desk.dataDir], io)).toBe(1);
+      const io = {
+        out: (s: string) => {
+          printed += s;
+        },
+        err: (s: string) => {
+          printed += s;
+        },
+        env,
+      };
+      expect(await runFire(['fire', t.id, '--wait', '--data', desk.dataDir], io), printed).toBe(1);
       expect(printed).toMatch(/\[echo: /);
       const before = printed.length;
-      expect(await runFire(['fire', t.id, '--wait', '--json', '--data', desk.dataDir], io)).toBe(1);
+      expect(await runFire(['fire', t.id, '--wait', '--json', '--data', desk.dataDir], io), printed.slice(before)).toBe(
+        1,
+      );
       const { final } = JSON.parse(printed.slice(before)) as { final: { apiUrl: string } };
       const apiUrl = final.apiUrl;
       expect(await runStatus(['status', apiUrl, '--data', desk.dataDir], io)).toBe(1);

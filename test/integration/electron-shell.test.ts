@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestNames } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web/csp';
-import { createFakeElectron, frame, type FakeBrowserWindow, type FakeElectron, type FakeOptions } from '../fixtures/electron-stub/fake-electron';
+import {
+  createFakeElectron,
+  frame,
+  type FakeBrowserWindow,
+  type FakeElectron,
+  type FakeOptions,
+} from '../fixtures/electron-stub/fake-electron';
 import { buildShellBundles, root, runMain, type ShellBundles } from '../fixtures/electron-stub/load';
 import { uniqueService } from '../helpers/keychain';
 
@@ -116,7 +122,13 @@ describe('one running shell', () => {
     // The window's own webContents, and one created later (a popup Chromium might make).
     const later = new shell.electron.BrowserWindow({ show: false });
     for (const contents of [shell.win.webContents, later.webContents]) {
-      for (const url of ['https://evil.example/', 'file:///etc/passwd', PAGE.replace('index.html', 'other.html'), 'javascript:alert(1)', 'about:blank']) {
+      for (const url of [
+        'https://evil.example/',
+        'file:///etc/passwd',
+        PAGE.replace('index.html', 'other.html'),
+        'javascript:alert(1)',
+        'about:blank',
+      ]) {
         expect(contents.navigate(url), url).toBe(false);
         expect(contents.ask('will-frame-navigate', url), url).toBe(false);
         expect(contents.ask('will-redirect', url), url).toBe(false);
@@ -126,7 +138,9 @@ describe('one running shell', () => {
       const handler = contents.windowOpenHandler;
       if (handler === null) throw new Error('no window-open handler');
       for (const url of ['https://evil.example/', PAGE]) {
-        expect(handler({ url, frameName: '', features: '', disposition: 'new-window' }), url).toEqual({ action: 'deny' });
+        expect(handler({ url, frameName: '', features: '', disposition: 'new-window' }), url).toEqual({
+          action: 'deny',
+        });
       }
       let prevented = false;
       contents.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, {});
@@ -137,7 +151,9 @@ describe('one running shell', () => {
   });
 
   it('adds the content security policy to every response the session sees', async () => {
-    const headers = await shell.electron.session.defaultSession.headersFor('https://app.harness.io/x', { 'content-type': ['text/html'] });
+    const headers = await shell.electron.session.defaultSession.headersFor('https://app.harness.io/x', {
+      'content-type': ['text/html'],
+    });
     expect(headers).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     const directives = new Map(
       CONTENT_SECURITY_POLICY.split(';').map((d) => {
@@ -162,7 +178,18 @@ describe('one running shell', () => {
         expect(ses.checkPermission(permission, other), `${permission} ${other}`).toBe(false);
       }
     }
-    for (const permission of ['clipboard-read', 'media', 'geolocation', 'openExternal', 'fullscreen', 'hid', 'usb', 'serial', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'clipboard-read',
+      'media',
+      'geolocation',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'usb',
+      'serial',
+      'fileSystem',
+      'unknown',
+    ]) {
       expect(await ses.requestPermission(permission, PAGE), permission).toBe(false);
       expect(ses.checkPermission(permission, PAGE), permission).toBe(false);
     }
@@ -172,37 +199,74 @@ describe('one running shell', () => {
     expect([...shell.electron.ipcMain.handlers.keys()].sort()).toEqual([...requestNames].sort());
     // No ipcMain.on listener at all (a library's own channel would show up here).
     expect(shell.electron.ipcMain.eventNames()).toEqual([]);
-    await expect(shell.electron.ipcMain.invoke('fs:read', app(), { path: '/etc/passwd' })).rejects.toThrow(/No handler/);
+    await expect(shell.electron.ipcMain.invoke('fs:read', app(), { path: '/etc/passwd' })).rejects.toThrow(
+      /No handler/,
+    );
   });
 
   it('answers the app’s top frame and refuses every other frame before any handler runs', async () => {
     const ipc = shell.electron.ipcMain;
     const before = shell.win.webContents.sent.length;
-    const refused = [null, frame(PAGE, { child: true }), frame(PAGE, { destroyed: true }), frame('https://evil.example/'), frame('file:///tmp/index.html')];
+    const refused = [
+      null,
+      frame(PAGE, { child: true }),
+      frame(PAGE, { destroyed: true }),
+      frame('https://evil.example/'),
+      frame('file:///tmp/index.html'),
+    ];
     for (const sender of refused) {
-      expect(await ipc.invoke('workspaces:create', sender, { name: 'From elsewhere' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await ipc.invoke('workspaces:create', sender, { name: 'From elsewhere' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     const listed = (await ipc.invoke('workspaces:list', app(), {})) as { ok: true; value: { name: string }[] };
     expect(listed.value.map((w) => w.name)).not.toContain('From elsewhere');
     // The app itself: arguments checked, then the real backend answers, and its event reaches the window.
-    expect(await ipc.invoke('workspaces:create', app(), { name: 7 })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
-    expect(await ipc.invoke('workspaces:create', app(`${PAGE}#view=triggers`), { name: 'Prod' })).toMatchObject({ ok: true, value: { name: 'Prod' } });
-    await expect.poll(() => shell.win.webContents.sent.slice(before).map(([channel]) => channel)).toContain('data:changed');
+    expect(await ipc.invoke('workspaces:create', app(), { name: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    });
+    expect(await ipc.invoke('workspaces:create', app(`${PAGE}#view=triggers`), { name: 'Prod' })).toMatchObject({
+      ok: true,
+      value: { name: 'Prod' },
+    });
+    await expect
+      .poll(() => shell.win.webContents.sent.slice(before).map(([channel]) => channel))
+      .toContain('data:changed');
   });
 
   it('hands shell.openExternal only the links the checks allow', async () => {
     const ipc = shell.electron.ipcMain;
-    const triggers = (await ipc.invoke('triggers:list', app(), {})) as { ok: true; value: { id: string; parsed: { url: string } }[] };
+    const triggers = (await ipc.invoke('triggers:list', app(), {})) as {
+      ok: true;
+      value: { id: string; parsed: { url: string } }[];
+    };
     const trigger = triggers.value[0];
     if (trigger === undefined) throw new Error('the sandbox workspace has no trigger');
     const sandboxPage = new URL('/ng/account/x/home', trigger.parsed.url).href;
-    const refused = ['https://evil.example/ng/', 'file:///etc/passwd', 'javascript:alert(1)', 'http://192.0.2.1/', 'smb://host/share', `http://user:pw@${new URL(trigger.parsed.url).host}/`];
+    const refused = [
+      'https://evil.example/ng/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://192.0.2.1/',
+      'smb://host/share',
+      `http://user:pw@${new URL(trigger.parsed.url).host}/`,
+    ];
     for (const url of refused) {
-      expect(await ipc.invoke('shell:openExternal', app(), { url, triggerId: trigger.id }), url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await ipc.invoke('shell:openExternal', app(), { url, triggerId: trigger.id }), url).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
-    expect(await ipc.invoke('shell:openExternal', frame(PAGE, { child: true }), { url: sandboxPage, triggerId: trigger.id })).toMatchObject({ ok: false });
+    expect(
+      await ipc.invoke('shell:openExternal', frame(PAGE, { child: true }), { url: sandboxPage, triggerId: trigger.id }),
+    ).toMatchObject({ ok: false });
     expect(shell.electron.shell.opened).toEqual([]);
-    expect(await ipc.invoke('shell:openExternal', app(), { url: sandboxPage, triggerId: trigger.id })).toMatchObject({ ok: true, value: { opened: true } });
+    expect(await ipc.invoke('shell:openExternal', app(), { url: sandboxPage, triggerId: trigger.id })).toMatchObject({
+      ok: true,
+      value: { opened: true },
+    });
     expect(shell.electron.shell.opened).toEqual([sandboxPage]);
   });
 
@@ -217,7 +281,10 @@ describe('one running shell', () => {
   });
 
   it('closes the backend before the process goes: the sandbox stops, the channels go', async () => {
-    const info = (await shell.electron.ipcMain.invoke('app:info', app(), {})) as { ok: true; value: { sandboxBaseUrl: string } };
+    const info = (await shell.electron.ipcMain.invoke('app:info', app(), {})) as {
+      ok: true;
+      value: { sandboxBaseUrl: string };
+    };
     const sandbox = info.value.sandboxBaseUrl;
     expect((await fetch(`${sandbox}/`)).status).toBeLessThan(500);
     await closeWindow(shell);
@@ -268,14 +335,22 @@ describe('window state (window-state.json in the data folder)', () => {
     // Saved shortly after each change, not only on close (a crash keeps it too): a move, a resize,
     // a change of view.
     first.win.setBounds({ x: 120, y: 80 });
-    await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ bounds: { x: 120, y: 80, width: 1200, height: 800 } });
+    await expect
+      .poll(() => readState(dir), { timeout: 3000 })
+      .toMatchObject({ bounds: { x: 120, y: 80, width: 1200, height: 800 } });
     first.win.setBounds({ width: 1000, height: 700 });
-    await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ bounds: { x: 120, y: 80, width: 1000, height: 700 } });
+    await expect
+      .poll(() => readState(dir), { timeout: 3000 })
+      .toMatchObject({ bounds: { x: 120, y: 80, width: 1000, height: 700 } });
     first.win.webContents.navigateInPage(`${PAGE}#view=history`);
     first.win.webContents.navigateInPage(`${PAGE}#view=chains`);
     await expect.poll(() => readState(dir), { timeout: 3000 }).toMatchObject({ view: 'chains' });
     await closeWindow(first);
-    expect(readState(dir)).toEqual({ bounds: { x: 120, y: 80, width: 1000, height: 700 }, maximized: false, view: 'chains' });
+    expect(readState(dir)).toEqual({
+      bounds: { x: 120, y: 80, width: 1000, height: 700 },
+      maximized: false,
+      view: 'chains',
+    });
 
     const second = await start(dir);
     expect(second.win.options).toMatchObject({ x: 120, y: 80, width: 1000, height: 700 });
@@ -287,7 +362,10 @@ describe('window state (window-state.json in the data folder)', () => {
     expect(readState(dir)).toMatchObject({ maximized: true, view: 'chains' });
 
     // A place left on a display that is gone is not used; size, maximized and view still are.
-    writeState(dir, JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 }, maximized: true, view: 'history' }));
+    writeState(
+      dir,
+      JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 }, maximized: true, view: 'history' }),
+    );
     const third = await start(dir);
     expect(third.win.options).toMatchObject({ width: 1200, height: 800 });
     expect(third.win.options).not.toHaveProperty('x');
@@ -298,7 +376,12 @@ describe('window state (window-state.json in the data folder)', () => {
   it('uses a saved place on a second display while that display is there', async () => {
     const dir = dataDir();
     writeState(dir, JSON.stringify({ bounds: { x: 2500, y: 100, width: 900, height: 600 }, maximized: false }));
-    const shell = await start(dir, { displays: [{ x: 0, y: 0, width: 1920, height: 1080 }, { x: 1920, y: 0, width: 1920, height: 1080 }] });
+    const shell = await start(dir, {
+      displays: [
+        { x: 0, y: 0, width: 1920, height: 1080 },
+        { x: 1920, y: 0, width: 1920, height: 1080 },
+      ],
+    });
     expect(shell.win.options).toMatchObject({ x: 2500, y: 100, width: 900, height: 600 });
   });
 

@@ -32,7 +32,15 @@ const vaultSecret = 'hunter2-plain-words-secret-7731';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'td-error-log-'));
   dataDir = join(dir, 'data');
-  backend = await createBackend({ dataDir, mode: 'web', version: 'test', notify: () => undefined, sandbox: false, vaultService: uniqueService('error-log'), env: {} });
+  backend = await createBackend({
+    dataDir,
+    mode: 'web',
+    version: 'test',
+    notify: () => undefined,
+    sandbox: false,
+    vaultService: uniqueService('error-log'),
+    env: {},
+  });
   const ws = await backend.handlers['workspaces:create']({ name: 'Logs' });
   await backend.handlers['triggers:create']({ workspaceId: ws.id, name: 'Deploy', url: URL_V3, apiKey: vaultSecret });
   host = await startWebHost({ backend, rendererDir: join(dir, 'renderer'), port: 0 });
@@ -52,13 +60,21 @@ describe('an unexpected error inside a handler', () => {
   it('reaches the page as plain words with a reference id; the details, redacted, are in the data folder’s log', async () => {
     const key = harnessShapedKey();
     // A library error that quotes what it was sending, as undici or a keychain binding might.
-    backend.handlers['settings:get'] = () => Promise.reject(new TypeError(`socket hang up while sending X-Api-Key: ${key} (${vaultSecret})`));
-    const answer = await raw(host.port, { method: 'POST', path: '/api/settings:get', headers: { 'content-type': 'application/json', 'x-desk-token': host.token }, body: '{}' });
+    backend.handlers['settings:get'] = () =>
+      Promise.reject(new TypeError(`socket hang up while sending X-Api-Key: ${key} (${vaultSecret})`));
+    const answer = await raw(host.port, {
+      method: 'POST',
+      path: '/api/settings:get',
+      headers: { 'content-type': 'application/json', 'x-desk-token': host.token },
+      body: '{}',
+    });
     const reply = JSON.parse(answer.body) as Reply<unknown>;
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.error.code).toBe('internal');
-    expect(reply.error.message).toMatch(/^Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)\. The details were written to its log, trigger-desk\.log in the data folder\.$/);
+    expect(reply.error.message).toMatch(
+      /^Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)\. The details were written to its log, trigger-desk\.log in the data folder\.$/,
+    );
     expect(answer.body).not.toContain('socket hang up');
     const ref = REF.exec(reply.error.message)?.[1] ?? 'none';
     const log = logText();
@@ -72,7 +88,15 @@ describe('an unexpected error inside a handler', () => {
 
   it('is not rewritten by the handlers: a real handler’s own error is logged with its id, not shown raw', async () => {
     // A backend whose history file is closed: the service throws a plain Error of its own.
-    const other = await createBackend({ dataDir: join(dir, 'other'), mode: 'web', version: 'test', notify: () => undefined, sandbox: false, vaultService: uniqueService('error-log-2'), env: {} });
+    const other = await createBackend({
+      dataDir: join(dir, 'other'),
+      mode: 'web',
+      version: 'test',
+      notify: () => undefined,
+      sandbox: false,
+      vaultService: uniqueService('error-log-2'),
+      env: {},
+    });
     await other.close();
     const reply = await dispatch(other.handlers, 'history:setRetention', { maxEntries: 100 }, other.log);
     expect(reply.ok).toBe(false);
@@ -80,7 +104,9 @@ describe('an unexpected error inside a handler', () => {
     expect(reply.error).toEqual({ code: 'internal', message: expect.stringMatching(REF) as unknown });
     expect(reply.error.message).not.toContain('history file is closed');
     const ref = REF.exec(reply.error.message)?.[1] ?? 'none';
-    expect(readFileSync(join(dir, 'other', LOG_FILE), 'utf8')).toContain(`error ${ref}: history:setRetention failed: Error: The history file is closed`);
+    expect(readFileSync(join(dir, 'other', LOG_FILE), 'utf8')).toContain(
+      `error ${ref}: history:setRetention failed: Error: The history file is closed`,
+    );
   });
 });
 
@@ -107,17 +133,24 @@ describe('the CLI', () => {
     let code = 0;
     let stderr = '';
     try {
-      await promisify(execFile)(process.execPath, [bin, 'fire', 'Deploy', '--data', cliData], { env: { ...process.env, TRIGGER_DESK_VAULT_SERVICE: uniqueService('cli-log'), HARNESS_API_KEY: '' }, timeout: 60_000 });
+      await promisify(execFile)(process.execPath, [bin, 'fire', 'Deploy', '--data', cliData], {
+        env: { ...process.env, TRIGGER_DESK_VAULT_SERVICE: uniqueService('cli-log'), HARNESS_API_KEY: '' },
+        timeout: 60_000,
+      });
     } catch (e) {
       const err = e as { code?: number; stderr?: string };
       code = typeof err.code === 'number' ? err.code : -1;
       stderr = err.stderr ?? '';
     }
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^trigger-desk fire: Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)\./m);
+    expect(stderr).toMatch(
+      /^trigger-desk fire: Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)\./m,
+    );
     expect(stderr).toContain(`log: ${join(cliData, LOG_FILE)}`);
     expect(stderr).not.toMatch(/\n\s+at /);
     const ref = REF.exec(stderr)?.[1] ?? 'none';
-    expect(readFileSync(join(cliData, LOG_FILE), 'utf8')).toMatch(new RegExp(`error ${ref}: trigger-desk fire failed: .*EISDIR`));
+    expect(readFileSync(join(cliData, LOG_FILE), 'utf8')).toMatch(
+      new RegExp(`error ${ref}: trigger-desk fire failed: .*EISDIR`),
+    );
   }, 90_000);
 });

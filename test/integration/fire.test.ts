@@ -11,7 +11,14 @@ import type { FireResult, HeaderEntry, Settings, Trigger } from '../../shared/mo
 
 let sandbox: Sandbox;
 let http: HttpClient;
-const settings: Settings = { connectTimeoutMs: 5000, totalTimeoutMs: 10_000, proxyMode: 'none', proxyUrl: '', extraCaPem: '', theme: 'system' };
+const settings: Settings = {
+  connectTimeoutMs: 5000,
+  totalTimeoutMs: 10_000,
+  proxyMode: 'none',
+  proxyUrl: '',
+  extraCaPem: '',
+  theme: 'system',
+};
 const BODY = '{"image":"registry/app","tag":"v1.2.3"}';
 
 function example(kind: string): ExampleTrigger {
@@ -105,7 +112,10 @@ describe('success', () => {
       { name: 'X-Source', value: 'jenkins', secret: null },
       { name: 'X-Signature', value: '', secret: { id: 'sig', label: 'signature', last4: 'cdef' } },
     ];
-    const result = await fire(triggerFor(secured.url, { key: true, headers }), { apiKey: key, secretHeaders: [{ name: 'X-Signature', value: 'sig-value-abcdef' }] });
+    const result = await fire(triggerFor(secured.url, { key: true, headers }), {
+      apiKey: key,
+      secretHeaders: [{ name: 'X-Signature', value: 'sig-value-abcdef' }],
+    });
     expect(result.outcome).toBe('accepted');
     await expectSentOnce();
     const got = posts()[0];
@@ -116,7 +126,12 @@ describe('success', () => {
     expect(recorded).not.toContain(key);
     expect(recorded).not.toContain('sig-value-abcdef');
     expect(result.request.headers['X-Source']).toBe('jenkins');
-    expect(Object.keys(result.request.headers).sort()).toEqual(['X-Api-Key', 'X-Signature', 'X-Source', 'content-type']);
+    expect(Object.keys(result.request.headers).sort()).toEqual([
+      'X-Api-Key',
+      'X-Signature',
+      'X-Source',
+      'content-type',
+    ]);
   });
 
   it('a payload that is not JSON is sent as is, with a note', async () => {
@@ -128,7 +143,7 @@ describe('success', () => {
   });
 });
 
-describe('every error of HARNESS.md §1: rejected, with Harness\'s words and an explanation', () => {
+describe("every error of HARNESS.md §1: rejected, with Harness's words and an explanation", () => {
   const titles = new Set<string>();
   afterAll(() => {
     // Each row has its own explanation, not one generic "rejected".
@@ -146,7 +161,14 @@ describe('every error of HARNESS.md §1: rejected, with Harness\'s words and an 
   }
   const ids = (e: ExampleTrigger) => {
     const p = parseTriggerUrl(e.url);
-    return { a: p.accountIdentifier, o: p.orgIdentifier, p: p.projectIdentifier, pl: p.pipelineIdentifier ?? '', t: p.triggerIdentifier ?? '', token: p.token ?? '' };
+    return {
+      a: p.accountIdentifier,
+      o: p.orgIdentifier,
+      p: p.projectIdentifier,
+      pl: p.pipelineIdentifier ?? '',
+      t: p.triggerIdentifier ?? '',
+      token: p.token ?? '',
+    };
   };
 
   it('authorization mandated, no key → 400', async () => {
@@ -155,7 +177,9 @@ describe('every error of HARNESS.md §1: rejected, with Harness\'s words and an 
     const r = await rejected(triggerFor(e.url));
     expect(r.response?.status).toBe(400);
     expect(r.harness).toMatchObject({ status: 'ERROR', code: 'INVALID_REQUEST' });
-    expect(r.harness?.message).toBe(`Invalid request: Authorization is mandatory for custom triggers in ${a}:${o}:${p}. Please add X-Api-Key header in the request`);
+    expect(r.harness?.message).toBe(
+      `Invalid request: Authorization is mandatory for custom triggers in ${a}:${o}:${p}. Please add X-Api-Key header in the request`,
+    );
   });
 
   it('v2, no enabled trigger matches → 400', async () => {
@@ -163,7 +187,9 @@ describe('every error of HARNESS.md §1: rejected, with Harness\'s words and an 
     const { a, o, p, pl } = ids(example('v2'));
     const r = await rejected(triggerFor(url));
     expect(r.response?.status).toBe(400);
-    expect(r.harness?.message).toBe(`Invalid request: No enabled custom trigger found for Account:${a}, Org: ${o}, Project: ${p}, Pipeline: ${pl}, Trigger: no_such_trigger`);
+    expect(r.harness?.message).toBe(
+      `Invalid request: No enabled custom trigger found for Account:${a}, Org: ${o}, Project: ${p}, Pipeline: ${pl}, Trigger: no_such_trigger`,
+    );
   });
 
   it('v2 URL for a trigger that has a token → 400', async () => {
@@ -171,7 +197,9 @@ describe('every error of HARNESS.md §1: rejected, with Harness\'s words and an 
     const base = example('plain').url.split('/gateway/')[0] ?? '';
     const url = `${base}/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=${a}&orgIdentifier=${o}&projectIdentifier=${p}&pipelineIdentifier=${pl}&triggerIdentifier=${t}`;
     const r = await rejected(triggerFor(url));
-    expect(r.harness?.message).toMatch(/^Invalid request: This webhook url is no longer supported for newly created custom webhook triggers\./);
+    expect(r.harness?.message).toMatch(
+      /^Invalid request: This webhook url is no longer supported for newly created custom webhook triggers\./,
+    );
   });
 
   it('v3, unknown token → 400 (the token masked in what is kept)', async () => {
@@ -179,18 +207,24 @@ describe('every error of HARNESS.md §1: rejected, with Harness\'s words and an 
     const url = example('plain').url.replace(/\/custom\/[^/]+\/v3/, `/custom/${unknown}/v3`);
     const r = await rejected(triggerFor(url));
     expect(r.response?.status).toBe(400);
-    expect(r.harness?.message).toMatch(/^Invalid request: No custom trigger found for the used custom webhook token: .*1234$/);
+    expect(r.harness?.message).toMatch(
+      /^Invalid request: No custom trigger found for the used custom webhook token: .*1234$/,
+    );
     expect(JSON.stringify(r)).not.toContain(unknown);
   });
 
   it('v3, trigger disabled → 400', async () => {
     const r = await rejected(triggerFor(example('disabled').url));
-    expect(r.harness?.message).toMatch(/^Invalid request: No enabled custom trigger found for the used custom webhook token: /);
+    expect(r.harness?.message).toMatch(
+      /^Invalid request: No enabled custom trigger found for the used custom webhook token: /,
+    );
   });
 
   it('invalid key → 401', async () => {
     const e = example('authorized');
-    const r = await rejected(triggerFor(e.url, { key: true }), { apiKey: 'sat.sandbox.wrong-key.Qq1Ww2Ee3Rr4Tt5Yy6Uu' });
+    const r = await rejected(triggerFor(e.url, { key: true }), {
+      apiKey: 'sat.sandbox.wrong-key.Qq1Ww2Ee3Rr4Tt5Yy6Uu',
+    });
     expect(r.response?.status).toBe(401);
     expect(r.harness?.code).toBe('INVALID_TOKEN');
   });
@@ -246,7 +280,9 @@ describe('faults', () => {
     const r = await fire(triggerFor(example('plain').url));
     expect(r).toMatchObject({ outcome: 'network-error', response: null, event: null, harness: null });
     expect(r.explanation?.title).toBe('Connection closed');
-    expect(r.explanation?.detail).toContain("the request may or may not have reached Harness — check the pipeline's executions before firing again");
+    expect(r.explanation?.detail).toContain(
+      "the request may or may not have reached Harness — check the pipeline's executions before firing again",
+    );
     await expectSentOnce();
   });
 
@@ -261,7 +297,7 @@ describe('faults', () => {
 });
 
 describe('refused before sending', () => {
-  it('the key never goes to another origin than the trigger\'s', async () => {
+  it("the key never goes to another origin than the trigger's", async () => {
     const trigger = triggerFor(example('authorized').url, { key: true });
     trigger.parsed = { ...trigger.parsed, origin: 'https://app.harness.io' };
     const err = await fire(trigger, { apiKey: sandbox.keys.execute }).then(
@@ -280,8 +316,13 @@ describe('refused before sending', () => {
   });
 
   it('a header value with a line break', async () => {
-    const trigger = triggerFor(example('plain').url, { headers: [{ name: 'X-Note', value: 'a\r\nX-Injected: 1', secret: null }] });
-    await expect(fire(trigger)).rejects.toMatchObject({ code: 'parse', message: 'The value of header X-Note contains a line break at character 2' });
+    const trigger = triggerFor(example('plain').url, {
+      headers: [{ name: 'X-Note', value: 'a\r\nX-Injected: 1', secret: null }],
+    });
+    await expect(fire(trigger)).rejects.toMatchObject({
+      code: 'parse',
+      message: 'The value of header X-Note contains a line break at character 2',
+    });
     expect(posts()).toHaveLength(0);
   });
 });

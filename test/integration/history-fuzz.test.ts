@@ -44,10 +44,28 @@ function fireOf(i: number): FireResult {
     triggerId: `trg${String(i % 3)}`,
     at: CLOCK + i * 1000,
     durationMs: 10 + i,
-    request: { method: 'POST', url: 'https://h.example/gateway/pipeline/api/webhook/custom/…(redacted)…/v3', headers: { 'content-type': 'application/json' }, bodyBytes: 20, bodyIsJson: true },
+    request: {
+      method: 'POST',
+      url: 'https://h.example/gateway/pipeline/api/webhook/custom/…(redacted)…/v3',
+      headers: { 'content-type': 'application/json' },
+      bodyBytes: 20,
+      bodyIsJson: true,
+    },
     outcome: i % 5 === 0 ? 'rejected' : 'accepted',
-    response: { status: i % 5 === 0 ? 400 : 200, contentType: 'application/json', body: `{"status":"SUCCESS","n":${String(i)}}` },
-    event: i % 5 === 0 ? null : { eventCorrelationId: ev, apiUrl: `https://h.example/gateway/pipeline/api/webhook/triggerExecutionDetails/${ev}?accountIdentifier=A`, uiUrl: '', uiSetupUrl: '' },
+    response: {
+      status: i % 5 === 0 ? 400 : 200,
+      contentType: 'application/json',
+      body: `{"status":"SUCCESS","n":${String(i)}}`,
+    },
+    event:
+      i % 5 === 0
+        ? null
+        : {
+            eventCorrelationId: ev,
+            apiUrl: `https://h.example/gateway/pipeline/api/webhook/triggerExecutionDetails/${ev}?accountIdentifier=A`,
+            uiUrl: '',
+            uiSetupUrl: '',
+          },
     harness: { status: 'SUCCESS', code: '', message: 'déployé ✓', correlationId: `corr-${String(i)}` },
     explanation: i % 5 === 0 ? { title: 'Refused', detail: 'Bad payload', action: null } : null,
     notes: i % 7 === 0 ? ['The trigger has no payload, so {} was sent.'] : [],
@@ -56,12 +74,42 @@ function fireOf(i: number): FireResult {
 
 function watchOf(e: HistoryEntry, i: number, ended: boolean): WatchState {
   return {
-    id: `w${String(i)}`, historyId: e.id, triggerId: e.triggerId, triggerName: e.triggerName, apiUrl: e.apiUrl ?? '', eventCorrelationId: e.eventCorrelationId ?? '',
-    startedAt: e.at, updatedAt: e.at + 1, connectionTrouble: null, polls: 1, nextPollAt: null, canAbort: false,
-    phase: ended ? 'ended' : 'running', processing: null, steps: [], needsPerson: null, terminal: ended, headline: '',
+    id: `w${String(i)}`,
+    historyId: e.id,
+    triggerId: e.triggerId,
+    triggerName: e.triggerName,
+    apiUrl: e.apiUrl ?? '',
+    eventCorrelationId: e.eventCorrelationId ?? '',
+    startedAt: e.at,
+    updatedAt: e.at + 1,
+    connectionTrouble: null,
+    polls: 1,
+    nextPollAt: null,
+    canAbort: false,
+    phase: ended ? 'ended' : 'running',
+    processing: null,
+    steps: [],
+    needsPerson: null,
+    terminal: ended,
+    headline: '',
     ended: ended ? { at: e.at + 5000, reason: 'Succeeded' } : null,
     failureMessages: ended ? [] : [`stage ${String(i)} is slow`],
-    execution: { planExecutionId: `plan${String(i)}`, name: 'P', pipelineIdentifier: 'P', runSequence: i, status: ended ? { status: 'Success', words: 'Succeeded', tone: 'good' } : { status: 'Running', words: 'Running', tone: 'wait' }, startTs: e.at, endTs: ended ? e.at + 5000 : null, durationMs: 5000, failureMessage: null, stageCounts: { successful: 1, running: 0, failed: 0, total: 1 }, orgIdentifier: 'o', projectIdentifier: 'p' },
+    execution: {
+      planExecutionId: `plan${String(i)}`,
+      name: 'P',
+      pipelineIdentifier: 'P',
+      runSequence: i,
+      status: ended
+        ? { status: 'Success', words: 'Succeeded', tone: 'good' }
+        : { status: 'Running', words: 'Running', tone: 'wait' },
+      startTs: e.at,
+      endTs: ended ? e.at + 5000 : null,
+      durationMs: 5000,
+      failureMessage: null,
+      stageCounts: { successful: 1, running: 0, failed: 0, total: 1 },
+      orgIdentifier: 'o',
+      projectIdentifier: 'p',
+    },
   };
 }
 
@@ -72,7 +120,14 @@ function validHistory(): string {
   h.setRetention({ maxEntries: 5000 });
   const entries: HistoryEntry[] = [];
   for (let i = 0; i < 24; i++) {
-    entries.push(h.record({ fire: fireOf(i), triggerName: ['Deploy', 'Nightly', 'Release ✓'][i % 3] ?? '', payload: JSON.stringify({ i, tag: `v1.${String(i)}`, note: 'ünïcode' }), watchId: i % 5 === 0 ? null : `w${String(i)}` }));
+    entries.push(
+      h.record({
+        fire: fireOf(i),
+        triggerName: ['Deploy', 'Nightly', 'Release ✓'][i % 3] ?? '',
+        payload: JSON.stringify({ i, tag: `v1.${String(i)}`, note: 'ünïcode' }),
+        watchId: i % 5 === 0 ? null : `w${String(i)}`,
+      }),
+    );
     const e = entries[i];
     if (e && i % 5 !== 0) h.updateFromWatch(watchOf(e, i, false));
     if (e && i % 4 === 1) h.updateFromWatch(watchOf(e, i, true));
@@ -92,7 +147,13 @@ function expected(text: string, valid: Set<string>): Map<string, Record<string, 
   const entries = new Map<string, Record<string, unknown>>();
   for (const row of text.split('\n')) {
     if (!valid.has(row)) continue;
-    const line = JSON.parse(row) as { t: string; e?: Record<string, unknown> & { id: string }; id?: string; p?: Record<string, unknown>; ids?: string[] };
+    const line = JSON.parse(row) as {
+      t: string;
+      e?: Record<string, unknown> & { id: string };
+      id?: string;
+      p?: Record<string, unknown>;
+      ids?: string[];
+    };
     if (line.t === 'add' && line.e) entries.set(line.e.id, line.e);
     const current = line.id === undefined ? undefined : entries.get(line.id);
     if (line.t === 'upd' && current && line.id !== undefined) entries.set(line.id, { ...current, ...line.p });
@@ -105,7 +166,9 @@ function expected(text: string, valid: Set<string>): Map<string, Record<string, 
 
 /** Bytes JSON never accepts anywhere (control characters other than whitespace): a line holding one cannot pass. */
 function poison(rnd: () => number): number {
-  const bad = [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+  const bad = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  ];
   return bad[Math.floor(rnd() * bad.length)] ?? 0;
 }
 
@@ -135,7 +198,14 @@ function lineKindMutations(rows: string[]): Variant[] {
       const rest = { ...line };
       Reflect.deleteProperty(rest, key);
       broken.push([`no ${key}`, rest]);
-      for (const w of wrong) if (JSON.stringify(w) !== JSON.stringify(line[key]) && !(key === 'p' && JSON.stringify(w) === '{}') && !(key === 'ids' && JSON.stringify(w) === '[]') && !(key === 'c' && JSON.stringify(w) === '{}')) broken.push([`${key}=${JSON.stringify(w)}`, { ...line, [key]: w }]);
+      for (const w of wrong)
+        if (
+          JSON.stringify(w) !== JSON.stringify(line[key]) &&
+          !(key === 'p' && JSON.stringify(w) === '{}') &&
+          !(key === 'ids' && JSON.stringify(w) === '[]') &&
+          !(key === 'c' && JSON.stringify(w) === '{}')
+        )
+          broken.push([`${key}=${JSON.stringify(w)}`, { ...line, [key]: w }]);
     }
     // Inside an entry or a patch: each field with a wrong type (one at a time).
     for (const inner of nth <= 2 ? (['e', 'p', 'c'] as const) : []) {
@@ -143,7 +213,16 @@ function lineKindMutations(rows: string[]): Variant[] {
       if (typeof value !== 'object' || value === null) continue;
       for (const key of Object.keys(value)) {
         const current = (value as Record<string, unknown>)[key];
-        const w = typeof current === 'string' ? 7 : typeof current === 'number' ? 'seven' : typeof current === 'boolean' ? 'yes' : current === null ? { odd: true } : 'not an object';
+        const w =
+          typeof current === 'string'
+            ? 7
+            : typeof current === 'number'
+              ? 'seven'
+              : typeof current === 'boolean'
+                ? 'yes'
+                : current === null
+                  ? { odd: true }
+                  : 'not an object';
         broken.push([`${inner}.${key}=${JSON.stringify(w)}`, { ...line, [inner]: { ...value, [key]: w } }]);
       }
       if (inner === 'e') {
@@ -176,11 +255,17 @@ function variants(text: string): Variant[] {
     const i = Math.floor(rnd() * (rows.length - 1));
     const copy: Buffer[] = rows.map((r) => Buffer.from(r));
     copy[i] = randomBytes(rnd, 1 + Math.floor(rnd() * 200));
-    out.push({ name: `line ${String(i + 1)} replaced by random bytes`, bytes: Buffer.concat(copy.flatMap((b, j) => (j === 0 ? [b] : [Buffer.from('\n'), b]))) });
+    out.push({
+      name: `line ${String(i + 1)} replaced by random bytes`,
+      bytes: Buffer.concat(copy.flatMap((b, j) => (j === 0 ? [b] : [Buffer.from('\n'), b]))),
+    });
   }
   for (let k = 0; k < 100; k++) {
     const at = Math.floor(rnd() * bytes.length);
-    out.push({ name: `random bytes inserted at byte ${String(at)}`, bytes: Buffer.concat([bytes.subarray(0, at), randomBytes(rnd, 1 + Math.floor(rnd() * 64)), bytes.subarray(at)]) });
+    out.push({
+      name: `random bytes inserted at byte ${String(at)}`,
+      bytes: Buffer.concat([bytes.subarray(0, at), randomBytes(rnd, 1 + Math.floor(rnd() * 64)), bytes.subarray(at)]),
+    });
   }
   for (let k = 0; k < 100; k++) {
     const copy = Buffer.from(bytes);
@@ -193,7 +278,10 @@ function variants(text: string): Variant[] {
     const copy = [...rows];
     if (k % 2 === 0) copy.splice(i, 1);
     else copy.splice(i, 0, rows[i] ?? '');
-    out.push({ name: `line ${String(i + 1)} ${k % 2 === 0 ? 'missing' : 'twice'}`, bytes: Buffer.from(copy.join('\n')) });
+    out.push({
+      name: `line ${String(i + 1)} ${k % 2 === 0 ? 'missing' : 'twice'}`,
+      bytes: Buffer.from(copy.join('\n')),
+    });
   }
   out.push({ name: 'empty file', bytes: Buffer.alloc(0) });
   out.push({ name: 'only random bytes', bytes: randomBytes(rnd, 4096) });
@@ -242,31 +330,62 @@ describe('a damaged history file always opens, and every valid entry survives', 
       }
       h.close();
       // What was written back opens cleanly to the same entries.
-      const again = openHistory({ dataDir: dir, now: () => CLOCK + 100_000, secrets: () => [], onChange: () => undefined });
+      const again = openHistory({
+        dataDir: dir,
+        now: () => CLOCK + 100_000,
+        secrets: () => [],
+        onChange: () => undefined,
+      });
       expect(again.size(), `${v.name} (reopened)`).toBe(want.size);
-      expect(again.retention().notices, `${v.name} (reopened): ${again.retention().notices.join(" | ")}`).toEqual([]);
+      expect(again.retention().notices, `${v.name} (reopened): ${again.retention().notices.join(' | ')}`).toEqual([]);
       again.close();
       rmSync(dir, { recursive: true, force: true });
     }
     // The figures for the report: variants, damaged lines skipped, entries checked.
-    process.stdout.write(`history fuzz: ${String(all.length)} variants, ${String(damagedVariants)} with damaged lines, ${String(skipped)} damaged lines skipped, ${String(checked)} entries checked\n`);
+    process.stdout.write(
+      `history fuzz: ${String(all.length)} variants, ${String(damagedVariants)} with damaged lines, ${String(skipped)} damaged lines skipped, ${String(checked)} entries checked\n`,
+    );
     expect(damagedVariants).toBeGreaterThan(all.length / 2);
   }, 300_000);
 
   it('starts the whole backend on damaged histories and reports each in the notices', async () => {
-    const picks = ['cut at byte', 'replaced by random bytes', 'bytes overwritten', '(del): ids=42', '(add): no e', '(cfg): c=-1', '(upd): p=null', '(head): v="text"'];
+    const picks = [
+      'cut at byte',
+      'replaced by random bytes',
+      'bytes overwritten',
+      '(del): ids=42',
+      '(add): no e',
+      '(cfg): c=-1',
+      '(upd): p=null',
+      '(head): v="text"',
+    ];
     for (const pick of picks) {
       const v = all.find((x) => x.name.includes(pick));
       if (!v) throw new Error(`no variant named like ${pick}`);
       const dir = tempDir();
       writeFileSync(join(dir, HISTORY_FILE), v.bytes);
       const want = expected(v.bytes.toString('utf8'), valid);
-      const backend = await createBackend({ dataDir: dir, mode: 'web', version: 'test', notify: () => undefined, sandbox: false, vaultService: uniqueService('fuzz'), env: {} });
+      const backend = await createBackend({
+        dataDir: dir,
+        mode: 'web',
+        version: 'test',
+        notify: () => undefined,
+        sandbox: false,
+        vaultService: uniqueService('fuzz'),
+        env: {},
+      });
       try {
         const page = await backend.handlers['history:search']({ limit: 500 });
         expect(page.total, v.name).toBe(want.size);
         const notices = await backend.handlers['notices:list']({});
-        if (!pick.startsWith('cut')) expect(notices.filter((n) => n.source === 'history').map((n) => n.text).join(' '), v.name).toMatch(/damaged line/);
+        if (!pick.startsWith('cut'))
+          expect(
+            notices
+              .filter((n) => n.source === 'history')
+              .map((n) => n.text)
+              .join(' '),
+            v.name,
+          ).toMatch(/damaged line/);
       } finally {
         await backend.close();
       }

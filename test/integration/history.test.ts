@@ -18,7 +18,12 @@ let dir: string;
 let clock = Date.UTC(2026, 0, 10);
 
 function open(): HistoryService {
-  return openHistory({ dataDir: dir, now: () => clock, secrets: () => ['super-secret-value'], onChange: () => undefined });
+  return openHistory({
+    dataDir: dir,
+    now: () => clock,
+    secrets: () => ['super-secret-value'],
+    onChange: () => undefined,
+  });
 }
 
 let n = 0;
@@ -29,10 +34,21 @@ function fire(o: Partial<FireResult> = {}): FireResult {
     triggerId: 'trgA',
     at: clock,
     durationMs: 12.3,
-    request: { method: 'POST', url: 'https://h.example/gateway/pipeline/api/webhook/custom/…(redacted)…/v3', headers: { 'content-type': 'application/json' }, bodyBytes: 2, bodyIsJson: true },
+    request: {
+      method: 'POST',
+      url: 'https://h.example/gateway/pipeline/api/webhook/custom/…(redacted)…/v3',
+      headers: { 'content-type': 'application/json' },
+      bodyBytes: 2,
+      bodyIsJson: true,
+    },
     outcome: 'accepted',
     response: { status: 200, contentType: 'application/json', body: '{}' },
-    event: { eventCorrelationId: `ev${String(n).padStart(22, '0')}`, apiUrl: `https://h.example/gateway/pipeline/api/webhook/triggerExecutionDetails/ev${String(n)}?accountIdentifier=A`, uiUrl: '', uiSetupUrl: '' },
+    event: {
+      eventCorrelationId: `ev${String(n).padStart(22, '0')}`,
+      apiUrl: `https://h.example/gateway/pipeline/api/webhook/triggerExecutionDetails/ev${String(n)}?accountIdentifier=A`,
+      uiUrl: '',
+      uiSetupUrl: '',
+    },
     harness: { status: 'SUCCESS', code: '', message: '', correlationId: `corr-${String(n)}` },
     explanation: null,
     notes: [],
@@ -59,7 +75,9 @@ describe('history file', () => {
         await new Promise((r) => setTimeout(r, 1));
       }
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acked: string[] = [];
     await new Promise<void>((resolve) => {
       let buf = '';
@@ -98,7 +116,8 @@ describe('history file', () => {
 
   it('skips a damaged line, keeps the file as it was aside, and keeps what could be read', () => {
     const h = open();
-    for (let i = 0; i < 3; i++) h.record({ fire: fire(), triggerName: 'Deploy', payload: `{"i":${String(i)}}`, watchId: null });
+    for (let i = 0; i < 3; i++)
+      h.record({ fire: fire(), triggerName: 'Deploy', payload: `{"i":${String(i)}}`, watchId: null });
     h.close();
     const path = join(dir, HISTORY_FILE);
     const lines = readFileSync(path, 'utf8').split('\n');
@@ -107,7 +126,9 @@ describe('history file', () => {
     writeFileSync(path, original);
     const h2 = open();
     const notice = h2.retention().notices.join(' ');
-    expect(notice).toMatch(/had 1 damaged line \(first at line 3: not JSON\), which were skipped\. The 3 entries that could be read were kept; the file as it was is kept as/);
+    expect(notice).toMatch(
+      /had 1 damaged line \(first at line 3: not JSON\), which were skipped\. The 3 entries that could be read were kept; the file as it was is kept as/,
+    );
     const aside = readdirSync(dir).find((f) => f.startsWith(`${HISTORY_FILE}.corrupt-`));
     expect(aside).toBeDefined();
     expect(readFileSync(join(dir, aside ?? ''), 'utf8')).toBe(original);
@@ -120,7 +141,12 @@ describe('history file', () => {
 
   it('redacts secrets in the payload and marks it so a refire is refused', () => {
     const h = open();
-    const e = h.record({ fire: fire(), triggerName: 'Deploy', payload: '{"token":"super-secret-value"}', watchId: null });
+    const e = h.record({
+      fire: fire(),
+      triggerName: 'Deploy',
+      payload: '{"token":"super-secret-value"}',
+      watchId: null,
+    });
     expect(e.payload).not.toContain('super-secret-value');
     expect(e.payloadRedacted).toBe(true);
     expect(readFileSync(join(dir, HISTORY_FILE), 'utf8')).not.toContain('super-secret-value');
@@ -130,14 +156,55 @@ describe('history file', () => {
   it('compacts at startup when update lines dominate, keeping the final state', () => {
     const h = open();
     const e = h.record({ fire: fire(), triggerName: 'Deploy', payload: '{}', watchId: 'w1' });
-    const base = { id: 'w1', historyId: e.id, triggerId: 'trgA', triggerName: 'Deploy', apiUrl: e.apiUrl ?? '', eventCorrelationId: '', startedAt: clock, updatedAt: clock, connectionTrouble: null, polls: 1, nextPollAt: null, canAbort: false };
-    const view = { phase: 'running' as const, processing: null, steps: [], needsPerson: null, terminal: false, headline: '' };
+    const base = {
+      id: 'w1',
+      historyId: e.id,
+      triggerId: 'trgA',
+      triggerName: 'Deploy',
+      apiUrl: e.apiUrl ?? '',
+      eventCorrelationId: '',
+      startedAt: clock,
+      updatedAt: clock,
+      connectionTrouble: null,
+      polls: 1,
+      nextPollAt: null,
+      canAbort: false,
+    };
+    const view = {
+      phase: 'running' as const,
+      processing: null,
+      steps: [],
+      needsPerson: null,
+      terminal: false,
+      headline: '',
+    };
     for (let i = 0; i < 50; i++) {
       h.updateFromWatch({ ...base, ...view, ended: null, failureMessages: [`m${String(i)}`], execution: null });
     }
-    const execution = { planExecutionId: 'p1', name: 'P', pipelineIdentifier: 'P', runSequence: 1, status: { status: 'Success', words: 'Succeeded', tone: 'good' as const }, startTs: clock, endTs: clock + 5, durationMs: 5, failureMessage: null, stageCounts: { successful: 1, running: 0, failed: 0, total: 1 }, orgIdentifier: 'o', projectIdentifier: 'p' };
+    const execution = {
+      planExecutionId: 'p1',
+      name: 'P',
+      pipelineIdentifier: 'P',
+      runSequence: 1,
+      status: { status: 'Success', words: 'Succeeded', tone: 'good' as const },
+      startTs: clock,
+      endTs: clock + 5,
+      durationMs: 5,
+      failureMessage: null,
+      stageCounts: { successful: 1, running: 0, failed: 0, total: 1 },
+      orgIdentifier: 'o',
+      projectIdentifier: 'p',
+    };
     clock += 5000;
-    h.updateFromWatch({ ...base, ...view, phase: 'ended', terminal: true, ended: { at: clock, reason: 'Succeeded' }, failureMessages: [], execution });
+    h.updateFromWatch({
+      ...base,
+      ...view,
+      phase: 'ended',
+      terminal: true,
+      ended: { at: clock, reason: 'Succeeded' },
+      failureMessages: [],
+      execution,
+    });
     h.close();
     const before = readFileSync(join(dir, HISTORY_FILE), 'utf8').trim().split('\n').length;
     expect(before).toBeGreaterThan(50);
@@ -157,7 +224,10 @@ describe('history search and retention', () => {
       clock = t0 + i * 60_000;
       const rejected = i % 3 === 0;
       h.record({
-        fire: fire({ triggerId: i % 2 ? 'trgA' : 'trgB', ...(rejected ? { outcome: 'rejected' as const, event: null } : {}) }),
+        fire: fire({
+          triggerId: i % 2 ? 'trgA' : 'trgB',
+          ...(rejected ? { outcome: 'rejected' as const, event: null } : {}),
+        }),
         triggerName: i % 2 ? 'Deploy' : 'Nightly',
         payload: JSON.stringify({ image: `app:${String(i)}`, branch: i === 7 ? 'hotfix-42' : 'main' }),
         watchId: null,
@@ -167,7 +237,9 @@ describe('history search and retention', () => {
     const page = h.search({ limit: 10, offset: 10 });
     expect(page.entries).toHaveLength(10);
     expect(page.entries[0]?.at).toBeGreaterThan(page.entries[9]?.at ?? Infinity);
-    expect(h.search({ text: 'HOTFIX-42' }).entries.map((e) => e.payloadPreview)).toEqual([expect.stringContaining('hotfix-42') as unknown]);
+    expect(h.search({ text: 'HOTFIX-42' }).entries.map((e) => e.payloadPreview)).toEqual([
+      expect.stringContaining('hotfix-42') as unknown,
+    ]);
     expect(h.search({ triggerId: 'trgB' }).total).toBe(15);
     expect(h.search({ group: 'rejected' }).total).toBe(10);
     expect(h.search({ from: t0 + 10 * 60_000, to: t0 + 19 * 60_000 }).total).toBe(10);
@@ -196,11 +268,16 @@ describe('history search and retention', () => {
 
 describe('damaged lines never stop the history from opening', () => {
   function write(lines: unknown[]): void {
-    writeFileSync(join(dir, HISTORY_FILE), lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+    writeFileSync(
+      join(dir, HISTORY_FILE),
+      lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n',
+    );
   }
   function entriesOf(n: number): { t: 'add'; e: unknown }[] {
     const h = open();
-    const out = Array.from({ length: n }, (_, i) => h.record({ fire: fire(), triggerName: 'Deploy', payload: `{"i":${String(i)}}`, watchId: null }));
+    const out = Array.from({ length: n }, (_, i) =>
+      h.record({ fire: fire(), triggerName: 'Deploy', payload: `{"i":${String(i)}}`, watchId: null }),
+    );
     h.close();
     return out.map((e) => ({ t: 'add', e }));
   }
@@ -254,7 +331,14 @@ describe('damaged lines never stop the history from opening', () => {
     write([{ t: 'head', v: 1 }, ...adds, { t: 'cfg', c: { maxEntries: 20 } }]);
     const h = open();
     expect(h.size()).toBe(20);
-    expect(h.openNotices()).toEqual([{ level: 'info', text: expect.stringMatching(/^10 history entries were removed at start: the history keeps at most 20 entries, none older than 90 days \(History → Retention… changes it\)\.$/) as unknown }]);
+    expect(h.openNotices()).toEqual([
+      {
+        level: 'info',
+        text: expect.stringMatching(
+          /^10 history entries were removed at start: the history keeps at most 20 entries, none older than 90 days \(History → Retention… changes it\)\.$/,
+        ) as unknown,
+      },
+    ]);
     h.close();
   });
 });

@@ -33,9 +33,13 @@ describe('inspector', () => {
     expect(r.httpStatus).toBe(200);
     expect(r.execution?.status.status).toBe('Failed');
     expect(r.payload).toBe('{"suite":"nightly"}');
-    expect(r.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['status', 'message', 'eventCreatedAt', 'pipelineExecutionId']));
+    expect(r.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['status', 'message', 'eventCreatedAt', 'pipelineExecutionId']),
+    );
     expect(r.fields.every((f) => f.meaning.length > 0)).toBe(true);
-    expect(r.statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['TARGET_EXECUTION_REQUESTED', 'Failed', 'Success']));
+    expect(r.statuses.map((s) => s.status)).toEqual(
+      expect.arrayContaining(['TARGET_EXECUTION_REQUESTED', 'Failed', 'Success']),
+    );
     expect(JSON.parse(r.raw)).toMatchObject({ status: 'SUCCESS' });
     expect(r.steps.length).toBeGreaterThan(1);
   });
@@ -44,7 +48,11 @@ describe('inspector', () => {
     const { fired } = await fireToEnd('plain', '{}');
     const ev = fired.event;
     const account = example(sandbox, 'plain').accountIdentifier;
-    const byId = await desk.backend.handlers['inspect:open']({ eventCorrelationId: ev?.eventCorrelationId ?? '', accountIdentifier: account, base: sandbox.baseUrl });
+    const byId = await desk.backend.handlers['inspect:open']({
+      eventCorrelationId: ev?.eventCorrelationId ?? '',
+      accountIdentifier: account,
+      base: sandbox.baseUrl,
+    });
     expect(byId.execution?.status.status).toBe('Success');
     const fromHistory = await desk.backend.handlers['inspect:open']({ historyId: fired.id });
     expect(fromHistory.execution?.planExecutionId).toBe(byId.execution?.planExecutionId);
@@ -53,10 +61,16 @@ describe('inspector', () => {
 
   it('says "queued" for an event Harness has not processed, and explains a refusal', async () => {
     const account = example(sandbox, 'plain').accountIdentifier;
-    const unknown = await desk.backend.handlers['inspect:open']({ eventCorrelationId: '0123456789abcdef01234567', accountIdentifier: account, base: sandbox.baseUrl });
+    const unknown = await desk.backend.handlers['inspect:open']({
+      eventCorrelationId: '0123456789abcdef01234567',
+      accountIdentifier: account,
+      base: sandbox.baseUrl,
+    });
     expect(unknown.phase).toBe('pending');
     expect(unknown.explanation?.title).toBe('Queued');
-    const noAccount = await desk.backend.handlers['inspect:open']({ apiUrl: `${sandbox.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/abc` });
+    const noAccount = await desk.backend.handlers['inspect:open']({
+      apiUrl: `${sandbox.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/abc`,
+    });
     expect(noAccount.httpStatus).toBe(400);
     expect(noAccount.explanation?.title).toMatch(/cannot show/);
   });
@@ -76,10 +90,13 @@ describe('inspector', () => {
     for (const r of sandbox.received) expect(r.headers['x-api-key']).toBeUndefined();
   });
 
-  it('never sends a trigger\'s key for an event of another account on the same host', async () => {
+  it("never sends a trigger's key for an event of another account on the same host", async () => {
     // app.harness.io hosts every account: the origin alone does not make an event the trigger's.
     const { t, fired } = await fireToEnd('authorized', '{}');
-    const otherAccount = (fired.event?.apiUrl ?? '').replace(/accountIdentifier=[^&]+/, 'accountIdentifier=someoneElse');
+    const otherAccount = (fired.event?.apiUrl ?? '').replace(
+      /accountIdentifier=[^&]+/,
+      'accountIdentifier=someoneElse',
+    );
     sandbox.clearReceived();
     const pasted = await desk.backend.handlers['inspect:open']({ apiUrl: otherAccount });
     expect(pasted.keySent).toBe(false);

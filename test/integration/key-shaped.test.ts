@@ -16,7 +16,10 @@ let sandbox: Sandbox;
 let desk: Desk;
 const dataFile = (): string => readFileSync(join(desk.dataDir, 'data.json'), 'utf8');
 const refusal = async (p: Promise<unknown>): Promise<DeskError> => {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   if (!(e instanceof DeskError)) throw new Error(`expected a refusal, got ${String(e)}`);
   return e;
 };
@@ -34,7 +37,13 @@ describe('a key-shaped header value', () => {
   it('becomes a secret by itself on triggers:setHeaders, and the reply says so', async () => {
     const t = await desk.importExample(sandbox, example(sandbox, 'plain'));
     const key = harnessShapedKey();
-    const { trigger, notes } = await desk.backend.handlers['triggers:setHeaders']({ id: t.id, headers: [{ name: 'X-Deploy', value: key, secret: false }, { name: 'X-Source', value: 'jenkins', secret: false }] });
+    const { trigger, notes } = await desk.backend.handlers['triggers:setHeaders']({
+      id: t.id,
+      headers: [
+        { name: 'X-Deploy', value: key, secret: false },
+        { name: 'X-Source', value: 'jenkins', secret: false },
+      ],
+    });
     expect(trigger.headers[0]).toMatchObject({ name: 'X-Deploy', value: '', secret: { last4: key.slice(-4) } });
     expect(trigger.headers[1]).toMatchObject({ name: 'X-Source', value: 'jenkins', secret: null });
     expect(notes.join(' ')).toMatch(/X-Deploy.*looks like an API key.*keychain/);
@@ -53,7 +62,10 @@ describe('a key-shaped header value', () => {
     const ws = await desk.backend.handlers['workspaces:create']({ name: 'Imports' });
     const text = `${example(sandbox, 'plain').curl} -H 'X-Deploy: ${key}'`;
     const { trigger, notes } = await desk.backend.handlers['triggers:importCurl']({ workspaceId: ws.id, text });
-    expect(trigger.headers.find((h) => h.name === 'X-Deploy')).toMatchObject({ value: '', secret: { last4: key.slice(-4) } });
+    expect(trigger.headers.find((h) => h.name === 'X-Deploy')).toMatchObject({
+      value: '',
+      secret: { last4: key.slice(-4) },
+    });
     expect(notes.join(' ')).toMatch(/X-Deploy.*keychain/);
     expect(dataFile()).not.toContain(key.slice(0, -4));
   });
@@ -63,13 +75,25 @@ describe('a payload holding a key-shaped value', () => {
   it('is refused by payloads:save with the JSON path of the field and the way out', async () => {
     const t = await desk.importExample(sandbox, example(sandbox, 'plain'));
     const key = harnessShapedKey();
-    const e = await refusal(desk.backend.handlers['payloads:save']({ triggerId: t.id, name: 'Deploy', body: `{\n  "deploy": {\n    "token": "${key}"\n  }\n}` }));
+    const e = await refusal(
+      desk.backend.handlers['payloads:save']({
+        triggerId: t.id,
+        name: 'Deploy',
+        body: `{\n  "deploy": {\n    "token": "${key}"\n  }\n}`,
+      }),
+    );
     expect(e.message).toContain('$.deploy.token');
     expect(e.message).toMatch(/line 3, column 14/);
     expect(e.hint).toMatch(/\{\{deploy_token\}\}.*secret/);
     expect(e.message + (e.hint ?? '')).not.toContain(key.slice(0, -4));
     expect(dataFile()).not.toContain(key.slice(0, -4));
-    const list = await refusal(desk.backend.handlers['payloads:save']({ triggerId: t.id, name: 'List', body: `{"items": [1, {"k": "x ${key}"}]}` }));
+    const list = await refusal(
+      desk.backend.handlers['payloads:save']({
+        triggerId: t.id,
+        name: 'List',
+        body: `{"items": [1, {"k": "x ${key}"}]}`,
+      }),
+    );
     expect(list.message).toContain('$.items[1].k');
   });
 
@@ -77,7 +101,12 @@ describe('a payload holding a key-shaped value', () => {
     const key = harnessShapedKey();
     const ws = await desk.backend.handlers['workspaces:create']({ name: 'Refused import' });
     const before = (await desk.backend.handlers['triggers:list']({})).length;
-    const e = await refusal(desk.backend.handlers['triggers:importCurl']({ workspaceId: ws.id, text: `curl -X POST -H 'content-type: application/json' --url '${example(sandbox, 'plain').url}' -d '{"auth": "${key}"}'` }));
+    const e = await refusal(
+      desk.backend.handlers['triggers:importCurl']({
+        workspaceId: ws.id,
+        text: `curl -X POST -H 'content-type: application/json' --url '${example(sandbox, 'plain').url}' -d '{"auth": "${key}"}'`,
+      }),
+    );
     expect(e.message).toContain('$.auth');
     expect((await desk.backend.handlers['triggers:list']({})).length).toBe(before);
     expect(dataFile()).not.toContain(key.slice(0, -4));
@@ -94,7 +123,9 @@ describe('a payload holding a key-shaped value', () => {
 
   it('is refused as a plain variable value, with the way out', async () => {
     const t = await desk.importExample(sandbox, example(sandbox, 'plain'));
-    const e = await refusal(desk.backend.handlers['triggers:setVariables']({ id: t.id, values: { tag: 'v1', token: harnessShapedKey() } }));
+    const e = await refusal(
+      desk.backend.handlers['triggers:setVariables']({ id: t.id, values: { tag: 'v1', token: harnessShapedKey() } }),
+    );
     expect(e.message).toContain('{{token}}');
     expect(e.hint).toMatch(/secret/);
   });
@@ -114,9 +145,14 @@ describe('a secret payload variable', () => {
 
     // The page substitutes the plain variables and leaves the secret one for the backend.
     sandbox.clearReceived();
-    const fired = await h['triggers:fire']({ id: t.id, body: '{"deploy": {"token": "{{deploy_token}}", "tag": "v7"}}' });
+    const fired = await h['triggers:fire']({
+      id: t.id,
+      body: '{"deploy": {"token": "{{deploy_token}}", "tag": "v7"}}',
+    });
     expect(fired.outcome).toBe('accepted');
-    const sent = JSON.parse(sandbox.received.find((r) => r.method === 'POST')?.body.toString() ?? '{}') as { deploy: { token: string; tag: string } };
+    const sent = JSON.parse(sandbox.received.find((r) => r.method === 'POST')?.body.toString() ?? '{}') as {
+      deploy: { token: string; tag: string };
+    };
     expect(sent.deploy).toEqual({ token: key, tag: 'v7' });
     const watch = (await h['watches:list']({})).find((w) => w.historyId === fired.id);
     await desk.until(watch?.id ?? '', isEnded);
@@ -133,7 +169,12 @@ describe('a secret payload variable', () => {
     const plain = await h['triggers:exportCurl']({ id: t.id, body: '{"deploy": {"token": "{{deploy_token}}"}}' });
     expect(plain.command).toContain('$HARNESS_VAR_DEPLOY_TOKEN');
     expect(plain.command).not.toContain(key.slice(0, -4));
-    const withSecrets = await h['triggers:exportCurl']({ id: t.id, body: '{"deploy": {"token": "{{deploy_token}}"}}', withSecrets: true, confirm: true });
+    const withSecrets = await h['triggers:exportCurl']({
+      id: t.id,
+      body: '{"deploy": {"token": "{{deploy_token}}"}}',
+      withSecrets: true,
+      confirm: true,
+    });
     expect(withSecrets.command).toContain(key);
 
     // A duplicate gets its own copy; unmarking drops the keychain entry and never reveals the value.
@@ -170,17 +211,30 @@ describe('key-shaped values an older version stored in plain text', () => {
       await first.close();
       // What an older version could write: edited into the file as it would have stored it.
       const file = join(dataDir, 'data.json');
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { triggers: { id: string; headers: unknown[]; variables?: Record<string, string>; payloads: { body: string }[] }[] };
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+        triggers: {
+          id: string;
+          headers: unknown[];
+          variables?: Record<string, string>;
+          payloads: { body: string }[];
+        }[];
+      };
       const stored = doc.triggers.find((x) => x.id === t.id);
       if (!stored?.payloads[0]) throw new Error('no stored trigger');
-      stored.headers = [{ name: 'X-Deploy', value: headerKey, secret: null }, { name: 'X-Source', value: 'jenkins', secret: null }];
+      stored.headers = [
+        { name: 'X-Deploy', value: headerKey, secret: null },
+        { name: 'X-Source', value: 'jenkins', secret: null },
+      ];
       stored.variables = { token: variableKey, tag: 'v1' };
       stored.payloads[0].body = `{"auth": {"token": "${payloadKey}"}}`;
       writeFileSync(file, JSON.stringify(doc));
 
       const stderr: string[] = [];
       const write = process.stderr.write.bind(process.stderr);
-      process.stderr.write = ((chunk: string | Uint8Array) => { stderr.push(String(chunk)); return true; });
+      process.stderr.write = (chunk: string | Uint8Array) => {
+        stderr.push(String(chunk));
+        return true;
+      };
       let second: Desk;
       try {
         second = await openDesk({ dataDir, service });
@@ -189,7 +243,10 @@ describe('key-shaped values an older version stored in plain text', () => {
       }
       try {
         const again = (await second.backend.handlers['triggers:list']({})).find((x) => x.id === t.id);
-        expect(again?.headers).toEqual([{ name: 'X-Deploy', value: '', secret: expect.objectContaining({ last4: headerKey.slice(-4) }) as unknown }, { name: 'X-Source', value: 'jenkins', secret: null }]);
+        expect(again?.headers).toEqual([
+          { name: 'X-Deploy', value: '', secret: expect.objectContaining({ last4: headerKey.slice(-4) }) as unknown },
+          { name: 'X-Source', value: 'jenkins', secret: null },
+        ]);
         expect(again?.secretVariables?.token).toMatchObject({ last4: variableKey.slice(-4) });
         expect(again?.variables).toEqual({ tag: 'v1' });
         const text = readFileSync(file, 'utf8');

@@ -22,7 +22,10 @@ const pushed: Notice[][] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'td-notices-'));
   damagedDataFolder(dir);
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, theme: 'purple' }));
+  writeFileSync(
+    join(dir, 'settings.json'),
+    JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, theme: 'purple' }),
+  );
   // A port in use where the sandbox wants to run: it runs elsewhere, and says so.
   busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
@@ -50,12 +53,22 @@ afterAll(async () => {
 describe('notices of every store', () => {
   it('lists one notice per damaged file, in plain words, with the sandbox note', async () => {
     const notices = await backend.handlers['notices:list']({});
-    const by = (source: Notice['source']): string => notices.filter((n) => n.source === source).map((n) => n.text).join('\n');
-    expect(by('data')).toMatch(/The data file .* had 2 damaged items, left out: workspace "Broken workspace" \(createdAt must be number\); trigger "Broken trigger" \(payloads must be array\)\..*kept as .*data\.corrupt-/s);
-    expect(by('settings')).toMatch(/settings file .* left out: theme \(must be equal to one of the allowed values; back to its default\)/);
+    const by = (source: Notice['source']): string =>
+      notices
+        .filter((n) => n.source === source)
+        .map((n) => n.text)
+        .join('\n');
+    expect(by('data')).toMatch(
+      /The data file .* had 2 damaged items, left out: workspace "Broken workspace" \(createdAt must be number\); trigger "Broken trigger" \(payloads must be array\)\..*kept as .*data\.corrupt-/s,
+    );
+    expect(by('settings')).toMatch(
+      /settings file .* left out: theme \(must be equal to one of the allowed values; back to its default\)/,
+    );
     expect(by('samples')).toMatch(/sample library .* left out: sample "Broken sample" \(payload must be string\)/);
     expect(by('chains')).toMatch(/chains file .* left out: chain "Broken chain" \(steps must be array\)/);
-    expect(by('history')).toMatch(/history file had 2 damaged lines \(first at line 3: ids: .*\), which were skipped\. The 2 entries that could be read were kept/);
+    expect(by('history')).toMatch(
+      /history file had 2 damaged lines \(first at line 3: ids: .*\), which were skipped\. The 2 entries that could be read were kept/,
+    );
     expect(by('sandbox')).toMatch(/The sandbox could not use port \d+/);
     for (const n of notices) {
       expect(n.id).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -69,9 +82,16 @@ describe('notices of every store', () => {
     expect(mine).toBeDefined();
     const triggers = await backend.handlers['triggers:list']({ workspaceId: mine?.id ?? '' });
     expect(triggers.map((t) => t.name)).toEqual(['Deploy service']);
-    expect((await backend.handlers['samples:list']({ workspaceId: mine?.id ?? '' })).map((s) => s.name)).toEqual(['Push to main']);
-    expect((await backend.handlers['chains:list']({ workspaceId: mine?.id ?? '' })).map((c) => c.name)).toEqual(['Release train']);
-    expect((await backend.handlers['history:search']({})).entries.map((e) => e.triggerName).sort()).toEqual(['Deploy service', 'Deploy service']);
+    expect((await backend.handlers['samples:list']({ workspaceId: mine?.id ?? '' })).map((s) => s.name)).toEqual([
+      'Push to main',
+    ]);
+    expect((await backend.handlers['chains:list']({ workspaceId: mine?.id ?? '' })).map((c) => c.name)).toEqual([
+      'Release train',
+    ]);
+    expect((await backend.handlers['history:search']({})).entries.map((e) => e.triggerName).sort()).toEqual([
+      'Deploy service',
+      'Deploy service',
+    ]);
     expect((await backend.handlers['settings:get']({})).theme).toBe('system');
   });
 
@@ -80,12 +100,21 @@ describe('notices of every store', () => {
     const first = before[0];
     if (!first) throw new Error('no notices');
     pushed.length = 0;
-    expect(await dispatch(backend.handlers, 'notices:dismiss', { id: first.id }, backend.log)).toEqual({ ok: true, value: null });
+    expect(await dispatch(backend.handlers, 'notices:dismiss', { id: first.id }, backend.log)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(pushed).toHaveLength(1);
     expect(pushed[0]?.map((n) => n.id)).toEqual(before.slice(1).map((n) => n.id));
     expect((await backend.handlers['notices:list']({})).map((n) => n.id)).toEqual(before.slice(1).map((n) => n.id));
-    expect(await dispatch(backend.handlers, 'notices:dismiss', { id: first.id }, backend.log)).toEqual({ ok: true, value: null });
+    expect(await dispatch(backend.handlers, 'notices:dismiss', { id: first.id }, backend.log)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(pushed).toHaveLength(1);
-    expect(await dispatch(backend.handlers, 'notices:dismiss', { id: '../x' }, backend.log)).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await dispatch(backend.handlers, 'notices:dismiss', { id: '../x' }, backend.log)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    });
   });
 });

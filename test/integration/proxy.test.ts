@@ -24,7 +24,15 @@ const hosts = { 'harness.test': '127.0.0.1' };
 const target = () => `https://harness.test:${tlsPort}/gateway/ping`;
 
 function client(settings: Partial<Settings>, o: HttpClientOptions = {}): HttpClient {
-  const s: Settings = { connectTimeoutMs: 5000, totalTimeoutMs: 10_000, proxyMode: 'system', proxyUrl: '', extraCaPem: ca.caPem, theme: 'system', ...settings };
+  const s: Settings = {
+    connectTimeoutMs: 5000,
+    totalTimeoutMs: 10_000,
+    proxyMode: 'system',
+    proxyUrl: '',
+    extraCaPem: ca.caPem,
+    theme: 'system',
+    ...settings,
+  };
   const c = createHttpClient(() => s, { env: {}, ...o });
   clients.push(c);
   return c;
@@ -42,7 +50,9 @@ async function failure(p: Promise<unknown>): Promise<DeskError> {
 beforeAll(async () => {
   ca = makeTestCa('Proxy Test CA');
   const pair = ca.issue({ names: ['harness.test', '127.0.0.1'] });
-  tlsServer = createServer({ key: pair.key, cert: pair.cert }, (req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(`tls ${req.headers.host ?? ''}`));
+  tlsServer = createServer({ key: pair.key, cert: pair.cert }, (req, res) =>
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`tls ${req.headers.host ?? ''}`),
+  );
   plainServer = createHttpServer((_req, res) => res.end('plain'));
   await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', r));
   await new Promise<void>((r) => plainServer.listen(0, '127.0.0.1', r));
@@ -71,7 +81,12 @@ afterAll(async () => {
 
 describe('manual proxy setting', () => {
   it('carries https through the proxy with CONNECT', async () => {
-    const res = await client({ proxyMode: 'manual', proxyUrl: proxy.url }).request({ method: 'POST', url: target(), headers: {}, body: '{}' });
+    const res = await client({ proxyMode: 'manual', proxyUrl: proxy.url }).request({
+      method: 'POST',
+      url: target(),
+      headers: {},
+      body: '{}',
+    });
     expect(res.body).toBe(`tls harness.test:${tlsPort}`);
     expect(proxy.carried).toEqual([`harness.test:${tlsPort}`]);
   });
@@ -84,26 +99,50 @@ describe('manual proxy setting', () => {
   });
 
   it('never sends loopback (the sandbox) through the proxy', async () => {
-    const res = await client({ proxyMode: 'manual', proxyUrl: proxy.url }).request({ method: 'GET', url: plainUrl, headers: {} });
+    const res = await client({ proxyMode: 'manual', proxyUrl: proxy.url }).request({
+      method: 'GET',
+      url: plainUrl,
+      headers: {},
+    });
     expect(res.body).toBe('plain');
     expect(proxy.carried).toEqual([]);
   });
 
   it('an unreachable proxy is named, with its credentials masked and where it came from', async () => {
-    const err = await failure(client({ proxyMode: 'manual', proxyUrl: `http://bob:hunter22@127.0.0.1:${closedPort}` }).request({ method: 'GET', url: target(), headers: {} }));
+    const err = await failure(
+      client({ proxyMode: 'manual', proxyUrl: `http://bob:hunter22@127.0.0.1:${closedPort}` }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
     expect(err.code).toBe('proxy');
-    expect(err.message).toBe(`Could not reach the proxy http://***:***@127.0.0.1:${closedPort} (from the manual proxy setting) on the way to harness.test:${tlsPort}: nothing is listening at 127.0.0.1:${closedPort}.`);
+    expect(err.message).toBe(
+      `Could not reach the proxy http://***:***@127.0.0.1:${closedPort} (from the manual proxy setting) on the way to harness.test:${tlsPort}: nothing is listening at 127.0.0.1:${closedPort}.`,
+    );
     expect(`${err.message} ${err.hint ?? ''}`).not.toContain('hunter22');
   });
 
   it('a proxy that cannot reach the host says so', async () => {
-    const err = await failure(client({ proxyMode: 'manual', proxyUrl: proxy.url }).request({ method: 'GET', url: `https://harness.test:${closedPort}/`, headers: {} }));
+    const err = await failure(
+      client({ proxyMode: 'manual', proxyUrl: proxy.url }).request({
+        method: 'GET',
+        url: `https://harness.test:${closedPort}/`,
+        headers: {},
+      }),
+    );
     expect(err.code).toBe('proxy');
     expect(err.message).toContain(`would not connect to harness.test:${closedPort}: it answered 502`);
   });
 
   it('a SOCKS proxy is refused in plain words', async () => {
-    const err = await failure(client({ proxyMode: 'manual', proxyUrl: 'socks5://127.0.0.1:1080' }).request({ method: 'GET', url: target(), headers: {} }));
+    const err = await failure(
+      client({ proxyMode: 'manual', proxyUrl: 'socks5://127.0.0.1:1080' }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
     expect(err.code).toBe('proxy');
     expect(err.message).toContain('is a SOCKS proxy, which Trigger Desk does not support');
   });
@@ -111,15 +150,21 @@ describe('manual proxy setting', () => {
 
 describe('proxy authentication (407)', () => {
   it('no credentials: explained, naming the setting', async () => {
-    const err = await failure(client({ proxyMode: 'manual', proxyUrl: authProxy.url }).request({ method: 'GET', url: target(), headers: {} }));
+    const err = await failure(
+      client({ proxyMode: 'manual', proxyUrl: authProxy.url }).request({ method: 'GET', url: target(), headers: {} }),
+    );
     expect(err.code).toBe('proxy');
-    expect(err.message).toBe(`The proxy ${authProxy.url} (from the manual proxy setting) asks for a user name and password (407 Proxy Authentication Required).`);
+    expect(err.message).toBe(
+      `The proxy ${authProxy.url} (from the manual proxy setting) asks for a user name and password (407 Proxy Authentication Required).`,
+    );
     expect(err.hint).toContain('http://user:password@proxy:8080');
   });
 
   it('wrong credentials: refused, and the password never appears', async () => {
     const url = authProxy.url.replace('//', '//alice:wrong-pw@');
-    const err = await failure(client({ proxyMode: 'manual', proxyUrl: url }).request({ method: 'GET', url: target(), headers: {} }));
+    const err = await failure(
+      client({ proxyMode: 'manual', proxyUrl: url }).request({ method: 'GET', url: target(), headers: {} }),
+    );
     expect(err.message).toContain('refused the ones in the proxy address');
     expect(err.message).toContain('http://***:***@127.0.0.1');
     expect(JSON.stringify(err.toShape())).not.toContain('wrong-pw');
@@ -127,7 +172,11 @@ describe('proxy authentication (407)', () => {
 
   it('right credentials: through', async () => {
     const url = authProxy.url.replace('//', '//alice:s3cr3t-pw@');
-    const res = await client({ proxyMode: 'manual', proxyUrl: url }).request({ method: 'GET', url: target(), headers: {} });
+    const res = await client({ proxyMode: 'manual', proxyUrl: url }).request({
+      method: 'GET',
+      url: target(),
+      headers: {},
+    });
     expect(res.status).toBe(200);
     expect(authProxy.carried).toEqual([`harness.test:${tlsPort}`]);
   });
@@ -135,30 +184,58 @@ describe('proxy authentication (407)', () => {
 
 describe("'system' mode without Electron: HTTPS_PROXY / NO_PROXY", () => {
   it('honours HTTPS_PROXY', async () => {
-    const res = await client({}, { env: { HTTPS_PROXY: proxy.url } }).request({ method: 'GET', url: target(), headers: {} });
+    const res = await client({}, { env: { HTTPS_PROXY: proxy.url } }).request({
+      method: 'GET',
+      url: target(),
+      headers: {},
+    });
     expect(res.status).toBe(200);
     expect(proxy.carried).toEqual([`harness.test:${tlsPort}`]);
   });
 
   it('honours lower-case https_proxy before HTTPS_PROXY, and names it in errors', async () => {
-    const err = await failure(client({}, { env: { https_proxy: `127.0.0.1:${closedPort}`, HTTPS_PROXY: proxy.url } }).request({ method: 'GET', url: target(), headers: {} }));
-    expect(err.message).toContain(`(from the https_proxy environment variable) on the way to harness.test:${tlsPort}: nothing is listening at 127.0.0.1:${closedPort}`);
+    const err = await failure(
+      client({}, { env: { https_proxy: `127.0.0.1:${closedPort}`, HTTPS_PROXY: proxy.url } }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
+    expect(err.message).toContain(
+      `(from the https_proxy environment variable) on the way to harness.test:${tlsPort}: nothing is listening at 127.0.0.1:${closedPort}`,
+    );
     expect(err.hint).toContain('Check the https_proxy environment variable');
   });
 
   it('honours NO_PROXY (the host is then reached directly, which fails here)', async () => {
     for (const noProxy of ['harness.test', '.test', `harness.test:${tlsPort}`, 'localhost,*']) {
-      const err = await failure(client({}, { env: { HTTPS_PROXY: proxy.url, NO_PROXY: noProxy } }).request({ method: 'GET', url: target(), headers: {} }));
+      const err = await failure(
+        client({}, { env: { HTTPS_PROXY: proxy.url, NO_PROXY: noProxy } }).request({
+          method: 'GET',
+          url: target(),
+          headers: {},
+        }),
+      );
       expect(err.code).toBe('network');
     }
     expect(proxy.carried).toEqual([]);
-    const res = await client({}, { env: { HTTPS_PROXY: proxy.url, no_proxy: 'harness.test:1' } }).request({ method: 'GET', url: target(), headers: {} });
+    const res = await client({}, { env: { HTTPS_PROXY: proxy.url, no_proxy: 'harness.test:1' } }).request({
+      method: 'GET',
+      url: target(),
+      headers: {},
+    });
     expect(res.status).toBe(200);
     expect(proxy.carried).toHaveLength(1);
   });
 
   it("'none' ignores HTTPS_PROXY", async () => {
-    await failure(client({ proxyMode: 'none' }, { env: { HTTPS_PROXY: proxy.url } }).request({ method: 'GET', url: target(), headers: {} }));
+    await failure(
+      client({ proxyMode: 'none' }, { env: { HTTPS_PROXY: proxy.url } }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
     expect(proxy.carried).toEqual([]);
   });
 
@@ -187,24 +264,48 @@ describe("'system' mode in Electron: session.resolveProxy", () => {
   });
 
   it('DIRECT goes direct', async () => {
-    await failure(client({}, { resolveProxy: () => Promise.resolve('DIRECT') }).request({ method: 'GET', url: target(), headers: {} }));
+    await failure(
+      client({}, { resolveProxy: () => Promise.resolve('DIRECT') }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
     expect(proxy.carried).toEqual([]);
   });
 
   it('a SOCKS-only answer is refused in plain words', async () => {
-    const err = await failure(client({}, { resolveProxy: () => Promise.resolve('SOCKS5 10.0.0.1:1080') }).request({ method: 'GET', url: target(), headers: {} }));
+    const err = await failure(
+      client({}, { resolveProxy: () => Promise.resolve('SOCKS5 10.0.0.1:1080') }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
     expect(err.code).toBe('proxy');
-    expect(err.message).toBe(`The system proxy settings send harness.test:${tlsPort} through a SOCKS proxy (SOCKS5 10.0.0.1:1080), which Trigger Desk does not support`);
+    expect(err.message).toBe(
+      `The system proxy settings send harness.test:${tlsPort} through a SOCKS proxy (SOCKS5 10.0.0.1:1080), which Trigger Desk does not support`,
+    );
   });
 
   it('reads every PAC entry kind', () => {
-    expect(routeFromPac('HTTPS proxy.corp:443', 'h')).toMatchObject({ kind: 'proxy', url: 'https://proxy.corp/', source: 'the system proxy settings' });
+    expect(routeFromPac('HTTPS proxy.corp:443', 'h')).toMatchObject({
+      kind: 'proxy',
+      url: 'https://proxy.corp/',
+      source: 'the system proxy settings',
+    });
     expect(routeFromPac('SOCKS5 s:1; PROXY p.corp:3128', 'h')).toMatchObject({ url: 'http://p.corp:3128/' });
     expect(routeFromPac('', 'h')).toEqual({ kind: 'direct' });
   });
 
   it('the certificate a TLS-inspecting proxy would show is read through the tunnel', async () => {
-    const err = await failure(client({ proxyMode: 'manual', proxyUrl: proxy.url, extraCaPem: '' }).request({ method: 'GET', url: target(), headers: {} }));
+    const err = await failure(
+      client({ proxyMode: 'manual', proxyUrl: proxy.url, extraCaPem: '' }).request({
+        method: 'GET',
+        url: target(),
+        headers: {},
+      }),
+    );
     expect(err.code).toBe('tls');
     expect(err.message).toContain('issued by "Proxy Test CA"');
     expect(err.message).toContain(`A proxy that inspects TLS (${proxy.url} (from the manual proxy setting))`);

@@ -14,7 +14,16 @@ import type { Backend, BackendOptions } from '../../electron/backend/types';
 import { harnessShapedKey, uniqueService } from '../helpers/keychain';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'td-samples-'));
-const options: BackendOptions = { dataDir, mode: 'web', version: '0.0.0-test', notify: () => undefined, vaultService: uniqueService('samples'), sandbox: true, sandboxPort: 0, env: {} };
+const options: BackendOptions = {
+  dataDir,
+  mode: 'web',
+  version: '0.0.0-test',
+  notify: () => undefined,
+  vaultService: uniqueService('samples'),
+  sandbox: true,
+  sandboxPort: 0,
+  env: {},
+};
 let backend: Backend;
 
 async function call<K extends RequestName>(name: K, args: Args<K>, b: Backend = backend): Promise<Result<K>> {
@@ -44,23 +53,63 @@ describe('sample library', () => {
     const [sandbox] = await call('workspaces:list', {});
     if (!sandbox) throw new Error('no sandbox workspace');
     const other = await call('workspaces:create', { name: 'Other' });
-    const qa = await call('samples:save', { workspaceId: sandbox.id, name: 'qa', payload: '{"env":"qa"}', headers: [{ name: ' X-Source ', value: 'jenkins' }] });
-    expect(qa).toMatchObject({ workspaceId: sandbox.id, name: 'qa', headers: [{ name: 'X-Source', value: 'jenkins' }] });
+    const qa = await call('samples:save', {
+      workspaceId: sandbox.id,
+      name: 'qa',
+      payload: '{"env":"qa"}',
+      headers: [{ name: ' X-Source ', value: 'jenkins' }],
+    });
+    expect(qa).toMatchObject({
+      workspaceId: sandbox.id,
+      name: 'qa',
+      headers: [{ name: 'X-Source', value: 'jenkins' }],
+    });
     await call('samples:save', { workspaceId: other.id, name: 'qa', payload: '{}', headers: [] });
     expect((await call('samples:list', { workspaceId: sandbox.id })).map((s) => s.name)).toEqual(['qa']);
 
-    const renamed = await call('samples:save', { workspaceId: sandbox.id, id: qa.id, name: 'qa (jenkins)', payload: '{"env":"qa","tag":"v1"}', headers: qa.headers });
+    const renamed = await call('samples:save', {
+      workspaceId: sandbox.id,
+      id: qa.id,
+      name: 'qa (jenkins)',
+      payload: '{"env":"qa","tag":"v1"}',
+      headers: qa.headers,
+    });
     expect(renamed.id).toBe(qa.id);
     expect(renamed.createdAt).toBe(qa.createdAt);
     await call('samples:save', { workspaceId: sandbox.id, name: 'prod', payload: '{"env":"prod"}', headers: [] });
-    expect((await refusal('samples:save', { workspaceId: sandbox.id, name: 'PROD', payload: '{}', headers: [] })).message).toMatch(/already has a sample named "PROD"/);
+    expect(
+      (await refusal('samples:save', { workspaceId: sandbox.id, name: 'PROD', payload: '{}', headers: [] })).message,
+    ).toMatch(/already has a sample named "PROD"/);
 
     const key = harnessShapedKey();
-    const keyed = await refusal('samples:save', { workspaceId: sandbox.id, name: 'leaky', payload: '{}', headers: [{ name: 'Authorization', value: key }] });
+    const keyed = await refusal('samples:save', {
+      workspaceId: sandbox.id,
+      name: 'leaky',
+      payload: '{}',
+      headers: [{ name: 'Authorization', value: key }],
+    });
     expect(keyed.message).toMatch(/looks like an API key/);
     expect(keyed.message).not.toContain(key);
-    expect((await refusal('samples:save', { workspaceId: sandbox.id, name: 'leaky', payload: `{"k":"${key}"}`, headers: [] })).message).toMatch(/shaped like an API key/);
-    expect((await refusal('samples:save', { workspaceId: sandbox.id, name: 'leaky', payload: '{}', headers: [{ name: 'x-api-key', value: 'abc' }] })).message).toMatch(/X-Api-Key header does not belong/);
+    expect(
+      (
+        await refusal('samples:save', {
+          workspaceId: sandbox.id,
+          name: 'leaky',
+          payload: `{"k":"${key}"}`,
+          headers: [],
+        })
+      ).message,
+    ).toMatch(/shaped like an API key/);
+    expect(
+      (
+        await refusal('samples:save', {
+          workspaceId: sandbox.id,
+          name: 'leaky',
+          payload: '{}',
+          headers: [{ name: 'x-api-key', value: 'abc' }],
+        })
+      ).message,
+    ).toMatch(/X-Api-Key header does not belong/);
     expect(readFileSync(join(dataDir, 'samples.json'), 'utf8')).not.toContain(key);
 
     expect((await refusal('samples:delete', { workspaceId: other.id, id: qa.id })).code).toBe('not-found');
@@ -75,7 +124,7 @@ describe('sample library', () => {
     expect((await refusal('samples:list', { workspaceId: other.id })).code).toBe('not-found');
   });
 
-  it('fetches the seeded conditional trigger\'s YAML from the sandbox and keeps it; its conditions read as served', async () => {
+  it("fetches the seeded conditional trigger's YAML from the sandbox and keeps it; its conditions read as served", async () => {
     const trigger = (await call('triggers:list', {})).find((t) => t.parsed.triggerIdentifier === 'deploy_on_image');
     if (!trigger) throw new Error('the conditional example was not seeded');
     const { yaml } = await call('triggers:fetchYaml', { id: trigger.id });

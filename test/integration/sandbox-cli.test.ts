@@ -12,8 +12,13 @@ afterEach(() => {
   child = null;
 });
 
-function start(args: string[], env: Record<string, string> = {}): { proc: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<string> } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], { env: { ...process.env, ...env } });
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): { proc: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<string> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
+    env: { ...process.env, ...env },
+  });
   child = proc;
   let out = '';
   proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -54,7 +59,9 @@ describe('npm run sandbox', () => {
     }
     const disabled = lines.find((l) => l.startsWith('# curl '));
     const { stdout } = await run('sh', ['-c', `${(disabled ?? '').slice(2)} -s -w ' %{http_code}'`]);
-    expect(stdout).toMatch(/No enabled custom trigger found for the used custom webhook token: [A-Za-z0-9_-]{22}".* 400$/);
+    expect(stdout).toMatch(
+      /No enabled custom trigger found for the used custom webhook token: [A-Za-z0-9_-]{22}".* 400$/,
+    );
     const done = exited(s.proc);
     s.proc.kill('SIGTERM');
     expect(await done).toBe(0);

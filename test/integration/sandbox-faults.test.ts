@@ -21,17 +21,25 @@ beforeEach(async () => {
   expect(res.status).toBe(200);
 });
 
-const fire = (body = '{}', signal?: AbortSignal) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: signal ?? null });
+const fire = (body = '{}', signal?: AbortSignal) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: signal ?? null });
 
 /** A raw request, to see socket-level errors and send any Host header. */
-function raw(o: { path: string; method?: string; headers?: Record<string, string> }): Promise<{ status: number; body: string }> {
+function raw(o: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+}): Promise<{ status: number; body: string }> {
   const u = new URL(sb.baseUrl);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: u.hostname, port: u.port, path: o.path, method: o.method ?? 'GET', headers: o.headers ?? {} }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      { host: u.hostname, port: u.port, path: o.path, method: o.method ?? 'GET', headers: o.headers ?? {} },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -62,7 +70,9 @@ describe('faults', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('text/html');
     expect(await res.text()).toContain('503 Service Temporarily Unavailable');
-    const details = await fetch(`${sb.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/x?accountIdentifier=a`);
+    const details = await fetch(
+      `${sb.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/x?accountIdentifier=a`,
+    );
     expect(details.status).toBe(503);
     sb.setFaults({ status5xx: 500 });
     const five = await fire();
@@ -78,20 +88,34 @@ describe('faults', () => {
     await expect(res.json()).rejects.toThrow();
   });
 
-  it('echoSecrets repeats the caller\'s key and secret headers in every free-text field of the event', async () => {
+  it("echoSecrets repeats the caller's key and secret headers in every free-text field of the event", async () => {
     sb.setFaults({ echoSecrets: true, failStage: 'integration_tests' });
     const nightly = sb.examples.find((e) => e.kind === 'fails');
     if (!nightly) throw new Error('no failing example');
-    const posted = await fetch(nightly.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': 'sig-value-0123456789' }, body: '{"a":1}' });
+    const posted = await fetch(nightly.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': 'sig-value-0123456789' },
+      body: '{"a":1}',
+    });
     const { data } = (await posted.json()) as { data: { apiUrl: string } };
     let details = '';
     for (let i = 0; i < 50 && !details.includes('"Failed"'); i++) {
       await new Promise((r) => setTimeout(r, 20));
       details = await (await fetch(data.apiUrl, { headers: { 'x-api-key': sb.keys.viewOnly } })).text();
     }
-    const doc = JSON.parse(details) as { data: { webhookProcessingDetails: Record<string, string>; executionDetails: { pipelineExecutionSummary: { failureInfo: { message: string } } } } };
+    const doc = JSON.parse(details) as {
+      data: {
+        webhookProcessingDetails: Record<string, string>;
+        executionDetails: { pipelineExecutionSummary: { failureInfo: { message: string } } };
+      };
+    };
     const p = doc.data.webhookProcessingDetails;
-    for (const field of [p.message, p.payload, p.runtimeInput, doc.data.executionDetails.pipelineExecutionSummary.failureInfo.message]) {
+    for (const field of [
+      p.message,
+      p.payload,
+      p.runtimeInput,
+      doc.data.executionDetails.pipelineExecutionSummary.failureInfo.message,
+    ]) {
       expect(field).toContain('sig-value-0123456789');
       expect(field).toContain(sb.keys.viewOnly);
     }
@@ -101,17 +125,39 @@ describe('faults', () => {
   it('rejects bad fault values by name', () => {
     expect(() => sb.setFaults({ delayMs: -1 })).toThrow(/delayMs/);
     expect(() => sb.setFaults({ status5xx: 200 })).toThrow(/status5xx/);
-    expect(sb.faults()).toEqual({ delayMs: 0, resetConnections: false, status5xx: null, failStage: null, nonJson: false, echoSecrets: false });
+    expect(sb.faults()).toEqual({
+      delayMs: 0,
+      resetConnections: false,
+      status5xx: null,
+      failStage: null,
+      nonJson: false,
+      echoSecrets: false,
+    });
   });
 });
 
 describe('control routes over HTTP', () => {
   it('sets faults, shows received bodies in base64, clears and resets; never faulted itself', async () => {
-    const set = await fetch(`${sb.baseUrl}/_sandbox/faults`, { method: 'POST', body: '{"status5xx": 502, "failStage": "deploy_prod"}' });
-    expect(await set.json()).toEqual({ delayMs: 0, resetConnections: false, status5xx: 502, failStage: 'deploy_prod', nonJson: false, echoSecrets: false });
+    const set = await fetch(`${sb.baseUrl}/_sandbox/faults`, {
+      method: 'POST',
+      body: '{"status5xx": 502, "failStage": "deploy_prod"}',
+    });
+    expect(await set.json()).toEqual({
+      delayMs: 0,
+      resetConnections: false,
+      status5xx: 502,
+      failStage: 'deploy_prod',
+      nonJson: false,
+      echoSecrets: false,
+    });
     expect((await fire('{"a":"é"}')).status).toBe(502);
     const got = await fetch(`${sb.baseUrl}/_sandbox/received`);
-    const list = (await got.json()) as { method: string; path: string; headers: Record<string, string>; body: string }[];
+    const list = (await got.json()) as {
+      method: string;
+      path: string;
+      headers: Record<string, string>;
+      body: string;
+    }[];
     expect(list).toHaveLength(1);
     expect(Buffer.from(list[0]?.body ?? '', 'base64').toString('utf8')).toBe('{"a":"é"}');
     expect(list[0]?.headers['content-type']).toBe('application/json');
@@ -122,7 +168,9 @@ describe('control routes over HTTP', () => {
     expect(sb.received).toHaveLength(0);
     await fetch(`${sb.baseUrl}/_sandbox/reset`, { method: 'POST' });
     expect(sb.faults().status5xx).toBeNull();
-    expect(((await (await fetch(`${sb.baseUrl}/_sandbox/examples`)).json()) as unknown[]).length).toBe(sb.examples.length);
+    expect(((await (await fetch(`${sb.baseUrl}/_sandbox/examples`)).json()) as unknown[]).length).toBe(
+      sb.examples.length,
+    );
   });
 
   it('answers only to a loopback Host (no DNS rebinding)', async () => {
@@ -139,7 +187,11 @@ describe('bounded memory', () => {
       const list = small.received;
       const apiUrls: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(target, { method: 'POST', body: `{"i":${i}}`, headers: { 'content-type': 'application/json' } });
+        const res = await fetch(target, {
+          method: 'POST',
+          body: `{"i":${i}}`,
+          headers: { 'content-type': 'application/json' },
+        });
         apiUrls.push(((await res.json()) as { data: { apiUrl: string } }).data.apiUrl);
       }
       expect(small.received).toBe(list);
@@ -158,7 +210,11 @@ describe('bounded bytes', () => {
     try {
       const target = small.examples[0]?.url ?? '';
       const send = async (size: number) => {
-        const res = await fetch(target, { method: 'POST', body: `"${'x'.repeat(size - 2)}"`, headers: { 'content-type': 'application/json' } });
+        const res = await fetch(target, {
+          method: 'POST',
+          body: `"${'x'.repeat(size - 2)}"`,
+          headers: { 'content-type': 'application/json' },
+        });
         return ((await res.json()) as { data: { apiUrl: string } }).data.apiUrl;
       };
       const first = await send(400);
@@ -179,8 +235,29 @@ describe('HTTPS', () => {
   it('serves over TLS with the given certificate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'td-sandbox-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem',
-        '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1'], { cwd: dir, stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-keyout',
+          'key.pem',
+          '-out',
+          'cert.pem',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-days',
+          '1',
+        ],
+        { cwd: dir, stdio: 'ignore' },
+      );
       const key = readFileSync(join(dir, 'key.pem'), 'utf8');
       const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
       const tls = await startSandbox({ tls: { key, cert } });
@@ -189,16 +266,29 @@ describe('HTTPS', () => {
         expect(target.startsWith('https://127.0.0.1:')).toBe(true);
         const u = new URL(target);
         const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-          const req = httpsRequest({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: 'POST', ca: cert, headers: { 'content-type': 'application/json' } }, (res) => {
-            let body = '';
-            res.on('data', (c: Buffer) => (body += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          });
+          const req = httpsRequest(
+            {
+              host: u.hostname,
+              port: u.port,
+              path: u.pathname + u.search,
+              method: 'POST',
+              ca: cert,
+              headers: { 'content-type': 'application/json' },
+            },
+            (res) => {
+              let body = '';
+              res.on('data', (c: Buffer) => (body += c.toString()));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            },
+          );
           req.on('error', reject);
           req.end('{}');
         });
         expect(answer.status).toBe(200);
-        expect(JSON.parse(answer.body)).toMatchObject({ status: 'SUCCESS', data: { apiUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:/) as unknown } });
+        expect(JSON.parse(answer.body)).toMatchObject({
+          status: 'SUCCESS',
+          data: { apiUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:/) as unknown },
+        });
         await expect(fetch(target, { method: 'POST', body: '{}' })).rejects.toThrow();
       } finally {
         await tls.close();

@@ -20,7 +20,10 @@ function example(kind: ExampleKind): ExampleTrigger {
   return found;
 }
 
-async function post(url: string, o: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<{ status: number; type: string; body: unknown }> {
+async function post(
+  url: string,
+  o: { body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<{ status: number; type: string; body: unknown }> {
   const b = o.body ?? SAMPLE;
   // fetch's types want an ArrayBuffer-backed body: hand it exactly the bytes of the Buffer.
   const body = typeof b === 'string' ? b : (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
@@ -49,7 +52,7 @@ function withQuery(url: string, change: (q: URLSearchParams) => void): string {
 }
 
 describe('success', () => {
-  it.each(['plain', 'v2', 'authorized'] as const)('%s: Harness\'s exact success body', async (kind) => {
+  it.each(['plain', 'v2', 'authorized'] as const)("%s: Harness's exact success body", async (kind) => {
     const ex = example(kind);
     const headers: Record<string, string> = { ...JSON_TYPE, ...(ex.apiKey ? { 'X-Api-Key': ex.apiKey } : {}) };
     const res = await post(ex.url, { headers });
@@ -68,7 +71,9 @@ describe('success', () => {
       correlationId: expect.stringMatching(UUID) as unknown,
     });
     const data = (res.body as { data: { eventCorrelationId: string; apiUrl: string } }).data;
-    expect(data.apiUrl).toBe(`${sb.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/${data.eventCorrelationId}?accountIdentifier=${ACCOUNT}`);
+    expect(data.apiUrl).toBe(
+      `${sb.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/${data.eventCorrelationId}?accountIdentifier=${ACCOUNT}`,
+    );
   });
 
   it('answers the same on /pipeline/api without the gateway prefix', async () => {
@@ -76,7 +81,7 @@ describe('success', () => {
     expect(res.status).toBe(200);
   });
 
-  it('gives Harness\'s Copy as cURL text, stable tokens, and keys not shaped like real ones', async () => {
+  it("gives Harness's Copy as cURL text, stable tokens, and keys not shaped like real ones", async () => {
     for (const ex of sb.examples) {
       const key = ex.apiKey ? ` -H 'X-Api-Key: ${ex.apiKey}'` : '';
       expect(ex.curl).toBe(`curl -X POST -H 'content-type: application/json'${key} --url '${ex.url}' -d '${SAMPLE}'`);
@@ -98,10 +103,12 @@ describe('success', () => {
     }
   });
 
-  it('accepts YAML, plain text and a body that is not JSON; refuses curl\'s default form type', async () => {
+  it("accepts YAML, plain text and a body that is not JSON; refuses curl's default form type", async () => {
     const url = example('plain').url;
     expect((await post(url, { headers: { 'content-type': 'application/yaml' }, body: 'a: 1\n' })).status).toBe(200);
-    expect((await post(url, { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'not json {' })).status).toBe(200);
+    expect(
+      (await post(url, { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'not json {' })).status,
+    ).toBe(200);
     expect((await post(url, { body: 'not json {' })).status).toBe(200);
     const form = await post(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
@@ -113,45 +120,78 @@ describe('every error row of HARNESS.md §1', () => {
   it('authorization mandated, no key: 400 INVALID_REQUEST', async () => {
     const res = await post(example('authorized').url);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual(envelope('INVALID_REQUEST', `Invalid request: Authorization is mandatory for custom triggers in ${ACCOUNT}:default:Secured. Please add X-Api-Key header in the request`));
+    expect(res.body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        `Invalid request: Authorization is mandatory for custom triggers in ${ACCOUNT}:default:Secured. Please add X-Api-Key header in the request`,
+      ),
+    );
   });
 
   it('v2, no enabled trigger matches the identifiers', async () => {
     const url = withQuery(example('v2').url, (q) => q.set('triggerIdentifier', 'nope'));
     const res = await post(url);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual(envelope('INVALID_REQUEST', `Invalid request: No enabled custom trigger found for Account:${ACCOUNT}, Org: default, Project: Sandbox, Pipeline: legacy_deploy, Trigger: nope`));
+    expect(res.body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        `Invalid request: No enabled custom trigger found for Account:${ACCOUNT}, Org: default, Project: Sandbox, Pipeline: legacy_deploy, Trigger: nope`,
+      ),
+    );
     const bare = withQuery(example('v2').url, (q) => {
       q.set('projectIdentifier', 'Empty');
       q.delete('pipelineIdentifier');
       q.delete('triggerIdentifier');
     });
-    expect((await post(bare)).body).toEqual(envelope('INVALID_REQUEST', `Invalid request: No enabled custom trigger found for Account:${ACCOUNT}, Org: default, Project: Empty`));
+    expect((await post(bare)).body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        `Invalid request: No enabled custom trigger found for Account:${ACCOUNT}, Org: default, Project: Empty`,
+      ),
+    );
   });
 
   it('v2 URL for a trigger that has a token', async () => {
     const url = example('plain').url.replace(/\/custom\/[^/]+\/v3\?/, '/custom/v2?');
     const res = await post(url);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual(envelope('INVALID_REQUEST',
-      'Invalid request: This webhook url is no longer supported for newly created custom webhook triggers. We are migrating to new webhook urls using custom webhook tokens in the url.'));
+    expect(res.body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        'Invalid request: This webhook url is no longer supported for newly created custom webhook triggers. We are migrating to new webhook urls using custom webhook tokens in the url.',
+      ),
+    );
   });
 
   it('v3, unknown token; v3, trigger disabled', async () => {
     const unknown = example('plain').url.replace(/\/custom\/[^/]+\/v3/, '/custom/AAAAAAAAAAAAAAAAAAAAAA/v3');
     const res = await post(unknown);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual(envelope('INVALID_REQUEST', 'Invalid request: No custom trigger found for the used custom webhook token: AAAAAAAAAAAAAAAAAAAAAA'));
+    expect(res.body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        'Invalid request: No custom trigger found for the used custom webhook token: AAAAAAAAAAAAAAAAAAAAAA',
+      ),
+    );
     const disabled = example('disabled');
     const token = /\/custom\/([^/]+)\/v3/.exec(disabled.url)?.[1] ?? '?';
     const off = await post(disabled.url);
     expect(off.status).toBe(400);
-    expect(off.body).toEqual(envelope('INVALID_REQUEST', `Invalid request: No enabled custom trigger found for the used custom webhook token: ${token}`));
+    expect(off.body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        `Invalid request: No enabled custom trigger found for the used custom webhook token: ${token}`,
+      ),
+    );
   });
 
   it('invalid API key: 401 INVALID_TOKEN, also where no key is needed and for an empty header', async () => {
     const unknownKey = ['sat', 'sandbox', 'nope', 'x'].join('.');
-    for (const [ex, value] of [[example('authorized'), unknownKey], [example('plain'), unknownKey], [example('authorized'), '']] as const) {
+    for (const [ex, value] of [
+      [example('authorized'), unknownKey],
+      [example('plain'), unknownKey],
+      [example('authorized'), ''],
+    ] as const) {
       const res = await post(ex.url, { headers: { ...JSON_TYPE, 'x-API-key': value } });
       expect(res.status).toBe(401);
       expect(res.body).toEqual(envelope('INVALID_TOKEN', 'Invalid call: Invalid token or token expired'));
@@ -164,12 +204,14 @@ describe('every error row of HARNESS.md §1', () => {
     const message = 'Missing permission core_pipeline_execute on pipeline with identifier build_and_deploy';
     expect(res.body).toEqual({
       ...(envelope('NG_ACCESS_DENIED', message) as object),
-      failedPermissionChecks: [{
-        resourceScope: { accountIdentifier: ACCOUNT, orgIdentifier: 'default', projectIdentifier: 'Secured' },
-        resourceType: 'PIPELINE',
-        resourceIdentifier: 'build_and_deploy',
-        permission: 'core_pipeline_execute',
-      }],
+      failedPermissionChecks: [
+        {
+          resourceScope: { accountIdentifier: ACCOUNT, orgIdentifier: 'default', projectIdentifier: 'Secured' },
+          resourceType: 'PIPELINE',
+          resourceIdentifier: 'build_and_deploy',
+          permission: 'core_pipeline_execute',
+        },
+      ],
     });
   });
 
@@ -184,14 +226,23 @@ describe('every error row of HARNESS.md §1', () => {
       errors: [{ fieldId: 'accountIdentifier', error: 'must not be null' }],
       metadata: null,
     });
-    const two = await post(withQuery(example('v2').url, (q) => {
-      q.delete('orgIdentifier');
-      q.delete('projectIdentifier');
-    }));
-    expect(two.body).toMatchObject({ status: 'FAILURE', message: 'orgIdentifier: must not be null, projectIdentifier: must not be null' });
+    const two = await post(
+      withQuery(example('v2').url, (q) => {
+        q.delete('orgIdentifier');
+        q.delete('projectIdentifier');
+      }),
+    );
+    expect(two.body).toMatchObject({
+      status: 'FAILURE',
+      message: 'orgIdentifier: must not be null, projectIdentifier: must not be null',
+    });
     const empty = await post(withQuery(example('plain').url, (q) => q.set('orgIdentifier', '')));
-    expect(empty.body).toEqual(envelope('INVALID_REQUEST',
-      'Invalid request: orgIdentifier and projectIdentifier are required query parameters for custom webhook triggers. Please provide valid orgIdentifier and projectIdentifier in the webhook URL.'));
+    expect(empty.body).toEqual(
+      envelope(
+        'INVALID_REQUEST',
+        'Invalid request: orgIdentifier and projectIdentifier are required query parameters for custom webhook triggers. Please provide valid orgIdentifier and projectIdentifier in the webhook URL.',
+      ),
+    );
   });
 
   it('other methods and paths: 405 and 404', async () => {
@@ -205,13 +256,20 @@ describe('received', () => {
     sb.clearReceived();
     const body = Buffer.from('{"név": "ünïcödé",\r\n  "tab":"\t", "emoji": "🚀"}  \n', 'utf8');
     const ex = example('authorized');
-    await post(ex.url, { body, headers: { 'Content-Type': 'application/json', 'X-Api-Key': sb.keys.execute, 'X-Source': 'Jenkins' } });
+    await post(ex.url, {
+      body,
+      headers: { 'Content-Type': 'application/json', 'X-Api-Key': sb.keys.execute, 'X-Source': 'Jenkins' },
+    });
     expect(sb.received).toHaveLength(1);
     const [r] = sb.received;
     expect(r?.method).toBe('POST');
     expect(r?.path).toBe(new URL(ex.url).pathname);
     expect(r?.url).toBe(ex.url.slice(sb.baseUrl.length));
-    expect(r?.headers).toMatchObject({ 'content-type': 'application/json', 'x-api-key': sb.keys.execute, 'x-source': 'Jenkins' });
+    expect(r?.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-api-key': sb.keys.execute,
+      'x-source': 'Jenkins',
+    });
     expect(r && Buffer.compare(r.body, body)).toBe(0);
     sb.clearReceived();
     expect(sb.received).toHaveLength(0);

@@ -27,8 +27,18 @@ async function settled(apiUrl: string): Promise<{ processing: Processing; summar
   for (let i = 0; i < 200; i++) {
     const res = await fetch(apiUrl);
     if (res.status === 200) {
-      const data = ((await res.json()) as { data: { webhookProcessingDetails: Processing; executionDetails: { pipelineExecutionSummary: { status: string } } | null } }).data;
-      return { processing: data.webhookProcessingDetails, summary: data.executionDetails?.pipelineExecutionSummary ?? null };
+      const data = (
+        (await res.json()) as {
+          data: {
+            webhookProcessingDetails: Processing;
+            executionDetails: { pipelineExecutionSummary: { status: string } } | null;
+          };
+        }
+      ).data;
+      return {
+        processing: data.webhookProcessingDetails,
+        summary: data.executionDetails?.pipelineExecutionSummary ?? null,
+      };
     }
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -36,7 +46,7 @@ async function settled(apiUrl: string): Promise<{ processing: Processing; summar
 }
 
 describe('evaluate hook', () => {
-  it('a miss is shown with Harness\'s status and no run starts; a hit starts one', async () => {
+  it("a miss is shown with Harness's status and no run starts; a hit starts one", async () => {
     const seen: EvaluateInput[] = [];
     sb = await startSandbox({
       queueMs: 10,
@@ -46,12 +56,20 @@ describe('evaluate hook', () => {
         const payload = JSON.parse(input.body) as { env?: string };
         return payload.env === 'prod'
           ? { match: true }
-          : { match: false, status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', message: 'No trigger matched payload after condition evaluation for project: Sandbox' };
+          : {
+              match: false,
+              status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+              message: 'No trigger matched payload after condition evaluation for project: Sandbox',
+            };
       },
     });
     const url = sb.examples[0]?.url ?? '';
     const miss = await settled(await fire(url, '{"env":"qa"}', { 'X-Source': 'jenkins' }));
-    expect(miss.processing).toMatchObject({ status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', message: 'No trigger matched payload after condition evaluation for project: Sandbox', pipelineExecutionId: null });
+    expect(miss.processing).toMatchObject({
+      status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+      message: 'No trigger matched payload after condition evaluation for project: Sandbox',
+      pipelineExecutionId: null,
+    });
     expect(miss.summary).toBeNull();
     expect(seen[0]?.headers['x-source']).toBe('jenkins');
     expect(seen[0]?.yaml).toContain('identifier: deploy_on_push');
@@ -64,7 +82,10 @@ describe('evaluate hook', () => {
   it('a hook that throws gives EXCEPTION_WHILE_PROCESSING', async () => {
     sb = await startSandbox({ queueMs: 10, evaluate: () => Promise.reject(new Error('bad regex')) });
     const { processing } = await settled(await fire(sb.examples[0]?.url ?? '', '{}'));
-    expect(processing).toMatchObject({ status: 'EXCEPTION_WHILE_PROCESSING', message: 'Exception while processing trigger: bad regex' });
+    expect(processing).toMatchObject({
+      status: 'EXCEPTION_WHILE_PROCESSING',
+      message: 'Exception while processing trigger: bad regex',
+    });
   });
 });
 
@@ -82,7 +103,11 @@ describe('triggers added at runtime', () => {
     expect(ex.yaml).toContain('jexlCondition:');
     expect(ex.url).toMatch(/\/custom\/[A-Za-z0-9_-]{22}\/v3\?/);
     const { processing, summary } = await settled(await fire(ex.url, '{}'));
-    expect(processing).toMatchObject({ status: 'INVALID_RUNTIME_INPUT_YAML', message: 'Failed to merge runtime inputs: stage deploy does not exist in the pipeline', pipelineExecutionId: null });
+    expect(processing).toMatchObject({
+      status: 'INVALID_RUNTIME_INPUT_YAML',
+      message: 'Failed to merge runtime inputs: stage deploy does not exist in the pipeline',
+      pipelineExecutionId: null,
+    });
     expect(summary).toBeNull();
     expect(() => sb?.addTrigger({ name: 'x', identifier: 'bad id' })).toThrow(/identifier/);
   });
@@ -93,13 +118,20 @@ describe('triggers added at runtime', () => {
     const two = sb.addTrigger({ name: 'Two', identifier: 'two', projectIdentifier: 'Legacy', form: 'v2' });
     const url = two.url.replace(/&pipelineIdentifier=[^&]*&triggerIdentifier=[^&]*/, '');
     const { processing } = await settled(await fire(url, '{}'));
-    expect(processing.warningMsg).toBe('There are multiple trigger events generated from this eventId. This response contains only one of them.');
+    expect(processing.warningMsg).toBe(
+      'There are multiple trigger events generated from this eventId. This response contains only one of them.',
+    );
     expect(processing.triggerIdentifier).toBe('one');
   });
 
   it('a new project can mandate authorization', async () => {
     sb = await startSandbox();
-    const ex = sb.addTrigger({ name: 'Locked', identifier: 'locked', projectIdentifier: 'Locked', mandateAuthorization: true });
+    const ex = sb.addTrigger({
+      name: 'Locked',
+      identifier: 'locked',
+      projectIdentifier: 'Locked',
+      mandateAuthorization: true,
+    });
     expect(ex.apiKey).toBe(sb.keys.execute);
     const res = await fetch(ex.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(400);
@@ -132,7 +164,11 @@ describe('onRunEnd and real time', () => {
     const deadline = Date.now() + 5000;
     while (ends.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(ends).toHaveLength(1);
-    expect(ends[0]).toMatchObject({ status: 'Success', trigger: { identifier: 'deploy_on_push' }, failureMessage: null });
+    expect(ends[0]).toMatchObject({
+      status: 'Success',
+      trigger: { identifier: 'deploy_on_push' },
+      failureMessage: null,
+    });
     expect((await settled(done)).summary?.status).toBe('Success');
     let w = await settled(waiting);
     while (w.summary?.status !== 'ApprovalWaiting' && Date.now() < deadline) {
@@ -140,7 +176,10 @@ describe('onRunEnd and real time', () => {
       w = await settled(waiting);
     }
     const id = w.processing.pipelineExecutionId ?? '';
-    const abort = await fetch(`${sb.baseUrl}/gateway/pipeline/api/pipeline/execute/interrupt/${id}?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox&interruptType=AbortAll`, { method: 'PUT' });
+    const abort = await fetch(
+      `${sb.baseUrl}/gateway/pipeline/api/pipeline/execute/interrupt/${id}?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox&interruptType=AbortAll`,
+      { method: 'PUT' },
+    );
     expect(abort.status).toBe(200);
     while (ends.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(ends[1]).toMatchObject({ status: 'Aborted', planExecutionId: id });

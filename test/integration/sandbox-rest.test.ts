@@ -8,12 +8,16 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${sb.baseUrl}${path}`, { headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-const scope = (project: string, pipeline = 'build_and_deploy') => `accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=${project}&targetIdentifier=${pipeline}`;
+const scope = (project: string, pipeline = 'build_and_deploy') =>
+  `accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=${project}&targetIdentifier=${pipeline}`;
 
 describe('GET /triggers/{id}', () => {
   it.each(['/pipeline/api', '/gateway/pipeline/api'])('answers under %s with the YAML and names', async (prefix) => {
@@ -39,7 +43,9 @@ describe('GET /triggers/{id}', () => {
 
   it('details add webhookUrl, the cURL (placeholder key only) and triggerStatus', async () => {
     const secured = sb.examples.find((e) => e.kind === 'authorized');
-    const res = await get(`/gateway/pipeline/api/triggers/secured_deploy/details?${scope('Secured')}`, { 'x-api-key': sb.keys.viewOnly });
+    const res = await get(`/gateway/pipeline/api/triggers/secured_deploy/details?${scope('Secured')}`, {
+      'x-api-key': sb.keys.viewOnly,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       webhookUrl: secured?.url,
@@ -55,30 +61,57 @@ describe('GET /triggers/{id}', () => {
   it('unknown trigger 404; missing targetIdentifier FAILURE', async () => {
     const res = await get(`/pipeline/api/triggers/nope?${scope('Sandbox')}`);
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ status: 'ERROR', code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: 'Trigger nope does not exist' });
+    expect(res.body).toMatchObject({
+      status: 'ERROR',
+      code: 'RESOURCE_NOT_FOUND_EXCEPTION',
+      message: 'Trigger nope does not exist',
+    });
     const other = await get(`/pipeline/api/triggers/deploy_on_push?${scope('Sandbox', 'legacy_deploy')}`);
     expect(other.status).toBe(404);
-    const noTarget = await get(`/pipeline/api/triggers/deploy_on_push?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox`);
+    const noTarget = await get(
+      `/pipeline/api/triggers/deploy_on_push?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox`,
+    );
     expect(noTarget.status).toBe(400);
-    expect(noTarget.body).toMatchObject({ status: 'FAILURE', code: 'INVALID_REQUEST', message: 'targetIdentifier: must not be null' });
+    expect(noTarget.body).toMatchObject({
+      status: 'FAILURE',
+      code: 'INVALID_REQUEST',
+      message: 'targetIdentifier: must not be null',
+    });
   });
 
   it('keys: the mandated project needs one, a bad one is 401 anywhere, view permission suffices', async () => {
     expect((await get(`/pipeline/api/triggers/secured_deploy?${scope('Secured')}`)).status).toBe(401);
-    expect((await get(`/pipeline/api/triggers/deploy_on_push?${scope('Sandbox')}`, { 'x-api-key': 'nope' })).status).toBe(401);
-    expect((await get(`/pipeline/api/triggers/secured_deploy?${scope('Secured')}`, { 'X-Api-Key': sb.keys.execute })).status).toBe(200);
-    expect((await get(`/pipeline/api/triggers/secured_deploy?${scope('Secured')}`, { 'x-api-key': sb.keys.viewOnly })).status).toBe(200);
+    expect(
+      (await get(`/pipeline/api/triggers/deploy_on_push?${scope('Sandbox')}`, { 'x-api-key': 'nope' })).status,
+    ).toBe(401);
+    expect(
+      (await get(`/pipeline/api/triggers/secured_deploy?${scope('Secured')}`, { 'X-Api-Key': sb.keys.execute })).status,
+    ).toBe(200);
+    expect(
+      (await get(`/pipeline/api/triggers/secured_deploy?${scope('Secured')}`, { 'x-api-key': sb.keys.viewOnly }))
+        .status,
+    ).toBe(200);
   });
 });
 
 describe('GET /triggers', () => {
   const list = async (query: string) => {
-    const res = await get(`/pipeline/api/triggers?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox${query}`);
+    const res = await get(
+      `/pipeline/api/triggers?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox${query}`,
+    );
     expect(res.status).toBe(200);
-    return res.body.data as { totalItems: number; totalPages: number; pageIndex: number; pageSize: number; pageItemCount: number; content: { identifier: string }[]; empty: boolean };
+    return res.body.data as {
+      totalItems: number;
+      totalPages: number;
+      pageIndex: number;
+      pageSize: number;
+      pageItemCount: number;
+      content: { identifier: string }[];
+      empty: boolean;
+    };
   };
 
-  it('lists a project\'s triggers with paging, target and search filters', async () => {
+  it("lists a project's triggers with paging, target and search filters", async () => {
     const all = await list('');
     const inSandbox = sb.examples.filter((e) => e.projectIdentifier === 'Sandbox').map((e) => e.identifier);
     expect(all.content.map((t) => t.identifier)).toEqual(inSandbox);

@@ -44,7 +44,11 @@ afterAll(() => sb.close());
 async function fire(kind: ExampleKind, body = '{"sample_key": "v1"}'): Promise<{ id: string; apiUrl: string }> {
   const ex = sb.examples.find((e) => e.kind === kind);
   if (!ex) throw new Error(kind);
-  const res = await fetch(ex.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(ex.apiKey ? { 'x-api-key': ex.apiKey } : {}) }, body });
+  const res = await fetch(ex.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(ex.apiKey ? { 'x-api-key': ex.apiKey } : {}) },
+    body,
+  });
   const json = (await res.json()) as { data: { eventCorrelationId: string; apiUrl: string } };
   return { id: json.data.eventCorrelationId, apiUrl: json.data.apiUrl };
 }
@@ -69,7 +73,11 @@ function timeline(s: Summary): string[] {
     const node: Node | undefined = s.layoutNodeMap[id];
     if (!node) throw new Error(`dangling ${id}`);
     const kids = node.edgeLayoutList.currentNodeChildren.map((k) => s.layoutNodeMap[k]);
-    out.push(node.nodeType === 'parallel' ? kids.map((k) => `${k?.nodeIdentifier ?? '?'}:${k?.status ?? '?'}`).join('|') : `${node.nodeIdentifier}:${node.status}`);
+    out.push(
+      node.nodeType === 'parallel'
+        ? kids.map((k) => `${k?.nodeIdentifier ?? '?'}:${k?.status ?? '?'}`).join('|')
+        : `${node.nodeIdentifier}:${node.status}`,
+    );
     id = node.edgeLayoutList.nextIds[0];
   }
   return out;
@@ -87,9 +95,17 @@ describe('phases of a plain run', () => {
     const ev = await fire('plain');
     const pending = await fetch(ev.apiUrl);
     expect(pending.status).toBe(400);
-    expect(await pending.json()).toMatchObject({ status: 'ERROR', code: 'INVALID_REQUEST', message: `Invalid request: Trigger event history doesn't exist for event with eventId ${ev.id}` });
-    const processing = await fetch(`${sb.baseUrl}/gateway/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=${ACCOUNT}&eventId=${ev.id}`);
-    expect(await processing.json()).toMatchObject({ data: { status: 'QUEUED', message: 'Trigger execution is queued.' } });
+    expect(await pending.json()).toMatchObject({
+      status: 'ERROR',
+      code: 'INVALID_REQUEST',
+      message: `Invalid request: Trigger event history doesn't exist for event with eventId ${ev.id}`,
+    });
+    const processing = await fetch(
+      `${sb.baseUrl}/gateway/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=${ACCOUNT}&eventId=${ev.id}`,
+    );
+    expect(await processing.json()).toMatchObject({
+      data: { status: 'QUEUED', message: 'Trigger execution is queued.' },
+    });
     t = T0 + 599;
     expect((await fetch(ev.apiUrl)).status).toBe(400);
 
@@ -118,21 +134,53 @@ describe('phases of a plain run', () => {
     let s = await summary(ev.apiUrl);
     expect(s.planExecutionId).toBe(requested.webhookProcessingDetails.pipelineExecutionId);
     expect(s.status).toBe('Running');
-    expect(timeline(s)).toEqual(['build:Running', 'deploy_qa:NotStarted|deploy_staging:NotStarted', 'deploy_prod:NotStarted']);
-    expect(s).toMatchObject({ totalStagesCount: 4, runningStagesCount: 1, successfulStagesCount: 0, endTs: null, executionTriggerInfo: { triggerType: 'WEBHOOK_CUSTOM', triggeredBy: { extraInfo: { eventCorrelationId: ev.id } } } });
+    expect(timeline(s)).toEqual([
+      'build:Running',
+      'deploy_qa:NotStarted|deploy_staging:NotStarted',
+      'deploy_prod:NotStarted',
+    ]);
+    expect(s).toMatchObject({
+      totalStagesCount: 4,
+      runningStagesCount: 1,
+      successfulStagesCount: 0,
+      endTs: null,
+      executionTriggerInfo: {
+        triggerType: 'WEBHOOK_CUSTOM',
+        triggeredBy: { extraInfo: { eventCorrelationId: ev.id } },
+      },
+    });
     const start = s.startTs;
 
     t = start + 1000;
     s = await summary(ev.apiUrl);
-    expect(timeline(s)).toEqual(['build:Success', 'deploy_qa:Running|deploy_staging:Running', 'deploy_prod:NotStarted']);
+    expect(timeline(s)).toEqual([
+      'build:Success',
+      'deploy_qa:Running|deploy_staging:Running',
+      'deploy_prod:NotStarted',
+    ]);
     expect(s.runningStagesCount).toBe(2);
     t = start + 1700;
-    expect(timeline(await summary(ev.apiUrl))).toEqual(['build:Success', 'deploy_qa:Running|deploy_staging:Success', 'deploy_prod:NotStarted']);
+    expect(timeline(await summary(ev.apiUrl))).toEqual([
+      'build:Success',
+      'deploy_qa:Running|deploy_staging:Success',
+      'deploy_prod:NotStarted',
+    ]);
     t = start + 2000;
-    expect(timeline(await summary(ev.apiUrl))).toEqual(['build:Success', 'deploy_qa:Success|deploy_staging:Success', 'deploy_prod:Running']);
+    expect(timeline(await summary(ev.apiUrl))).toEqual([
+      'build:Success',
+      'deploy_qa:Success|deploy_staging:Success',
+      'deploy_prod:Running',
+    ]);
     t = start + 3000;
     s = await summary(ev.apiUrl);
-    expect(s).toMatchObject({ status: 'Success', endTs: start + 3000, successfulStagesCount: 4, runningStagesCount: 0, failedStagesCount: 0, failureInfo: { message: '' } });
+    expect(s).toMatchObject({
+      status: 'Success',
+      endTs: start + 3000,
+      successfulStagesCount: 4,
+      runningStagesCount: 0,
+      failedStagesCount: 0,
+      failureInfo: { message: '' },
+    });
     expect(stage(s, 'deploy_staging')).toMatchObject({ startTs: start + 1000, endTs: start + 1700 });
     const second = await fire('plain');
     t += 5000;
@@ -190,8 +238,10 @@ describe('ends other than Success', () => {
 
   it('AbortAll stops a waiting or running run; a finished one says so', async () => {
     const interrupt = (id: string, o: { project?: string; type?: string; key?: string } = {}) =>
-      fetch(`${sb.baseUrl}/pipeline/api/pipeline/execute/interrupt/${id}?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=${o.project ?? 'Sandbox'}&interruptType=${o.type ?? 'AbortAll'}`,
-        { method: 'PUT', headers: o.key ? { 'x-api-key': o.key } : {} });
+      fetch(
+        `${sb.baseUrl}/pipeline/api/pipeline/execute/interrupt/${id}?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=${o.project ?? 'Sandbox'}&interruptType=${o.type ?? 'AbortAll'}`,
+        { method: 'PUT', headers: o.key ? { 'x-api-key': o.key } : {} },
+      );
     const waiting = await fire('approval');
     t += 5000;
     const id = (await summary(waiting.apiUrl)).planExecutionId;
@@ -215,7 +265,11 @@ describe('ends other than Success', () => {
     t += 10_000;
     const s = await summary(running.apiUrl);
     expect(s.status).toBe('Aborted');
-    expect(timeline(s)).toEqual(['build:Success', 'deploy_qa:Aborted|deploy_staging:Aborted', 'deploy_prod:NotStarted']);
+    expect(timeline(s)).toEqual([
+      'build:Success',
+      'deploy_qa:Aborted|deploy_staging:Aborted',
+      'deploy_prod:NotStarted',
+    ]);
   });
 });
 
@@ -226,12 +280,19 @@ describe('the event as read by other routes', () => {
     const d = await details(ev.apiUrl);
     expect(d.webhookProcessingDetails.payload).toBe('raw, not json');
     const id = d.webhookProcessingDetails.pipelineExecutionId ?? '';
-    const res = await fetch(`${sb.baseUrl}/gateway/pipeline/api/pipelines/execution/v2/${id}?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox`);
+    const res = await fetch(
+      `${sb.baseUrl}/gateway/pipeline/api/pipelines/execution/v2/${id}?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox`,
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: unknown }).data).toEqual(d.executionDetails);
-    const missing = await fetch(`${sb.baseUrl}/pipeline/api/pipelines/execution/v2/nope?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox`);
+    const missing = await fetch(
+      `${sb.baseUrl}/pipeline/api/pipelines/execution/v2/nope?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Sandbox`,
+    );
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ code: 'RESOURCE_NOT_FOUND_EXCEPTION', message: 'Plan Execution Summary does not exist or has been deleted for planExecutionId: nope' });
+    expect(await missing.json()).toMatchObject({
+      code: 'RESOURCE_NOT_FOUND_EXCEPTION',
+      message: 'Plan Execution Summary does not exist or has been deleted for planExecutionId: nope',
+    });
   });
 
   it('apiUrl of another account is "doesn\'t exist"; a bad key is 401; none needed', async () => {

@@ -16,12 +16,19 @@ import { DEFAULT_SETTINGS } from '../../electron/backend/schema';
 import { openStores, type Stores } from '../../electron/backend/store';
 import { createTrigger, deleteTrigger, listTriggers, restoreTrigger } from '../../electron/backend/triggers';
 import { createVault } from '../../electron/backend/vault';
-import { createWorkspace, deleteWorkspace, listWorkspaces, purgeDeleted, restoreWorkspace } from '../../electron/backend/workspaces';
+import {
+  createWorkspace,
+  deleteWorkspace,
+  listWorkspaces,
+  purgeDeleted,
+  restoreWorkspace,
+} from '../../electron/backend/workspaces';
 import { uniqueService } from '../helpers/keychain';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
 const URL_V3 = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=trig`;
-const URL_V2 = 'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=old';
+const URL_V2 =
+  'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=old';
 
 const STORE_MODULE = fileURLToPath(new URL('../../electron/backend/store.ts', import.meta.url));
 const dirs: string[] = [];
@@ -41,17 +48,30 @@ function readJson(path: string): Record<string, unknown> {
 async function contextFor(stores: Stores): Promise<Ctx> {
   const vault = await createVault(uniqueService('store'));
   const http = createHttpClient(() => stores.settings.read());
-  return { data: stores.data, settings: stores.settings, samples: stores.samples, chains: stores.chains, vault, http, notify: () => undefined, now: () => Date.now(), sandboxBaseUrl: () => null, openExternal: undefined };
+  return {
+    data: stores.data,
+    settings: stores.settings,
+    samples: stores.samples,
+    chains: stores.chains,
+    vault,
+    http,
+    notify: () => undefined,
+    now: () => Date.now(),
+    sandboxBaseUrl: () => null,
+    openExternal: undefined,
+  };
 }
 
 describe('data folder', () => {
-  it('follows TRIGGER_DESK_DATA, then each platform\'s convention', () => {
+  it("follows TRIGGER_DESK_DATA, then each platform's convention", () => {
     expect(defaultDataDir({ TRIGGER_DESK_DATA: '/srv/td' }, 'linux', '/home/u')).toBe('/srv/td');
     expect(defaultDataDir({}, 'linux', '/home/u')).toBe('/home/u/.config/trigger-desk');
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux', '/home/u')).toBe('/x/cfg/trigger-desk');
     expect(defaultDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/u')).toBe('/home/u/.config/trigger-desk');
     expect(defaultDataDir({}, 'darwin', '/Users/u')).toBe('/Users/u/Library/Application Support/Trigger Desk');
-    expect(defaultDataDir({ APPDATA: '/c/AppData/Roaming' }, 'win32', '/c')).toBe(join('/c/AppData/Roaming', 'Trigger Desk'));
+    expect(defaultDataDir({ APPDATA: '/c/AppData/Roaming' }, 'win32', '/c')).toBe(
+      join('/c/AppData/Roaming', 'Trigger Desk'),
+    );
   });
 });
 
@@ -96,7 +116,9 @@ describe('schema and defaults', () => {
     expect(a.data.read().workspaces).toEqual([]);
     const code = `import { openStores } from ${JSON.stringify(STORE_MODULE)}; openStores(${JSON.stringify(dir)}).data.update((d) => { d.workspaces.push({ id: 'w9', name: 'From the CLI', kind: 'user', createdAt: 1, deletedAt: null }); });`;
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: 'inherit' });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        stdio: 'inherit',
+      });
       child.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`the other process exited ${String(c)}`))));
     });
     await new Promise((r) => setTimeout(r, 60));
@@ -129,7 +151,15 @@ describe('migrations', () => {
         ],
       }),
     );
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '0.9.0' } }, connectTimeoutMs: 5, theme: 'dark', proxyMode: 'pac' }));
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        __internal__: { migrations: { version: '0.9.0' } },
+        connectTimeoutMs: 5,
+        theme: 'dark',
+        proxyMode: 'pac',
+      }),
+    );
     const stores = openStores(dir);
     expect(stores.problems).toEqual([]);
     const doc = stores.data.read();
@@ -145,12 +175,23 @@ describe('migrations', () => {
       deletedAt: null,
       parsed: { form: 'v3', token: TOKEN, accountIdentifier: 'acc1', projectIdentifier: 'proj', url: URL_V3 },
     });
-    expect(deploy?.payloads).toEqual([{ id: expect.stringMatching(/^[A-Za-z0-9_-]+$/) as unknown, name: 'Sample', body: '{"a":1}', updatedAt: expect.any(Number) as unknown }]);
+    expect(deploy?.payloads).toEqual([
+      {
+        id: expect.stringMatching(/^[A-Za-z0-9_-]+$/) as unknown,
+        name: 'Sample',
+        body: '{"a":1}',
+        updatedAt: expect.any(Number) as unknown,
+      },
+    ]);
     expect(deploy).not.toHaveProperty('url');
     // A trigger whose workspace is gone is kept, in a "Recovered" workspace.
     const recovered = doc.workspaces.find((w) => w.name === 'Recovered');
     expect(recovered).toBeDefined();
-    expect(orphan).toMatchObject({ name: 'Orphan', workspaceId: recovered?.id, parsed: { form: 'v2', triggerIdentifier: 'old' } });
+    expect(orphan).toMatchObject({
+      name: 'Orphan',
+      workspaceId: recovered?.id,
+      parsed: { form: 'v2', triggerIdentifier: 'old' },
+    });
     expect(doc.workspaces[0]).toMatchObject({ id: 'w1', name: 'Prod account', kind: 'user', deletedAt: null });
     expect(readJson(join(dir, 'data.json'))).toMatchObject({ __internal__: { migrations: { version: DATA_FORMAT } } });
     // Out-of-range or unknown settings fall back to defaults; valid ones stay.
@@ -162,13 +203,18 @@ describe('migrations', () => {
     const original = JSON.stringify({
       __internal__: { migrations: { version: '0.9.0' } },
       workspaces: [{ id: 'w1', name: 'Prod account' }],
-      triggers: [{ id: 't1', workspaceId: 'w1', name: 'Bad', url: 'ftp://nowhere' }, { id: 't2', workspaceId: 'w1', name: 'Good', url: URL_V3 }],
+      triggers: [
+        { id: 't1', workspaceId: 'w1', name: 'Bad', url: 'ftp://nowhere' },
+        { id: 't2', workspaceId: 'w1', name: 'Good', url: URL_V3 },
+      ],
     });
     writeFileSync(join(dir, 'data.json'), original);
     const stores = openStores(dir);
     expect(stores.problems).toHaveLength(1);
     expect(stores.problems[0]?.source).toBe('data');
-    expect(stores.problems[0]?.text).toMatch(/data file .* had 1 damaged item, left out: trigger "Bad" \(must have required property 'parsed'\)\. Everything else was kept\. The file as it was is kept as .*data\.corrupt-/);
+    expect(stores.problems[0]?.text).toMatch(
+      /data file .* had 1 damaged item, left out: trigger "Bad" \(must have required property 'parsed'\)\. Everything else was kept\. The file as it was is kept as .*data\.corrupt-/,
+    );
     const aside = readdirSync(dir).filter((f) => f.startsWith('data.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(original);
@@ -178,11 +224,37 @@ describe('migrations', () => {
 });
 
 describe('damaged files: every item that validates is kept', () => {
-  const workspace = (id: string, name: string): Record<string, unknown> => ({ id, name, kind: 'user', createdAt: 1, deletedAt: null });
+  const workspace = (id: string, name: string): Record<string, unknown> => ({
+    id,
+    name,
+    kind: 'user',
+    createdAt: 1,
+    deletedAt: null,
+  });
   const trigger = (id: string, workspaceId: string, name: string): Record<string, unknown> => ({
-    id, workspaceId, name,
-    parsed: { url: URL_V3, origin: 'https://app.harness.io', base: 'https://app.harness.io/gateway', form: 'v3', token: TOKEN, accountIdentifier: 'acc1', orgIdentifier: 'default', projectIdentifier: 'proj', pipelineIdentifier: 'pipe', triggerIdentifier: 'trig' },
-    key: null, headers: [], contentType: 'application/json', payloads: [{ id: `p${id}`, name: 'Main', body: '{"a":1}', updatedAt: 1 }], production: false, createdAt: 1, updatedAt: 1, deletedAt: null,
+    id,
+    workspaceId,
+    name,
+    parsed: {
+      url: URL_V3,
+      origin: 'https://app.harness.io',
+      base: 'https://app.harness.io/gateway',
+      form: 'v3',
+      token: TOKEN,
+      accountIdentifier: 'acc1',
+      orgIdentifier: 'default',
+      projectIdentifier: 'proj',
+      pipelineIdentifier: 'pipe',
+      triggerIdentifier: 'trig',
+    },
+    key: null,
+    headers: [],
+    contentType: 'application/json',
+    payloads: [{ id: `p${id}`, name: 'Main', body: '{"a":1}', updatedAt: 1 }],
+    production: false,
+    createdAt: 1,
+    updatedAt: 1,
+    deletedAt: null,
   });
 
   it('drops only the wrong-typed trigger and workspace, says which, and keeps the file aside byte for byte', () => {
@@ -190,8 +262,18 @@ describe('damaged files: every item that validates is kept', () => {
     const damagedTrigger = { ...trigger('t3', 'w1', 'Broken deploy'), createdAt: 'yesterday' };
     const doc = {
       __internal__: { migrations: { version: DATA_FORMAT } },
-      workspaces: [workspace('w1', 'Prod account'), { ...workspace('w2', 'Staging'), kind: 'bogus' }, workspace('w3', 'QA')],
-      triggers: [trigger('t1', 'w1', 'Deploy'), trigger('t2', 'w2', 'Stage deploy'), damagedTrigger, { ...trigger('t4', 'w3', 'x'), name: 42 }, trigger('t5', 'w3', 'QA run')],
+      workspaces: [
+        workspace('w1', 'Prod account'),
+        { ...workspace('w2', 'Staging'), kind: 'bogus' },
+        workspace('w3', 'QA'),
+      ],
+      triggers: [
+        trigger('t1', 'w1', 'Deploy'),
+        trigger('t2', 'w2', 'Stage deploy'),
+        damagedTrigger,
+        { ...trigger('t4', 'w3', 'x'), name: 42 },
+        trigger('t5', 'w3', 'QA run'),
+      ],
       meta: { seededAt: 5, sandboxWorkspaceId: null, sandboxBaseUrl: 7, proxyPasswordId: null },
     };
     const original = JSON.stringify(doc, null, 2);
@@ -224,19 +306,61 @@ describe('damaged files: every item that validates is kept', () => {
 
   it('keeps the valid settings when one is damaged', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, ...DEFAULT_SETTINGS, theme: 'dark', connectTimeoutMs: 'soon' }));
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        __internal__: { migrations: { version: '1.0.0' } },
+        ...DEFAULT_SETTINGS,
+        theme: 'dark',
+        connectTimeoutMs: 'soon',
+      }),
+    );
     const stores = openStores(dir);
     expect(stores.settings.read()).toMatchObject({ ...DEFAULT_SETTINGS, theme: 'dark' });
-    expect(stores.problems.map((p) => p.text).join('\n')).toMatch(/settings file .* left out: connectTimeoutMs \(must be integer; back to its default\)/);
+    expect(stores.problems.map((p) => p.text).join('\n')).toMatch(
+      /settings file .* left out: connectTimeoutMs \(must be integer; back to its default\)/,
+    );
   });
 
   it('reads samples.json and chains.json item by item, through the same path', () => {
     const dir = tempDir();
-    const sample = (id: string, name: string): Record<string, unknown> => ({ id, workspaceId: 'w1', name, payload: '{}', headers: [], createdAt: 1, updatedAt: 1 });
-    const samples = JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, samples: [sample('s1', 'Push to main'), { ...sample('s2', 'Tag'), headers: 'x' }, sample('s3', 'Hotfix')] });
-    const chain = (id: string, name: string): Record<string, unknown> => ({ id, workspaceId: 'w1', name, steps: [{ triggerId: 't1', body: '{}', after: 'success' }], createdAt: 1, updatedAt: 1 });
-    const run = { id: 'r1', chainId: 'c1', chainName: 'Release', state: 'succeeded', steps: [], startedAt: 1, endedAt: 2, message: null, seq: 3 };
-    const chains = JSON.stringify({ __internal__: { migrations: { version: '1.0.0' } }, chains: [chain('c1', 'Release'), { ...chain('c2', 'Nightly'), steps: [{ triggerId: 't1' }] }], runs: [run, { ...run, id: 'r2', state: 'exploded' }] });
+    const sample = (id: string, name: string): Record<string, unknown> => ({
+      id,
+      workspaceId: 'w1',
+      name,
+      payload: '{}',
+      headers: [],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const samples = JSON.stringify({
+      __internal__: { migrations: { version: '1.0.0' } },
+      samples: [sample('s1', 'Push to main'), { ...sample('s2', 'Tag'), headers: 'x' }, sample('s3', 'Hotfix')],
+    });
+    const chain = (id: string, name: string): Record<string, unknown> => ({
+      id,
+      workspaceId: 'w1',
+      name,
+      steps: [{ triggerId: 't1', body: '{}', after: 'success' }],
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const run = {
+      id: 'r1',
+      chainId: 'c1',
+      chainName: 'Release',
+      state: 'succeeded',
+      steps: [],
+      startedAt: 1,
+      endedAt: 2,
+      message: null,
+      seq: 3,
+    };
+    const chains = JSON.stringify({
+      __internal__: { migrations: { version: '1.0.0' } },
+      chains: [chain('c1', 'Release'), { ...chain('c2', 'Nightly'), steps: [{ triggerId: 't1' }] }],
+      runs: [run, { ...run, id: 'r2', state: 'exploded' }],
+    });
     writeFileSync(join(dir, 'samples.json'), samples);
     writeFileSync(join(dir, 'chains.json'), chains);
     const stores = openStores(dir);
@@ -245,8 +369,12 @@ describe('damaged files: every item that validates is kept', () => {
     expect(stores.chains.read().runs.map((r) => r.id)).toEqual(['r1']);
     expect(stores.problems.map((p) => p.source)).toEqual(['samples', 'chains']);
     expect(stores.problems[0]?.text).toMatch(/sample library .* left out: sample "Tag" \(headers must be array\)/);
-    expect(stores.problems[1]?.text).toMatch(/chains file .* left out: chain "Nightly" \(steps\.0 must have required property 'body'\); chain run "Release" \(state must be equal to one of the allowed values\)/);
-    const kept = readdirSync(dir).filter((f) => /^(samples|chains)\.corrupt-/.test(f)).sort();
+    expect(stores.problems[1]?.text).toMatch(
+      /chains file .* left out: chain "Nightly" \(steps\.0 must have required property 'body'\); chain run "Release" \(state must be equal to one of the allowed values\)/,
+    );
+    const kept = readdirSync(dir)
+      .filter((f) => /^(samples|chains)\.corrupt-/.test(f))
+      .sort();
     expect(kept).toHaveLength(2);
     expect(readFileSync(join(dir, kept[0] ?? ''), 'utf8')).toBe(chains);
     expect(readFileSync(join(dir, kept[1] ?? ''), 'utf8')).toBe(samples);
@@ -263,7 +391,9 @@ describe('corrupt files', () => {
     const aside = readdirSync(dir).filter((f) => /^data\.corrupt-.*\.json$/.test(f));
     expect(aside).toHaveLength(1);
     expect(stores.problems[0]?.text).toContain(aside[0]);
-    expect(stores.problems[0]?.text).toMatch(/could not be read \(not valid JSON at line 2, column 14\).*a fresh one was started/);
+    expect(stores.problems[0]?.text).toMatch(
+      /could not be read \(not valid JSON at line 2, column 14\).*a fresh one was started/,
+    );
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(content);
     expect(stores.data.read().workspaces).toEqual([]);
     expect(readJson(join(dir, 'data.json'))).toMatchObject({ workspaces: [], triggers: [] });
@@ -271,7 +401,12 @@ describe('corrupt files', () => {
 
   it('replaces a list that is not a list, and says so', () => {
     const dir = tempDir();
-    const content = JSON.stringify({ __internal__: { migrations: { version: DATA_FORMAT } }, workspaces: 'nope', triggers: [], meta: {} });
+    const content = JSON.stringify({
+      __internal__: { migrations: { version: DATA_FORMAT } },
+      workspaces: 'nope',
+      triggers: [],
+      meta: {},
+    });
     writeFileSync(join(dir, 'data.json'), content);
     const stores = openStores(dir);
     expect(stores.problems.map((p) => p.text).join('\n')).toMatch(/the whole list "workspaces" \(it must be a list\)/);
@@ -301,7 +436,10 @@ describe('atomic writes', () => {
     // A reader in another process parses the file as fast as it can while we rewrite it.
     const reader = spawn(
       process.execPath,
-      ['-e', `const fs=require('fs');let ok=0,bad=0;const end=Date.now()+1500;while(Date.now()<end){try{JSON.parse(fs.readFileSync(${JSON.stringify(path)},'utf8'));ok++}catch(e){if(e.code!=='ENOENT')bad++}}console.log(JSON.stringify({ok,bad}))`],
+      [
+        '-e',
+        `const fs=require('fs');let ok=0,bad=0;const end=Date.now()+1500;while(Date.now()<end){try{JSON.parse(fs.readFileSync(${JSON.stringify(path)},'utf8'));ok++}catch(e){if(e.code!=='ENOENT')bad++}}console.log(JSON.stringify({ok,bad}))`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -312,7 +450,9 @@ describe('atomic writes', () => {
     let writes = 0;
     while (Date.now() < until) {
       stores.data.update((d) => {
-        d.workspaces = [{ id: 'w1', name: `${writes}-${big.slice(writes % 1000)}`, kind: 'user', createdAt: writes, deletedAt: null }];
+        d.workspaces = [
+          { id: 'w1', name: `${writes}-${big.slice(writes % 1000)}`, kind: 'user', createdAt: writes, deletedAt: null },
+        ];
       });
       writes++;
       await new Promise((r) => setImmediate(r));
@@ -336,7 +476,12 @@ describe('soft delete, restore, purge', () => {
     expect(() => createWorkspace(ctx, 'prod ACCOUNT')).toThrow(/already exists/);
     const keep = await createTrigger(ctx, { workspaceId: ws.id, name: 'Keep', url: URL_V3 });
     const gone = await createTrigger(ctx, { workspaceId: ws.id, name: 'Gone', url: URL_V2, apiKey: 'pat.abc.def.ghi' });
-    const inOther = await createTrigger(ctx, { workspaceId: other.id, name: 'Other', url: URL_V3, apiKey: 'pat.one.two.three' });
+    const inOther = await createTrigger(ctx, {
+      workspaceId: other.id,
+      name: 'Other',
+      url: URL_V3,
+      apiKey: 'pat.one.two.three',
+    });
     const goneKey = gone.key?.id ?? '';
     const otherKey = inOther.key?.id ?? '';
     expect(await ctx.vault.get(goneKey)).toBe('pat.abc.def.ghi');

@@ -8,7 +8,14 @@ import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { makeTestCa, type KeyPair, type TestCa } from '../helpers/certs';
 
-const base: Settings = { connectTimeoutMs: 5000, totalTimeoutMs: 10_000, proxyMode: 'none', proxyUrl: '', extraCaPem: '', theme: 'system' };
+const base: Settings = {
+  connectTimeoutMs: 5000,
+  totalTimeoutMs: 10_000,
+  proxyMode: 'none',
+  proxyUrl: '',
+  extraCaPem: '',
+  theme: 'system',
+};
 
 async function serve(pair: KeyPair): Promise<{ url: string; server: Server }> {
   const server = createServer({ key: pair.key, cert: pair.cert }, (_req, res) => {
@@ -66,7 +73,11 @@ describe('private CA', () => {
   });
 
   it('is accepted with the CA in settings.extraCaPem', async () => {
-    const res = await client({ extraCaPem: `# our root\n${ca.caPem}` }).request({ method: 'GET', url: good, headers: {} });
+    const res = await client({ extraCaPem: `# our root\n${ca.caPem}` }).request({
+      method: 'GET',
+      url: good,
+      headers: {},
+    });
     expect(res.status).toBe(200);
     expect(res.body).toBe('{"ok":true}');
   });
@@ -116,10 +127,14 @@ describe('extra CA text', () => {
   const req = (pem: string) => client({ extraCaPem: pem }).request({ method: 'GET', url: good, headers: {} });
 
   it('a damaged certificate is named by number and line', async () => {
-    const err = await failure(req(`${ca.caPem}\n-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n`));
+    const err = await failure(
+      req(`${ca.caPem}\n-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n`),
+    );
     expect(err.code).toBe('tls');
     const line = ca.caPem.split('\n').length + 1;
-    expect(err.message).toBe(`Certificate 2 (line ${line}) of the extra CA certificates in Settings → Network is damaged and cannot be read`);
+    expect(err.message).toBe(
+      `Certificate 2 (line ${line}) of the extra CA certificates in Settings → Network is damaged and cannot be read`,
+    );
     expect(err.where).toEqual({ line });
   });
 
@@ -136,7 +151,10 @@ describe('extra CA text', () => {
 
   it('parseCaPem reads every certificate of a bundle', () => {
     const certs = parseCaPem(`${ca.caPem}\n${otherCa.caPem}`);
-    expect(certs.map((c) => c.subject)).toEqual([expect.stringContaining('Acme Internal Root CA'), expect.stringContaining('Someone Else CA')]);
+    expect(certs.map((c) => c.subject)).toEqual([
+      expect.stringContaining('Acme Internal Root CA'),
+      expect.stringContaining('Someone Else CA'),
+    ]);
     expect(parseCaPem('  \n')).toEqual([]);
   });
 });

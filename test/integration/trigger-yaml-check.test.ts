@@ -22,7 +22,16 @@ async function call<K extends RequestName>(name: K, args: Args<K>): Promise<Resu
 }
 
 beforeAll(async () => {
-  backend = await createBackend({ dataDir, mode: 'web', version: '0.0.0-test', notify: () => undefined, vaultService: uniqueService('yaml-check'), sandbox: true, sandboxPort: 0, env: {} });
+  backend = await createBackend({
+    dataDir,
+    mode: 'web',
+    version: '0.0.0-test',
+    notify: () => undefined,
+    vaultService: uniqueService('yaml-check'),
+    sandbox: true,
+    sandboxPort: 0,
+    env: {},
+  });
 });
 afterAll(async () => {
   await backend.close();
@@ -47,7 +56,11 @@ const yaml = (jexl: string): string => `trigger:
 describe('triggers:setYaml', () => {
   it('refuses conditions that do not compile, with the line and column, and keeps a good YAML', async () => {
     const ws = await call('workspaces:create', { name: 'Yaml check' });
-    const trigger = await call('triggers:create', { workspaceId: ws.id, name: 'T', url: 'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p&pipelineIdentifier=x&triggerIdentifier=t' });
+    const trigger = await call('triggers:create', {
+      workspaceId: ws.id,
+      name: 'T',
+      url: 'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p&pipelineIdentifier=x&triggerIdentifier=t',
+    });
     let refused: unknown = null;
     try {
       await call('triggers:setYaml', { id: trigger.id, yaml: yaml('<+trigger.payload.tag> == "v" ? true :') });
@@ -58,10 +71,15 @@ describe('triggers:setYaml', () => {
     const e = refused as DeskError;
     expect(e.code).toBe('parse');
     expect(e.where).toEqual({ line: 13, column: 63 });
-    expect(e.message).toMatch(/The JEXL condition cannot be read: the expression ends too early.*\(line 13, column 63 of the YAML\)\./);
+    expect(e.message).toMatch(
+      /The JEXL condition cannot be read: the expression ends too early.*\(line 13, column 63 of the YAML\)\./,
+    );
     expect(readFileSync(join(dataDir, 'data.json'), 'utf8')).not.toContain('? true :');
 
-    const kept = await call('triggers:setYaml', { id: trigger.id, yaml: yaml('<+trigger.payload.tag> == "v" ? true : false') });
+    const kept = await call('triggers:setYaml', {
+      id: trigger.id,
+      yaml: yaml('<+trigger.payload.tag> == "v" ? true : false'),
+    });
     expect(kept.yaml).toContain('? true : false');
   });
 });
@@ -71,13 +89,21 @@ describe('triggers:fetchYaml', () => {
     const base = backend.sandboxBaseUrl;
     if (!base) throw new Error('no sandbox');
     const added = await fetch(`${base}/_sandbox/triggers`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Typo', identifier: 'typo_jexl', jexlCondition: '<+trigger.payload.tag> == "v" ? true :' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Typo',
+        identifier: 'typo_jexl',
+        jexlCondition: '<+trigger.payload.tag> == "v" ? true :',
+      }),
     });
     const { url } = (await added.json()) as { url: string };
     const [ws] = await call('workspaces:list', {});
     if (!ws) throw new Error('no workspace');
-    const { trigger } = await call('triggers:importCurl', { workspaceId: ws.id, text: `curl -X POST -H 'content-type: application/json' --url '${url}' -d '{}'` });
+    const { trigger } = await call('triggers:importCurl', {
+      workspaceId: ws.id,
+      text: `curl -X POST -H 'content-type: application/json' --url '${url}' -d '{}'`,
+    });
     const { yaml: served } = await call('triggers:fetchYaml', { id: trigger.id });
     expect(served).toContain('? true :');
     expect((await call('triggers:list', {})).find((t) => t.id === trigger.id)?.yaml).toBe(served);

@@ -41,7 +41,10 @@ export async function openDesk(o: { dataDir?: string; service?: string; scale?: 
       for (const w of [...waiters]) w();
     },
   });
-  const updates = (id: string): WatchState[] => events.filter((e) => e.name === 'watch:update' && (e.payload as WatchState).id === id).map((e) => e.payload as WatchState);
+  const updates = (id: string): WatchState[] =>
+    events
+      .filter((e) => e.name === 'watch:update' && (e.payload as WatchState).id === id)
+      .map((e) => e.payload as WatchState);
   let workspaceId: string | null = null;
   return {
     backend,
@@ -62,15 +65,24 @@ export async function openDesk(o: { dataDir?: string; service?: string; scale?: 
         const timer = setTimeout(() => {
           waiters.delete(check);
           const last = updates(id).at(-1);
-          reject(new Error(`watch ${id}: condition not met in ${timeoutMs} ms; last state: ${last ? `${last.phase} ${last.headline} ${last.connectionTrouble ?? ''} ${JSON.stringify(last.ended)}` : 'none'}`));
+          reject(
+            new Error(
+              `watch ${id}: condition not met in ${timeoutMs} ms; last state: ${last ? `${last.phase} ${last.headline} ${last.connectionTrouble ?? ''} ${JSON.stringify(last.ended)}` : 'none'}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
       }),
     async importExample(sandbox, e) {
       workspaceId ??= (await backend.handlers['workspaces:create']({ name: 'Watch tests' })).id;
-      const { trigger } = await backend.handlers['triggers:importCurl']({ workspaceId, text: e.curl, name: `${e.name} ${Math.random().toString(36).slice(2, 6)}` });
-      if (e.apiKey !== null && trigger.key === null) return backend.handlers['triggers:setKey']({ id: trigger.id, apiKey: e.apiKey });
+      const { trigger } = await backend.handlers['triggers:importCurl']({
+        workspaceId,
+        text: e.curl,
+        name: `${e.name} ${Math.random().toString(36).slice(2, 6)}`,
+      });
+      if (e.apiKey !== null && trigger.key === null)
+        return backend.handlers['triggers:setKey']({ id: trigger.id, apiKey: e.apiKey });
       return trigger;
     },
     async close() {

@@ -117,7 +117,10 @@ describe('restart', () => {
         sandbox.approve(waiting.execution?.planExecutionId ?? '');
         const end = await second.until(watchId, isEnded);
         expect(end.execution?.status.status).toBe('Success');
-        expect(await second.backend.handlers['history:get']({ id: historyId })).toMatchObject({ live: false, group: 'success' });
+        expect(await second.backend.handlers['history:get']({ id: historyId })).toMatchObject({
+          live: false,
+          group: 'success',
+        });
       } finally {
         await second.close();
       }

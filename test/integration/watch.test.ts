@@ -19,7 +19,11 @@ beforeAll(async () => {
     speed: 20,
     evaluate: (i) =>
       i.trigger.identifier === 'picky'
-        ? { match: false, status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', message: 'Payload conditions did not match: env equals prod' }
+        ? {
+            match: false,
+            status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+            message: 'Payload conditions did not match: env equals prod',
+          }
         : { match: true },
   });
   desk = await openDesk();
@@ -53,7 +57,10 @@ describe('a fire is durable when its answer comes back', () => {
       const file = readFileSync(join(desk.dataDir, HISTORY_FILE), 'utf8');
       const line = file.split('\n').find((l) => l.includes(`"id":"${result.id}"`));
       expect(line, `${kind}: the fire's line is on disk`).toBeDefined();
-      expect(JSON.parse(line ?? '{}')).toMatchObject({ t: 'add', e: { id: result.id, outcome: result.outcome, payload: '{"tag":"durable"}' } });
+      expect(JSON.parse(line ?? '{}')).toMatchObject({
+        t: 'add',
+        e: { id: result.id, outcome: result.outcome, payload: '{"tag":"durable"}' },
+      });
     }
   });
 });
@@ -70,7 +77,11 @@ describe('a watch after each fire', () => {
     expect(end.execution?.status).toMatchObject({ status: 'Success', tone: 'good' });
     expect(end.processing?.status.status).toBe('TARGET_EXECUTION_REQUESTED');
     // Build → (QA ‖ staging) → prod: the parallel pair sits in one step.
-    expect(end.steps.map((s) => s.stages.map((x) => x.identifier))).toEqual([['build'], ['deploy_qa', 'deploy_staging'], ['deploy_prod']]);
+    expect(end.steps.map((s) => s.stages.map((x) => x.identifier))).toEqual([
+      ['build'],
+      ['deploy_qa', 'deploy_staging'],
+      ['deploy_prod'],
+    ]);
     expect(end.steps.map((s) => s.parallel)).toEqual([false, true, false]);
     for (const st of end.steps.flatMap((s) => s.stages)) expect(st.durationMs).toBeGreaterThanOrEqual(0);
     expect(terminalUpdates(states)).toHaveLength(1);
@@ -108,7 +119,11 @@ describe('a watch after each fire', () => {
   });
 
   it('INVALID_RUNTIME_INPUT_YAML ends without a run and says why', async () => {
-    const e = sandbox.addTrigger({ name: 'Bad inputs', identifier: 'bad_inputs', invalidRuntimeInput: 'Failed to resolve input set: tag is required' });
+    const e = sandbox.addTrigger({
+      name: 'Bad inputs',
+      identifier: 'bad_inputs',
+      invalidRuntimeInput: 'Failed to resolve input set: tag is required',
+    });
     const t = await desk.importExample(sandbox, e);
     const fired = await desk.backend.handlers['triggers:fire']({ id: t.id, body: '{}' });
     const w = (await desk.backend.handlers['watches:list']({})).find((x) => x.historyId === fired.id);
@@ -155,7 +170,10 @@ describe('a watch after each fire', () => {
     const { watchId } = await fireAndWatch('plain');
     const good = await desk.until(watchId, isEnded);
     const secured = await desk.importExample(sandbox, example(sandbox, 'authorized'));
-    await desk.backend.handlers['triggers:setKey']({ id: secured.id, apiKey: 'sat.sandbox.not-a-key.Zz9Yy8Xx7Ww6Vv5Uu4Tt' });
+    await desk.backend.handlers['triggers:setKey']({
+      id: secured.id,
+      apiKey: 'sat.sandbox.not-a-key.Zz9Yy8Xx7Ww6Vv5Uu4Tt',
+    });
     const w = await desk.backend.handlers['watch:start']({ apiUrl: good.apiUrl, triggerId: secured.id });
     const end = await desk.until(w.id, isEnded);
     expect(end.phase).toBe('stopped');

@@ -31,7 +31,15 @@ function startHost(env: Record<string, string>): Started {
   dirs.push(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'start.ts')], {
     cwd: root,
-    env: { ...process.env, TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_PORT: '0', TRIGGER_DESK_SANDBOX_PORT: '0', TRIGGER_DESK_NO_OPEN: '1', TRIGGER_DESK_VAULT_SERVICE: uniqueService('web-start'), ...env },
+    env: {
+      ...process.env,
+      TRIGGER_DESK_DATA: dataDir,
+      TRIGGER_DESK_PORT: '0',
+      TRIGGER_DESK_SANDBOX_PORT: '0',
+      TRIGGER_DESK_NO_OPEN: '1',
+      TRIGGER_DESK_VAULT_SERVICE: uniqueService('web-start'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -56,13 +64,31 @@ async function waitFor<T>(get: () => T | null, what: string, ms = 20_000): Promi
 describe('npm run web (electron/web/start.ts)', () => {
   it('prints the address on its own line, answers with its sandbox, and stops on SIGTERM', async () => {
     const host = startHost({});
-    const url = await waitFor(() => /^Trigger Desk is running:\n(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43})\n/m.exec(host.out())?.[1] ?? null, `the address (stdout: ${host.out()}, stderr: ${host.err()})`);
+    const url = await waitFor(
+      () =>
+        /^Trigger Desk is running:\n(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43})\n/m.exec(host.out())?.[1] ??
+        null,
+      `the address (stdout: ${host.out()}, stderr: ${host.err()})`,
+    );
     const parsed = new URL(url);
     const port = Number(parsed.port);
     const token = parsed.hash.slice('#token='.length);
-    const info = await raw(port, { method: 'POST', path: '/api/app:info', headers: { 'x-desk-token': token, 'content-type': 'application/json' }, body: '{}' });
-    expect(info.json()).toMatchObject({ ok: true, value: { mode: 'web', sandboxBaseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) as unknown } });
-    const triggers = await raw(port, { method: 'POST', path: '/api/triggers:list', headers: { 'x-desk-token': token }, body: '{}' });
+    const info = await raw(port, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { 'x-desk-token': token, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(info.json()).toMatchObject({
+      ok: true,
+      value: { mode: 'web', sandboxBaseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) as unknown },
+    });
+    const triggers = await raw(port, {
+      method: 'POST',
+      path: '/api/triggers:list',
+      headers: { 'x-desk-token': token },
+      body: '{}',
+    });
     expect((triggers.json() as { value: unknown[] }).value.length).toBeGreaterThan(0);
 
     // The same port asked for explicitly while taken: a plain-words refusal, exit code 1.

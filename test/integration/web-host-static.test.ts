@@ -10,7 +10,8 @@ import { startWebHost, type WebHost } from '../../electron/web/server';
 import { uniqueService } from '../helpers/keychain';
 import { corsHeaders, raw } from './web-host-http';
 
-const INDEX = '<!doctype html><html><head><title>Trigger Desk test page</title></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><title>Trigger Desk test page</title></head><body><div id="root"></div></body></html>';
 const APP_JS = 'console.log("app");';
 const SECRET = `outside-the-renderer-${process.pid}`;
 
@@ -83,7 +84,9 @@ describe('web host: static files', () => {
     expect(js.body).toBe(APP_JS);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['cache-control']).toContain('immutable');
-    expect((await raw(host.port, { path: '/assets/style.css' })).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await raw(host.port, { path: '/assets/style.css' })).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
     const head = await raw(host.port, { method: 'HEAD', path: '/assets/app-1a2b3c.js' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');

@@ -80,27 +80,45 @@ describe('web host: who may call', () => {
   });
 
   it('refuses a call without the token (401)', async () => {
-    const answer = await raw(host.port, { method: 'POST', path: '/api/app:info', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const answer = await raw(host.port, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(answer.status).toBe(401);
     expect(errorOf(answer).code).toBe('forbidden');
   });
 
   it('refuses a wrong token, of the same length or not (401)', async () => {
     const sameLength = host.token.slice(0, -1) + (host.token.endsWith('A') ? 'B' : 'A');
-    for (const token of [sameLength, 'x', `${host.token}x`, host.token.toLowerCase() === host.token ? 'Z' : host.token.toLowerCase()]) {
+    for (const token of [
+      sameLength,
+      'x',
+      `${host.token}x`,
+      host.token.toLowerCase() === host.token ? 'Z' : host.token.toLowerCase(),
+    ]) {
       const answer = await post('app:info', {}, { 'x-desk-token': token });
       expect(answer.status, token).toBe(401);
     }
   });
 
   it('refuses a foreign Host header even with the right token (403: DNS rebinding)', async () => {
-    for (const h of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`]) {
+    for (const h of [
+      'evil.example',
+      `evil.example:${host.port}`,
+      `127.0.0.1:${host.port + 1}`,
+      `127.0.0.1.evil.example:${host.port}`,
+    ]) {
       const answer = await post('app:info', {}, { host: h });
       expect(answer.status, h).toBe(403);
       expect(errorOf(answer).code).toBe('forbidden');
     }
     // No Host at all (HTTP/1.0 allows leaving it out).
-    const bare = await rawSocket(host.port, `POST /api/app:info HTTP/1.0\r\nx-desk-token: ${host.token}\r\ncontent-length: 2\r\n\r\n{}`);
+    const bare = await rawSocket(
+      host.port,
+      `POST /api/app:info HTTP/1.0\r\nx-desk-token: ${host.token}\r\ncontent-length: 2\r\n\r\n{}`,
+    );
     expect(bare).toMatch(/^HTTP\/1\.[01] 403 /);
     // The static page is refused too: a rebinding page must not even read it.
     expect((await raw(host.port, { path: '/', headers: { host: 'evil.example' } })).status).toBe(403);
@@ -108,7 +126,13 @@ describe('web host: who may call', () => {
   });
 
   it('refuses a foreign Origin (403) and accepts its own', async () => {
-    for (const origin of ['http://evil.example', `http://evil.example:${host.port}`, 'null', `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port + 1}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${host.port}`,
+      'null',
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port + 1}`,
+    ]) {
       const answer = await post('app:info', {}, { origin });
       expect(answer.status, origin).toBe(403);
     }
@@ -120,11 +144,19 @@ describe('web host: who may call', () => {
     const preflight = await raw(host.port, {
       method: 'OPTIONS',
       path: '/api/app:info',
-      headers: { origin: `http://127.0.0.1:${host.port}`, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-desk-token' },
+      headers: {
+        'origin': `http://127.0.0.1:${host.port}`,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-desk-token',
+      },
     });
     expect(preflight.status).toBe(405);
     expect(corsHeaders(preflight.headers)).toEqual([]);
-    for (const answer of [await post('app:info', {}), await post('app:info', {}, { origin: 'http://evil.example' }), await post('nope', {})]) {
+    for (const answer of [
+      await post('app:info', {}),
+      await post('app:info', {}, { origin: 'http://evil.example' }),
+      await post('nope', {}),
+    ]) {
       expect(corsHeaders(answer.headers)).toEqual([]);
     }
   });
@@ -132,7 +164,16 @@ describe('web host: who may call', () => {
 
 describe('web host: what a call must look like', () => {
   it('answers 404 for a name that is not in the contract', async () => {
-    for (const name of ['nope', 'triggers:nuke', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'app%3Ainfo%00']) {
+    for (const name of [
+      'nope',
+      'triggers:nuke',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      'app%3Ainfo%00',
+    ]) {
       const answer = await post(name, {});
       expect(answer.status, name).toBe(404);
       expect(errorOf(answer).code).toBe('unknown-request');

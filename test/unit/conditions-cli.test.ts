@@ -14,7 +14,9 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-const TRIGGER = file('t.yaml', `trigger:
+const TRIGGER = file(
+  't.yaml',
+  `trigger:
   name: Deploy on image
   identifier: deploy_on_image
   enabled: true
@@ -36,7 +38,8 @@ const TRIGGER = file('t.yaml', `trigger:
     pipeline:
       tag: <+trigger.payload.tag>
       other: <+trigger.payload.missing>
-`);
+`,
+);
 const GOOD = file('good.json', '{"env":"qa","tag":"v1.0"}');
 const BAD = file('bad.json', '{"env":"dev","tag":"v1.0"}');
 
@@ -66,7 +69,10 @@ describe('trigger-desk match', () => {
 
   it('prints the same explanation as JSON', async () => {
     const r = await match('--trigger', TRIGGER, '--payload', GOOD, '--header', 'x-source: jenkins', '--json');
-    const parsed = JSON.parse(r.out) as { verdict: { status: string; rows: { resolved: string }[] }; runtimeInputs: { unresolved: unknown[] } };
+    const parsed = JSON.parse(r.out) as {
+      verdict: { status: string; rows: { resolved: string }[] };
+      runtimeInputs: { unresolved: unknown[] };
+    };
     expect(r.code).toBe(0);
     expect(parsed.verdict.status).toBe('TARGET_EXECUTION_REQUESTED');
     expect(parsed.verdict.rows.map((x) => x.resolved)).toEqual(['qa', 'jenkins']);
@@ -97,30 +103,54 @@ describe('trigger-desk match', () => {
   });
 
   it('exits 2 when the preview cannot tell', async () => {
-    const odd = file('odd.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: <+trigger.payload.tag>.charAt(0) == "v"\n');
+    const odd = file(
+      'odd.yaml',
+      'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: <+trigger.payload.tag>.charAt(0) == "v"\n',
+    );
     const r = await match('--trigger', odd, '--payload', GOOD);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/CANNOT TELL/);
   });
 
   it('exits 2 on conditions that do not compile, with the YAML line and column and no stack trace', async () => {
-    const typo = file('typo.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: \'<+trigger.payload.tag> == "v" ? true :\'\n');
+    const typo = file(
+      'typo.yaml',
+      'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: \'<+trigger.payload.tag> == "v" ? true :\'\n',
+    );
     const r = await match('--trigger', typo, '--payload', GOOD);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/typo.yaml: The JEXL condition cannot be read: the expression ends too early.*\(line 7, column 63 of the YAML\)/);
+    expect(r.err).toMatch(
+      /typo.yaml: The JEXL condition cannot be read: the expression ends too early.*\(line 7, column 63 of the YAML\)/,
+    );
     const json = await match('--trigger', typo, '--payload', GOOD, '--json');
     expect(JSON.parse(json.out)).toMatchObject({ error: { where: { line: 7, column: 63 } } });
-    const header = file('header.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: <+trigger.header[]> == "x"\n');
-    const proc = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', header, '--payload', GOOD], { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8' });
+    const header = file(
+      'header.yaml',
+      'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        jexlCondition: <+trigger.header[]> == "x"\n',
+    );
+    const proc = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', header, '--payload', GOOD],
+      { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8' },
+    );
     expect(proc.status).toBe(2);
-    expect(proc.stderr).toMatch(/^trigger-desk match: .*header.yaml: The JEXL condition cannot be read: in <\+trigger.header\[\]>: nothing between \[ and \].*\(line 7, column 40 of the YAML\)\.\n$/);
+    expect(proc.stderr).toMatch(
+      /^trigger-desk match: .*header.yaml: The JEXL condition cannot be read: in <\+trigger.header\[\]>: nothing between \[ and \].*\(line 7, column 40 of the YAML\)\.\n$/,
+    );
     expect(proc.stderr).not.toMatch(/\bat \S+ \(/);
   }, 30_000);
 
   it('exits 2 ("cannot tell") on a regex that runs past the deadline, as a real process', () => {
-    const slow = file('slow.yaml', 'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        payloadConditions:\n          - key: <+trigger.payload.s>\n            operator: Regex\n            value: "(a|a?)+b(?=c)"\n');
+    const slow = file(
+      'slow.yaml',
+      'trigger:\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n      spec:\n        payloadConditions:\n          - key: <+trigger.payload.s>\n            operator: Regex\n            value: "(a|a?)+b(?=c)"\n',
+    );
     const a30 = file('a30.json', JSON.stringify({ s: 'a'.repeat(30) }));
-    const proc = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', slow, '--payload', a30], { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8', timeout: 20_000 });
+    const proc = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', slow, '--payload', a30],
+      { cwd: resolve(import.meta.dirname, '..', '..'), encoding: 'utf8', timeout: 20_000 },
+    );
     expect(proc.status).toBe(2);
     expect(proc.stdout).toContain('Verdict: CANNOT TELL');
     expect(proc.stdout).toContain('Cannot tell: the pattern took too long (stopped after 100 ms): "(a|a?)+b(?=c)"');
@@ -133,7 +163,22 @@ describe('trigger-desk match', () => {
 
   it('runs as a real process with the same exit codes', () => {
     const root = resolve(import.meta.dirname, '..', '..');
-    const proc = (payload: string) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/match.ts', '--trigger', TRIGGER, '--payload', payload, '--header', 'X-Source: jenkins'], { cwd: root, encoding: 'utf8' });
+    const proc = (payload: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'electron/cli/match.ts',
+          '--trigger',
+          TRIGGER,
+          '--payload',
+          payload,
+          '--header',
+          'X-Source: jenkins',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
     const fires = proc(GOOD);
     expect([fires.status, fires.stdout.includes('WOULD FIRE')]).toEqual([0, true]);
     expect(proc(BAD).status).toBe(1);

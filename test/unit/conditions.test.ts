@@ -6,7 +6,12 @@ import { compactJson, javaDoubleToString, previewJson } from '../../shared/harne
 import type { TriggerConditions } from '../../shared/harness/trigger-yaml';
 
 type Cond = [key: string, operator: string, value: string];
-const trigger = (payload: Cond[], header: Cond[] = [], jexl: string | null = null, enabled = true): TriggerConditions => ({
+const trigger = (
+  payload: Cond[],
+  header: Cond[] = [],
+  jexl: string | null = null,
+  enabled = true,
+): TriggerConditions => ({
   enabled,
   payloadConditions: payload.map(([key, operator, value]) => ({ key, operator, value, where: null })),
   headerConditions: header.map(([key, operator, value]) => ({ key, operator, value, where: null })),
@@ -15,7 +20,7 @@ const trigger = (payload: Cond[], header: Cond[] = [], jexl: string | null = nul
 
 const RAW = `{"a":{"b":"x"},"n":1.50,"i":10,"big":12345678901234567890,"f":1.0,"e":1e21,"t":true,"nul":null,
  "obj":{"k":[1,2]},"items":[{"name":"first"}],"s":"text","small":0.0001,"m":12345678.9,"neg":-0.0,"exp":1.5e2}`;
-const HEADERS = { 'X-EVENT': 'push', 'x-event': 'second value ignored', Authorization: 'Bearer t' };
+const HEADERS = { 'X-EVENT': 'push', 'x-event': 'second value ignored', 'Authorization': 'Bearer t' };
 
 /** The key as a payload condition sees it. */
 function resolve(key: string, payload = RAW, headers: Record<string, string> = HEADERS): string {
@@ -48,11 +53,11 @@ describe('rendering condition keys', () => {
     ['<+eventPayload.a.b>', 'x'],
     ['ref-<+trigger.payload.s>-<+trigger.payload.i>', 'ref-text-10'],
     ['<+trigger.payload.s.toUpperCase()>', 'TEXT'],
-    ['<+trigger.header[\'X-Event\']>', 'push'],
+    ["<+trigger.header['X-Event']>", 'push'],
     ['<+trigger.header["x-EVENT"]>', 'push'],
     ['<+trigger.header.X-Event>', 'null'],
     ['<+trigger.header.x-event>', 'push'],
-    ['<+trigger.header[\'X-Missing\']>', 'null'],
+    ["<+trigger.header['X-Missing']>", 'null'],
     ['X-Event', 'X-Event'],
     ['plain text', 'plain text'],
   ])('%s → %j', (key, expected) => {
@@ -73,22 +78,48 @@ describe('rendering condition keys', () => {
   });
 
   it('takes the first value of a header, matching its name case-insensitively', () => {
-    const v = parseSample({ payload: '{}', headers: [{ name: 'X-A', value: '1' }, { name: 'x-a', value: '2' }] });
+    const v = parseSample({
+      payload: '{}',
+      headers: [
+        { name: 'X-A', value: '1' },
+        { name: 'x-a', value: '2' },
+      ],
+    });
     expect(v.headers['x-a']).toBe('1');
   });
 });
 
 describe('Java number and JSON rendering', () => {
   it.each([
-    [1.5, '1.5'], [1, '1.0'], [0, '0.0'], [-0, '-0.0'], [1e7, '1.0E7'], [9999999.5, '9999999.5'], [0.001, '0.001'], [0.0009, '9.0E-4'],
-    [1e21, '1.0E21'], [123456789.125, '1.23456789125E8'], [-2.5e-10, '-2.5E-10'], [NaN, 'NaN'], [Infinity, 'Infinity'],
+    [1.5, '1.5'],
+    [1, '1.0'],
+    [0, '0.0'],
+    [-0, '-0.0'],
+    [1e7, '1.0E7'],
+    [9999999.5, '9999999.5'],
+    [0.001, '0.001'],
+    [0.0009, '9.0E-4'],
+    [1e21, '1.0E21'],
+    [123456789.125, '1.23456789125E8'],
+    [-2.5e-10, '-2.5E-10'],
+    [NaN, 'NaN'],
+    [Infinity, 'Infinity'],
   ])('Double.toString(%d) → %s', (n, text) => {
     expect(javaDoubleToString(n)).toBe(text);
   });
 
   it('finds the payloads whose numbers need their literal text', () => {
-    expect(['{"a": 1.0}', '{"x": 1e5}', '{"n": 12345678901234567890}', '[2.50, 3.00]'].map(needsExactNumbers)).toEqual([true, true, true, true]);
-    expect(['{"v": "1.0"}', '{"sha": "3e45a"}', '{"v": "1.0.0"}', '{"a": 1.5, "b": 10}', '{"t": "x 1.0 y"}'].map(needsExactNumbers)).toEqual([false, false, false, false, false]);
+    expect(['{"a": 1.0}', '{"x": 1e5}', '{"n": 12345678901234567890}', '[2.50, 3.00]'].map(needsExactNumbers)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ['{"v": "1.0"}', '{"sha": "3e45a"}', '{"v": "1.0.0"}', '{"a": 1.5, "b": 10}', '{"t": "x 1.0 y"}'].map(
+        needsExactNumbers,
+      ),
+    ).toEqual([false, false, false, false, false]);
   });
 
   it('previews large values in bounded work and writes compact JSON', () => {
@@ -105,8 +136,11 @@ describe('verdicts', () => {
   const body = JSON.stringify({ env: 'qa', tag: 'v1.2', image: 'nginx', branch: 'release/7' });
   const headers = { 'X-Source': 'jenkins' };
   const full = trigger(
-    [['<+trigger.payload.env>', 'In', 'qa, prod'], ['<+trigger.payload.branch>', 'Regex', 'release/.*']],
-    [['<+trigger.header[\'X-Source\']>', 'Equals', 'jenkins']],
+    [
+      ['<+trigger.payload.env>', 'In', 'qa, prod'],
+      ['<+trigger.payload.branch>', 'Regex', 'release/.*'],
+    ],
+    [["<+trigger.header['X-Source']>", 'Equals', 'jenkins']],
     '<+trigger.payload.tag>.startsWith("v") && <+trigger.payload.image> != null',
   );
 
@@ -120,22 +154,40 @@ describe('verdicts', () => {
 
   it('stops at the first payload miss and still shows what follows', () => {
     const v = evaluateTrigger(full, { payload: JSON.stringify({ env: 'dev', tag: 'x', branch: 'main' }), headers: {} });
-    expect([v.outcome, v.status, v.stoppedAt]).toEqual(['does-not-fire', 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', 'payload']);
-    expect(v.rows.map((r) => [r.state, r.wouldBe])).toEqual([['fail', null], ['not-reached', 'fail'], ['not-reached', 'fail']]);
+    expect([v.outcome, v.status, v.stoppedAt]).toEqual([
+      'does-not-fire',
+      'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+      'payload',
+    ]);
+    expect(v.rows.map((r) => [r.state, r.wouldBe])).toEqual([
+      ['fail', null],
+      ['not-reached', 'fail'],
+      ['not-reached', 'fail'],
+    ]);
     expect(v.jexl.state).toBe('not-reached');
     expect(v.jexl.wouldBe).toBe('fail');
     expect(v.summary).toMatch(/payload condition 1 .*"dev" is not in \[qa, prod\]/);
   });
 
   it('reports header and JEXL misses with their own statuses', () => {
-    expect(evaluateTrigger(full, { payload: body, headers: { 'X-Source': 'github' } }).status).toBe('NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS');
-    const j = evaluateTrigger(full, { payload: JSON.stringify({ env: 'qa', tag: 'x1', image: 'n', branch: 'release/1' }), headers });
+    expect(evaluateTrigger(full, { payload: body, headers: { 'X-Source': 'github' } }).status).toBe(
+      'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS',
+    );
+    const j = evaluateTrigger(full, {
+      payload: JSON.stringify({ env: 'qa', tag: 'x1', image: 'n', branch: 'release/1' }),
+      headers,
+    });
     expect([j.status, j.jexl.state, j.jexl.result]).toEqual(['NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS', 'fail', false]);
   });
 
   it('treats a non-Boolean JEXL result as no match, with a warning', () => {
     const v = evaluateTrigger(trigger([], [], '<+trigger.payload.tag>'), { payload: body });
-    expect([v.status, v.jexl.state, v.jexl.resultType, v.jexl.result]).toEqual(['NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS', 'fail', 'String', 'v1.2']);
+    expect([v.status, v.jexl.state, v.jexl.resultType, v.jexl.result]).toEqual([
+      'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS',
+      'fail',
+      'String',
+      'v1.2',
+    ]);
     expect(v.jexl.warnings.join(' ')).toMatch(/not a Boolean/);
   });
 
@@ -154,11 +206,17 @@ describe('verdicts', () => {
   });
 
   it('still knows the trigger will not fire when a later condition fails for sure', () => {
-    const t = trigger([['<+trigger.payload.env>', 'Regex', '\\p{InGreek}+']], [['<+trigger.header[\'X-Source\']>', 'Equals', 'nope']]);
+    const t = trigger(
+      [['<+trigger.payload.env>', 'Regex', '\\p{InGreek}+']],
+      [["<+trigger.header['X-Source']>", 'Equals', 'nope']],
+    );
     const v = evaluateTrigger(t, { payload: body, headers });
     expect([v.outcome, v.status]).toEqual(['does-not-fire', null]);
     expect(v.summary).toMatch(/PAYLOAD_CONDITIONS or NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS/);
-    const same = trigger([['<+trigger.payload.env>', 'Regex', '\\p{InGreek}+'], ['<+trigger.payload.env>', 'Equals', 'nope']]);
+    const same = trigger([
+      ['<+trigger.payload.env>', 'Regex', '\\p{InGreek}+'],
+      ['<+trigger.payload.env>', 'Equals', 'nope'],
+    ]);
     expect(evaluateTrigger(same, { payload: body }).status).toBe('NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS');
   });
 
@@ -180,8 +238,14 @@ describe('verdicts', () => {
 
   it('warns about the classic mistakes', () => {
     const t = trigger(
-      [['<+trigger.payload.branch>', 'In', 'release/*'], ['<+trigger.payload.branch>', 'Regex', 'release']],
-      [['X-Source', 'Equals', 'jenkins'], ['<+trigger.header.X-Source>', 'Equals', 'jenkins']],
+      [
+        ['<+trigger.payload.branch>', 'In', 'release/*'],
+        ['<+trigger.payload.branch>', 'Regex', 'release'],
+      ],
+      [
+        ['X-Source', 'Equals', 'jenkins'],
+        ['<+trigger.header.X-Source>', 'Equals', 'jenkins'],
+      ],
     );
     const v = evaluate(compileTrigger(t), parseSample({ payload: body, headers }));
     const w = v.rows.map((r) => r.warnings.join(' '));
@@ -194,7 +258,13 @@ describe('verdicts', () => {
   });
 
   it('suggests the expression a literal key probably meant', () => {
-    const v = evaluateTrigger(trigger([['event.type', 'Equals', 'x'], ['X-Event', 'Equals', 'x']]), { payload: body });
+    const v = evaluateTrigger(
+      trigger([
+        ['event.type', 'Equals', 'x'],
+        ['X-Event', 'Equals', 'x'],
+      ]),
+      { payload: body },
+    );
     expect(v.rows.map((r) => r.warnings[0])).toEqual([
       expect.stringContaining('did you mean <+trigger.payload.event.type>?') as unknown,
       expect.stringContaining("did you mean <+trigger.payload['X-Event']>?") as unknown,
@@ -208,7 +278,13 @@ describe('verdicts', () => {
 
   it('evaluates a compiled trigger against many samples, skipping unreached rows on request', () => {
     const ct = compileTrigger(full);
-    const verdicts = ['qa', 'prod', 'dev'].map((env) => evaluate(ct, parseSample({ payload: JSON.stringify({ env, tag: 'v1', image: 'i', branch: 'release/1' }), headers }), { full: false }));
+    const verdicts = ['qa', 'prod', 'dev'].map((env) =>
+      evaluate(
+        ct,
+        parseSample({ payload: JSON.stringify({ env, tag: 'v1', image: 'i', branch: 'release/1' }), headers }),
+        { full: false },
+      ),
+    );
     expect(verdicts.map((v) => v.outcome)).toEqual(['fires', 'fires', 'does-not-fire']);
     expect(verdicts[2]?.rows[1]).toMatchObject({ state: 'not-reached', wouldBe: null, resolved: '' });
   });

@@ -9,7 +9,8 @@ import { parseTriggerUrl } from '../../shared/harness/urls';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const pick = (n: number): string => [...randomBytes(n)].map((b) => ALNUM[b % ALNUM.length]).join('');
-const URL = 'https://app.harness.io/gateway/pipeline/api/webhook/custom/AbCdEfGhIjKlMnOpQr_-12/v3?accountIdentifier=acc_1&orgIdentifier=default&projectIdentifier=P';
+const URL =
+  'https://app.harness.io/gateway/pipeline/api/webhook/custom/AbCdEfGhIjKlMnOpQr_-12/v3?accountIdentifier=acc_1&orgIdentifier=default&projectIdentifier=P';
 
 /** Built at run time, never written in the repository: key-shaped ones, and one only the X-Api-Key header names. */
 function secrets(): { value: string; named: boolean }[] {
@@ -44,7 +45,8 @@ const TEMPLATES: ((s: string, p: string) => string)[] = [
   (s, p) => `curl '${URL}' -K ${p}${s}`,
   (s, p) => `curl '${URL}' -F 'f=${p}${s}'`,
   (s, p) => `curl '${URL}' -H @${p}${s}`,
-  (s, p) => `curl -H 'X-Api-Key: ${s}' 'https://app.harness.io/gateway/pipeline/api/webhook/custom/${p}${s}/v3?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p'`,
+  (s, p) =>
+    `curl -H 'X-Api-Key: ${s}' 'https://app.harness.io/gateway/pipeline/api/webhook/custom/${p}${s}/v3?accountIdentifier=a&orgIdentifier=o&projectIdentifier=p'`,
   (s, p) => `curl -H 'X-Api-Key: ${s}' 'https://app.harness.io/gateway/pipeline/api/${p}${s}'`,
   (s, p) => `curl -H 'X-Api-Key: ${s}' 'ftp://${p}${s}'`,
   (s, p) => `curl -H 'X-Api-Key: ${s}' 'https://${p}${s}.example.com/x'`,
@@ -56,7 +58,8 @@ const TEMPLATES: ((s: string, p: string) => string)[] = [
   (s, p) => `curl -H 'X-Api-Key: ${s}' -${p}${s}`,
   (s) => `curl -H 'X-Api-Key: ${s}' --url`,
   (s, p) => `${p}${s} -H 'X-Api-Key: ${s}'`,
-  (s, p) => `curl -H 'X-Api-Key: ${s}' -X POST 'https://app.harness.io/gateway/pipeline/api/webhook/custom/AbCdEfGhIjKlMnOpQr_-12/v3?accountIdentifier=${p}${s}'`,
+  (s, p) =>
+    `curl -H 'X-Api-Key: ${s}' -X POST 'https://app.harness.io/gateway/pipeline/api/webhook/custom/AbCdEfGhIjKlMnOpQr_-12/v3?accountIdentifier=${p}${s}'`,
   (s, p) => `curl -H 'X-Api-Key: ${s}' '${URL}' -d '{"k": "${p}${s}"' -H 'content-type: application/json'`,
 ];
 // Ends in '=' so the key stays a word of its own (a key glued to letters is not recognisable as one).
@@ -74,7 +77,9 @@ function shown(text: string): string[] {
 
 /** Any 5 characters of the secret in a row: more than its last four. */
 function leaks(texts: string[], secret: string): string | null {
-  for (const t of texts) for (let i = 0; i + 5 <= secret.length; i++) if (t.includes(secret.slice(i, i + 5))) return `${secret.slice(i, i + 5)} in: ${t}`;
+  for (const t of texts)
+    for (let i = 0; i + 5 <= secret.length; i++)
+      if (t.includes(secret.slice(i, i + 5))) return `${secret.slice(i, i + 5)} in: ${t}`;
   return null;
 }
 

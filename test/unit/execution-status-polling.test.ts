@@ -17,7 +17,9 @@ describe('poll pace', () => {
   });
 
   it('backs off after failures: 1, 2, 4 ... 30 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => troubleDelay(n, 1, mid))).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => troubleDelay(n, 1, mid))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+    ]);
   });
 });
 

@@ -7,7 +7,10 @@ import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../
 import { compileJexl, runJexl } from '../../shared/harness/jexl-bridge';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 
-const sample = parseSample({ payload: '{"env":"qa","tag":"v1.2","n":3,"list":["a","b"],"ref":"refs/heads/main"}', headers: [{ name: 'X-Source', value: 'jenkins' }] });
+const sample = parseSample({
+  payload: '{"env":"qa","tag":"v1.2","n":3,"list":["a","b"],"ref":"refs/heads/main"}',
+  headers: [{ name: 'X-Source', value: 'jenkins' }],
+});
 
 const yamlWith = (jexl: string, key = '<+trigger.payload.env>'): string => `trigger:
   name: t
@@ -61,13 +64,19 @@ describe('JEXL typos', () => {
     const e = conditionSyntaxError(ct);
     // Line 10 is `          - key: <+trigger.header[]>`: the key starts at column 18, its "[" is 16 further.
     expect(e?.where).toEqual({ line: 10, column: 34 });
-    expect(e?.message).toMatch(/^The key of payload condition 1 cannot be read: <\+trigger.header\[\]> cannot be read: nothing between \[ and \]/);
+    expect(e?.message).toMatch(
+      /^The key of payload condition 1 cannot be read: <\+trigger.header\[\]> cannot be read: nothing between \[ and \]/,
+    );
     expect(evaluate(ct, sample).rows[0]?.state).toBe('error');
   });
 
   it('finds no error in a trigger whose conditions compile (unsupported constructs are not errors)', () => {
-    expect(conditionSyntaxError(compileTrigger(parseTriggerYaml(yamlWith('<+trigger.payload.tag>.charAt(0) == "v"'))))).toBeNull();
-    expect(conditionSyntaxError(compileTrigger(parseTriggerYaml(yamlWith('<+trigger.payload.n> > 2 ? true : false'))))).toBeNull();
+    expect(
+      conditionSyntaxError(compileTrigger(parseTriggerYaml(yamlWith('<+trigger.payload.tag>.charAt(0) == "v"')))),
+    ).toBeNull();
+    expect(
+      conditionSyntaxError(compileTrigger(parseTriggerYaml(yamlWith('<+trigger.payload.n> > 2 ? true : false')))),
+    ).toBeNull();
   });
 });
 
@@ -88,7 +97,32 @@ const CORPUS = [
   '[1, 2, 3].contains(<+trigger.payload.n>) && (<+trigger.payload.tag> ?: "x") != null',
   '<+trigger.payload.ref.split("/")[2]> == "main" && <+trigger.payload.tag>.substring(0, 1) eq "v"',
 ];
-const NOISE = ['(', ')', '[', ']', '?', ':', ',', '.', '"', "'", '<+', '>', '!', '=', '&&', '||', '{', '}', ';', ' ', 'x', '1', '-', '=~'];
+const NOISE = [
+  '(',
+  ')',
+  '[',
+  ']',
+  '?',
+  ':',
+  ',',
+  '.',
+  '"',
+  "'",
+  '<+',
+  '>',
+  '!',
+  '=',
+  '&&',
+  '||',
+  '{',
+  '}',
+  ';',
+  ' ',
+  'x',
+  '1',
+  '-',
+  '=~',
+];
 
 function mutations(count: number): string[] {
   const r = rng(20240611);

@@ -5,15 +5,35 @@ import { compileJexl, runJexl } from '../../shared/harness/jexl-bridge';
 import type { JexlState } from '../../shared/harness/jexl-bridge';
 
 const payload = {
-  tag: 'v1.2', image: 'nginx', n: 1, f: 1.5, s: '1', list: ['a', 'b'], nums: [1, 2, 3], obj: { k: 'x', inner: { z: true } },
-  empty: '', blank: '  ', flag: true, text: 'Hello World', path: 'refs/heads/main', nothing: null,
+  tag: 'v1.2',
+  image: 'nginx',
+  n: 1,
+  f: 1.5,
+  s: '1',
+  list: ['a', 'b'],
+  nums: [1, 2, 3],
+  obj: { k: 'x', inner: { z: true } },
+  empty: '',
+  blank: '  ',
+  flag: true,
+  text: 'Hello World',
+  path: 'refs/heads/main',
+  nothing: null,
 };
-const sample = parseSample({ payload: JSON.stringify(payload), headers: { 'X-Event': 'push', 'Content-Type': 'application/json' } });
+const sample = parseSample({
+  payload: JSON.stringify(payload),
+  headers: { 'X-Event': 'push', 'Content-Type': 'application/json' },
+});
 const P = (path: string): string => `<+trigger.payload.${path}>`;
 
 function evalJexl(src: string): { state: JexlState | 'syntax' | 'refused'; value: unknown; message: string } {
   const c = compileJexl(src);
-  if (!c.ok) return { state: c.kind === 'syntax' ? 'syntax' : 'refused', value: null, message: `${c.message} @${c.where.column}` };
+  if (!c.ok)
+    return {
+      state: c.kind === 'syntax' ? 'syntax' : 'refused',
+      value: null,
+      message: `${c.message} @${c.where.column}`,
+    };
   const r = runJexl(c, sample);
   return { state: r.state, value: r.value, message: r.message };
 }
@@ -170,7 +190,10 @@ describe('JEXL bridge: Harness dialect', () => {
   });
 
   it('names the constructs it refuses', () => {
-    expect(evalJexl(`${P('tag')}.foo()`)).toMatchObject({ state: 'refused', message: expect.stringMatching(/method \.foo\(\)/) as unknown });
+    expect(evalJexl(`${P('tag')}.foo()`)).toMatchObject({
+      state: 'refused',
+      message: expect.stringMatching(/method \.foo\(\)/) as unknown,
+    });
     expect(evalJexl(`${P('tag')}.charAt(0) == "v"`).message).toMatch(/method \.charAt\(\)/);
     expect(evalJexl(`x -> x`).message).toMatch(/lambda/);
     expect(evalJexl(`foo(1)`).message).toMatch(/function foo\(\)/);
@@ -182,7 +205,10 @@ describe('JEXL bridge: Harness dialect', () => {
   });
 
   it('reports syntax errors with their position', () => {
-    expect(evalJexl(`${P('tag')} == `)).toMatchObject({ state: 'syntax', message: 'the expression ends too early @27' });
+    expect(evalJexl(`${P('tag')} == `)).toMatchObject({
+      state: 'syntax',
+      message: 'the expression ends too early @27',
+    });
     expect(evalJexl(`(${P('n')} == 1`)).toMatchObject({ state: 'syntax', message: '( is never closed @1' });
     expect(evalJexl(`a b`)).toMatchObject({ state: 'syntax', message: 'unexpected b @3' });
     expect(evalJexl(`"abc`)).toMatchObject({ state: 'syntax', message: 'unterminated string @1' });

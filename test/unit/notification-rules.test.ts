@@ -12,7 +12,9 @@ function base(over: Partial<NotificationRuleInput> = {}): NotificationRuleInput 
 }
 
 interface Rule {
-  name: string; identifier: string; enabled: boolean;
+  name: string;
+  identifier: string;
+  enabled: boolean;
   pipelineEvents: { type: string; forStages?: string[] }[];
   notificationMethod: { type: string; spec: { webhookUrl: string; headers: Record<string, string> } };
 }
@@ -36,22 +38,48 @@ describe('notificationRulesYaml', () => {
     const out = notificationRulesYaml(base());
     const [rule] = rules(out.yaml);
     expect(rule).toEqual({
-      name: 'start B', identifier: 'start_B', enabled: true,
+      name: 'start B',
+      identifier: 'start_B',
+      enabled: true,
       pipelineEvents: [{ type: 'PipelineSuccess' }],
-      notificationMethod: { type: 'Webhook', spec: { webhookUrl: B_URL, headers: { 'content-type': 'application/json', 'X-Api-Key': '<+secrets.getValue("b_api_key")>' } } },
+      notificationMethod: {
+        type: 'Webhook',
+        spec: {
+          webhookUrl: B_URL,
+          headers: { 'content-type': 'application/json', 'X-Api-Key': '<+secrets.getValue("b_api_key")>' },
+        },
+      },
     });
     expect(out.warnings).toEqual([]);
   });
 
   it('round-trips: parse then stringify gives the same text', () => {
-    const out = notificationRulesYaml(base({ events: [{ type: 'PipelineFailed' }, { type: 'StageFailed', forStages: ['build', 'qa'] }, { type: 'StepFailed' }] }));
+    const out = notificationRulesYaml(
+      base({
+        events: [
+          { type: 'PipelineFailed' },
+          { type: 'StageFailed', forStages: ['build', 'qa'] },
+          { type: 'StepFailed' },
+        ],
+      }),
+    );
     expect(stringify(parse(out.yaml), { lineWidth: 0 })).toBe(out.yaml);
     const [rule] = rules(out.yaml);
-    expect(rule?.pipelineEvents).toEqual([{ type: 'PipelineFailed' }, { type: 'StageFailed', forStages: ['build', 'qa'] }, { type: 'StepFailed', forStages: ['AllStages'] }]);
+    expect(rule?.pipelineEvents).toEqual([
+      { type: 'PipelineFailed' },
+      { type: 'StageFailed', forStages: ['build', 'qa'] },
+      { type: 'StepFailed', forStages: ['AllStages'] },
+    ]);
   });
 
   it('every pipeline event is accepted', () => {
-    for (const type of ['PipelineStart', 'PipelineSuccess', 'PipelineFailed', 'PipelineEnd', 'PipelinePaused'] as const) {
+    for (const type of [
+      'PipelineStart',
+      'PipelineSuccess',
+      'PipelineFailed',
+      'PipelineEnd',
+      'PipelinePaused',
+    ] as const) {
       expect(rules(notificationRulesYaml(base({ events: [{ type }] })).yaml)[0]?.pipelineEvents).toEqual([{ type }]);
     }
   });
@@ -71,7 +99,9 @@ describe('notificationRulesYaml', () => {
     const key = ['pat', 'abc123', 'x'.repeat(10)].join('.');
     expect(fails(base({ secretId: key })).message).toMatch(/the API key itself/);
     expect(fails(base({ secretId: 'b api key' })).message).toMatch(/not a Harness secret identifier/);
-    expect(fails(base({ events: [{ type: 'PipelineSuccess', forStages: ['build'] }] })).message).toMatch(/only stage events/);
+    expect(fails(base({ events: [{ type: 'PipelineSuccess', forStages: ['build'] }] })).message).toMatch(
+      /only stage events/,
+    );
     expect(fails(base({ events: [] })).message).toMatch(/at least one event/);
     expect(fails(base({ events: [{ type: 'PipelineEnd' }, { type: 'PipelineEnd' }] })).message).toMatch(/chosen twice/);
     expect(fails(base({ webhookUrl: 'http://example.com/x' })).code).toMatch(/parse|insecure-url/);
@@ -79,18 +109,48 @@ describe('notificationRulesYaml', () => {
 
   it('accepts org. and account. secret scopes', () => {
     expect(notificationRulesYaml(base({ secretId: 'org.b_key' })).yaml).toContain('<+secrets.getValue("org.b_key")>');
-    expect(notificationRulesYaml(base({ secretId: 'account.b_key' })).yaml).toContain('<+secrets.getValue("account.b_key")>');
+    expect(notificationRulesYaml(base({ secretId: 'account.b_key' })).yaml).toContain(
+      '<+secrets.getValue("account.b_key")>',
+    );
   });
 });
 
 describe('sample eventData', () => {
   it('has every §5 field, for the chosen event', () => {
-    const out = notificationRulesYaml(base({ events: [{ type: 'PipelineFailed' }], source: { pipelineIdentifier: 'pipe_a', pipelineName: 'Pipeline A' } }));
+    const out = notificationRulesYaml(
+      base({
+        events: [{ type: 'PipelineFailed' }],
+        source: { pipelineIdentifier: 'pipe_a', pipelineName: 'Pipeline A' },
+      }),
+    );
     const d = out.sample.eventData;
-    for (const f of ['accountIdentifier', 'orgIdentifier', 'projectIdentifier', 'pipelineIdentifier', 'pipelineName', 'planExecutionId', 'executionUrl', 'pipelineUrl', 'eventType', 'nodeStatus', 'triggeredBy', 'startTime', 'startTs', 'endTime', 'endTs', 'errorMessage']) {
+    for (const f of [
+      'accountIdentifier',
+      'orgIdentifier',
+      'projectIdentifier',
+      'pipelineIdentifier',
+      'pipelineName',
+      'planExecutionId',
+      'executionUrl',
+      'pipelineUrl',
+      'eventType',
+      'nodeStatus',
+      'triggeredBy',
+      'startTime',
+      'startTs',
+      'endTime',
+      'endTs',
+      'errorMessage',
+    ]) {
       expect(d, f).toHaveProperty(f);
     }
-    expect(d).toMatchObject({ accountIdentifier: 'acc_1', pipelineIdentifier: 'pipe_a', pipelineName: 'Pipeline A', eventType: 'PipelineFailed', nodeStatus: 'failed' });
+    expect(d).toMatchObject({
+      accountIdentifier: 'acc_1',
+      pipelineIdentifier: 'pipe_a',
+      pipelineName: 'Pipeline A',
+      eventType: 'PipelineFailed',
+      nodeStatus: 'failed',
+    });
     expect(d.errorMessage).not.toBe('');
     expect(String(d.executionUrl)).toMatch(/^https:\/\/app\.harness\.io\/ng\/account\/acc_1\//);
   });

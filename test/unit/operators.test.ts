@@ -4,7 +4,8 @@ import { javaHashSetOrder, javaStringHash, looksLikeGlob, splitInList } from '..
 import { applyOperator, isJavaBlank, prepareOperator } from '../../shared/harness/operators';
 import type { OperatorState } from '../../shared/harness/operators';
 
-const run = (operator: string | null, value: string | null, input: string) => applyOperator(prepareOperator(operator, value), input);
+const run = (operator: string | null, value: string | null, input: string) =>
+  applyOperator(prepareOperator(operator, value), input);
 
 // [operator, value, input, expected, what the spec says]
 const cases: [string | null, string | null, string, OperatorState, string][] = [
@@ -118,7 +119,14 @@ describe('operators (HARNESS.md §3)', () => {
   });
 
   it('knows Java blankness (commons-lang isBlank)', () => {
-    expect([null, undefined, '', ' \t\n\u000b\f\r', '\u2003', '\u001c'].map(isJavaBlank)).toEqual([true, true, true, true, true, true]);
+    expect([null, undefined, '', ' \t\n\u000b\f\r', '\u2003', '\u001c'].map(isJavaBlank)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['\u00a0', '\u2007', '\u202f', 'x'].map(isJavaBlank)).toEqual([false, false, false, false]);
   });
 });

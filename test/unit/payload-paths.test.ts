@@ -37,7 +37,10 @@ describe('triggerPayloadPaths', () => {
     const paths = triggerPayloadPaths(YAML);
     expect(paths.map((p) => p.path)).toEqual(['env', "build['job name']", 'tag', 'image', 'items', 'items[0].name']);
     const image = paths.find((p) => p.path === 'image');
-    expect(image?.uses.map((u) => [u.kind, u.line])).toEqual([['JEXL condition', 20], ['inputYaml', 26]]);
+    expect(image?.uses.map((u) => [u.kind, u.line])).toEqual([
+      ['JEXL condition', 20],
+      ['inputYaml', 26],
+    ]);
     expect(image?.wantsScalar).toBe(true);
     expect(paths.find((p) => p.path === 'items')?.wantsScalar).toBe(false);
     expect(paths.find((p) => p.path === 'env')?.uses[0]?.line).toBe(10);
@@ -50,9 +53,20 @@ describe('triggerPayloadPaths', () => {
 describe('checkPaths', () => {
   const paths = triggerPayloadPaths(YAML);
   it('marks present, missing and present-but-odd', () => {
-    const states = checkPaths(paths, { env: 'qa', build: { 'job name': {} }, tag: '', image: null, items: [{ name: 'a' }] });
+    const states = checkPaths(paths, {
+      env: 'qa',
+      build: { 'job name': {} },
+      tag: '',
+      image: null,
+      items: [{ name: 'a' }],
+    });
     expect(states.map((s) => [s.path.path, s.state])).toEqual([
-      ['env', 'present'], ["build['job name']", 'odd'], ['tag', 'odd'], ['image', 'odd'], ['items', 'present'], ['items[0].name', 'present'],
+      ['env', 'present'],
+      ["build['job name']", 'odd'],
+      ['tag', 'odd'],
+      ['image', 'odd'],
+      ['items', 'present'],
+      ['items[0].name', 'present'],
     ]);
     expect(states[1]?.detail).toMatch(/an object where a text value is expected/);
     expect(states[2]?.detail).toMatch(/empty string/);

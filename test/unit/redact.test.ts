@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, holdsSecret, last4, MASK, maskSecret, namedSecrets, redact, redactHeaders, redactJson, redactParsed, redactUrl } from '../../shared/harness/redact';
+import {
+  excerpt,
+  holdsSecret,
+  last4,
+  MASK,
+  maskSecret,
+  namedSecrets,
+  redact,
+  redactHeaders,
+  redactJson,
+  redactParsed,
+  redactUrl,
+} from '../../shared/harness/redact';
 
 // Keys are assembled at run time: the repository never holds text shaped like a real key.
-const key4 = (prefix: 'pat' | 'sat', account = `acc${'X'.repeat(19)}`) => [prefix, account, '0123456789abcdef01234567', `${'Qz9'.repeat(6)}Mj`].join('.');
+const key4 = (prefix: 'pat' | 'sat', account = `acc${'X'.repeat(19)}`) =>
+  [prefix, account, '0123456789abcdef01234567', `${'Qz9'.repeat(6)}Mj`].join('.');
 const PAT = key4('pat');
 const SAT = key4('sat', 'Zz_y-1234567');
 const LEGACY = ['pat', 'fedcba9876543210fedcba98', `${'Lg7'.repeat(6)}Xy`].join('.');
@@ -29,10 +42,22 @@ describe('redact: Harness keys and tokens found by their shape', () => {
     ['a legacy 3-part key', `k=${LEGACY}&x=1`, `k=pat.${MASK}${LEGACY.slice(-4)}&x=1`],
     ["the docs' sample key", DOCS_SAMPLE, `pat.${MASK}KQjD`],
     ['a key on its own line in a log', `line1\n${PAT}\nline3`, `line1\npat.${MASK}${PAT.slice(-4)}\nline3`],
-    ['a v3 URL token', `https://h/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=A`, `https://h/gateway/pipeline/api/webhook/custom/${MASK}_-12/v3?accountIdentifier=A`],
-    ['a URL-encoded token', `next=%2Fpipeline%2Fapi%2Fwebhook%2Fcustom%2F${TOKEN}%2Fv3`, `next=%2Fpipeline%2Fapi%2Fwebhook%2Fcustom%2F${MASK}_-12%2Fv3`],
+    [
+      'a v3 URL token',
+      `https://h/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=A`,
+      `https://h/gateway/pipeline/api/webhook/custom/${MASK}_-12/v3?accountIdentifier=A`,
+    ],
+    [
+      'a URL-encoded token',
+      `next=%2Fpipeline%2Fapi%2Fwebhook%2Fcustom%2F${TOKEN}%2Fv3`,
+      `next=%2Fpipeline%2Fapi%2Fwebhook%2Fcustom%2F${MASK}_-12%2Fv3`,
+    ],
     ['a JSON-escaped token', `{"u":"\\/custom\\/${TOKEN}\\/v3"}`, `{"u":"\\/custom\\/${MASK}_-12\\/v3"}`],
-    ["the token in Harness's error message", `No custom trigger found for the used custom webhook token: ${TOKEN}`, `No custom trigger found for the used custom webhook token: ${MASK}_-12`],
+    [
+      "the token in Harness's error message",
+      `No custom trigger found for the used custom webhook token: ${TOKEN}`,
+      `No custom trigger found for the used custom webhook token: ${MASK}_-12`,
+    ],
   ])('%s', (_name, text, want) => {
     expect(redact(text)).toBe(want);
   });
@@ -55,8 +80,16 @@ describe('redact: named fields and headers', () => {
     ['a key value in the header keeps its prefix', `X-Api-Key: ${PAT}`, `X-Api-Key: pat.${MASK}${PAT.slice(-4)}`],
     ['apiKey= in a query', 'u?apiKey=abcdefghijklmn&x=1', `u?apiKey=${MASK}klmn&x=1`],
     ['api_key: short value shows nothing', 'api_key: hunter22', `api_key: ${MASK}`],
-    ['Authorization: Bearer', 'Authorization: Bearer eyJhbGciOi.eyJzdWIi.sig123456', `Authorization: Bearer ${MASK}3456`],
-    ['authorization: Basic, in JSON', '"authorization": "Basic dXNlcjpwYXNzd29yZA=="', `"authorization": "Basic ${MASK}ZA=="`],
+    [
+      'Authorization: Bearer',
+      'Authorization: Bearer eyJhbGciOi.eyJzdWIi.sig123456',
+      `Authorization: Bearer ${MASK}3456`,
+    ],
+    [
+      'authorization: Basic, in JSON',
+      '"authorization": "Basic dXNlcjpwYXNzd29yZA=="',
+      `"authorization": "Basic ${MASK}ZA=="`,
+    ],
     ['customWebhookToken in YAML', `customWebhookToken: ${TOKEN}`, `customWebhookToken: ${MASK}_-12`],
   ])('%s', (_name, text, want) => {
     expect(redact(text)).toBe(want);
@@ -118,19 +151,29 @@ describe('redact is idempotent', () => {
 describe('redactUrl and redactHeaders', () => {
   it('masks the token and a password before the host, nothing else', () => {
     const url = `https://me:pa55word@h.example:8443/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=A&orgIdentifier=O`;
-    expect(redactUrl(url)).toBe(`https://me:${MASK}@h.example:8443/gateway/pipeline/api/webhook/custom/${MASK}_-12/v3?accountIdentifier=A&orgIdentifier=O`);
+    expect(redactUrl(url)).toBe(
+      `https://me:${MASK}@h.example:8443/gateway/pipeline/api/webhook/custom/${MASK}_-12/v3?accountIdentifier=A&orgIdentifier=O`,
+    );
     expect(redactUrl(redactUrl(url))).toBe(redactUrl(url));
   });
 
   it('masks credential headers and the names it is given, in any case, and redacts the rest as text', () => {
     const out = redactHeaders(
-      { 'X-Api-Key': PAT, authorization: 'Bearer abcdefghijklmnop', Cookie: 'session=abcdefghijklmnop', 'X-Signature': 'sig-abcdefghijkl', 'X-Note': `carried ${LEGACY}`, 'content-type': 'application/json', 'X-Empty': '' },
+      {
+        'X-Api-Key': PAT,
+        'authorization': 'Bearer abcdefghijklmnop',
+        'Cookie': 'session=abcdefghijklmnop',
+        'X-Signature': 'sig-abcdefghijkl',
+        'X-Note': `carried ${LEGACY}`,
+        'content-type': 'application/json',
+        'X-Empty': '',
+      },
       ['x-signature'],
     );
     expect(out).toEqual({
       'X-Api-Key': `pat.${MASK}${PAT.slice(-4)}`,
-      authorization: `Bearer ${MASK}mnop`,
-      Cookie: `${MASK}mnop`,
+      'authorization': `Bearer ${MASK}mnop`,
+      'Cookie': `${MASK}mnop`,
       'X-Signature': `${MASK}ijkl`,
       'X-Note': `carried pat.${MASK}${LEGACY.slice(-4)}`,
       'content-type': 'application/json',
@@ -142,7 +185,13 @@ describe('redactUrl and redactHeaders', () => {
 
 describe('redactJson, excerpt, holdsSecret, namedSecrets', () => {
   it('redacts every string and property name of a parsed answer, keeping its shape and other values', () => {
-    const doc = { status: 'SUCCESS', n: 3, ok: true, none: null, data: { message: `echo ${PAT}`, list: ['plain', 'my-own-secret-1'], [PAT]: 1 } };
+    const doc = {
+      status: 'SUCCESS',
+      n: 3,
+      ok: true,
+      none: null,
+      data: { message: `echo ${PAT}`, list: ['plain', 'my-own-secret-1'], [PAT]: 1 },
+    };
     const clean = redactJson(doc, ['my-own-secret-1']);
     expect(clean.status).toBe('SUCCESS');
     expect(clean.n).toBe(3);
@@ -156,11 +205,18 @@ describe('redactJson, excerpt, holdsSecret, namedSecrets', () => {
   });
 
   it('masks the value of a credential-named field, whatever its shape', () => {
-    expect(redactJson({ apiKey: 'plain-value-123456', 'X-Api-Key': 'other-value-98765', authorization: '${TOKEN}', note: 'plain-value' })).toEqual({
-      apiKey: maskSecret('plain-value-123456'),
+    expect(
+      redactJson({
+        'apiKey': 'plain-value-123456',
+        'X-Api-Key': 'other-value-98765',
+        'authorization': '${TOKEN}',
+        'note': 'plain-value',
+      }),
+    ).toEqual({
+      'apiKey': maskSecret('plain-value-123456'),
       'X-Api-Key': maskSecret('other-value-98765'),
-      authorization: '${TOKEN}',
-      note: 'plain-value',
+      'authorization': '${TOKEN}',
+      'note': 'plain-value',
     });
   });
 
@@ -173,7 +229,9 @@ describe('redactJson, excerpt, holdsSecret, namedSecrets', () => {
     expect(escaped).not.toContain(PAT);
     expect(JSON.stringify(redactParsed(escaped, JSON.parse(escaped) as unknown))).not.toContain(PAT.slice(0, -4));
     const loud = `{"message":"echo some-secret-1"}`;
-    expect(redactParsed(loud, JSON.parse(loud) as unknown, ['some-secret-1'])).toEqual({ message: `echo ${maskSecret('some-secret-1')}` });
+    expect(redactParsed(loud, JSON.parse(loud) as unknown, ['some-secret-1'])).toEqual({
+      message: `echo ${maskSecret('some-secret-1')}`,
+    });
   });
 
   it('masks before it cuts: a key cut anywhere never shows more than its last four', () => {
@@ -192,14 +250,21 @@ describe('redactJson, excerpt, holdsSecret, namedSecrets', () => {
   });
 
   it('namedSecrets finds credential header values, -u passwords, bearer tokens and key shapes glued to text', () => {
-    const found = namedSecrets(`curl -H 'X-Api-Key: k-value-1' -H "Authorization: Bearer tok-2222" -H 'X-Source: jenkins' -u me:pw-3333 --x${PAT} -H 'X-Token: $TOKEN'`);
+    const found = namedSecrets(
+      `curl -H 'X-Api-Key: k-value-1' -H "Authorization: Bearer tok-2222" -H 'X-Source: jenkins' -u me:pw-3333 --x${PAT} -H 'X-Token: $TOKEN'`,
+    );
     expect(found).toEqual(expect.arrayContaining(['k-value-1', 'tok-2222', 'me:pw-3333', PAT]));
     expect(found).not.toContain('jenkins');
     expect(found).not.toContain('$TOKEN');
   });
 
   it('namedSecrets stays linear on hostile pastes', () => {
-    for (const hostile of ['a'.repeat(2_000_000), 'a:'.repeat(1_000_000), 'pat.aaaa.'.repeat(200_000), '-u '.repeat(600_000)]) {
+    for (const hostile of [
+      'a'.repeat(2_000_000),
+      'a:'.repeat(1_000_000),
+      'pat.aaaa.'.repeat(200_000),
+      '-u '.repeat(600_000),
+    ]) {
       const start = performance.now();
       namedSecrets(hostile);
       expect(performance.now() - start).toBeLessThan(1500);

@@ -9,7 +9,12 @@ import type { ConditionSpec } from '../../shared/harness/trigger-yaml';
 
 const A30 = 'a'.repeat(30);
 const payload = JSON.stringify({ s: A30, ref: `refs/${A30}` });
-const cond = (operator: string, value: string, key = '<+trigger.payload.s>'): ConditionSpec => ({ key, operator, value, where: null });
+const cond = (operator: string, value: string, key = '<+trigger.payload.s>'): ConditionSpec => ({
+  key,
+  operator,
+  value,
+  where: null,
+});
 const verdict = (payloadConditions: ConditionSpec[], jexlCondition: string | null = null) =>
   evaluateTrigger({ enabled: true, payloadConditions, headerConditions: [], jexlCondition }, { payload, headers: [] });
 
@@ -21,7 +26,10 @@ afterEach(() => setBoundedRunner(vmRunner));
 describe('regex deadline', () => {
   it('answers a catastrophic pattern that RE2 can take, at once and correctly', () => {
     const v = verdict([cond('Regex', '(a|a?)+b'), cond('In', 'x, (a|a?)+b')]);
-    expect(v.rows.map((r) => [r.state, r.wouldBe])).toEqual([['fail', null], ['not-reached', 'fail']]);
+    expect(v.rows.map((r) => [r.state, r.wouldBe])).toEqual([
+      ['fail', null],
+      ['not-reached', 'fail'],
+    ]);
     expect(verdict([cond('Regex', '(a|a?)+')]).outcome).toBe('fires');
   });
 
@@ -49,13 +57,24 @@ describe('regex deadline', () => {
   it('In: a later item that matches still decides; otherwise cannot tell', () => {
     expect(verdict([cond('In', `${BAD}, a+`)]).rows[0]?.state).toBe('pass');
     const v = verdict([cond('In', `${BAD}, b+`)]);
-    expect([v.outcome, v.rows[0]?.why]).toEqual(['undetermined', `the pattern took too long (stopped after 100 ms): ${JSON.stringify(BAD)}`]);
+    expect([v.outcome, v.rows[0]?.why]).toEqual([
+      'undetermined',
+      `the pattern took too long (stopped after 100 ms): ${JSON.stringify(BAD)}`,
+    ]);
   });
 
   it('bounds the regexes of JEXL too (=~, matches, split)', () => {
-    for (const jexl of [`<+trigger.payload.s> =~ "${BAD}"`, `<+trigger.payload.s>.matches("${BAD}")`, `<+trigger.payload.ref>.split("${BAD}").size() == 1`]) {
+    for (const jexl of [
+      `<+trigger.payload.s> =~ "${BAD}"`,
+      `<+trigger.payload.s>.matches("${BAD}")`,
+      `<+trigger.payload.ref>.split("${BAD}").size() == 1`,
+    ]) {
       const v = verdict([], jexl);
-      expect([v.outcome, v.jexl.state, v.jexl.why], jexl).toEqual(['undetermined', 'unsupported', `the pattern took too long (stopped after 100 ms): ${JSON.stringify(BAD)}`]);
+      expect([v.outcome, v.jexl.state, v.jexl.why], jexl).toEqual([
+        'undetermined',
+        'unsupported',
+        `the pattern took too long (stopped after 100 ms): ${JSON.stringify(BAD)}`,
+      ]);
     }
     expect(verdict([], `<+trigger.payload.ref>.split("(a|a?)+b").size() == 1`).outcome).toBe('fires');
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequestPreview } from '../../shared/harness/request-preview';
 
-const url = 'https://app.harness.io/gateway/pipeline/api/webhook/custom/Kq7vR2mXw9LpT4nZb8YcHd/v3?accountIdentifier=A&orgIdentifier=O&projectIdentifier=P';
+const url =
+  'https://app.harness.io/gateway/pipeline/api/webhook/custom/Kq7vR2mXw9LpT4nZb8YcHd/v3?accountIdentifier=A&orgIdentifier=O&projectIdentifier=P';
 const base = {
   parsed: { url },
   key: { id: 'k1', label: 'API key', last4: 'wxyz' },
@@ -21,7 +22,10 @@ describe('buildRequestPreview', () => {
     expect(p.url).not.toContain('Kq7vR2mXw9LpT4nZb8YcHd');
     expect(p.url).toContain('/custom/');
     expect(p.headers.map((h) => `${h.name}: ${h.value}`)).toEqual([
-      'x-source: gitlab', 'X-Signature: …(redacted)…abcd', 'content-type: application/json', 'X-Api-Key: …(redacted)…wxyz',
+      'x-source: gitlab',
+      'X-Signature: …(redacted)…abcd',
+      'content-type: application/json',
+      'X-Api-Key: …(redacted)…wxyz',
     ]);
     expect(p.body).toBe('{"tag": "v1"}');
     expect(p.bodyBytes).toBe(13);

@@ -24,7 +24,14 @@ const INPUT = `pipeline:
 `;
 
 const sample = parseSample({
-  payload: JSON.stringify({ image: 'registry/app', tag: 'v2.0', user: { name: 'ana' }, sha: '0123456789abcdef', count: 3, message: 'fix: a # b' }),
+  payload: JSON.stringify({
+    image: 'registry/app',
+    tag: 'v2.0',
+    user: { name: 'ana' },
+    sha: '0123456789abcdef',
+    count: 3,
+    message: 'fix: a # b',
+  }),
   headers: { 'x-source': 'jenkins' },
 });
 
@@ -47,20 +54,41 @@ describe('runtime inputs', () => {
 
   it('flags unresolved expressions with their place', () => {
     expect(r.unresolved).toEqual([
-      expect.objectContaining({ expression: '<+trigger.payload.nothere>', line: 16, column: 20, documentLine: 55, state: 'missing', value: 'null' }),
+      expect.objectContaining({
+        expression: '<+trigger.payload.nothere>',
+        line: 16,
+        column: 20,
+        documentLine: 55,
+        state: 'missing',
+        value: 'null',
+      }),
     ]);
     expect(r.yaml).toContain('missing: null\n');
-    expect(r.refs.filter((x) => x.state === 'kept').map((x) => x.expression)).toEqual(['<+input>', '<+pipeline.sequenceId>']);
+    expect(r.refs.filter((x) => x.state === 'kept').map((x) => x.expression)).toEqual([
+      '<+input>',
+      '<+pipeline.sequenceId>',
+    ]);
   });
 
   it('flags trigger expressions that fail or that the preview cannot read', () => {
-    const bad = resolveRuntimeInputs(compileRuntimeInputs('a: <+trigger.payload.tag.charAt(0)>\nb: <+trigger.payload.user.substring(1)>\nc: <+trigger.sourceRepo>\n'), sample);
-    expect(bad.unresolved.map((u) => [u.line, u.state])).toEqual([[1, 'unsupported'], [2, 'error'], [3, 'unsupported']]);
+    const bad = resolveRuntimeInputs(
+      compileRuntimeInputs(
+        'a: <+trigger.payload.tag.charAt(0)>\nb: <+trigger.payload.user.substring(1)>\nc: <+trigger.sourceRepo>\n',
+      ),
+      sample,
+    );
+    expect(bad.unresolved.map((u) => [u.line, u.state])).toEqual([
+      [1, 'unsupported'],
+      [2, 'error'],
+      [3, 'unsupported'],
+    ]);
     expect(bad.yaml).toContain('a: <+trigger.payload.tag.charAt(0)>');
   });
 
   it('maps lines back into the trigger YAML', () => {
-    const t = parseTriggerYaml(`trigger:\n  name: t\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n  inputYaml: |\n    pipeline:\n      tag: <+trigger.payload.nope>\n`);
+    const t = parseTriggerYaml(
+      `trigger:\n  name: t\n  source:\n    type: Webhook\n    spec:\n      type: Custom\n  inputYaml: |\n    pipeline:\n      tag: <+trigger.payload.nope>\n`,
+    );
     const u = resolveRuntimeInputs(compileRuntimeInputs(t.inputYaml, t.inputYamlLine), sample).unresolved[0];
     expect([u?.line, u?.column, u?.documentLine]).toEqual([2, 8, 9]);
   });

@@ -7,7 +7,10 @@ const values = (text: string, style: ShellStyle | 'auto' = 'auto') => shellWords
 
 /** What bash itself makes of `text` as the arguments of a command. */
 function bashWords(text: string): string[] {
-  const out = spawnSync('bash', ['--norc', '-c', `f() { printf '%s\\0' "$@"; }; f ${text}`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' } });
+  const out = spawnSync('bash', ['--norc', '-c', `f() { printf '%s\\0' "$@"; }; f ${text}`], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' },
+  });
   if (out.status !== 0) throw new Error(`bash failed on ${text}: ${out.stderr}`);
   return out.stdout === '' ? [] : out.stdout.slice(0, -1).split('\0');
 }
@@ -52,7 +55,11 @@ describe('posix words agree with bash', () => {
 describe('posix words: what a paste needs beyond bash', () => {
   it.each([
     ['backslash + CRLF continues the line', 'curl \\\r\n  -X POST', ['curl', '-X', 'POST']],
-    ['blanks after a continuation backslash are forgiven', 'curl -X POST \\   \n  -d x', ['curl', '-X', 'POST', '-d', 'x']],
+    [
+      'blanks after a continuation backslash are forgiven',
+      'curl -X POST \\   \n  -d x',
+      ['curl', '-X', 'POST', '-d', 'x'],
+    ],
     ['CR alone is a blank', 'a\rb', ['a', 'b']],
     ['a non-breaking space separates words', 'curl\u00a0-X\u00a0POST', ['curl', '-X', 'POST']],
     ['& inside a word stays (an unquoted URL)', 'https://h/x?a=1&b=2', ['https://h/x?a=1&b=2']],
@@ -68,7 +75,7 @@ describe('posix words: what a paste needs beyond bash', () => {
     expect(words.find((w) => w.value === 'jq')?.newLine).toBe(false);
   });
 
-  it('keeps each word\'s offset and raw text', () => {
+  it("keeps each word's offset and raw text", () => {
     const text = `curl  -H "a: b" \\\n  'x y'`;
     const { words } = shellWords(text);
     expect(words.map((w) => [w.value, w.offset, w.raw])).toEqual([
@@ -83,15 +90,27 @@ describe('posix words: what a paste needs beyond bash', () => {
 
 describe('cmd words (cmd.exe, then curl.exe argv rules)', () => {
   it.each([
-    ['^ continuations', 'curl -X POST ^\n  -H "a: b" ^\n  https://h/x', ['curl', '-X', 'POST', '-H', 'a: b', 'https://h/x']],
+    [
+      '^ continuations',
+      'curl -X POST ^\n  -H "a: b" ^\n  https://h/x',
+      ['curl', '-X', 'POST', '-H', 'a: b', 'https://h/x'],
+    ],
     ['^ + CRLF, and blanks after ^', 'curl ^\r\n -d x ^  \r\n -k', ['curl', '-d', 'x', '-k']],
     ['\\" inside double quotes', String.raw`-d "{\"a\": \"b c\"}"`, ['-d', '{"a": "b c"}']],
     ['"" inside double quotes', '-d "say ""hi"""', ['-d', 'say "hi"']],
     ['backslashes before a quote halve', String.raw`"a\\" "b\\\"c" d\\e`, ['a\\', 'b\\"c', 'd\\\\e']],
     ['^ escapes outside quotes, literal inside', 'https://h/x?a=1^&b=2 "x^y"', ['https://h/x?a=1&b=2', 'x^y']],
-    ['Chrome\'s ^"…^" quoting', String.raw`curl ^"https://h/x?a=1^&b=2^" ^` + '\n' + String.raw`  --data-raw ^"^{^\^"a^\^":1^}^"`, ['curl', 'https://h/x?a=1&b=2', '--data-raw', '{"a":1}']],
+    [
+      'Chrome\'s ^"…^" quoting',
+      String.raw`curl ^"https://h/x?a=1^&b=2^" ^` + '\n' + String.raw`  --data-raw ^"^{^\^"a^\^":1^}^"`,
+      ['curl', 'https://h/x?a=1&b=2', '--data-raw', '{"a":1}'],
+    ],
     ['^^ is a caret', 'a^^b', ['a^b']],
-    ['bash single quotes pasted with ^ lines are read as meant', "curl ^\n -H 'content-type: application/json'", ['curl', '-H', 'content-type: application/json']],
+    [
+      'bash single quotes pasted with ^ lines are read as meant',
+      "curl ^\n -H 'content-type: application/json'",
+      ['curl', '-H', 'content-type: application/json'],
+    ],
   ])('%s', (_name, text, want) => {
     expect(values(text, 'cmd')).toEqual(want);
   });
@@ -99,14 +118,25 @@ describe('cmd words (cmd.exe, then curl.exe argv rules)', () => {
   it('treats unquoted, unescaped & and | as operators', () => {
     const { words } = shellWords('curl x & echo | more ^& "a & b"', 'cmd');
     expect(words.map((w) => [w.value, w.operator])).toEqual([
-      ['curl', false], ['x', false], ['&', true], ['echo', false], ['|', true], ['more', false], ['&', false], ['a & b', false],
+      ['curl', false],
+      ['x', false],
+      ['&', true],
+      ['echo', false],
+      ['|', true],
+      ['more', false],
+      ['&', false],
+      ['a & b', false],
     ]);
   });
 });
 
 describe('powershell words', () => {
   it.each([
-    ['backtick continuations', 'curl.exe -X POST `\n  -H \'a: b\' `\r\n  https://h/x', ['curl.exe', '-X', 'POST', '-H', 'a: b', 'https://h/x']],
+    [
+      'backtick continuations',
+      "curl.exe -X POST `\n  -H 'a: b' `\r\n  https://h/x",
+      ['curl.exe', '-X', 'POST', '-H', 'a: b', 'https://h/x'],
+    ],
     ["'' inside single quotes", "-d '{\"it''s\": 1}'", ['-d', '{"it\'s": 1}']],
     ['`" and "" inside double quotes', '-d "a`"b""c"', ['-d', 'a"b"c']],
     ['backtick escapes in double quotes', '"x`ty`$z"', ['x\ty$z']],
@@ -124,7 +154,7 @@ describe('detectStyle', () => {
     ['curl.exe -X POST `\n -d x', 'powershell'],
     [String.raw`curl ^"https://h/x^" --data-raw ^"^{^}^"`, 'cmd'],
     ['curl -X POST https://h/x', 'posix'],
-    ['curl -d \'^"\' \\\n x', 'posix'],
+    ["curl -d '^\"' \\\n x", 'posix'],
   ] as const)('%j → %s', (text, want) => {
     expect(detectStyle(text)).toBe(want);
     expect(shellWords(text).style).toBe(want);
@@ -133,13 +163,53 @@ describe('detectStyle', () => {
 
 describe('unterminated quotes name their kind and where they start', () => {
   it.each([
-    ['single quote', `curl -d '{"a":1}`, 'auto', /^Unterminated single quote starting at line 1, column 9$/, 1, 9, /'\\''/],
-    ['double quote on line 2', 'curl \\\n  -d "abc', 'auto', /^Unterminated double quote starting at line 2, column 6$/, 2, 6, /\\"/],
+    [
+      'single quote',
+      `curl -d '{"a":1}`,
+      'auto',
+      /^Unterminated single quote starting at line 1, column 9$/,
+      1,
+      9,
+      /'\\''/,
+    ],
+    [
+      'double quote on line 2',
+      'curl \\\n  -d "abc',
+      'auto',
+      /^Unterminated double quote starting at line 2, column 6$/,
+      2,
+      6,
+      /\\"/,
+    ],
     ["$'…' quote", "curl -d $'abc", 'auto', /^Unterminated \$'…' quote starting at line 1, column 9$/, 1, 9, /\\'/],
-    ['cmd double quote', 'curl ^\n -H "a: b ^\n -k', 'cmd', /^Unterminated double quote starting at line 2, column 5$/, 2, 5, /""/],
-    ['powershell single quote', "curl.exe `\n -d 'x", 'auto', /^Unterminated single quote starting at line 2, column 5$/, 2, 5, /''/],
+    [
+      'cmd double quote',
+      'curl ^\n -H "a: b ^\n -k',
+      'cmd',
+      /^Unterminated double quote starting at line 2, column 5$/,
+      2,
+      5,
+      /""/,
+    ],
+    [
+      'powershell single quote',
+      "curl.exe `\n -d 'x",
+      'auto',
+      /^Unterminated single quote starting at line 2, column 5$/,
+      2,
+      5,
+      /''/,
+    ],
     // bash fails the same way: the apostrophe ends the '…', and the " after Brien never closes.
-    ['apostrophe inside single quotes', `curl -d '{"name":"O'Brien"}'`, 'auto', /^Unterminated double quote starting at line 1, column 26$/, 1, 26, /O'\\''Brien.*ended a '…' early/],
+    [
+      'apostrophe inside single quotes',
+      `curl -d '{"name":"O'Brien"}'`,
+      'auto',
+      /^Unterminated double quote starting at line 1, column 26$/,
+      1,
+      26,
+      /O'\\''Brien.*ended a '…' early/,
+    ],
   ] as const)('%s', (_name, text, style, message, line, column, hint) => {
     const err = failure(text, style);
     expect(err.code).toBe('parse');

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { stageSteps } from '../../shared/harness/stage-graph';
 
-function node(id: string, o: { type?: string; status?: string; next?: string[]; children?: string[]; start?: number; end?: number; failure?: string } = {}) {
+function node(
+  id: string,
+  o: {
+    type?: string;
+    status?: string;
+    next?: string[];
+    children?: string[];
+    start?: number;
+    end?: number;
+    failure?: string;
+  } = {},
+) {
   return {
     nodeType: o.type ?? 'Deployment',
     nodeIdentifier: id,
@@ -42,7 +53,8 @@ describe('stageSteps', () => {
     expect(a).toMatchObject({ durationMs: 3000, status: { status: 'Success', tone: 'good' }, failureMessage: null });
     expect(b).toMatchObject({ durationMs: 6000, endTs: null });
     expect(c).toMatchObject({ durationMs: null, startTs: null });
-    const failed = stageSteps({ x: node('x', { status: 'Failed', failure: 'boom', start: 1, end: 2 }) }, 'x', 0)[0]?.stages[0];
+    const failed = stageSteps({ x: node('x', { status: 'Failed', failure: 'boom', start: 1, end: 2 }) }, 'x', 0)[0]
+      ?.stages[0];
     expect(failed?.failureMessage).toBe('boom');
   });
 

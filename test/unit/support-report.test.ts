@@ -15,9 +15,27 @@ function result(key: string, token: string): InspectResult {
     },
     executionDetails: {
       pipelineExecutionSummary: {
-        planExecutionId: 'p1', name: 'Deploy', pipelineIdentifier: 'deploy_pl', status: 'Failed', startTs: 1000, endTs: 6000, runSequence: 7,
-        failureInfo: { message: `curl failed: X-Api-Key: ${key}` }, startingNodeId: 'a',
-        layoutNodeMap: { a: { nodeType: 'CI', nodeIdentifier: 'build', name: 'Build | x', status: 'Failed', startTs: 1000, endTs: 6000, edgeLayoutList: { currentNodeChildren: [], nextIds: [] }, failureInfo: { message: 'exit 1' } } },
+        planExecutionId: 'p1',
+        name: 'Deploy',
+        pipelineIdentifier: 'deploy_pl',
+        status: 'Failed',
+        startTs: 1000,
+        endTs: 6000,
+        runSequence: 7,
+        failureInfo: { message: `curl failed: X-Api-Key: ${key}` },
+        startingNodeId: 'a',
+        layoutNodeMap: {
+          a: {
+            nodeType: 'CI',
+            nodeIdentifier: 'build',
+            name: 'Build | x',
+            status: 'Failed',
+            startTs: 1000,
+            endTs: 6000,
+            edgeLayoutList: { currentNodeChildren: [], nextIds: [] },
+            failureInfo: { message: 'exit 1' },
+          },
+        },
       },
     },
   };

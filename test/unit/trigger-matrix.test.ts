@@ -22,19 +22,39 @@ const ENV = yaml(`        payloadConditions:
 describe('buildMatrix', () => {
   it('gives each trigger × sample its outcome, status and reason', () => {
     const m = buildMatrix(
-      [{ id: 'a', name: 'env in qa, prod', yaml: ENV }, { id: 'b', name: 'no conditions', yaml: yaml('        payloadConditions: []') }],
-      [{ id: 's1', name: 'qa', payload: '{"env":"qa"}' }, { id: 's2', name: 'dev', payload: '{"env":"dev"}' }, { id: 's3', name: 'not json', payload: 'env=qa' }],
+      [
+        { id: 'a', name: 'env in qa, prod', yaml: ENV },
+        { id: 'b', name: 'no conditions', yaml: yaml('        payloadConditions: []') },
+      ],
+      [
+        { id: 's1', name: 'qa', payload: '{"env":"qa"}' },
+        { id: 's2', name: 'dev', payload: '{"env":"dev"}' },
+        { id: 's3', name: 'not json', payload: 'env=qa' },
+      ],
     );
     expect(m.samples.map((s) => s.name)).toEqual(['qa', 'dev', 'not json']);
     expect(m.rows[0]?.trigger).toEqual({ id: 'a', name: 'env in qa, prod', identifier: 't1' });
     expect(m.rows[0]?.cells.map((c) => c.outcome)).toEqual(['fires', 'does-not-fire', 'does-not-fire']);
-    expect(m.rows[0]?.cells[1]).toMatchObject({ status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', reason: expect.stringContaining('"dev"') as unknown });
+    expect(m.rows[0]?.cells[1]).toMatchObject({
+      status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
+      reason: expect.stringContaining('"dev"') as unknown,
+    });
     expect(m.rows[0]?.cells[2]?.reason).toContain('"null"');
-    expect(m.rows[1]?.cells.map((c) => c.status)).toEqual(['TARGET_EXECUTION_REQUESTED', 'TARGET_EXECUTION_REQUESTED', 'TARGET_EXECUTION_REQUESTED']);
+    expect(m.rows[1]?.cells.map((c) => c.status)).toEqual([
+      'TARGET_EXECUTION_REQUESTED',
+      'TARGET_EXECUTION_REQUESTED',
+      'TARGET_EXECUTION_REQUESTED',
+    ]);
   });
 
   it('fills the row of a trigger whose YAML cannot be read with the error and its place', () => {
-    const m = buildMatrix([{ id: 'x', name: 'broken', yaml: 'trigger:\n  source: [oops\n' }, { id: 'y', name: 'cron', yaml: 'trigger:\n  source:\n    type: Scheduled\n' }], [{ id: 's', name: 's', payload: '{}' }]);
+    const m = buildMatrix(
+      [
+        { id: 'x', name: 'broken', yaml: 'trigger:\n  source: [oops\n' },
+        { id: 'y', name: 'cron', yaml: 'trigger:\n  source:\n    type: Scheduled\n' },
+      ],
+      [{ id: 's', name: 's', payload: '{}' }],
+    );
     expect(m.rows[0]?.error).toMatch(/line \d+, column \d+/);
     expect(m.rows[0]?.cells[0]?.outcome).toBe('error');
     expect(m.rows[1]?.error).toMatch(/Scheduled \(cron\) trigger, not a custom webhook trigger/);
@@ -53,11 +73,21 @@ describe('CSV', () => {
   });
 
   it('writes one CRLF line per cell with the header first', () => {
-    const m = buildMatrix([{ id: 'a', name: 'Deploy, "prod"', yaml: ENV }], [{ id: 's1', name: 'qa', payload: '{"env":"qa"}' }, { id: 's2', name: 'dev', payload: '{"env":"dev"}' }]);
+    const m = buildMatrix(
+      [{ id: 'a', name: 'Deploy, "prod"', yaml: ENV }],
+      [
+        { id: 's1', name: 'qa', payload: '{"env":"qa"}' },
+        { id: 's2', name: 'dev', payload: '{"env":"dev"}' },
+      ],
+    );
     const lines = matrixCsv(m).split('\r\n');
     expect(lines[0]).toBe('trigger,trigger identifier,sample,outcome,harness status,reason');
-    expect(lines[1]).toBe('"Deploy, ""prod""",t1,qa,fires,TARGET_EXECUTION_REQUESTED,Would fire (TARGET_EXECUTION_REQUESTED): every condition matches.');
-    expect(lines[2]).toMatch(/^"Deploy, ""prod""",t1,dev,does not fire,NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS,"Would not fire .*""dev"".*"$/);
+    expect(lines[1]).toBe(
+      '"Deploy, ""prod""",t1,qa,fires,TARGET_EXECUTION_REQUESTED,Would fire (TARGET_EXECUTION_REQUESTED): every condition matches.',
+    );
+    expect(lines[2]).toMatch(
+      /^"Deploy, ""prod""",t1,dev,does not fire,NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS,"Would not fire .*""dev"".*"$/,
+    );
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
   });

@@ -52,8 +52,15 @@ describe('parseTriggerYaml', () => {
   it('reads the HARNESS.md example', () => {
     const t = parseTriggerYaml(HARNESS_EXAMPLE);
     expect(t).toMatchObject({
-      name: 'Deploy on image', identifier: 'deploy_on_image', enabled: true, org: 'default', project: 'CD_Docs', pipeline: 'Container',
-      payloadConditions: [{ key: '<+trigger.payload.env>', operator: 'In', value: 'qa, prod', where: { line: 14, column: 13 } }],
+      name: 'Deploy on image',
+      identifier: 'deploy_on_image',
+      enabled: true,
+      org: 'default',
+      project: 'CD_Docs',
+      pipeline: 'Container',
+      payloadConditions: [
+        { key: '<+trigger.payload.env>', operator: 'In', value: 'qa, prod', where: { line: 14, column: 13 } },
+      ],
       headerConditions: [{ key: "<+trigger.header['X-Source']>", operator: 'Equals', value: 'jenkins' }],
       jexlCondition: '<+trigger.payload.tag>.startsWith("v") && <+trigger.payload.image> != null',
       jexlWhere: { line: 21, column: 24 },
@@ -64,7 +71,11 @@ describe('parseTriggerYaml', () => {
   });
 
   it('keeps values as the text Harness reads (not YAML numbers or booleans)', () => {
-    const t = parseTriggerYaml(custom('        payloadConditions:\n          - key: <+trigger.payload.v>\n            operator: Equals\n            value: 1.50\n          - key: k\n            operator: Equals\n            value: yes\n          - key: k\n            operator: Equals\n            value:\n'));
+    const t = parseTriggerYaml(
+      custom(
+        '        payloadConditions:\n          - key: <+trigger.payload.v>\n            operator: Equals\n            value: 1.50\n          - key: k\n            operator: Equals\n            value: yes\n          - key: k\n            operator: Equals\n            value:\n',
+      ),
+    );
     expect(t.payloadConditions.map((c) => c.value)).toEqual(['1.50', 'yes', null]);
   });
 
@@ -76,9 +87,15 @@ describe('parseTriggerYaml', () => {
   });
 
   it.each([
-    [wrap('    type: Scheduled\n    spec:\n      type: Cron\n'), /Scheduled \(cron\) trigger, not a custom webhook trigger/],
+    [
+      wrap('    type: Scheduled\n    spec:\n      type: Cron\n'),
+      /Scheduled \(cron\) trigger, not a custom webhook trigger/,
+    ],
     [wrap('    type: Artifact\n'), /an Artifact trigger/],
-    [wrap('    type: Webhook\n    spec:\n      type: Github\n'), /Webhook\/Github trigger, not a custom webhook trigger/],
+    [
+      wrap('    type: Webhook\n    spec:\n      type: Github\n'),
+      /Webhook\/Github trigger, not a custom webhook trigger/,
+    ],
     [wrap('    type: Webhook\n    spec:\n      type: Gitlab\n'), /Webhook\/Gitlab/],
     ['trigger:\n  name: x\n', /trigger.source is missing/],
     ['pipeline:\n  name: x\n', /pipeline YAML, not a trigger/],
@@ -105,8 +122,15 @@ describe('parseTriggerYaml', () => {
   });
 
   it('reads a block-scalar JEXL condition and the optional fields', () => {
-    const t = parseTriggerYaml(`${custom('        jexlCondition: |\n          var ok = true;\n          ok\n')}  inputSetRefs:\n    - a\n  pipelineBranchName: main\n  stagesToExecute: [s1]\n  tags:\n    team: qa\n`);
+    const t = parseTriggerYaml(
+      `${custom('        jexlCondition: |\n          var ok = true;\n          ok\n')}  inputSetRefs:\n    - a\n  pipelineBranchName: main\n  stagesToExecute: [s1]\n  tags:\n    team: qa\n`,
+    );
     expect(t.jexlCondition).toBe('var ok = true;\nok\n');
-    expect([t.inputSetRefs, t.pipelineBranchName, t.stagesToExecute, t.tags]).toEqual([['a'], 'main', ['s1'], { team: 'qa' }]);
+    expect([t.inputSetRefs, t.pipelineBranchName, t.stagesToExecute, t.tags]).toEqual([
+      ['a'],
+      'main',
+      ['s1'],
+      { team: 'qa' },
+    ]);
   });
 });

@@ -9,24 +9,63 @@ import { phaseSteps } from '../../renderer/features/watch/phases';
 import { liveDuration } from '../../renderer/features/watch/useNow';
 import { dayBound } from '../../renderer/stores/history-dates';
 
-const words = (status: string, tone: StatusWords['tone'], text = status): StatusWords => ({ status, words: text, tone });
+const words = (status: string, tone: StatusWords['tone'], text = status): StatusWords => ({
+  status,
+  words: text,
+  tone,
+});
 
 function watch(o: Partial<WatchState>): WatchState {
   return {
-    id: 'w1', historyId: 'h1', triggerId: 't1', triggerName: 'Deploy', apiUrl: 'http://127.0.0.1/x', eventCorrelationId: 'e1',
-    startedAt: 0, updatedAt: 0, connectionTrouble: null, ended: null, polls: 0, nextPollAt: null, canAbort: false,
-    phase: 'pending', processing: null, execution: null, steps: [], failureMessages: [], needsPerson: null, terminal: false, headline: '',
+    id: 'w1',
+    historyId: 'h1',
+    triggerId: 't1',
+    triggerName: 'Deploy',
+    apiUrl: 'http://127.0.0.1/x',
+    eventCorrelationId: 'e1',
+    startedAt: 0,
+    updatedAt: 0,
+    connectionTrouble: null,
+    ended: null,
+    polls: 0,
+    nextPollAt: null,
+    canAbort: false,
+    phase: 'pending',
+    processing: null,
+    execution: null,
+    steps: [],
+    failureMessages: [],
+    needsPerson: null,
+    terminal: false,
+    headline: '',
     ...o,
   };
 }
 
 const processing = (status: StatusWords, message = ''): NonNullable<WatchState['processing']> => ({
-  status, message, warning: null, exceptionOccured: false, triggerIdentifier: 't', pipelineIdentifier: 'p', pipelineExecutionId: null, eventCreatedAt: 1,
+  status,
+  message,
+  warning: null,
+  exceptionOccured: false,
+  triggerIdentifier: 't',
+  pipelineIdentifier: 'p',
+  pipelineExecutionId: null,
+  eventCreatedAt: 1,
 });
 
 const execution = (status: StatusWords): NonNullable<WatchState['execution']> => ({
-  planExecutionId: 'x', name: 'Build and deploy', pipelineIdentifier: 'p', runSequence: 1, status, startTs: 1, endTs: null, durationMs: 10,
-  failureMessage: null, stageCounts: { successful: 0, running: 1, failed: 0, total: 2 }, orgIdentifier: 'o', projectIdentifier: 'p',
+  planExecutionId: 'x',
+  name: 'Build and deploy',
+  pipelineIdentifier: 'p',
+  runSequence: 1,
+  status,
+  startTs: 1,
+  endTs: null,
+  durationMs: 10,
+  failureMessage: null,
+  stageCounts: { successful: 0, running: 1, failed: 0, total: 2 },
+  orgIdentifier: 'o',
+  projectIdentifier: 'p',
 });
 
 describe('phaseSteps', () => {
@@ -37,17 +76,33 @@ describe('phaseSteps', () => {
   });
 
   it('follows a requested run to its end, good or bad', () => {
-    const requested = processing(words('TARGET_EXECUTION_REQUESTED', 'good', 'Pipeline execution was requested successfully'));
-    const running = phaseSteps(watch({ phase: 'running', processing: requested, execution: execution(words('Running', 'wait')) }));
+    const requested = processing(
+      words('TARGET_EXECUTION_REQUESTED', 'good', 'Pipeline execution was requested successfully'),
+    );
+    const running = phaseSteps(
+      watch({ phase: 'running', processing: requested, execution: execution(words('Running', 'wait')) }),
+    );
     expect(running.map((s) => s.state)).toEqual(['done', 'done', 'done', 'current']);
-    const failed = phaseSteps(watch({ phase: 'ended', terminal: true, processing: requested, execution: execution(words('Failed', 'bad')) }));
+    const failed = phaseSteps(
+      watch({ phase: 'ended', terminal: true, processing: requested, execution: execution(words('Failed', 'bad')) }),
+    );
     expect(failed[3]).toMatchObject({ label: 'Run ended', state: 'bad', detail: 'Failed' });
-    const good = phaseSteps(watch({ phase: 'ended', terminal: true, processing: requested, execution: execution(words('Success', 'good', 'Succeeded')) }));
+    const good = phaseSteps(
+      watch({
+        phase: 'ended',
+        terminal: true,
+        processing: requested,
+        execution: execution(words('Success', 'good', 'Succeeded')),
+      }),
+    );
     expect(good[3]).toMatchObject({ state: 'done', detail: 'Succeeded' });
   });
 
   it('says where a condition miss stopped, with Harness’s message', () => {
-    const miss = processing(words('NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', 'bad', 'The payload did not match the trigger’s conditions.'), 'No trigger matched');
+    const miss = processing(
+      words('NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', 'bad', 'The payload did not match the trigger’s conditions.'),
+      'No trigger matched',
+    );
     const steps = phaseSteps(watch({ phase: 'not-started', terminal: true, processing: miss }));
     expect(steps.map((s) => s.state)).toEqual(['done', 'done', 'bad', 'bad']);
     expect(steps[2]?.detail).toContain('No trigger matched');
@@ -69,7 +124,13 @@ describe('visibleRange', () => {
 
 describe('splitMatches', () => {
   it('cuts around every case-insensitive match and keeps the original text', () => {
-    expect(splitMatches('"Status": "Success", "status"', 'status')).toEqual(['"', 'Status', '": "Success", "', 'status', '"']);
+    expect(splitMatches('"Status": "Success", "status"', 'status')).toEqual([
+      '"',
+      'Status',
+      '": "Success", "',
+      'status',
+      '"',
+    ]);
     expect(splitMatches('abc', '')).toEqual(['abc']);
     expect(splitMatches('abc', 'x')).toEqual(['abc']);
     expect(splitMatches('İstanbul ist', 'ist').join('')).toBe('İstanbul ist');

@@ -28,7 +28,11 @@ describe('window state file', () => {
     expect(openWindowState(dir).read()).toEqual(DEFAULTS);
     openWindowState(dir).save({ bounds: PLACE, maximized: true, view: 'history' });
     expect(openWindowState(dir).read()).toEqual({ bounds: PLACE, maximized: true, view: 'history' });
-    expect(JSON.parse(readFileSync(join(dir, 'window-state.json'), 'utf8'))).toEqual({ bounds: PLACE, maximized: true, view: 'history' });
+    expect(JSON.parse(readFileSync(join(dir, 'window-state.json'), 'utf8'))).toEqual({
+      bounds: PLACE,
+      maximized: true,
+      view: 'history',
+    });
   });
 
   it.each([

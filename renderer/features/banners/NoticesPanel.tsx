@@ -19,22 +19,46 @@ const SOURCES: Record<Notice['source'], string> = {
 export function NoticesPanel(): ReactNode {
   const notices = useNotices((s) => s.notices);
   const error = useNotices((s) => s.error);
-  useEffect(() => { startNotices(); }, []);
+  useEffect(() => {
+    startNotices();
+  }, []);
   if (notices.length === 0 && error === null) return null;
   const warnings = notices.some((n) => n.level === 'warning');
   return (
     <section className={`notices ${warnings ? 'notices-warn' : 'notices-info'}`} aria-labelledby="notices-title">
       <div className="notices-head">
         <h2 id="notices-title">While starting, Trigger Desk found:</h2>
-        {notices.length > 1 && <button type="button" onClick={() => { void dismissAllNotices(); }}>Dismiss all</button>}
+        {notices.length > 1 && (
+          <button
+            type="button"
+            onClick={() => {
+              void dismissAllNotices();
+            }}
+          >
+            Dismiss all
+          </button>
+        )}
       </div>
-      {error !== null && <p className="notices-error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="notices-error" role="alert">
+          {error}
+        </p>
+      )}
       <ul aria-label="Notices">
         {notices.map((n) => (
           <li key={n.id} className={`notice notice-${n.level}`}>
             <span className="notice-source">{SOURCES[n.source]}</span>
             <span className="notice-text">{n.text}</span>
-            <button type="button" className="notice-dismiss" aria-label={`Dismiss the ${SOURCES[n.source].toLowerCase()} notice`} onClick={() => { void dismissNotice(n.id); }}>Dismiss</button>
+            <button
+              type="button"
+              className="notice-dismiss"
+              aria-label={`Dismiss the ${SOURCES[n.source].toLowerCase()} notice`}
+              onClick={() => {
+                void dismissNotice(n.id);
+              }}
+            >
+              Dismiss
+            </button>
           </li>
         ))}
       </ul>

@@ -8,7 +8,8 @@ export function VaultBanner(): ReactNode {
   return (
     <div className="banner banner-warn" role="alert">
       <strong>OS keychain unavailable.</strong>{' '}
-      {vault.warning ?? 'No OS keychain is reachable, so API keys will be forgotten when Trigger Desk closes. They are never written to disk in plain text.'}
+      {vault.warning ??
+        'No OS keychain is reachable, so API keys will be forgotten when Trigger Desk closes. They are never written to disk in plain text.'}
     </div>
   );
 }

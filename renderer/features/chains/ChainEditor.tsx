@@ -19,7 +19,13 @@ export function ChainEditor({ triggers }: { triggers: Trigger[] }): ReactNode {
     <section className="chain-editor" aria-label="Chain editor">
       <label className="field">
         <span className="label">Chain name</span>
-        <input value={draft.name} onChange={(e) => { setDraftName(e.target.value); }} placeholder="e.g. build then deploy" />
+        <input
+          value={draft.name}
+          onChange={(e) => {
+            setDraftName(e.target.value);
+          }}
+          placeholder="e.g. build then deploy"
+        />
       </label>
       <ol className="chain-steps">
         {draft.steps.map((step, i) => {
@@ -30,35 +36,94 @@ export function ChainEditor({ triggers }: { triggers: Trigger[] }): ReactNode {
                 <strong>Step {i + 1}</strong>
                 <label className="field-inline">
                   <span className="label">Trigger</span>
-                  <select value={step.triggerId} onChange={(e) => { updateStep(i, { triggerId: e.target.value }); }}>
-                    {!triggers.some((t) => t.id === step.triggerId) && <option value={step.triggerId}>(deleted trigger)</option>}
-                    {triggers.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                  <select
+                    value={step.triggerId}
+                    onChange={(e) => {
+                      updateStep(i, { triggerId: e.target.value });
+                    }}
+                  >
+                    {!triggers.some((t) => t.id === step.triggerId) && (
+                      <option value={step.triggerId}>(deleted trigger)</option>
+                    )}
+                    {triggers.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.name}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 {i > 0 && (
                   <label className="field-inline">
                     <span className="label">Start when</span>
-                    <select value={step.after} onChange={(e) => { updateStep(i, { after: e.target.value as ChainAfter }); }}>
-                      {AFTER.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+                    <select
+                      value={step.after}
+                      onChange={(e) => {
+                        updateStep(i, { after: e.target.value as ChainAfter });
+                      }}
+                    >
+                      {AFTER.map((a) => (
+                        <option key={a.value} value={a.value}>
+                          {a.label}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 )}
-                <button type="button" className="small" aria-label={`Remove step ${i + 1}`} onClick={() => { removeStep(i); }}>Remove</button>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Remove step ${i + 1}`}
+                  onClick={() => {
+                    removeStep(i);
+                  }}
+                >
+                  Remove
+                </button>
               </div>
               <label className="field">
                 <span className="label">Payload</span>
-                <textarea className="mono" rows={3} spellCheck={false} value={step.body} onChange={(e) => { updateStep(i, { body: e.target.value }); }} />
+                <textarea
+                  className="mono"
+                  rows={3}
+                  spellCheck={false}
+                  value={step.body}
+                  onChange={(e) => {
+                    updateStep(i, { body: e.target.value });
+                  }}
+                />
               </label>
-              {mine.map((p, k) => <p key={k} className="chain-problem" role="alert">{p.message}</p>)}
+              {mine.map((p, k) => (
+                <p key={k} className="chain-problem" role="alert">
+                  {p.message}
+                </p>
+              ))}
             </li>
           );
         })}
       </ol>
-      {problems.filter((p) => p.step >= draft.steps.length).map((p, k) => <p key={k} className="chain-problem" role="alert">{p.message}</p>)}
+      {problems
+        .filter((p) => p.step >= draft.steps.length)
+        .map((p, k) => (
+          <p key={k} className="chain-problem" role="alert">
+            {p.message}
+          </p>
+        ))}
       <div className="chain-add">
-        <button type="button" disabled={!first} onClick={() => { if (first) addStep(first.id); }}>Add step</button>
+        <button
+          type="button"
+          disabled={!first}
+          onClick={() => {
+            if (first) addStep(first.id);
+          }}
+        >
+          Add step
+        </button>
         <span className="muted small-text">
-          A step&apos;s payload may use the previous run: {PREV_FIELDS.slice(0, 3).map((f) => `{{prev.${f}}}`).join(', ')}, {'{{prev.payload.<field>}}'}…
+          A step&apos;s payload may use the previous run:{' '}
+          {PREV_FIELDS.slice(0, 3)
+            .map((f) => `{{prev.${f}}}`)
+            .join(', ')}
+          , {'{{prev.payload.<field>}}'}…
         </span>
       </div>
     </section>

@@ -4,7 +4,16 @@ import { useEffect, type ReactNode } from 'react';
 import { useDesk } from '../../stores/workspaces';
 import { ChainEditor } from './ChainEditor';
 import { ChainRunPanel } from './ChainRunPanel';
-import { deleteDraft, editChain, latestRun, loadChains, runDraft, saveDraft, subscribeRuns, useChains } from '../../stores/chains';
+import {
+  deleteDraft,
+  editChain,
+  latestRun,
+  loadChains,
+  runDraft,
+  saveDraft,
+  subscribeRuns,
+  useChains,
+} from '../../stores/chains';
 import { HarnessSetup } from './HarnessSetup';
 import './chains.css';
 
@@ -30,22 +39,75 @@ export default function ChainsView(): ReactNode {
       <div className="chains-toolbar">
         <label className="field-inline">
           <span className="label">Workspace</span>
-          <select value={workspaceId ?? ''} onChange={(e) => { editChain(null); void loadChains(e.target.value); }}>
-            {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+          <select
+            value={workspaceId ?? ''}
+            onChange={(e) => {
+              editChain(null);
+              void loadChains(e.target.value);
+            }}
+          >
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field-inline">
           <span className="label">Chain</span>
-          <select value={draft.id ?? ''} onChange={(e) => { editChain(chains.find((c) => c.id === e.target.value) ?? null); }}>
+          <select
+            value={draft.id ?? ''}
+            onChange={(e) => {
+              editChain(chains.find((c) => c.id === e.target.value) ?? null);
+            }}
+          >
             <option value="">(new chain)</option>
-            {chains.map((c) => <option key={c.id} value={c.id}>{c.name}{c.problems.length > 0 ? ' (has problems)' : ''}</option>)}
+            {chains.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.problems.length > 0 ? ' (has problems)' : ''}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => { editChain(null); }}>New chain</button>
+        <button
+          type="button"
+          onClick={() => {
+            editChain(null);
+          }}
+        >
+          New chain
+        </button>
         <span className="spacer" />
-        <button type="button" disabled={draft.name.trim() === '' || draft.steps.length === 0} onClick={() => { void saveDraft(); }}>Save</button>
-        <button type="button" className="primary" disabled={busy || draft.name.trim() === '' || draft.steps.length === 0 || run?.state === 'running'} onClick={() => { void runDraft(); }}>Run chain</button>
-        {draft.id !== null && <button type="button" onClick={() => { void deleteDraft(); }}>Delete</button>}
+        <button
+          type="button"
+          disabled={draft.name.trim() === '' || draft.steps.length === 0}
+          onClick={() => {
+            void saveDraft();
+          }}
+        >
+          Save
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || draft.name.trim() === '' || draft.steps.length === 0 || run?.state === 'running'}
+          onClick={() => {
+            void runDraft();
+          }}
+        >
+          Run chain
+        </button>
+        {draft.id !== null && (
+          <button
+            type="button"
+            onClick={() => {
+              void deleteDraft();
+            }}
+          >
+            Delete
+          </button>
+        )}
       </div>
       <div className="chains-body">
         <div className="chains-main">

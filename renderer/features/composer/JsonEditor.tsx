@@ -12,7 +12,14 @@ import type { PayloadPath } from '../../../shared/harness/payload-paths';
 import type { Trigger } from '../../../shared/model';
 import { setAnalysis } from '../../stores/composer';
 import { setText } from '../../stores/payload-actions';
-import { fullText, keepEditorState, keptEditorState, openDoc, usePayloads, type PayloadText } from '../../stores/payloads';
+import {
+  fullText,
+  keepEditorState,
+  keptEditorState,
+  openDoc,
+  usePayloads,
+  type PayloadText,
+} from '../../stores/payloads';
 import { onAnalysis, requestAnalysis } from './analysis-client';
 import { editorExtensions } from './editor-setup';
 import { liveViews, showDiagnostics } from './editor-registry';
@@ -28,7 +35,10 @@ const ANALYSIS_DELAY_MS = 16;
 /** Marks a change that came from the store, so it is not handed back to it. */
 const fromStore = Annotation.define<boolean>();
 
-function replaceAll(state: EditorState, text: PayloadText): { changes: { from: number; to: number; insert: string }; annotations: Annotation<boolean> } {
+function replaceAll(
+  state: EditorState,
+  text: PayloadText,
+): { changes: { from: number; to: number; insert: string }; annotations: Annotation<boolean> } {
   return { changes: { from: 0, to: state.doc.length, insert: fullText(text) }, annotations: fromStore.of(true) };
 }
 
@@ -63,7 +73,9 @@ export function JsonEditor(p: JsonEditorProps): ReactNode {
       },
     });
     const kept = keptEditorState(key);
-    let state = kept ? kept.state.update({ effects: StateEffect.reconfigure.of(extensions) }).state : EditorState.create({ doc: fullText(doc.text), extensions });
+    let state = kept
+      ? kept.state.update({ effects: StateEffect.reconfigure.of(extensions) }).state
+      : EditorState.create({ doc: fullText(doc.text), extensions });
     if (kept && kept.text !== doc.text) state = state.update(replaceAll(state, doc.text)).state; // changed while not shown
     // In a shadow root CodeMirror's styles go into constructable style sheets, which the strict
     // CSP (style-src 'self', no inline <style>) allows; colours still come through CSS variables.

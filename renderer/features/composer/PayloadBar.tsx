@@ -54,39 +54,119 @@ export function PayloadBar({ trigger, docKey: key, json }: Props): ReactNode {
           label={naming === 'new' ? 'Name of the new payload' : `New name for payload ${current?.name ?? ''}`}
           initial={naming === 'new' ? '' : (current?.name ?? '')}
           onSave={naming === 'new' ? create : (name) => renamePayload(key, name)}
-          onDone={() => { setNaming(null); }}
+          onDone={() => {
+            setNaming(null);
+          }}
         />
       ) : (
         <label className="payload-select">
           <span className="muted">Payload</span>
-          <select value={payloadId ?? ''} aria-label="Saved payload" onChange={(e) => { showPayload(trigger, e.target.value); }}>
+          <select
+            value={payloadId ?? ''}
+            aria-label="Saved payload"
+            onChange={(e) => {
+              showPayload(trigger, e.target.value);
+            }}
+          >
             {payloadId === null && <option value="">Default (not saved yet)</option>}
-            {trigger.payloads.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {trigger.payloads.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      <button type="button" className="small" onClick={() => { setNaming('new'); }}>New payload</button>
-      <button type="button" className="small" disabled={!current} onClick={() => { setNaming('rename'); }}>Rename</button>
-      <button type="button" className="small" disabled={!current || trigger.payloads.length < 2} onClick={() => { setDeleting(true); }}>Delete</button>
+      <button
+        type="button"
+        className="small"
+        onClick={() => {
+          setNaming('new');
+        }}
+      >
+        New payload
+      </button>
+      <button
+        type="button"
+        className="small"
+        disabled={!current}
+        onClick={() => {
+          setNaming('rename');
+        }}
+      >
+        Rename
+      </button>
+      <button
+        type="button"
+        className="small"
+        disabled={!current || trigger.payloads.length < 2}
+        onClick={() => {
+          setDeleting(true);
+        }}
+      >
+        Delete
+      </button>
       <span className="spacer" />
-      {json && <button type="button" className="small" onClick={() => { transform(formatJson, 'format'); }} title="Indent with 2 spaces">Format</button>}
-      {json && <button type="button" className="small" onClick={() => { transform(minifyJson, 'minify'); }}>Minify</button>}
-      <button type="button" className="small" onClick={() => file.current?.click()}>Import file…</button>
-      <input ref={file} type="file" accept=".json,application/json,text/plain" hidden aria-label="JSON file to import" onChange={(e) => {
-        const f = e.target.files?.[0];
-        e.target.value = '';
-        if (f) void importFile(f);
-      }} />
-      <button type="button" className="small" onClick={() => { savePayloadFile(docText(key), `${trigger.name} - ${current?.name ?? 'payload'}`); }}>Save to file</button>
+      {json && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            transform(formatJson, 'format');
+          }}
+          title="Indent with 2 spaces"
+        >
+          Format
+        </button>
+      )}
+      {json && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            transform(minifyJson, 'minify');
+          }}
+        >
+          Minify
+        </button>
+      )}
+      <button type="button" className="small" onClick={() => file.current?.click()}>
+        Import file…
+      </button>
+      <input
+        ref={file}
+        type="file"
+        accept=".json,application/json,text/plain"
+        hidden
+        aria-label="JSON file to import"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importFile(f);
+        }}
+      />
+      <button
+        type="button"
+        className="small"
+        onClick={() => {
+          savePayloadFile(docText(key), `${trigger.name} - ${current?.name ?? 'payload'}`);
+        }}
+      >
+        Save to file
+      </button>
       {deleting && current && (
         <ConfirmDialog
           title="Delete this payload?"
           confirmLabel="Delete payload"
           danger
-          onCancel={() => { setDeleting(false); }}
+          onCancel={() => {
+            setDeleting(false);
+          }}
           onConfirm={() => {
             setDeleting(false);
-            void deletePayload(trigger, current.id).then((reply) => { if (!reply.ok) showError(reply.error, 'Could not delete the payload'); });
+            void deletePayload(trigger, current.id).then((reply) => {
+              if (!reply.ok) showError(reply.error, 'Could not delete the payload');
+            });
           }}
         >
           “{current.name}” will be removed from “{trigger.name}”.

@@ -14,7 +14,9 @@ export function SaveError({ docKey }: { docKey: string }): ReactNode {
   return (
     <p className="field-error save-error" role="alert">
       <strong>Not saved:</strong> {errorText(error)} The text stays in the editor; your next change saves it again.{' '}
-      <button type="button" className="link" onClick={() => void saveNow(docKey)}>Save again</button>
+      <button type="button" className="link" onClick={() => void saveNow(docKey)}>
+        Save again
+      </button>
     </p>
   );
 }
@@ -24,17 +26,35 @@ export function PayloadStatus({ docKey, json, id }: { docKey: string; json: bool
   const unsaved = usePayloads((s) => Boolean(s.docs[docKey]?.error));
   const ok = !a || a.ok || !json;
   return (
-    <div id={id} className={ok ? 'json-status ok' : 'json-status warn'} role="status" aria-live="polite" data-testid="payload-status">
-      {a && <span className="muted">{formatBytes(a.bytes)} · {unsaved ? 'not saved (see below)' : 'saved as you type'} · </span>}
+    <div
+      id={id}
+      className={ok ? 'json-status ok' : 'json-status warn'}
+      role="status"
+      aria-live="polite"
+      data-testid="payload-status"
+    >
+      {a && (
+        <span className="muted">
+          {formatBytes(a.bytes)} · {unsaved ? 'not saved (see below)' : 'saved as you type'} ·{' '}
+        </span>
+      )}
       {!json && 'Sent as-is (not JSON).'}
-      {json && a?.ok && `Valid JSON${a.variables.length > 0 ? ` with ${a.variables.length} variable${a.variables.length > 1 ? 's' : ''}` : ''}.`}
+      {json &&
+        a?.ok &&
+        `Valid JSON${a.variables.length > 0 ? ` with ${a.variables.length} variable${a.variables.length > 1 ? 's' : ''}` : ''}.`}
       {json && a && !a.ok && a.error && (
         <>
           <strong>{a.empty ? 'Empty payload.' : `Not JSON: line ${a.error.line}, column ${a.error.column}.`}</strong>{' '}
           {!a.empty && <>{a.error.message} </>}
           Harness still accepts it, but <code>{'<+trigger.payload.…>'}</code> expressions will resolve to nothing.{' '}
           {!a.empty && (
-            <button type="button" className="link" onClick={() => { if (a.error) selectRange(docKey, a.error.offset, a.error.offset + 1); }}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                if (a.error) selectRange(docKey, a.error.offset, a.error.offset + 1);
+              }}
+            >
               Show me
             </button>
           )}

@@ -18,13 +18,28 @@ export function PreviewPanel({ trigger }: { trigger: Trigger }): ReactNode {
   const rest = text.length - SHOWN;
   return (
     <details className="panel preview-panel" open>
-      <summary><h3>Request preview</h3></summary>
+      <summary>
+        <h3>Request preview</h3>
+      </summary>
       <div className="preview mono" data-testid="request-preview">
-        <div><strong>{preview.method}</strong> <span data-testid="preview-url">{preview.url}</span></div>
-        {preview.headers.map((h) => <div key={h.name} className="preview-header">{h.name}: {h.value}</div>)}
-        <pre className="preview-body" data-testid="preview-body">{preview.body ?? head}{rest > 0 ? `\n… ${formatBytes(rest)} more` : ''}</pre>
+        <div>
+          <strong>{preview.method}</strong> <span data-testid="preview-url">{preview.url}</span>
+        </div>
+        {preview.headers.map((h) => (
+          <div key={h.name} className="preview-header">
+            {h.name}: {h.value}
+          </div>
+        ))}
+        <pre className="preview-body" data-testid="preview-body">
+          {preview.body ?? head}
+          {rest > 0 ? `\n… ${formatBytes(rest)} more` : ''}
+        </pre>
       </div>
-      {preview.missing.length > 0 && <p className="field-error small-text">Fill in {preview.missing.map((m) => `{{${m}}}`).join(', ')} to see the body as it will be sent.</p>}
+      {preview.missing.length > 0 && (
+        <p className="field-error small-text">
+          Fill in {preview.missing.map((m) => `{{${m}}}`).join(', ')} to see the body as it will be sent.
+        </p>
+      )}
     </details>
   );
 }

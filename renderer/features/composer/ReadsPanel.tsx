@@ -41,15 +41,47 @@ function YamlForm({ trigger, onDone }: { trigger: Trigger; onDone: () => void })
     onDone();
   };
   return (
-    <form className="yaml-form" onSubmit={(e) => { e.preventDefault(); void run(() => setTriggerYaml(trigger.id, text)); }}>
+    <form
+      className="yaml-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => setTriggerYaml(trigger.id, text));
+      }}
+    >
       <label htmlFor={`yaml-${trigger.id}`}>Trigger YAML (Harness: open the trigger, YAML view, copy all)</label>
-      <textarea id={`yaml-${trigger.id}`} className="mono" rows={6} spellCheck={false} value={text} onChange={(e) => { setText(e.target.value); }} />
+      <textarea
+        id={`yaml-${trigger.id}`}
+        className="mono"
+        rows={6}
+        spellCheck={false}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+        }}
+      />
       <div className="row-tools">
-        <button type="submit" className="small primary" disabled={busy || text.trim() === ''}>Save YAML</button>
-        <button type="button" className="small" disabled={busy} onClick={() => void run(() => fetchTriggerYaml(trigger.id))}>Fetch from Harness</button>
-        {trigger.yaml !== undefined && <button type="button" className="small" onClick={onDone}>Cancel</button>}
+        <button type="submit" className="small primary" disabled={busy || text.trim() === ''}>
+          Save YAML
+        </button>
+        <button
+          type="button"
+          className="small"
+          disabled={busy}
+          onClick={() => void run(() => fetchTriggerYaml(trigger.id))}
+        >
+          Fetch from Harness
+        </button>
+        {trigger.yaml !== undefined && (
+          <button type="button" className="small" onClick={onDone}>
+            Cancel
+          </button>
+        )}
       </div>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -62,7 +94,10 @@ export function ReadsPanel({ trigger, docKey, paths, yamlError }: Props): ReactN
     const text = docText(docKey);
     if (state !== 'missing') {
       const span = locatePath(text, path.segments);
-      if (span) { selectRange(docKey, span.start, span.end); return; }
+      if (span) {
+        selectRange(docKey, span.start, span.end);
+        return;
+      }
     }
     try {
       const next = withSkeleton(text, path.segments);
@@ -81,17 +116,36 @@ export function ReadsPanel({ trigger, docKey, paths, yamlError }: Props): ReactN
         <h3 id={`reads-${trigger.id}`}>What the trigger reads</h3>
         {trigger.yaml !== undefined && !editing && (
           <span className="panel-tools">
-            <button type="button" className="small" onClick={() => { setEditing(true); }}>Change YAML</button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setEditing(true);
+              }}
+            >
+              Change YAML
+            </button>
           </span>
         )}
       </div>
-      {(trigger.yaml === undefined || editing) ? (
+      {trigger.yaml === undefined || editing ? (
         <>
-          {trigger.yaml === undefined && <p className="muted small-text">Give the trigger’s YAML to see which payload fields its conditions and inputs use.</p>}
-          <YamlForm trigger={trigger} onDone={() => { setEditing(false); }} />
+          {trigger.yaml === undefined && (
+            <p className="muted small-text">
+              Give the trigger’s YAML to see which payload fields its conditions and inputs use.
+            </p>
+          )}
+          <YamlForm
+            trigger={trigger}
+            onDone={() => {
+              setEditing(false);
+            }}
+          />
         </>
       ) : yamlError ? (
-        <p role="alert" className="field-error">{yamlError}</p>
+        <p role="alert" className="field-error">
+          {yamlError}
+        </p>
       ) : paths.length === 0 ? (
         <p className="muted small-text">Its conditions and inputYaml read no payload field.</p>
       ) : (
@@ -99,12 +153,23 @@ export function ReadsPanel({ trigger, docKey, paths, yamlError }: Props): ReactN
           {paths.map((path, i) => {
             const r = results?.[i];
             const state = r?.path === path.path ? r.state : 'missing';
-            const uses = [...new Set(path.uses.map((u) => (u.line === null ? u.kind : `${u.kind}, line ${u.line}`)))].join('; ');
+            const uses = [
+              ...new Set(path.uses.map((u) => (u.line === null ? u.kind : `${u.kind}, line ${u.line}`))),
+            ].join('; ');
             return (
               <li key={path.path} className={`read read-${state}`}>
-                <button type="button" className="link read-path" onClick={() => { open(path, state); }}
-                  aria-label={`${path.path}: ${WORD[state]}${state === 'missing' ? ', insert a skeleton' : ', jump to it'}`}>
-                  <span className="read-mark" aria-hidden="true">{MARK[state]}</span> <code>{path.path}</code>
+                <button
+                  type="button"
+                  className="link read-path"
+                  onClick={() => {
+                    open(path, state);
+                  }}
+                  aria-label={`${path.path}: ${WORD[state]}${state === 'missing' ? ', insert a skeleton' : ', jump to it'}`}
+                >
+                  <span className="read-mark" aria-hidden="true">
+                    {MARK[state]}
+                  </span>{' '}
+                  <code>{path.path}</code>
                 </button>
                 <span className="read-detail small-text">{r?.path === path.path ? r.detail : ''}</span>
                 <span className="read-uses muted small-text">{uses}</span>

@@ -23,11 +23,23 @@ function SecretValue({ trigger, name, id }: { trigger: Trigger; name: string; id
     showToast(`{{${name}}} replaced in the keychain.`);
   };
   return (
-    <input id={id} className="mono" type="password" value={replacement} autoComplete="off" spellCheck={false}
-      placeholder={`in the keychain: …${info?.last4 ?? ''}`} title="Kept in the keychain; type a new value to replace it"
-      onChange={(e) => { setReplacement(e.target.value); }}
+    <input
+      id={id}
+      className="mono"
+      type="password"
+      value={replacement}
+      autoComplete="off"
+      spellCheck={false}
+      placeholder={`in the keychain: …${info?.last4 ?? ''}`}
+      title="Kept in the keychain; type a new value to replace it"
+      onChange={(e) => {
+        setReplacement(e.target.value);
+      }}
       onBlur={() => void replace()}
-      onKeyDown={(e) => { if (e.key === 'Enter') void replace(); }} />
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void replace();
+      }}
+    />
   );
 }
 
@@ -35,12 +47,19 @@ export function VariablesPanel({ trigger, names }: { trigger: Trigger; names: st
   const typed = useComposer((s) => s.values[trigger.id]);
   // The switch moves at once; the trigger (reloaded after the change) then says the same.
   const [pending, setPending] = useState<Record<string, boolean>>({});
-  useEffect(() => { setPending({}); }, [trigger.secretVariables]);
+  useEffect(() => {
+    setPending({});
+  }, [trigger.secretVariables]);
   if (names.length === 0) return null;
 
   const mark = async (name: string, secret: boolean, value: string): Promise<void> => {
     setPending((p) => ({ ...p, [name]: secret }));
-    const reply = await setVariableSecret({ id: trigger.id, name, secret, ...(secret && value !== '' ? { value } : {}) });
+    const reply = await setVariableSecret({
+      id: trigger.id,
+      name,
+      secret,
+      ...(secret && value !== '' ? { value } : {}),
+    });
     if (!reply.ok) {
       setPending((p) => Object.fromEntries(Object.entries(p).filter(([n]) => n !== name)));
       showError(reply.error, `Could not change {{${name}}}`);
@@ -48,14 +67,21 @@ export function VariablesPanel({ trigger, names }: { trigger: Trigger; names: st
     }
     // The plain copy typed here goes too: a secret value is never sent back as a plain one.
     setVariable(trigger, name, '');
-    showToast(secret ? `{{${name}}} is kept in the keychain; it is put in only when the trigger fires.` : `{{${name}}} is a plain variable again: type its value.`);
+    showToast(
+      secret
+        ? `{{${name}}} is kept in the keychain; it is put in only when the trigger fires.`
+        : `{{${name}}} is a plain variable again: type its value.`,
+    );
   };
 
   return (
     <section className="panel variables-panel" aria-labelledby={`vars-${trigger.id}`}>
       <div className="panel-head">
         <h3 id={`vars-${trigger.id}`}>Variables</h3>
-        <span className="muted small-text">Inside quotes a value is escaped as text; standing alone, numbers, true/false/null and JSON go in as they are. A secret one stays in the keychain.</span>
+        <span className="muted small-text">
+          Inside quotes a value is escaped as text; standing alone, numbers, true/false/null and JSON go in as they are.
+          A secret one stays in the keychain.
+        </span>
       </div>
       <div className="field-grid">
         {names.map((name) => {
@@ -66,16 +92,36 @@ export function VariablesPanel({ trigger, names }: { trigger: Trigger; names: st
           return (
             <div className="field" key={name}>
               <label htmlFor={id}>Value for {`{{${name}}}`}</label>
-              {secret ? <SecretValue trigger={trigger} name={name} id={id} /> : (
-                <input id={id} className="mono" value={value} autoComplete="off" spellCheck={false}
+              {secret ? (
+                <SecretValue trigger={trigger} name={name} id={id} />
+              ) : (
+                <input
+                  id={id}
+                  className="mono"
+                  value={value}
+                  autoComplete="off"
+                  spellCheck={false}
                   aria-invalid={value === '' || keyShaped ? true : undefined}
-                  onChange={(e) => { setVariable(trigger, name, e.target.value); }} />
+                  onChange={(e) => {
+                    setVariable(trigger, name, e.target.value);
+                  }}
+                />
               )}
               <label className="switch small-text">
-                <input type="checkbox" checked={pending[name] ?? secret} aria-label={`Keep {{${name}}} secret in the keychain`} onChange={(e) => void mark(name, e.target.checked, value)} />
+                <input
+                  type="checkbox"
+                  checked={pending[name] ?? secret}
+                  aria-label={`Keep {{${name}}} secret in the keychain`}
+                  onChange={(e) => void mark(name, e.target.checked, value)}
+                />
                 Secret
               </label>
-              {keyShaped && <p role="alert" className="field-error small-text">This looks like an API key or token, so it is not saved as plain text: mark it secret to keep it in the keychain.</p>}
+              {keyShaped && (
+                <p role="alert" className="field-error small-text">
+                  This looks like an API key or token, so it is not saved as plain text: mark it secret to keep it in
+                  the keychain.
+                </p>
+              )}
             </div>
           );
         })}

@@ -28,7 +28,9 @@ function getWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'payload-analysis' });
-    worker.addEventListener('message', (e: MessageEvent<Analysis>) => { deliver(e.data); });
+    worker.addEventListener('message', (e: MessageEvent<Analysis>) => {
+      deliver(e.data);
+    });
     // A worker that cannot load (e.g. a host that refuses module workers): analyse on the page,
     // starting with the requests the worker never answered.
     worker.addEventListener('error', () => {
@@ -48,7 +50,12 @@ const unanswered = new Map<string, AnalyzeRequest>();
 
 function fallback(r: AnalyzeRequest): void {
   clearTimeout(fallbackTimers.get(r.key));
-  fallbackTimers.set(r.key, setTimeout(() => { deliver(analyze(r)); }, 150));
+  fallbackTimers.set(
+    r.key,
+    setTimeout(() => {
+      deliver(analyze(r));
+    }, 150),
+  );
 }
 
 export function requestAnalysis(key: string, text: string, json: boolean, paths: PayloadPath[]): number {
@@ -64,5 +71,7 @@ export function requestAnalysis(key: string, text: string, json: boolean, paths:
 
 export function onAnalysis(key: string, listener: Listener): () => void {
   listeners.set(key, listener);
-  return () => { if (listeners.get(key) === listener) listeners.delete(key); };
+  return () => {
+    if (listeners.get(key) === listener) listeners.delete(key);
+  };
 }

@@ -14,7 +14,11 @@ export interface AnalyzeRequest {
   paths: PayloadPath[];
 }
 
-export interface PathResult { path: string; state: PathState; detail: string }
+export interface PathResult {
+  path: string;
+  state: PathState;
+  detail: string;
+}
 
 export interface Analysis {
   seq: number;
@@ -33,8 +37,18 @@ export interface Analysis {
 
 export function analyze(r: AnalyzeRequest, now: () => number = () => performance.now()): Analysis {
   const started = now();
-  const base = { seq: r.seq, key: r.key, length: r.text.length, variables: variableNames(r.text, r.json), bytes: byteLength(r.text) };
-  const done = (a: Omit<Analysis, 'seq' | 'key' | 'length' | 'variables' | 'bytes' | 'ms'>): Analysis => ({ ...base, ...a, ms: now() - started });
+  const base = {
+    seq: r.seq,
+    key: r.key,
+    length: r.text.length,
+    variables: variableNames(r.text, r.json),
+    bytes: byteLength(r.text),
+  };
+  const done = (a: Omit<Analysis, 'seq' | 'key' | 'length' | 'variables' | 'bytes' | 'ms'>): Analysis => ({
+    ...base,
+    ...a,
+    ms: now() - started,
+  });
   if (!r.json) return done({ ok: true, empty: r.text.trim() === '', error: null, paths: [] });
   const masked = maskVariablesForJson(r.text);
   let value: unknown;
@@ -42,7 +56,9 @@ export function analyze(r: AnalyzeRequest, now: () => number = () => performance
     value = JSON.parse(masked);
   } catch {
     const c = checkJson(masked);
-    const error = c.ok ? { message: 'This is not valid JSON.', line: 1, column: 1, offset: 0 } : { message: c.message, line: c.line, column: c.column, offset: c.offset };
+    const error = c.ok
+      ? { message: 'This is not valid JSON.', line: 1, column: 1, offset: 0 }
+      : { message: c.message, line: c.line, column: c.column, offset: c.offset };
     return done({ ok: false, empty: !c.ok && c.empty, error, paths: checkPaths(r.paths, undefined).map(lite) });
   }
   return done({ ok: true, empty: false, error: null, paths: checkPaths(r.paths, value).map(lite) });

@@ -4,7 +4,10 @@ import { analyze, type AnalyzeRequest } from './analysis';
 
 const latest = new Map<string, number>();
 // The page's lib types `self` as a Window; in a dedicated worker postMessage takes the message only.
-const scope = globalThis as unknown as { postMessage(message: unknown): void; addEventListener(type: 'message', l: (e: MessageEvent<AnalyzeRequest>) => void): void };
+const scope = globalThis as unknown as {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', l: (e: MessageEvent<AnalyzeRequest>) => void): void;
+};
 
 scope.addEventListener('message', (event) => {
   const r = event.data;

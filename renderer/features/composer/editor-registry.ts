@@ -13,7 +13,10 @@ export function selectRange(key: string, from: number, to: number): void {
   if (!view) return;
   const end = Math.min(to, view.state.doc.length);
   const start = Math.min(from, end);
-  view.dispatch({ selection: { anchor: start, head: end }, effects: EditorView.scrollIntoView(start, { y: 'center' }) });
+  view.dispatch({
+    selection: { anchor: start, head: end },
+    effects: EditorView.scrollIntoView(start, { y: 'center' }),
+  });
   view.focus();
 }
 
@@ -25,7 +28,12 @@ export function showDiagnostics(key: string, a: Analysis): void {
   if (a.error && !a.empty) {
     const from = Math.min(a.error.offset, view.state.doc.length);
     const to = Math.min(from + 1, view.state.doc.length);
-    diagnostics.push({ from, to, severity: 'error', message: `Line ${a.error.line}, column ${a.error.column}: ${a.error.message}` });
+    diagnostics.push({
+      from,
+      to,
+      severity: 'error',
+      message: `Line ${a.error.line}, column ${a.error.column}: ${a.error.message}`,
+    });
   }
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }

@@ -23,7 +23,9 @@ function parseTemplate(text: string): unknown {
   } catch {
     const c = checkJson(text);
     const where = c.ok ? '' : ` (line ${c.line}, column ${c.column}: ${c.message})`;
-    throw new DeskError('parse', `The payload is not valid JSON${where}`, { hint: 'Fix it first; format and skeletons need valid JSON.' });
+    throw new DeskError('parse', `The payload is not valid JSON${where}`, {
+      hint: 'Fix it first; format and skeletons need valid JSON.',
+    });
   }
 }
 
@@ -48,7 +50,9 @@ export function withSkeleton(text: string, segments: readonly (string | number)[
 /** Reads a file chosen by the user as a payload; over 10 MB is refused with its size. */
 export async function readPayloadFile(file: File): Promise<string> {
   if (file.size > MAX_PAYLOAD_BYTES) {
-    throw new DeskError('invalid-args', `“${file.name}” is ${formatBytes(file.size)}; a payload can be at most 10 MB`, { hint: 'A trigger payload is a few fields, not a file.' });
+    throw new DeskError('invalid-args', `“${file.name}” is ${formatBytes(file.size)}; a payload can be at most 10 MB`, {
+      hint: 'A trigger payload is a few fields, not a file.',
+    });
   }
   return file.text();
 }
@@ -63,5 +67,7 @@ export function savePayloadFile(text: string, name: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => { URL.revokeObjectURL(url); }, 10_000);
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 10_000);
 }

@@ -38,25 +38,47 @@ export default function ConditionsView(): ReactNode {
       <div className="cond-toolbar">
         <div role="tablist" aria-label="Condition tools" className="tabs">
           {TABS.map((t) => (
-            <button key={t.name} type="button" role="tab" className="tab" id={`cond-tab-${t.name}`} aria-controls={`cond-panel-${t.name}`}
-              aria-selected={tab === t.name} tabIndex={tab === t.name ? 0 : -1} onClick={() => { setLabTab(t.name); }}
+            <button
+              key={t.name}
+              type="button"
+              role="tab"
+              className="tab"
+              id={`cond-tab-${t.name}`}
+              aria-controls={`cond-panel-${t.name}`}
+              aria-selected={tab === t.name}
+              tabIndex={tab === t.name ? 0 : -1}
+              onClick={() => {
+                setLabTab(t.name);
+              }}
               onKeyDown={(e) => {
                 if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
                 const next = tab === 'lab' ? 'matrix' : 'lab';
                 setLabTab(next);
                 document.getElementById(`cond-tab-${next}`)?.focus();
-              }}>
+              }}
+            >
               {t.label}
             </button>
           ))}
         </div>
         <label className="field-inline cond-workspace">
           <span className="label">Workspace</span>
-          <select value={workspaceId ?? ''} onChange={(e) => { chooseWorkspace(e.target.value); }}>
-            {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+          <select
+            value={workspaceId ?? ''}
+            onChange={(e) => {
+              chooseWorkspace(e.target.value);
+            }}
+          >
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
           </select>
         </label>
-        <span className="muted small-text">Evaluated here, as you type, exactly as Harness decides (nothing is sent).</span>
+        <span className="muted small-text">
+          Evaluated here, as you type, exactly as Harness decides (nothing is sent).
+        </span>
       </div>
       <div role="tabpanel" id={`cond-panel-${tab}`} aria-labelledby={`cond-tab-${tab}`} className="cond-body">
         {tab === 'lab' ? <LabView /> : <MatrixView />}

@@ -34,7 +34,10 @@ export function TriggerSource({ problem }: { problem: YamlProblem | null }): Rea
   const openFile = async (f: File | undefined): Promise<void> => {
     if (!f) return;
     if (f.size > MAX_FILE_BYTES) {
-      showError(new Error(`${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; a trigger YAML is a few KB`), 'Not opened');
+      showError(
+        new Error(`${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MB; a trigger YAML is a few KB`),
+        'Not opened',
+      );
       return;
     }
     setYaml(await f.text());
@@ -45,42 +48,109 @@ export function TriggerSource({ problem }: { problem: YamlProblem | null }): Rea
     if (!field || problem?.line == null) return;
     const start = offsetOf(yaml, problem.line, problem.column ?? 1);
     field.focus();
-    field.setSelectionRange(start, Math.max(start + 1, yaml.indexOf('\n', start) < 0 ? yaml.length : yaml.indexOf('\n', start)));
+    field.setSelectionRange(
+      start,
+      Math.max(start + 1, yaml.indexOf('\n', start) < 0 ? yaml.length : yaml.indexOf('\n', start)),
+    );
   };
 
   return (
     <section className="panel cond-source" aria-labelledby={`${id}-h`}>
       <div className="panel-head">
         <h3 id={`${id}-h`}>Trigger</h3>
-        <select aria-label="Saved trigger" value={triggerId ?? ''} onChange={(e) => { chooseTrigger(triggers.find((t) => t.id === e.target.value) ?? null); }}>
+        <select
+          aria-label="Saved trigger"
+          value={triggerId ?? ''}
+          onChange={(e) => {
+            chooseTrigger(triggers.find((t) => t.id === e.target.value) ?? null);
+          }}
+        >
           <option value="">(pasted YAML, no saved trigger)</option>
-          {triggers.map((t) => <option key={t.id} value={t.id}>{t.name}{t.yaml ? '' : ' (no YAML yet)'}</option>)}
+          {triggers.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+              {t.yaml ? '' : ' (no YAML yet)'}
+            </option>
+          ))}
         </select>
         <div className="panel-tools">
-          <button type="button" className="small" disabled={!trigger || busy !== null} onClick={() => { if (trigger) void fetchYaml(trigger.id); }}
-            title="GET the trigger's YAML from its own Harness, with its stored key">
+          <button
+            type="button"
+            className="small"
+            disabled={!trigger || busy !== null}
+            onClick={() => {
+              if (trigger) void fetchYaml(trigger.id);
+            }}
+            title="GET the trigger's YAML from its own Harness, with its stored key"
+          >
             {busy === 'fetch' ? 'Fetching…' : 'Fetch from Harness'}
           </button>
-          <button type="button" className="small" onClick={() => file.current?.click()}>Open file…</button>
-          <input ref={file} type="file" accept=".yaml,.yml,.txt,text/yaml" hidden aria-hidden="true" tabIndex={-1}
-            onChange={(e) => { void openFile(e.target.files?.[0]); e.target.value = ''; }} />
-          <button type="button" className="small" disabled={!trigger || busy !== null || problem !== null || yaml === (trigger.yaml ?? '')}
-            onClick={() => { if (trigger) void keepYaml(trigger.id, yaml); }} title="Keep this YAML on the saved trigger (the matrix uses it)">
+          <button type="button" className="small" onClick={() => file.current?.click()}>
+            Open file…
+          </button>
+          <input
+            ref={file}
+            type="file"
+            accept=".yaml,.yml,.txt,text/yaml"
+            hidden
+            aria-hidden="true"
+            tabIndex={-1}
+            onChange={(e) => {
+              void openFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <button
+            type="button"
+            className="small"
+            disabled={!trigger || busy !== null || problem !== null || yaml === (trigger.yaml ?? '')}
+            onClick={() => {
+              if (trigger) void keepYaml(trigger.id, yaml);
+            }}
+            title="Keep this YAML on the saved trigger (the matrix uses it)"
+          >
             Keep on trigger
           </button>
         </div>
       </div>
-      <label htmlFor={id} className="visually-hidden">Trigger YAML</label>
-      <textarea id={id} ref={area} className="mono cond-yaml" spellCheck={false} autoComplete="off" value={yaml}
+      <label htmlFor={id} className="visually-hidden">
+        Trigger YAML
+      </label>
+      <textarea
+        id={id}
+        ref={area}
+        className="mono cond-yaml"
+        spellCheck={false}
+        autoComplete="off"
+        value={yaml}
         placeholder={'Paste the trigger YAML (in Harness: the trigger, YAML view, copy all), open a file, or fetch it.'}
-        aria-invalid={problem ? true : undefined} aria-describedby={`${id}-status`}
-        onChange={(e) => { setYaml(e.target.value); }} />
-      <div id={`${id}-status`} className={problem ? 'json-status warn' : 'json-status ok'} role="status" aria-live="polite" data-testid="yaml-status">
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-status`}
+        onChange={(e) => {
+          setYaml(e.target.value);
+        }}
+      />
+      <div
+        id={`${id}-status`}
+        className={problem ? 'json-status warn' : 'json-status ok'}
+        role="status"
+        aria-live="polite"
+        data-testid="yaml-status"
+      >
         {problem && (
           <>
-            <strong>{problem.line !== null && !/line \d+, column \d+/.test(problem.message) ? `Line ${problem.line}, column ${problem.column ?? 1}: ` : ''}{problem.message}</strong>{' '}
+            <strong>
+              {problem.line !== null && !/line \d+, column \d+/.test(problem.message)
+                ? `Line ${problem.line}, column ${problem.column ?? 1}: `
+                : ''}
+              {problem.message}
+            </strong>{' '}
             {problem.hint && <span>{problem.hint} </span>}
-            {problem.line !== null && <button type="button" className="link" onClick={showPlace}>Show me</button>}
+            {problem.line !== null && (
+              <button type="button" className="link" onClick={showPlace}>
+                Show me
+              </button>
+            )}
           </>
         )}
         {!problem && yaml.trim() !== '' && 'A custom webhook trigger.'}

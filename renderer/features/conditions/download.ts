@@ -9,5 +9,7 @@ export function downloadText(fileName: string, text: string, type: string): void
   a.click();
   a.remove();
   // The click has started the download; the URL can go once the event loop turns.
-  setTimeout(() => { URL.revokeObjectURL(url); }, 0);
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 0);
 }

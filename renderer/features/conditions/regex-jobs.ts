@@ -4,12 +4,29 @@
 // the matrix evaluate again and find it here. A job still running when its evaluation's budget runs
 // out gets its worker terminated (a fresh one takes the next job) and the answer "too long".
 import { useSyncExternalStore } from 'react';
-import { REGEX_DEADLINE_MS, setBoundedRunner, type BoundedRunner, type RegexAnswer, type RegexJob } from '../../../shared/harness/java-regex-run';
+import {
+  REGEX_DEADLINE_MS,
+  setBoundedRunner,
+  type BoundedRunner,
+  type RegexAnswer,
+  type RegexJob,
+} from '../../../shared/harness/java-regex-run';
 
 type Outcome = RegexAnswer | 'too-long';
-interface Budget { left: number }
-interface Queued { key: string; job: RegexJob; budget: Budget }
-interface Reply { key: string; started?: boolean; answer?: RegexAnswer; failed?: string }
+interface Budget {
+  left: number;
+}
+interface Queued {
+  key: string;
+  job: RegexJob;
+  budget: Budget;
+}
+interface Reply {
+  key: string;
+  started?: boolean;
+  answer?: RegexAnswer;
+  failed?: string;
+}
 
 const MAX_ANSWERS = 500;
 const answers = new Map<string, Outcome>();
@@ -56,7 +73,9 @@ function startWorker(): Worker | null {
       window.clearTimeout(r.timer);
       if (e.data.started) {
         r.started = performance.now();
-        r.timer = window.setTimeout(() => { stop(w, r.q); }, r.q.budget.left);
+        r.timer = window.setTimeout(() => {
+          stop(w, r.q);
+        }, r.q.budget.left);
         return;
       }
       r.q.budget.left -= performance.now() - r.started;
@@ -81,7 +100,13 @@ function next(): void {
     next();
     return;
   }
-  running = { q, started: performance.now(), timer: window.setTimeout(() => { stop(w, q); }, START_MS) };
+  running = {
+    q,
+    started: performance.now(),
+    timer: window.setTimeout(() => {
+      stop(w, q);
+    }, START_MS),
+  };
   w.postMessage({ key: q.key, job: q.job });
 }
 

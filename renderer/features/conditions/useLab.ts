@@ -3,15 +3,35 @@
 // millisecond). A YAML that cannot be read keeps the last good trigger on screen, marked stale.
 import { useDeferredValue, useMemo, useRef } from 'react';
 import { DeskError } from '../../../shared/errors';
-import { compileTrigger, evaluate, parseSample, type CompiledTrigger, type Verdict } from '../../../shared/harness/conditions';
-import { compileRuntimeInputs, resolveRuntimeInputs, type CompiledInputs, type RuntimeInputs } from '../../../shared/harness/runtime-inputs';
+import {
+  compileTrigger,
+  evaluate,
+  parseSample,
+  type CompiledTrigger,
+  type Verdict,
+} from '../../../shared/harness/conditions';
+import {
+  compileRuntimeInputs,
+  resolveRuntimeInputs,
+  type CompiledInputs,
+  type RuntimeInputs,
+} from '../../../shared/harness/runtime-inputs';
 import { parseTriggerYaml, type CustomTrigger } from '../../../shared/harness/trigger-yaml';
 import { parseHeaderLines } from '../../stores/conditions';
 import { useRegexAnswers } from './regex-jobs';
 
-interface Compiled { trigger: CustomTrigger; compiled: CompiledTrigger; inputs: CompiledInputs | null }
+interface Compiled {
+  trigger: CustomTrigger;
+  compiled: CompiledTrigger;
+  inputs: CompiledInputs | null;
+}
 
-export interface YamlProblem { message: string; hint: string | null; line: number | null; column: number | null }
+export interface YamlProblem {
+  message: string;
+  hint: string | null;
+  line: number | null;
+  column: number | null;
+}
 
 export interface LabResult {
   /** The trigger evaluated: the current YAML's, or the last good one while the YAML has an error. */
@@ -27,7 +47,11 @@ function read(yaml: string): Compiled | YamlProblem | null {
   if (yaml.trim() === '') return null;
   try {
     const trigger = parseTriggerYaml(yaml);
-    return { trigger, compiled: compileTrigger(trigger), inputs: trigger.inputYaml === null ? null : compileRuntimeInputs(trigger.inputYaml, trigger.inputYamlLine) };
+    return {
+      trigger,
+      compiled: compileTrigger(trigger),
+      inputs: trigger.inputYaml === null ? null : compileRuntimeInputs(trigger.inputYaml, trigger.inputYamlLine),
+    };
   } catch (e) {
     if (!(e instanceof DeskError)) throw e;
     return { message: e.message, hint: e.hint ?? null, line: e.where?.line ?? null, column: e.where?.column ?? null };
@@ -51,7 +75,8 @@ export function useLab(yamlNow: string, payloadNow: string, headersNow: string):
     else if (compiled) yamlError = compiled;
     if (current) lastGood.current = current;
     const shown = current ?? (yamlError ? lastGood.current : null);
-    if (!shown) return { trigger: null, yamlError, stale: false, verdict: null, inputs: null, headerProblems: problems };
+    if (!shown)
+      return { trigger: null, yamlError, stale: false, verdict: null, inputs: null, headerProblems: problems };
     return {
       trigger: shown.trigger,
       yamlError,

@@ -2,12 +2,12 @@
 import type { RowState } from '../../../shared/harness/conditions';
 
 export const STATE_WORDS: Record<RowState | 'blank', string> = {
-  pass: 'pass',
-  fail: 'fail',
-  error: 'error',
-  unsupported: 'cannot tell',
+  'pass': 'pass',
+  'fail': 'fail',
+  'error': 'error',
+  'unsupported': 'cannot tell',
   'not-reached': 'not reached',
-  blank: 'pass',
+  'blank': 'pass',
 };
 
 export function stateText(state: RowState | 'blank', wouldBe: RowState | 'blank' | null): string {

@@ -21,12 +21,18 @@ function Fact({ label, children }: { label: string; children: ReactNode }): Reac
 }
 
 function EntryWatch({ entry }: { entry: HistoryEntry }): ReactNode {
-  const watch = useWatches((s) => (entry.watchId ? s.watches[entry.watchId] : undefined) ?? Object.values(s.watches).find((w) => w.historyId === entry.id));
+  const watch = useWatches(
+    (s) =>
+      (entry.watchId ? s.watches[entry.watchId] : undefined) ??
+      Object.values(s.watches).find((w) => w.historyId === entry.id),
+  );
   if (watch) return <WatchPanel watch={watch} />;
   if (!entry.apiUrl) return null;
   return (
     <p>
-      <button type="button" onClick={() => void followApiUrl(entry.apiUrl ?? '', entry.triggerId)}>Follow this event again</button>
+      <button type="button" onClick={() => void followApiUrl(entry.apiUrl ?? '', entry.triggerId)}>
+        Follow this event again
+      </button>
     </p>
   );
 }
@@ -39,10 +45,25 @@ function Body({ entry }: { entry: HistoryEntry }): ReactNode {
         <Fact label="Status">{entry.status ? <StatusBadge status={entry.status} /> : entry.outcome}</Fact>
         {entry.processingStatus && <Fact label="Processing">{entry.processingStatus.words}</Fact>}
         <Fact label="eventCorrelationId">
-          {entry.eventCorrelationId ? <><code data-testid="history-event-id">{entry.eventCorrelationId}</code> <CopyButton text={entry.eventCorrelationId} what="eventCorrelationId" /></> : '—'}
+          {entry.eventCorrelationId ? (
+            <>
+              <code data-testid="history-event-id">{entry.eventCorrelationId}</code>{' '}
+              <CopyButton text={entry.eventCorrelationId} what="eventCorrelationId" />
+            </>
+          ) : (
+            '—'
+          )}
         </Fact>
-        {entry.correlationId && <Fact label="correlationId"><code>{entry.correlationId}</code></Fact>}
-        {entry.planExecutionId && <Fact label="Execution"><code>{entry.planExecutionId}</code></Fact>}
+        {entry.correlationId && (
+          <Fact label="correlationId">
+            <code>{entry.correlationId}</code>
+          </Fact>
+        )}
+        {entry.planExecutionId && (
+          <Fact label="Execution">
+            <code>{entry.planExecutionId}</code>
+          </Fact>
+        )}
         <Fact label="Fire took">{formatDuration(entry.fireMs)}</Fact>
         <Fact label="Fire to end">{formatDuration(entry.runMs)}</Fact>
         {entry.response && <Fact label="Answer">HTTP {entry.response.status}</Fact>}
@@ -57,12 +78,23 @@ function Body({ entry }: { entry: HistoryEntry }): ReactNode {
         <div className="explanation">
           <strong>{entry.explanation.title}</strong>
           <p>{entry.explanation.detail}</p>
-          {entry.explanation.action && <p className="action"><span className="label">What to do: </span>{entry.explanation.action}</p>}
+          {entry.explanation.action && (
+            <p className="action">
+              <span className="label">What to do: </span>
+              {entry.explanation.action}
+            </p>
+          )}
         </div>
       )}
       {entry.failureMessages.length > 0 && (
         <div className="failures" role="group" aria-label="Failure messages">
-          <ul>{entry.failureMessages.map((m, i) => <li key={i} className="mono">{m}</li>)}</ul>
+          <ul>
+            {entry.failureMessages.map((m, i) => (
+              <li key={i} className="mono">
+                {m}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <section aria-label="Payload sent" className="entry-block">
@@ -71,8 +103,16 @@ function Body({ entry }: { entry: HistoryEntry }): ReactNode {
       </section>
       <details className="entry-block">
         <summary>Request headers (redacted)</summary>
-        <p className="mono wrap">{entry.request.method} {entry.request.url}</p>
-        <ul className="mono plain-list">{Object.entries(entry.request.headers).map(([k, v]) => <li key={k}>{k}: {v}</li>)}</ul>
+        <p className="mono wrap">
+          {entry.request.method} {entry.request.url}
+        </p>
+        <ul className="mono plain-list">
+          {Object.entries(entry.request.headers).map(([k, v]) => (
+            <li key={k}>
+              {k}: {v}
+            </li>
+          ))}
+        </ul>
       </details>
       <EntryWatch entry={entry} />
     </>
@@ -91,12 +131,29 @@ export function HistoryDetails(): ReactNode {
         <span className="spacer" />
         {entry && <RefireButton entry={entry} />}
         {entry && (entry.apiUrl || entry.eventCorrelationId) && (
-          <button type="button" onClick={() => { openInspector({ historyId: entry.id }); }}>Inspect event</button>
+          <button
+            type="button"
+            onClick={() => {
+              openInspector({ historyId: entry.id });
+            }}
+          >
+            Inspect event
+          </button>
         )}
-        {entry && <button type="button" className="danger-text" onClick={() => void deleteEntry(entry.id)}>Remove</button>}
-        <button type="button" className="icon-button" aria-label="Close details" onClick={closeEntry}>×</button>
+        {entry && (
+          <button type="button" className="danger-text" onClick={() => void deleteEntry(entry.id)}>
+            Remove
+          </button>
+        )}
+        <button type="button" className="icon-button" aria-label="Close details" onClick={closeEntry}>
+          ×
+        </button>
       </header>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {entry && <Body entry={entry} />}
     </section>
   );

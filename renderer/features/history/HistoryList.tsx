@@ -9,8 +9,8 @@ import { VirtualList } from './VirtualList';
 export const ROW_HEIGHT = 46;
 
 const OUTCOME_WORDS: Record<HistorySummary['outcome'], string> = {
-  accepted: 'Accepted',
-  rejected: 'Refused by Harness',
+  'accepted': 'Accepted',
+  'rejected': 'Refused by Harness',
   'network-error': 'No answer',
 };
 
@@ -29,7 +29,11 @@ export function HistoryRow({ row }: { row: HistorySummary | undefined }): ReactN
         <span className="hrow-when mono">{when(row.at)}</span>
         <span className="hrow-trigger">{row.triggerName}</span>
         <span className="hrow-status">
-          {row.status ? <StatusBadge status={row.status} verbatim={false} /> : <span>{OUTCOME_WORDS[row.outcome]}</span>}
+          {row.status ? (
+            <StatusBadge status={row.status} verbatim={false} />
+          ) : (
+            <span>{OUTCOME_WORDS[row.outcome]}</span>
+          )}
           {row.live && <span className="badge">live</span>}
         </span>
         <span className="hrow-time mono muted">{row.runMs !== null ? formatDuration(row.runMs) : ''}</span>

@@ -25,8 +25,12 @@ export function HistoryToolbar({ onRetention }: { onRetention: () => void }): Re
   const id = useId();
   useEffect(() => {
     if (text === useHistory.getState().query.text) return;
-    const timer = setTimeout(() => { void setQuery({ text }); }, SEARCH_DELAY_MS);
-    return () => { clearTimeout(timer); };
+    const timer = setTimeout(() => {
+      void setQuery({ text });
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [text]);
   return (
     <div className="history-toolbar" role="search" aria-label="Search the history">
@@ -37,18 +41,46 @@ export function HistoryToolbar({ onRetention }: { onRetention: () => void }): Re
         aria-label="Search by trigger, status, payload text or correlation id"
         placeholder="Search trigger, status, payload, correlation id…"
         value={text}
-        onChange={(e) => { setText(e.target.value); }}
+        onChange={(e) => {
+          setText(e.target.value);
+        }}
       />
-      <select aria-label="Status" value={query.group} onChange={(e) => void setQuery({ group: e.target.value as HistoryStatusGroup | '' })}>
-        {GROUPS.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
+      <select
+        aria-label="Status"
+        value={query.group}
+        onChange={(e) => void setQuery({ group: e.target.value as HistoryStatusGroup | '' })}
+      >
+        {GROUPS.map((g) => (
+          <option key={g.value} value={g.value}>
+            {g.label}
+          </option>
+        ))}
       </select>
-      <label htmlFor={`${id}-from`} className="muted">From</label>
-      <input id={`${id}-from`} type="date" value={query.fromDate} onChange={(e) => void setQuery({ fromDate: e.target.value })} />
-      <label htmlFor={`${id}-to`} className="muted">to</label>
-      <input id={`${id}-to`} type="date" value={query.toDate} onChange={(e) => void setQuery({ toDate: e.target.value })} />
+      <label htmlFor={`${id}-from`} className="muted">
+        From
+      </label>
+      <input
+        id={`${id}-from`}
+        type="date"
+        value={query.fromDate}
+        onChange={(e) => void setQuery({ fromDate: e.target.value })}
+      />
+      <label htmlFor={`${id}-to`} className="muted">
+        to
+      </label>
+      <input
+        id={`${id}-to`}
+        type="date"
+        value={query.toDate}
+        onChange={(e) => void setQuery({ toDate: e.target.value })}
+      />
       <span className="spacer" />
-      <span className="muted" role="status" aria-live="polite" data-testid="history-count">{loaded ? `${total.toLocaleString()} ${total === 1 ? 'fire' : 'fires'}` : ''}</span>
-      <button type="button" onClick={onRetention}>Retention…</button>
+      <span className="muted" role="status" aria-live="polite" data-testid="history-count">
+        {loaded ? `${total.toLocaleString()} ${total === 1 ? 'fire' : 'fires'}` : ''}
+      </span>
+      <button type="button" onClick={onRetention}>
+        Retention…
+      </button>
     </div>
   );
 }

@@ -14,10 +14,22 @@ export function RefireButton({ entry }: { entry: HistoryEntry }): ReactNode {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!trigger) {
-    return <button type="button" disabled title="This trigger was deleted">Re-fire (trigger deleted)</button>;
+    return (
+      <button type="button" disabled title="This trigger was deleted">
+        Re-fire (trigger deleted)
+      </button>
+    );
   }
   if (entry.payloadRedacted) {
-    return <button type="button" disabled title="This payload held a secret that the history masked, so it cannot be sent again as it was. Fire the trigger from its editor.">Re-fire (payload masked)</button>;
+    return (
+      <button
+        type="button"
+        disabled
+        title="This payload held a secret that the history masked, so it cannot be sent again as it was. Fire the trigger from its editor."
+      >
+        Re-fire (payload masked)
+      </button>
+    );
   }
   const json = /json/i.test(trigger.contentType) ? checkJson(entry.payload) : ({ ok: true } as const);
   const send = async (): Promise<void> => {
@@ -28,24 +40,46 @@ export function RefireButton({ entry }: { entry: HistoryEntry }): ReactNode {
     if (!result) return;
     // The Triggers view shows this answer and its watch, as after any fire of that trigger.
     useFire.setState((s) => ({ outcomes: { ...s.outcomes, [trigger.id]: { kind: 'result', result } } }));
-    showToast(result.outcome === 'accepted' ? `Fired “${trigger.name}” again: Harness accepted it.` : `Fired “${trigger.name}” again: ${result.explanation?.title ?? result.outcome}.`);
+    showToast(
+      result.outcome === 'accepted'
+        ? `Fired “${trigger.name}” again: Harness accepted it.`
+        : `Fired “${trigger.name}” again: ${result.explanation?.title ?? result.outcome}.`,
+    );
     void openEntry(result.id);
   };
   return (
     <>
-      <button type="button" onClick={() => { setConfirming(true); }} disabled={busy}>{busy ? 'Sending…' : 'Re-fire…'}</button>
+      <button
+        type="button"
+        onClick={() => {
+          setConfirming(true);
+        }}
+        disabled={busy}
+      >
+        {busy ? 'Sending…' : 'Re-fire…'}
+      </button>
       {confirming && (
         <ConfirmDialog
           title={trigger.production ? 'Fire a production trigger again?' : `Fire “${trigger.name}” again?`}
           confirmLabel="Fire"
           danger={trigger.production}
           typeToConfirm={trigger.production ? trigger.name : undefined}
-          onCancel={() => { setConfirming(false); }}
+          onCancel={() => {
+            setConfirming(false);
+          }}
           onConfirm={() => void send()}
         >
-          <p>This is a new fire at {trigger.parsed.origin}, with the payload recorded on {new Date(entry.at).toLocaleString()} ({entry.request.bodyBytes} bytes).</p>
+          <p>
+            This is a new fire at {trigger.parsed.origin}, with the payload recorded on{' '}
+            {new Date(entry.at).toLocaleString()} ({entry.request.bodyBytes} bytes).
+          </p>
           {trigger.production && <p>“{trigger.name}” is marked production: this starts a real run.</p>}
-          {!json.ok && !json.empty && <p>The payload is not JSON (line {json.line}, column {json.column}): pipeline expressions will see a raw string.</p>}
+          {!json.ok && !json.empty && (
+            <p>
+              The payload is not JSON (line {json.line}, column {json.column}): pipeline expressions will see a raw
+              string.
+            </p>
+          )}
         </ConfirmDialog>
       )}
     </>

@@ -34,14 +34,20 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     if (!element) return;
     if (element.clientHeight > 0) setHeight(element.clientHeight);
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => { if (element.clientHeight > 0) setHeight(element.clientHeight); });
+    const observer = new ResizeObserver(() => {
+      if (element.clientHeight > 0) setHeight(element.clientHeight);
+    });
     observer.observe(element);
-    return () => { observer.disconnect(); };
+    return () => {
+      observer.disconnect();
+    };
   }, []);
 
   const { start, end } = visibleRange(scrollTop, height, rowHeight, count, overscan);
   const { onRangeChange } = props;
-  useEffect(() => { onRangeChange?.(start, end); }, [onRangeChange, start, end]);
+  useEffect(() => {
+    onRangeChange?.(start, end);
+  }, [onRangeChange, start, end]);
 
   // Keep the active row in view when the keyboard moves it.
   useEffect(() => {
@@ -49,7 +55,8 @@ export function VirtualList(props: VirtualListProps): ReactNode {
     if (!element || activeIndex === null) return;
     const top = activeIndex * rowHeight;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + rowHeight > element.scrollTop + element.clientHeight) element.scrollTop = top + rowHeight - element.clientHeight;
+    else if (top + rowHeight > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + rowHeight - element.clientHeight;
   }, [activeIndex, rowHeight]);
 
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -85,8 +92,14 @@ export function VirtualList(props: VirtualListProps): ReactNode {
         aria-posinset={index + 1}
         className={index === activeIndex ? 'vrow active' : 'vrow'}
         style={{ top: index * rowHeight, height: rowHeight }}
-        onMouseDown={(event) => { event.preventDefault(); ref.current?.focus(); }}
-        onClick={() => { props.onActiveChange(index); props.onOpen(index); }}
+        onMouseDown={(event) => {
+          event.preventDefault();
+          ref.current?.focus();
+        }}
+        onClick={() => {
+          props.onActiveChange(index);
+          props.onOpen(index);
+        }}
       >
         {props.renderRow(index)}
       </div>,
@@ -99,12 +112,18 @@ export function VirtualList(props: VirtualListProps): ReactNode {
       role="listbox"
       aria-label={props.label}
       tabIndex={0}
-      aria-activedescendant={activeIndex !== null && activeIndex >= start && activeIndex < end ? optionId(activeIndex) : undefined}
+      aria-activedescendant={
+        activeIndex !== null && activeIndex >= start && activeIndex < end ? optionId(activeIndex) : undefined
+      }
       className={props.className ? `vlist ${props.className}` : 'vlist'}
-      onScroll={(event) => { setScrollTop(event.currentTarget.scrollTop); }}
+      onScroll={(event) => {
+        setScrollTop(event.currentTarget.scrollTop);
+      }}
       onKeyDown={onKeyDown}
     >
-      <div className="vlist-space" style={{ height: count * rowHeight }}>{rows}</div>
+      <div className="vlist-space" style={{ height: count * rowHeight }}>
+        {rows}
+      </div>
     </div>
   );
 }

@@ -44,7 +44,12 @@ export interface RenderFigures {
   lastRowText: string;
 }
 
-const nextFrame = (): Promise<void> => new Promise((done) => { requestAnimationFrame(() => { done(); }); });
+const nextFrame = (): Promise<void> =>
+  new Promise((done) => {
+    requestAnimationFrame(() => {
+      done();
+    });
+  });
 
 async function render(count: number): Promise<RenderFigures> {
   const host = document.getElementById('root');
@@ -55,7 +60,9 @@ async function render(count: number): Promise<RenderFigures> {
   const noop = (): void => undefined;
   const started = performance.now();
   flushSync(() => {
-    root.render(<HistoryList count={rows.length} rowAt={(i) => rows[i]} activeIndex={null} onActiveChange={noop} onOpen={noop} />);
+    root.render(
+      <HistoryList count={rows.length} rowAt={(i) => rows[i]} activeIndex={null} onActiveChange={noop} onOpen={noop} />,
+    );
   });
   host.getBoundingClientRect(); // forces style and layout: they count as part of the render
   const ms = performance.now() - started;
@@ -65,9 +72,16 @@ async function render(count: number): Promise<RenderFigures> {
   const scrollStart = performance.now();
   if (list) list.scrollTop = list.scrollHeight;
   const last = (): Element | undefined => [...host.querySelectorAll('[role="option"]')].at(-1);
-  while (performance.now() - scrollStart < 2000 && last()?.getAttribute('aria-posinset') !== String(count)) await nextFrame();
+  while (performance.now() - scrollStart < 2000 && last()?.getAttribute('aria-posinset') !== String(count))
+    await nextFrame();
   const scrollMs = performance.now() - scrollStart;
-  return { ms, rowsInDom, scrollMs, rowsAfterScroll: host.querySelectorAll('[role="option"]').length, lastRowText: last()?.textContent ?? '' };
+  return {
+    ms,
+    rowsInDom,
+    scrollMs,
+    rowsAfterScroll: host.querySelectorAll('[role="option"]').length,
+    lastRowText: last()?.textContent ?? '',
+  };
 }
 
 (window as unknown as { renderHistory: typeof render }).renderHistory = render;

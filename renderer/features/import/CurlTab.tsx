@@ -29,7 +29,14 @@ function previewOf(text: string): State {
     const c = importCurl(text);
     return {
       kind: 'ok',
-      preview: { parsed: c.parsed, keyLast4: c.apiKey ? last4(c.apiKey) : null, body: c.body, bodyIsJson: c.bodyIsJson, headerNames: c.headers.map((h) => h.name), notes: c.notes },
+      preview: {
+        parsed: c.parsed,
+        keyLast4: c.apiKey ? last4(c.apiKey) : null,
+        body: c.body,
+        bodyIsJson: c.bodyIsJson,
+        headerNames: c.headers.map((h) => h.name),
+        notes: c.notes,
+      },
     };
   } catch (error) {
     return { kind: 'error', error, text };
@@ -57,12 +64,20 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
       return;
     }
     const { trigger, notes } = reply.value;
-    showToast(`Imported “${trigger.name}”${trigger.key ? ` (API key …${trigger.key.last4} in the keychain)` : ''}.${notes.length ? ` ${notes.join(' ')}` : ''}`);
+    showToast(
+      `Imported “${trigger.name}”${trigger.key ? ` (API key …${trigger.key.last4} in the keychain)` : ''}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
+    );
     onDone();
   };
 
   return (
-    <form className="import-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="import-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <label htmlFor={areaId}>cURL command from Harness (“Copy as cURL”)</label>
       <textarea
         id={areaId}
@@ -74,31 +89,57 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
         autoFocus
         data-autofocus
         placeholder="curl -X POST -H 'content-type: application/json' -H 'X-Api-Key: …' --url 'https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?accountIdentifier=…' -d '{…}'"
-        onInput={(e) => { setState(previewOf(e.currentTarget.value)); setFailure(null); }}
+        onInput={(e) => {
+          setState(previewOf(e.currentTarget.value));
+          setFailure(null);
+        }}
       />
       <div className="import-preview" aria-live="polite">
-        {state.kind === 'empty' && <p className="muted">Paste a command: the parts are shown here before anything is saved.</p>}
+        {state.kind === 'empty' && (
+          <p className="muted">Paste a command: the parts are shown here before anything is saved.</p>
+        )}
         {state.kind === 'error' && <ParseError error={state.error} text={state.text} />}
         {state.kind === 'ok' && (
           <>
             <ParsedPreview parsed={state.preview.parsed} />
             <p className="key-line" data-testid="import-key-line">
-              {state.preview.keyLast4 ? `API key: …${state.preview.keyLast4} will be stored in the keychain, never in a file.` : 'No API key in this command (fine if the project does not mandate authorization).'}
+              {state.preview.keyLast4
+                ? `API key: …${state.preview.keyLast4} will be stored in the keychain, never in a file.`
+                : 'No API key in this command (fine if the project does not mandate authorization).'}
             </p>
             {state.preview.headerNames.length > 0 && <p>Extra headers kept: {state.preview.headerNames.join(', ')}</p>}
             <figure className="body-preview">
-              <figcaption>Body {state.preview.body === null ? '' : state.preview.bodyIsJson ? '(JSON, saved as the first payload)' : '(not JSON: saved as-is, flagged)'}</figcaption>
-              <pre className="mono">{state.preview.body === null ? '(no -d body)' : state.preview.body.slice(0, 4000)}</pre>
+              <figcaption>
+                Body{' '}
+                {state.preview.body === null
+                  ? ''
+                  : state.preview.bodyIsJson
+                    ? '(JSON, saved as the first payload)'
+                    : '(not JSON: saved as-is, flagged)'}
+              </figcaption>
+              <pre className="mono">
+                {state.preview.body === null ? '(no -d body)' : state.preview.body.slice(0, 4000)}
+              </pre>
             </figure>
             {state.preview.notes.length > 0 && (
-              <ul className="notes" aria-label="Import notes">{state.preview.notes.map((n) => <li key={n}>{n}</li>)}</ul>
+              <ul className="notes" aria-label="Import notes">
+                {state.preview.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
             )}
           </>
         )}
       </div>
-      {failure && <p role="alert" className="field-error">{failure}</p>}
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={state.kind !== 'ok' || busy}>Import trigger</button>
+        <button type="submit" className="primary" disabled={state.kind !== 'ok' || busy}>
+          Import trigger
+        </button>
       </div>
     </form>
   );

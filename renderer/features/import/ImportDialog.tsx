@@ -26,7 +26,9 @@ export default function ImportDialog(): ReactNode {
       aria-controls={`${ids[name]}-panel`}
       tabIndex={tab === name ? 0 : -1}
       className="tab"
-      onClick={() => { setTab(name); }}
+      onClick={() => {
+        setTab(name);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
           e.preventDefault();
@@ -45,8 +47,18 @@ export default function ImportDialog(): ReactNode {
       <div className="dialog-body">
         <div className="field field-inline">
           <label htmlFor={ids.ws}>Workspace</label>
-          <select id={ids.ws} value={workspaceId} onChange={(e) => { setWorkspaceId(e.target.value); }}>
-            {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+          <select
+            id={ids.ws}
+            value={workspaceId}
+            onChange={(e) => {
+              setWorkspaceId(e.target.value);
+            }}
+          >
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
           </select>
         </div>
         <div role="tablist" aria-label="How to import" className="tabs">

@@ -36,7 +36,11 @@ export function ParseError({ error, text }: { error: unknown; text: string }): R
         {message}
       </p>
       {hint && <p className="hint">{hint}</p>}
-      {shown !== null && <pre className="mono excerpt" aria-hidden="true">{shown}</pre>}
+      {shown !== null && (
+        <pre className="mono excerpt" aria-hidden="true">
+          {shown}
+        </pre>
+      )}
     </div>
   );
 }

@@ -33,12 +33,21 @@ export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone
     const typed = field?.value ?? '';
     if (field) field.value = ''; // the key leaves the page at once, whatever happens next
     const rawKey = typed.trim();
-    if (!parsed || 'error' in parsed) { setFailure('Enter a valid trigger URL first.'); return; }
+    if (!parsed || 'error' in parsed) {
+      setFailure('Enter a valid trigger URL first.');
+      return;
+    }
     const finalName = name.trim() || suggested;
-    if (finalName === '') { setFailure('Give the trigger a name.'); return; }
+    if (finalName === '') {
+      setFailure('Give the trigger a name.');
+      return;
+    }
     // An untouched field means "no key"; anything typed must be a usable key.
     const problem = typed === '' ? null : keyProblem(rawKey);
-    if (problem) { setFailure(`${problem} The key field was cleared: paste it again.`); return; }
+    if (problem) {
+      setFailure(`${problem} The key field was cleared: paste it again.`);
+      return;
+    }
     setBusy(true);
     const reply = await createTriggerFromUrl(workspaceId, finalName, url.trim(), rawKey === '' ? null : rawKey);
     if (!reply.ok) {
@@ -52,27 +61,69 @@ export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone
   };
 
   return (
-    <form className="import-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="import-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <div className="field">
         <label htmlFor={ids.url}>Trigger URL</label>
-        <input id={ids.url} className="mono" autoFocus spellCheck={false} autoComplete="off" value={url} placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…" onChange={(e) => { setUrl(e.target.value); setFailure(null); }} />
+        <input
+          id={ids.url}
+          className="mono"
+          autoFocus
+          spellCheck={false}
+          autoComplete="off"
+          value={url}
+          placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…"
+          onChange={(e) => {
+            setUrl(e.target.value);
+            setFailure(null);
+          }}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.name}>Name</label>
-        <input id={ids.name} value={name} placeholder={suggested || 'e.g. Deploy to QA'} onChange={(e) => { setName(e.target.value); setFailure(null); }} />
+        <input
+          id={ids.name}
+          value={name}
+          placeholder={suggested || 'e.g. Deploy to QA'}
+          onChange={(e) => {
+            setName(e.target.value);
+            setFailure(null);
+          }}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.key}>API key (optional)</label>
-        <input id={ids.key} ref={keyField} type="password" autoComplete="off" spellCheck={false} placeholder="pat.… or sat.…" onInput={() => { setFailure(null); }} />
+        <input
+          id={ids.key}
+          ref={keyField}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="pat.… or sat.…"
+          onInput={() => {
+            setFailure(null);
+          }}
+        />
       </div>
       <div className="import-preview" aria-live="polite">
         {parsed === null && <p className="muted">The URL’s parts are shown here as you type.</p>}
         {parsed && 'error' in parsed && <ParseError error={parsed.error} text={url} />}
         {parsed && !('error' in parsed) && <ParsedPreview parsed={parsed} />}
       </div>
-      {failure && <p role="alert" className="field-error">{failure}</p>}
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={busy || !parsed || 'error' in parsed}>Create trigger</button>
+        <button type="submit" className="primary" disabled={busy || !parsed || 'error' in parsed}>
+          Create trigger
+        </button>
       </div>
     </form>
   );

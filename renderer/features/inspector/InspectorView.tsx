@@ -19,7 +19,14 @@ export default function InspectorView(): ReactNode {
         {/* Remounted per opened event, so the fields show what is open (an entry opened from history included). */}
         <InspectorForm key={`${JSON.stringify(target)} ${result?.apiUrl ?? ''}`} openedUrl={result?.apiUrl ?? null} />
         {target && (
-          <button type="button" onClick={() => void refreshInspector()} disabled={loading} aria-label="Read the event again">Refresh</button>
+          <button
+            type="button"
+            onClick={() => void refreshInspector()}
+            disabled={loading}
+            aria-label="Read the event again"
+          >
+            Refresh
+          </button>
         )}
       </div>
       {error && (
@@ -31,7 +38,10 @@ export default function InspectorView(): ReactNode {
       {result && <LiveWatch apiUrl={result.apiUrl} terminal={result.terminal} />}
       {result && <InspectResultView result={result} />}
       {!result && !error && !loading && (
-        <p className="muted">Paste the <code>apiUrl</code> from a fire’s answer, or an eventCorrelationId with its account, to read what Harness did with the event. You can also open any fire from the History.</p>
+        <p className="muted">
+          Paste the <code>apiUrl</code> from a fire’s answer, or an eventCorrelationId with its account, to read what
+          Harness did with the event. You can also open any fire from the History.
+        </p>
       )}
     </main>
   );

@@ -6,11 +6,18 @@ import { WatchPanel } from '../watch/WatchPanel';
 
 export function LiveWatch({ apiUrl, terminal }: { apiUrl: string; terminal: boolean }): ReactNode {
   const watch = useWatches((s) => Object.values(s.watches).find((w) => w.apiUrl === apiUrl && w.ended === null));
-  if (watch) return <div className="inspect-block"><WatchPanel watch={watch} /></div>;
+  if (watch)
+    return (
+      <div className="inspect-block">
+        <WatchPanel watch={watch} />
+      </div>
+    );
   if (terminal) return null;
   return (
     <p>
-      <button type="button" onClick={() => void followApiUrl(apiUrl)}>Follow this event live</button>{' '}
+      <button type="button" onClick={() => void followApiUrl(apiUrl)}>
+        Follow this event live
+      </button>{' '}
       <span className="muted small-text">It has not ended: a watch reads it until it does, and tells you when.</span>
     </p>
   );

@@ -12,8 +12,18 @@ export function RawJson({ raw }: { raw: string }): ReactNode {
     <section className="raw-json" aria-labelledby={`${id}-title`}>
       <div className="raw-head">
         <h3 id={`${id}-title`}>Raw answer (JSON)</h3>
-        <input type="search" aria-label="Search the raw answer" placeholder="Search…" value={needle} onChange={(e) => { setNeedle(e.target.value); }} />
-        <span className="muted small-text" role="status" aria-live="polite">{needle ? `${matches} ${matches === 1 ? 'match' : 'matches'}` : ''}</span>
+        <input
+          type="search"
+          aria-label="Search the raw answer"
+          placeholder="Search…"
+          value={needle}
+          onChange={(e) => {
+            setNeedle(e.target.value);
+          }}
+        />
+        <span className="muted small-text" role="status" aria-live="polite">
+          {needle ? `${matches} ${matches === 1 ? 'match' : 'matches'}` : ''}
+        </span>
         <CopyButton text={raw} what="raw answer" />
       </div>
       <pre className="code-block raw-text" tabIndex={0} aria-label="Raw answer">

@@ -17,12 +17,20 @@ export function SupportReport(): ReactNode {
   };
   return (
     <div className="support-report">
-      <button type="button" onClick={() => void copy()} disabled={busy}>{busy ? 'Preparing…' : 'Copy support report'}</button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <button type="button" onClick={() => void copy()} disabled={busy}>
+        {busy ? 'Preparing…' : 'Copy support report'}
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {report !== null && (
         <details open className="entry-block">
           <summary>Support report (Markdown, as copied)</summary>
-          <pre className="code-block" data-testid="support-report" aria-label="Support report">{report}</pre>
+          <pre className="code-block" data-testid="support-report" aria-label="Support report">
+            {report}
+          </pre>
         </details>
       )}
     </div>

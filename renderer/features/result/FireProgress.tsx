@@ -5,13 +5,19 @@ import type { Running } from '../../stores/fire';
 export function FireProgress({ running }: { running: Running }): ReactNode {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => { setNow(Date.now()); }, 50);
-    return () => { clearInterval(timer); };
+    const timer = setInterval(() => {
+      setNow(Date.now());
+    }, 50);
+    return () => {
+      clearInterval(timer);
+    };
   }, []);
   return (
     <div className="fire-progress">
       <span>Sending to {running.host}…</span>{' '}
-      <span className="muted mono" aria-hidden="true">{Math.max(0, now - running.startedAt)} ms</span>
+      <span className="muted mono" aria-hidden="true">
+        {Math.max(0, now - running.startedAt)} ms
+      </span>
     </div>
   );
 }

@@ -8,13 +8,13 @@ import { FireProgress } from './FireProgress';
 import { FireWatch } from '../watch/FireWatch';
 
 const TITLES: Partial<Record<ErrorShape['code'], string>> = {
-  network: 'Could not reach the server',
-  timeout: 'No answer in time',
-  tls: 'The secure connection failed',
-  proxy: 'The proxy refused or failed',
+  'network': 'Could not reach the server',
+  'timeout': 'No answer in time',
+  'tls': 'The secure connection failed',
+  'proxy': 'The proxy refused or failed',
   'insecure-url': 'Refused: the URL is not https',
   'invalid-key': 'The API key cannot be used',
-  vault: 'The keychain could not be read',
+  'vault': 'The keychain could not be read',
 };
 
 function FireFailed({ error, host }: { error: ErrorShape; host: string }): ReactNode {
@@ -26,7 +26,12 @@ function FireFailed({ error, host }: { error: ErrorShape; host: string }): React
       </div>
       <div className="explanation" data-testid="explanation">
         <p>{error.message}</p>
-        {error.hint && <p className="action"><span className="label">What to do: </span>{error.hint}</p>}
+        {error.hint && (
+          <p className="action">
+            <span className="label">What to do: </span>
+            {error.hint}
+          </p>
+        )}
       </div>
       <p className="muted small-text">Your payload is unchanged; nothing was retried.</p>
     </div>

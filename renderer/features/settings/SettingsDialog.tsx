@@ -32,11 +32,30 @@ function SettingsForm({ initial }: { initial: Settings }): ReactNode {
   const save = async (): Promise<void> => {
     const connectMs = Math.round(Number(connect) * 1000);
     const totalMs = Math.round(Number(total) * 1000);
-    if (!Number.isFinite(connectMs) || connectMs < 500 || connectMs > 120_000) { setError('Connect timeout: between 0.5 and 120 seconds.'); return; }
-    if (!Number.isFinite(totalMs) || totalMs < 1000 || totalMs > 600_000) { setError('Total timeout: between 1 and 600 seconds.'); return; }
-    if (proxyMode === 'manual' && !/^https?:\/\/\S+$/.test(proxyUrl.trim())) { setError('Manual proxy: enter a URL such as http://proxy.example.com:3128.'); return; }
-    if (pem.trim() !== '' && !pem.includes('-----BEGIN CERTIFICATE-----')) { setError('Extra CA certificates: paste PEM text (it starts with -----BEGIN CERTIFICATE-----).'); return; }
-    const reply = await updateSettings({ connectTimeoutMs: connectMs, totalTimeoutMs: totalMs, proxyMode, proxyUrl: proxyUrl.trim(), extraCaPem: pem, theme });
+    if (!Number.isFinite(connectMs) || connectMs < 500 || connectMs > 120_000) {
+      setError('Connect timeout: between 0.5 and 120 seconds.');
+      return;
+    }
+    if (!Number.isFinite(totalMs) || totalMs < 1000 || totalMs > 600_000) {
+      setError('Total timeout: between 1 and 600 seconds.');
+      return;
+    }
+    if (proxyMode === 'manual' && !/^https?:\/\/\S+$/.test(proxyUrl.trim())) {
+      setError('Manual proxy: enter a URL such as http://proxy.example.com:3128.');
+      return;
+    }
+    if (pem.trim() !== '' && !pem.includes('-----BEGIN CERTIFICATE-----')) {
+      setError('Extra CA certificates: paste PEM text (it starts with -----BEGIN CERTIFICATE-----).');
+      return;
+    }
+    const reply = await updateSettings({
+      connectTimeoutMs: connectMs,
+      totalTimeoutMs: totalMs,
+      proxyMode,
+      proxyUrl: proxyUrl.trim(),
+      extraCaPem: pem,
+      theme,
+    });
     if (!reply.ok) {
       setError(errorText(reply.error));
       return;
@@ -47,36 +66,94 @@ function SettingsForm({ initial }: { initial: Settings }): ReactNode {
   };
 
   return (
-    <form className="dialog-body settings-form" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="dialog-body settings-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <fieldset>
         <legend>Timeouts</legend>
         <div className="field field-inline">
           <label htmlFor={`${id}-connect`}>Connect timeout (seconds)</label>
-          <input id={`${id}-connect`} type="number" min={0.5} max={120} step={0.5} value={connect} onChange={(e) => { setConnect(e.target.value); }} />
+          <input
+            id={`${id}-connect`}
+            type="number"
+            min={0.5}
+            max={120}
+            step={0.5}
+            value={connect}
+            onChange={(e) => {
+              setConnect(e.target.value);
+            }}
+          />
         </div>
         <div className="field field-inline">
           <label htmlFor={`${id}-total`}>Total timeout (seconds)</label>
-          <input id={`${id}-total`} type="number" min={1} max={600} step={1} value={total} onChange={(e) => { setTotal(e.target.value); }} />
+          <input
+            id={`${id}-total`}
+            type="number"
+            min={1}
+            max={600}
+            step={1}
+            value={total}
+            onChange={(e) => {
+              setTotal(e.target.value);
+            }}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Proxy</legend>
         {PROXY_MODES.map((m) => (
           <label key={m.value} className="radio">
-            <input type="radio" name={`${id}-proxy`} value={m.value} checked={proxyMode === m.value} onChange={() => { setProxyMode(m.value); }} /> {m.label}
+            <input
+              type="radio"
+              name={`${id}-proxy`}
+              value={m.value}
+              checked={proxyMode === m.value}
+              onChange={() => {
+                setProxyMode(m.value);
+              }}
+            />{' '}
+            {m.label}
           </label>
         ))}
         <div className="field">
           <label htmlFor={`${id}-proxy-url`}>Proxy URL</label>
-          <input id={`${id}-proxy-url`} className="mono" disabled={proxyMode !== 'manual'} value={proxyUrl} placeholder="http://proxy.example.com:3128" onChange={(e) => { setProxyUrl(e.target.value); }} />
+          <input
+            id={`${id}-proxy-url`}
+            className="mono"
+            disabled={proxyMode !== 'manual'}
+            value={proxyUrl}
+            placeholder="http://proxy.example.com:3128"
+            onChange={(e) => {
+              setProxyUrl(e.target.value);
+            }}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Extra CA certificates</legend>
-        <p className="muted small-text">For self-managed Harness behind a private CA or a TLS-inspecting proxy. The OS certificate store is trusted as well.</p>
+        <p className="muted small-text">
+          For self-managed Harness behind a private CA or a TLS-inspecting proxy. The OS certificate store is trusted as
+          well.
+        </p>
         <div className="field">
           <label htmlFor={`${id}-pem`}>PEM certificates</label>
-          <textarea id={`${id}-pem`} className="mono" rows={4} spellCheck={false} value={pem} placeholder="-----BEGIN CERTIFICATE-----" onChange={(e) => { setPem(e.target.value); }} />
+          <textarea
+            id={`${id}-pem`}
+            className="mono"
+            rows={4}
+            spellCheck={false}
+            value={pem}
+            placeholder="-----BEGIN CERTIFICATE-----"
+            onChange={(e) => {
+              setPem(e.target.value);
+            }}
+          />
         </div>
         <div className="field field-inline">
           <label htmlFor={`${id}-pem-file`}>Load from a file</label>
@@ -86,7 +163,10 @@ function SettingsForm({ initial }: { initial: Settings }): ReactNode {
             accept=".pem,.crt,.cer,application/x-pem-file"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void file.text().then((text) => { setPem((old) => (old.trim() ? `${old.trimEnd()}\n${text}` : text)); });
+              if (file)
+                void file.text().then((text) => {
+                  setPem((old) => (old.trim() ? `${old.trimEnd()}\n${text}` : text));
+                });
             }}
           />
         </div>
@@ -95,17 +175,31 @@ function SettingsForm({ initial }: { initial: Settings }): ReactNode {
         <legend>Appearance</legend>
         <div className="field field-inline">
           <label htmlFor={`${id}-theme`}>Theme</label>
-          <select id={`${id}-theme`} value={theme} onChange={(e) => { setTheme(e.target.value as Settings['theme']); }}>
+          <select
+            id={`${id}-theme`}
+            value={theme}
+            onChange={(e) => {
+              setTheme(e.target.value as Settings['theme']);
+            }}
+          >
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </div>
       </fieldset>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
-        <button type="button" onClick={closeDialog}>Cancel</button>
-        <button type="submit" className="primary">Save settings</button>
+        <button type="button" onClick={closeDialog}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Save settings
+        </button>
       </div>
     </form>
   );

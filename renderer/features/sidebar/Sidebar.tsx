@@ -10,8 +10,9 @@ import { WorkspaceGroup } from './WorkspaceGroup';
 
 function matches(trigger: Trigger, needle: string): boolean {
   const p = trigger.parsed;
-  return [trigger.name, p.pipelineIdentifier, p.triggerIdentifier, p.projectIdentifier, p.orgIdentifier]
-    .some((text) => text?.toLowerCase().includes(needle));
+  return [trigger.name, p.pipelineIdentifier, p.triggerIdentifier, p.projectIdentifier, p.orgIdentifier].some((text) =>
+    text?.toLowerCase().includes(needle),
+  );
 }
 
 function NewWorkspace(): ReactNode {
@@ -22,15 +23,35 @@ function NewWorkspace(): ReactNode {
       className="new-workspace"
       onSubmit={(event) => {
         event.preventDefault();
-        if (name.trim() === '') { setError('Give the workspace a name, e.g. “Prod account”.'); return; }
+        if (name.trim() === '') {
+          setError('Give the workspace a name, e.g. “Prod account”.');
+          return;
+        }
         void createWorkspace(name.trim()).then((reply) => {
-          if (reply.ok) { setName(''); setError(null); } else setError(errorText(reply.error));
+          if (reply.ok) {
+            setName('');
+            setError(null);
+          } else setError(errorText(reply.error));
         });
       }}
     >
-      <input aria-label="New workspace name" placeholder="New workspace…" value={name} onChange={(e) => { setName(e.target.value); setError(null); }} />
-      <button type="submit" aria-label="Create workspace">Add</button>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      <input
+        aria-label="New workspace name"
+        placeholder="New workspace…"
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
+        }}
+      />
+      <button type="submit" aria-label="Create workspace">
+        Add
+      </button>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -53,7 +74,9 @@ export function Sidebar(): ReactNode {
           aria-keyshortcuts={ariaShortcut('filter')}
           placeholder={`Filter triggers (${keysText('filter')})`}
           value={filter}
-          onChange={(e) => { setFilter(e.target.value); }}
+          onChange={(e) => {
+            setFilter(e.target.value);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               e.preventDefault();

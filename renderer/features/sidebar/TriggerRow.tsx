@@ -22,7 +22,9 @@ export function TriggerRow({ trigger, selected }: { trigger: Trigger; selected: 
         className="trigger-row"
         aria-current={selected ? 'true' : undefined}
         aria-keyshortcuts="Delete"
-        onClick={() => { selectTrigger(trigger.id); }}
+        onClick={() => {
+          selectTrigger(trigger.id);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
             event.preventDefault();
@@ -34,7 +36,11 @@ export function TriggerRow({ trigger, selected }: { trigger: Trigger; selected: 
         <span className="trigger-row-name">{trigger.name}</span>
         <span className="trigger-row-detail">
           {detail}
-          {trigger.key && <span className="badge" title={`API key …${trigger.key.last4}`}>key</span>}
+          {trigger.key && (
+            <span className="badge" title={`API key …${trigger.key.last4}`}>
+              key
+            </span>
+          )}
           {trigger.production && <span className="badge badge-prod">prod</span>}
         </span>
       </button>

@@ -24,17 +24,33 @@ export function WorkspaceGroup({ workspace, triggers, selectedId, filtering }: G
             label={`New name for workspace ${workspace.name}`}
             initial={workspace.name}
             onSave={(name) => renameWorkspace(workspace.id, name)}
-            onDone={() => { setRenaming(false); }}
+            onDone={() => {
+              setRenaming(false);
+            }}
           />
         ) : (
-          <h2 id={headingId} className="workspace-name" onDoubleClick={() => { setRenaming(true); }}>
+          <h2
+            id={headingId}
+            className="workspace-name"
+            onDoubleClick={() => {
+              setRenaming(true);
+            }}
+          >
             {workspace.name}
             {workspace.kind === 'sandbox' && !/sandbox/i.test(workspace.name) && <span className="badge">sandbox</span>}
           </h2>
         )}
         {!renaming && (
           <span className="workspace-tools">
-            <button type="button" className="icon-button" aria-label={`Rename workspace ${workspace.name}`} title="Rename" onClick={() => { setRenaming(true); }}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Rename workspace ${workspace.name}`}
+              title="Rename"
+              onClick={() => {
+                setRenaming(true);
+              }}
+            >
               <PencilIcon />
             </button>
             <button
@@ -51,10 +67,14 @@ export function WorkspaceGroup({ workspace, triggers, selectedId, filtering }: G
       </div>
       {triggers.length > 0 ? (
         <ul className="trigger-list" aria-label={`Triggers in ${workspace.name}`}>
-          {triggers.map((t) => <TriggerRow key={t.id} trigger={t} selected={t.id === selectedId} />)}
+          {triggers.map((t) => (
+            <TriggerRow key={t.id} trigger={t} selected={t.id === selectedId} />
+          ))}
         </ul>
       ) : (
-        <p className="muted small-text">{filtering ? 'No trigger matches the filter.' : 'No triggers yet: import one with Ctrl+I.'}</p>
+        <p className="muted small-text">
+          {filtering ? 'No trigger matches the filter.' : 'No triggers yet: import one with Ctrl+I.'}
+        </p>
       )}
     </section>
   );

@@ -23,29 +23,67 @@ export function CurlMenu({ trigger }: { trigger: Trigger }): ReactNode {
     }
     const { command, copied } = reply.value;
     const what = shell === 'bash' ? 'bash' : 'PowerShell';
-    if (copied) { showToast(`Copied as cURL for ${what}, with the real key.`); return; }
+    if (copied) {
+      showToast(`Copied as cURL for ${what}, with the real key.`);
+      return;
+    }
     if (await copyText(command)) {
-      showToast(withSecrets ? `Copied as cURL for ${what}, with the real key: paste it only where it is safe.` : `Copied as cURL for ${what}, with the key as ${shell === 'bash' ? '$HARNESS_API_KEY' : '$env:HARNESS_API_KEY'}.`);
+      showToast(
+        withSecrets
+          ? `Copied as cURL for ${what}, with the real key: paste it only where it is safe.`
+          : `Copied as cURL for ${what}, with the key as ${shell === 'bash' ? '$HARNESS_API_KEY' : '$env:HARNESS_API_KEY'}.`,
+      );
     }
   };
 
   return (
     <>
-      <button type="button" className="small" onClick={() => void copy('bash', false)} aria-label="Copy as cURL">cURL</button>
-      <button type="button" className="small" onClick={() => void copy('powershell', false)} aria-label="Copy as cURL for PowerShell">PowerShell</button>
+      <button type="button" className="small" onClick={() => void copy('bash', false)} aria-label="Copy as cURL">
+        cURL
+      </button>
+      <button
+        type="button"
+        className="small"
+        onClick={() => void copy('powershell', false)}
+        aria-label="Copy as cURL for PowerShell"
+      >
+        PowerShell
+      </button>
       {hasSecrets && (
-        <button type="button" className="small" onClick={() => { setConfirming('bash'); }} aria-label="Copy as cURL with the real key">cURL + key…</button>
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            setConfirming('bash');
+          }}
+          aria-label="Copy as cURL with the real key"
+        >
+          cURL + key…
+        </button>
       )}
       {confirming && (
         <ConfirmDialog
           title="Copy the command with the real key?"
           confirmLabel="Copy with the key"
           danger
-          onCancel={() => { setConfirming(null); }}
-          onConfirm={() => { setConfirming(null); void copy('bash', true); }}
+          onCancel={() => {
+            setConfirming(null);
+          }}
+          onConfirm={() => {
+            setConfirming(null);
+            void copy('bash', true);
+          }}
         >
-          <p>The command will carry the API key{trigger.headers.some((h) => h.secret) ? ' and the secret header values' : ''} in clear text. Anyone who sees it can start pipelines.</p>
-          <p>{deskMode === 'electron' ? 'It goes straight to the clipboard.' : 'In browser mode the key passes through this page to reach the clipboard.'}</p>
+          <p>
+            The command will carry the API key
+            {trigger.headers.some((h) => h.secret) ? ' and the secret header values' : ''} in clear text. Anyone who
+            sees it can start pipelines.
+          </p>
+          <p>
+            {deskMode === 'electron'
+              ? 'It goes straight to the clipboard.'
+              : 'In browser mode the key passes through this page to reach the clipboard.'}
+          </p>
         </ConfirmDialog>
       )}
     </>

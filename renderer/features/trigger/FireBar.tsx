@@ -41,9 +41,20 @@ export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
         <SendIcon /> {running ? 'Sending…' : 'Fire'} <kbd>{keysText('fire')}</kbd>
       </button>
       {check.blocked === null && check.notJson !== null && (
-        <button type="button" className="small" onClick={request} disabled={running}>Send anyway…</button>
+        <button type="button" className="small" onClick={request} disabled={running}>
+          Send anyway…
+        </button>
       )}
-      {reason && <span id={reasonId} className={check.blocked || refused ? 'fire-reason blocked' : 'fire-reason'} role="status" data-testid="fire-reason">{reason}</span>}
+      {reason && (
+        <span
+          id={reasonId}
+          className={check.blocked || refused ? 'fire-reason blocked' : 'fire-reason'}
+          role="status"
+          data-testid="fire-reason"
+        >
+          {reason}
+        </span>
+      )}
       <label className="switch">
         <input
           type="checkbox"

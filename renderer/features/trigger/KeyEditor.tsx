@@ -27,7 +27,11 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
     const key = field.value.trim();
     field.value = ''; // the key leaves the page at once, whatever happens next
     const problem = keyProblem(key);
-    if (problem) { setError(problem); field.focus(); return; }
+    if (problem) {
+      setError(problem);
+      field.focus();
+      return;
+    }
     setBusy(true);
     const reply = await setTriggerKey(trigger.id, key);
     setBusy(false);
@@ -45,19 +49,48 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
       <div className="panel-head">
         <h3 id="key-heading">API key</h3>
         <span className="key-state" data-testid="key-state">
-          {trigger.key ? <><code>…{trigger.key.last4}</code> ({trigger.key.label}), {where}</> : 'No API key (needed only where the project mandates authorization).'}
+          {trigger.key ? (
+            <>
+              <code>…{trigger.key.last4}</code> ({trigger.key.label}), {where}
+            </>
+          ) : (
+            'No API key (needed only where the project mandates authorization).'
+          )}
         </span>
         {!editing && (
           <span className="panel-tools">
-            <button type="button" className="small" onClick={() => { setEditing(true); setError(null); }}>
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setEditing(true);
+                setError(null);
+              }}
+            >
               {trigger.key ? 'Replace key' : 'Set key'}
             </button>
-            {trigger.key && <button type="button" className="small" onClick={() => { setRemoving(true); }}>Remove key</button>}
+            {trigger.key && (
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  setRemoving(true);
+                }}
+              >
+                Remove key
+              </button>
+            )}
           </span>
         )}
       </div>
       {editing && (
-        <form className="key-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form
+          className="key-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           <label htmlFor={inputId}>{trigger.key ? 'New API key' : 'API key'}</label>
           <input
             id={inputId}
@@ -70,18 +103,39 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
           />
-          <button type="submit" className="primary small" disabled={busy}>Save key</button>
-          <button type="button" className="small" onClick={() => { setEditing(false); setError(null); }}>Cancel</button>
-          {error && <p id={errorId} role="alert" className="field-error">{error}</p>}
+          <button type="submit" className="primary small" disabled={busy}>
+            Save key
+          </button>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              setEditing(false);
+              setError(null);
+            }}
+          >
+            Cancel
+          </button>
+          {error && (
+            <p id={errorId} role="alert" className="field-error">
+              {error}
+            </p>
+          )}
         </form>
       )}
-      {!editing && error && <p role="alert" className="field-error">{error}</p>}
+      {!editing && error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
       {removing && trigger.key && (
         <ConfirmDialog
           title="Remove the API key?"
           confirmLabel="Remove key"
           danger
-          onCancel={() => { setRemoving(false); }}
+          onCancel={() => {
+            setRemoving(false);
+          }}
           onConfirm={() => {
             setRemoving(false);
             void setTriggerKey(trigger.id, null).then((reply) => {
@@ -90,7 +144,8 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
             });
           }}
         >
-          The key ending in …{trigger.key.last4} will be deleted from the keychain. To fire with a key again you will have to paste it again.
+          The key ending in …{trigger.key.last4} will be deleted from the keychain. To fire with a key again you will
+          have to paste it again.
         </ConfirmDialog>
       )}
     </section>

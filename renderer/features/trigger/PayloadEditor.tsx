@@ -12,7 +12,13 @@ export function isJsonType(contentType: string): boolean {
 
 export function PayloadEditor({ trigger }: { trigger: Trigger }): ReactNode {
   return (
-    <Suspense fallback={<section className="panel payload-panel" aria-busy="true"><p className="muted">Loading the editor…</p></section>}>
+    <Suspense
+      fallback={
+        <section className="panel payload-panel" aria-busy="true">
+          <p className="muted">Loading the editor…</p>
+        </section>
+      }
+    >
       <Composer trigger={trigger} />
     </Suspense>
   );

@@ -17,7 +17,9 @@ export function TriggerFields({ trigger }: { trigger: Trigger }): ReactNode {
         <h3 id="fields-heading">Trigger URL</h3>
         <CopyButton text={p.url} what="trigger URL" />
       </div>
-      <div className="url-line mono" title="The webhook token is masked here">{maskToken(p.url, p.token)}</div>
+      <div className="url-line mono" title="The webhook token is masked here">
+        {maskToken(p.url, p.token)}
+      </div>
       <div className="field-grid">
         <ReadonlyField label="Base URL" value={p.base} mono />
         <ReadonlyField label="URL form" value={p.form === 'v3' ? 'v3 (webhook token)' : 'v2 (identifiers)'} />

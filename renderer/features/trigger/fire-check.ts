@@ -24,11 +24,15 @@ export function fireCheck(trigger: Trigger): FireCheck {
   // A secret variable's value is in the keychain: the backend fills it in when firing.
   const missing = a.variables.filter((v) => values[v] === undefined && trigger.secretVariables?.[v] === undefined);
   let blocked: string | null = null;
-  if (missing.length > 0) blocked = `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')} first: ${missing.length === 1 ? 'it has' : 'they have'} no value.`;
+  if (missing.length > 0)
+    blocked = `Fill in ${missing.map((m) => `{{${m}}}`).join(', ')} first: ${missing.length === 1 ? 'it has' : 'they have'} no value.`;
   else if (a.bytes > MAX_PAYLOAD_BYTES) blocked = `The payload is ${formatBytes(a.bytes)}; the limit is 10 MB.`;
-  const notJson = isJsonType(trigger.contentType) && !a.ok && a.error
-    ? (a.empty ? 'The payload is empty.' : `Not JSON: line ${a.error.line}, column ${a.error.column}.`)
-    : null;
+  const notJson =
+    isJsonType(trigger.contentType) && !a.ok && a.error
+      ? a.empty
+        ? 'The payload is empty.'
+        : `Not JSON: line ${a.error.line}, column ${a.error.column}.`
+      : null;
   return { blocked, missing: missing[0] ?? null, notJson };
 }
 

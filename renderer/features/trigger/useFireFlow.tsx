@@ -32,7 +32,11 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
 
   const request = useCallback(() => {
     if (useFire.getState().running[trigger.id]) return;
-    const preview = buildRequestPreview({ ...trigger, body: payloadBody(trigger), values: variableValues(useComposer.getState(), trigger) });
+    const preview = buildRequestPreview({
+      ...trigger,
+      body: payloadBody(trigger),
+      values: variableValues(useComposer.getState(), trigger),
+    });
     if (preview.body === null || preview.blockers.length > 0) {
       setBlocked(preview.blockers.join(' '));
       const first = preview.missing[0];
@@ -49,15 +53,43 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
   if (step === 'not-json') {
     const check = checkJson(body.current);
     dialog = (
-      <ConfirmDialog title="Send a payload that is not JSON?" confirmLabel="Send anyway" cancelLabel="Keep editing" onCancel={() => { setStep(null); }} onConfirm={afterJson}>
-        <p>{check.ok ? '' : check.empty ? 'The payload is empty.' : `Line ${check.line}, column ${check.column}: ${check.message}`}</p>
-        <p>Harness accepts it, but the pipeline sees a raw string: every <code>{'<+trigger.payload.…>'}</code> expression and payload condition will resolve to nothing.</p>
+      <ConfirmDialog
+        title="Send a payload that is not JSON?"
+        confirmLabel="Send anyway"
+        cancelLabel="Keep editing"
+        onCancel={() => {
+          setStep(null);
+        }}
+        onConfirm={afterJson}
+      >
+        <p>
+          {check.ok
+            ? ''
+            : check.empty
+              ? 'The payload is empty.'
+              : `Line ${check.line}, column ${check.column}: ${check.message}`}
+        </p>
+        <p>
+          Harness accepts it, but the pipeline sees a raw string: every <code>{'<+trigger.payload.…>'}</code> expression
+          and payload condition will resolve to nothing.
+        </p>
       </ConfirmDialog>
     );
   } else if (step === 'production') {
     dialog = (
-      <ConfirmDialog title="Fire a production trigger?" confirmLabel="Fire" danger typeToConfirm={trigger.name} onCancel={() => { setStep(null); }} onConfirm={send}>
-        <p>“{trigger.name}” is marked production. This starts a real run at {trigger.parsed.origin}.</p>
+      <ConfirmDialog
+        title="Fire a production trigger?"
+        confirmLabel="Fire"
+        danger
+        typeToConfirm={trigger.name}
+        onCancel={() => {
+          setStep(null);
+        }}
+        onConfirm={send}
+      >
+        <p>
+          “{trigger.name}” is marked production. This starts a real run at {trigger.parsed.origin}.
+        </p>
       </ConfirmDialog>
     );
   }

@@ -15,8 +15,14 @@ export function FireWatch({ result }: { result: FireResult }): ReactNode {
   useEffect(() => {
     if (found) return;
     // The first watch:update may have been missed (e.g. the event stream reconnecting): ask once.
-    const timer = setTimeout(() => { void resync().then(() => { setMissing(true); }); }, GRACE_MS);
-    return () => { clearTimeout(timer); };
+    const timer = setTimeout(() => {
+      void resync().then(() => {
+        setMissing(true);
+      });
+    }, GRACE_MS);
+    return () => {
+      clearTimeout(timer);
+    };
   }, [found, result.id]);
   const apiUrl = result.outcome === 'accepted' ? result.event?.apiUrl : undefined;
   if (!apiUrl) return null;
@@ -25,7 +31,14 @@ export function FireWatch({ result }: { result: FireResult }): ReactNode {
   return (
     <p className="muted watch-starting">
       This fire is not followed live here.{' '}
-      <button type="button" onClick={() => { openInspector({ apiUrl }); }}>Open it in the Inspector</button>
+      <button
+        type="button"
+        onClick={() => {
+          openInspector({ apiUrl });
+        }}
+      >
+        Open it in the Inspector
+      </button>
     </p>
   );
 }

@@ -9,8 +9,12 @@ export function NotifyOffer(): ReactNode {
   return (
     <div className="notify-offer" role="group" aria-label="Desktop notifications">
       <span>Get a desktop notification when a run ends?</span>
-      <button type="button" className="small" onClick={() => void askPermission()}>Turn on notifications</button>
-      <button type="button" className="small" onClick={declineNotifications}>No thanks</button>
+      <button type="button" className="small" onClick={() => void askPermission()}>
+        Turn on notifications
+      </button>
+      <button type="button" className="small" onClick={declineNotifications}>
+        No thanks
+      </button>
     </div>
   );
 }

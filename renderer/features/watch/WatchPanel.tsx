@@ -25,15 +25,23 @@ function RunSummary({ watch }: { watch: WatchState }): ReactNode {
     <div className="run-summary">
       <div className="run-head">
         <StatusBadge status={execution.status} />
-        <span className="run-name">{execution.name}{execution.runSequence !== null && <span className="muted"> #{execution.runSequence}</span>}</span>
+        <span className="run-name">
+          {execution.name}
+          {execution.runSequence !== null && <span className="muted"> #{execution.runSequence}</span>}
+        </span>
       </div>
       <dl className="run-facts">
         <dt>{running ? 'Running for' : 'Took'}</dt>
-        <dd className="mono" data-testid="run-time">{formatDuration(time)}</dd>
+        <dd className="mono" data-testid="run-time">
+          {formatDuration(time)}
+        </dd>
         <dt>Started</dt>
         <dd>{formatTime(execution.startTs)}</dd>
         <dt>Stages</dt>
-        <dd>{counts.successful} of {counts.total} done{counts.running > 0 ? `, ${counts.running} running` : ''}{counts.failed > 0 ? `, ${counts.failed} failed` : ''}</dd>
+        <dd>
+          {counts.successful} of {counts.total} done{counts.running > 0 ? `, ${counts.running} running` : ''}
+          {counts.failed > 0 ? `, ${counts.failed} failed` : ''}
+        </dd>
       </dl>
     </div>
   );
@@ -44,7 +52,13 @@ function Failures({ messages }: { messages: string[] }): ReactNode {
   return (
     <div className="failures" role="group" aria-label="Failure messages">
       <strong>What Harness said went wrong</strong>
-      <ul>{messages.map((m, i) => <li key={i} className="mono">{m}</li>)}</ul>
+      <ul>
+        {messages.map((m, i) => (
+          <li key={i} className="mono">
+            {m}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -55,21 +69,53 @@ function Actions({ watch }: { watch: WatchState }): ReactNode {
   return (
     <div className="watch-actions">
       {live && watch.canAbort && (
-        <button type="button" className="danger-text" onClick={() => { setConfirming(true); }}>Abort run…</button>
+        <button
+          type="button"
+          className="danger-text"
+          onClick={() => {
+            setConfirming(true);
+          }}
+        >
+          Abort run…
+        </button>
       )}
-      {live && <button type="button" onClick={() => void stopWatch(watch)}>Stop following</button>}
-      <button type="button" onClick={() => { openInspector({ apiUrl: watch.apiUrl }); }}>Open in Inspector</button>
-      {!live && <button type="button" onClick={() => void dismissWatch(watch)} aria-label="Dismiss this watch">Dismiss</button>}
+      {live && (
+        <button type="button" onClick={() => void stopWatch(watch)}>
+          Stop following
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          openInspector({ apiUrl: watch.apiUrl });
+        }}
+      >
+        Open in Inspector
+      </button>
+      {!live && (
+        <button type="button" onClick={() => void dismissWatch(watch)} aria-label="Dismiss this watch">
+          Dismiss
+        </button>
+      )}
       {confirming && (
         <ConfirmDialog
           title="Abort this run?"
           confirmLabel="Abort run"
           cancelLabel="Keep it running"
           danger
-          onCancel={() => { setConfirming(false); }}
-          onConfirm={() => { setConfirming(false); void abortWatch(watch); }}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+          onConfirm={() => {
+            setConfirming(false);
+            void abortWatch(watch);
+          }}
         >
-          <p>“{watch.execution?.name ?? watch.triggerName}”{watch.execution?.runSequence != null ? ` #${watch.execution.runSequence}` : ''} stops in Harness, with every running stage. It cannot be resumed.</p>
+          <p>
+            “{watch.execution?.name ?? watch.triggerName}”
+            {watch.execution?.runSequence != null ? ` #${watch.execution.runSequence}` : ''} stops in Harness, with
+            every running stage. It cannot be resumed.
+          </p>
         </ConfirmDialog>
       )}
     </div>
@@ -80,8 +126,14 @@ export function WatchPanel({ watch }: { watch: WatchState }): ReactNode {
   const live = isLive(watch);
   const measuredAt = useWatches((s) => s.measuredAt[watch.id] ?? watch.updatedAt);
   return (
-    <section className={`watch ${live ? 'watch-live' : 'watch-ended'}`} aria-label="Live watch" data-phase={watch.phase}>
-      <div className="watch-headline" role="status" aria-live="polite" data-testid="watch-headline">{watch.headline}</div>
+    <section
+      className={`watch ${live ? 'watch-live' : 'watch-ended'}`}
+      aria-label="Live watch"
+      data-phase={watch.phase}
+    >
+      <div className="watch-headline" role="status" aria-live="polite" data-testid="watch-headline">
+        {watch.headline}
+      </div>
       {watch.connectionTrouble && (
         <div className="watch-note note-trouble" role="note" aria-label="Connection trouble">
           {watch.connectionTrouble}
@@ -94,7 +146,9 @@ export function WatchPanel({ watch }: { watch: WatchState }): ReactNode {
       )}
       <WatchPhases watch={watch} />
       <RunSummary watch={watch} />
-      {watch.steps.length > 0 && <StageTimeline steps={watch.steps} measuredAt={measuredAt} live={live && !watch.terminal} />}
+      {watch.steps.length > 0 && (
+        <StageTimeline steps={watch.steps} measuredAt={measuredAt} live={live && !watch.terminal} />
+      )}
       <Failures messages={watch.failureMessages} />
       {watch.ended && (
         <p className="watch-ended-line" data-testid="watch-ended">

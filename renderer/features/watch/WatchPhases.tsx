@@ -11,8 +11,14 @@ export function WatchPhases({ watch }: { watch: WatchState }): ReactNode {
   return (
     <ol className="phases" aria-label="Event phases">
       {phaseSteps(watch).map((step) => (
-        <li key={step.label} className={`phase phase-${step.state}`} aria-current={step.state === 'current' ? 'step' : undefined}>
-          <span className="phase-mark" aria-hidden="true">{MARK[step.state]}</span>
+        <li
+          key={step.label}
+          className={`phase phase-${step.state}`}
+          aria-current={step.state === 'current' ? 'step' : undefined}
+        >
+          <span className="phase-mark" aria-hidden="true">
+            {MARK[step.state]}
+          </span>
           <span className="phase-text">
             <strong>{step.label}</strong> <span className="visually-hidden">({SAID[step.state]})</span>
             <span className="phase-detail">{step.detail}</span>

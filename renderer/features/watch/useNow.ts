@@ -6,8 +6,12 @@ export function useNow(live: boolean, everyMs = 1000): number {
   useEffect(() => {
     if (!live) return;
     setNow(Date.now());
-    const timer = setInterval(() => { setNow(Date.now()); }, everyMs);
-    return () => { clearInterval(timer); };
+    const timer = setInterval(() => {
+      setNow(Date.now());
+    }, everyMs);
+    return () => {
+      clearInterval(timer);
+    };
   }, [live, everyMs]);
   return now;
 }
@@ -16,7 +20,12 @@ export function useNow(live: boolean, everyMs = 1000): number {
  * A duration measured by Harness at `measuredAt`, carried forward on this computer's clock while
  * it still runs (so clock skew between Harness and this machine does not matter).
  */
-export function liveDuration(durationMs: number | null, running: boolean, measuredAt: number, now: number): number | null {
+export function liveDuration(
+  durationMs: number | null,
+  running: boolean,
+  measuredAt: number,
+  now: number,
+): number | null {
   if (durationMs === null) return null;
   return running ? durationMs + Math.max(0, now - measuredAt) : durationMs;
 }

@@ -18,24 +18,47 @@ export function Welcome(): ReactNode {
       {fresh ? (
         <p>
           Fire Harness custom webhook triggers, see Harness’s answer in plain words. To try it at once, the{' '}
-          <strong>{sandbox?.name ?? 'Sandbox'}</strong> workspace on the left holds example triggers that point at a Harness
-          simulator running on this computer{info?.sandboxBaseUrl ? <> (<code>{info.sandboxBaseUrl}</code>)</> : null}: nothing leaves your machine.
+          <strong>{sandbox?.name ?? 'Sandbox'}</strong> workspace on the left holds example triggers that point at a
+          Harness simulator running on this computer
+          {info?.sandboxBaseUrl ? (
+            <>
+              {' '}
+              (<code>{info.sandboxBaseUrl}</code>)
+            </>
+          ) : null}
+          : nothing leaves your machine.
         </p>
       ) : (
         <p>Choose a trigger on the left, or import one from Harness’s “Copy as cURL”.</p>
       )}
       <div className="welcome-actions">
         {first && (
-          <button type="button" className="primary" onClick={() => { selectTrigger(first.id); }}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              selectTrigger(first.id);
+            }}
+          >
             Open “{first.name}”
           </button>
         )}
-        <button type="button" onClick={() => { openDialog('import'); }}>Import a trigger… <kbd>{keysText('import')}</kbd></button>
+        <button
+          type="button"
+          onClick={() => {
+            openDialog('import');
+          }}
+        >
+          Import a trigger… <kbd>{keysText('import')}</kbd>
+        </button>
       </div>
       <dl className="shortcuts" aria-label="Keyboard shortcuts">
         {SHORTCUTS.map((s) => (
           <Fragment key={s.id}>
-            <dt><kbd>{keysText(s.id)}</kbd></dt><dd>{s.what}</dd>
+            <dt>
+              <kbd>{keysText(s.id)}</kbd>
+            </dt>
+            <dd>{s.what}</dd>
           </Fragment>
         ))}
       </dl>
