@@ -3,11 +3,12 @@
 // compileTrigger() prepares everything that does not depend on the event, so evaluate() is cheap.
 
 import type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } from './conditions-types';
-import { parseSample } from './expressions';
+import { parseSample, withEmptyPayload } from './expressions';
 import type { ParsedSample, SampleInput } from './expressions';
 import { withRegexDeadline } from './java-regex-run';
-import { compileJexl, runJexl } from './jexl-bridge';
+import { compileJexl, lowerHeaderBrackets, runJexl } from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
+import { explainJexl } from './jexl-explain';
 import { applyOperator, isJavaBlank, prepareOperator } from './operators';
 import type { PreparedOperator } from './operators';
 import { compileTemplate, renderTemplate } from './render-template';
@@ -38,7 +39,29 @@ export interface CompiledCondition {
   where: Where | null;
   /** A syntax error in one of the key's `<+...>` expressions, with its place in the YAML. */
   syntax: { message: string; yaml: Where | null } | null;
+  /** A payload-condition key Harness treats apart: git-event fields, or a condition it drops. */
+  special: 'git-event' | 'dropped' | null;
 }
+
+/** Plain payload-condition keys Harness reads from a parsed git event, which a custom webhook never has. */
+const GIT_EVENT_KEYS = new Set(['sourceBranch', 'targetBranch']);
+
+function specialKey(kind: 'payload' | 'header', key: string): CompiledCondition['special'] {
+  if (kind !== 'payload') return null;
+  if (GIT_EVENT_KEYS.has(key)) return 'git-event';
+  return key.toLowerCase() === 'changedfiles' ? 'dropped' : null;
+}
+
+const SPECIAL: Record<'git-event' | 'dropped', (key: string) => { why: string; warning: string }> = {
+  'git-event': (key) => ({
+    why: `Harness reads ${key} from the parsed git event, which a custom webhook never has: the condition cannot be evaluated, so the trigger skips every event`,
+    warning: `Classic mistake: "${key}" is a git-trigger key. On a custom trigger it makes every event miss (NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS); read the branch from the payload instead, e.g. <+trigger.payload.ref>.`,
+  }),
+  'dropped': (key) => ({
+    why: `dropped: Harness removes a payload condition keyed ${key} before evaluation, so it is never checked on a custom trigger`,
+    warning: `Classic mistake: "${key}" only filters git triggers; on a custom trigger this condition is dropped and filters nothing.`,
+  }),
+};
 
 export interface CompiledTrigger {
   enabled: boolean;
@@ -74,21 +97,32 @@ function keyWarnings(
 ): string[] {
   const out: string[] = [];
   if (isJavaBlank(key)) return ['The key is empty: Harness compares an empty text.'];
+  const special = specialKey(kind, key);
+  if (special) return [SPECIAL[special](key).warning];
   if (t.unclosedAt !== null) out.push('A "<+" in the key is never closed with ">": that part is compared as written.');
   if (t.blocks.length === 0) {
     const path = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(key) ? `.${key}` : `['${key}']`;
     const fix = kind === 'header' ? `<+trigger.header['${key}']>` : `<+trigger.payload${path}>`;
     out.push(
-      `The key "${key}" has no <+...>: Harness compares the text "${key}" itself, not a ${kind} value (did you mean ${fix}?).`,
+      `Classic mistake: the key "${key}" has no <+...>: Harness compares the text "${key}" itself, not a ${kind} value (did you mean ${fix}?).`,
     );
   }
   for (const b of t.blocks) {
     const r = b.ref;
     if (r.kind === 'path' && r.headerForm === 'dot') {
       out.push(
-        `${r.text} uses the dot form: the name is not lower-cased, so it misses any header sent with capitals (use <+trigger.header['${String(r.segments[0])}']>).`,
+        `Classic mistake: ${r.text} uses the dot form: the name is not lower-cased, so it misses any header sent with capitals (use <+trigger.header['${String(r.segments[0])}']>).`,
       );
     }
+    const lowered = lowerHeaderBrackets(b.text);
+    if (kind === 'payload' && lowered !== b.text)
+      out.push(
+        `Classic mistake: in a payload condition Harness looks the header name up as written, and header names are lower-case, so ${b.text} renders "null" (write ${lowered}, or make it a header condition).`,
+      );
+    if (kind === 'header' && /\b(?:trigger\s*\.\s*(?:payload|eventPayload)|eventPayload)\b/.test(b.text))
+      out.push(
+        `Classic mistake: Harness evaluates header conditions with an empty payload, so ${b.text} renders "null" here (make it a payload condition).`,
+      );
     if (r.kind === 'other')
       out.push(`${r.text} is not a trigger expression: Harness has no value for it while matching triggers.`);
     if (r.kind === 'expr' && /\.\s*[A-Za-z_$][\w$]*-[\w$]/.test(r.inner))
@@ -107,7 +141,7 @@ export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
   const add = (kind: 'payload' | 'header', list: readonly ConditionSpec[]): void => {
     list.forEach((c, index) => {
       const key = c.key ?? '';
-      const template = compileTemplate(key);
+      const template = compileTemplate(key, { lowerHeaders: kind === 'header' });
       const op = prepareOperator(c.operator, c.value);
       const syntax = keySyntax(template, c.keyAt);
       conditions.push({
@@ -119,6 +153,7 @@ export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
         warnings: [...keyWarnings(kind, key, template, c.keyAt), ...op.warnings],
         where: c.where,
         syntax,
+        special: specialKey(kind, key),
       });
     });
   };
@@ -173,8 +208,14 @@ export function conditionSyntaxError(ct: CompiledTrigger): DeskError | null {
 // Rows are built field by field: object spread costs microseconds per row on Node 20.
 function evaluateCondition(
   c: CompiledCondition,
-  s: ParsedSample,
+  sample: ParsedSample,
 ): { state: Exclude<RowState, 'not-reached'>; why: string; warnings: string[]; resolved: string } {
+  if (c.special) {
+    const state = c.special === 'dropped' ? 'dropped' : 'error';
+    return { state, why: SPECIAL[c.special](c.key).why, warnings: c.warnings, resolved: '' };
+  }
+  // Harness evaluates header conditions with an empty payload.
+  const s = c.kind === 'header' ? withEmptyPayload(sample) : sample;
   const r = renderTemplate(c.template, s);
   let warnings = c.warnings;
   for (const b of r.blocks) if (b.state === 'missing' && b.why) warnings = warnings.concat(`${b.why}.`);
@@ -256,7 +297,9 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
       : c.warnings;
   const state =
     run.state === 'true' ? 'pass' : run.state === 'false' || run.state === 'non-boolean' ? 'fail' : run.state;
-  return jexlRow(ct, state, run.message, {
+  // Name the part of an && / || expression that decided, with the values it read.
+  const decided = run.state === 'true' || run.state === 'false' ? explainJexl(c, s, run.state === 'true') : null;
+  return jexlRow(ct, state, decided ?? run.message, {
     bindings: run.bindings,
     result: run.value,
     resultType: run.type,
