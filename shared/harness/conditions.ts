@@ -6,7 +6,9 @@ import type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } fro
 import { parseSample, withEmptyPayload } from './expressions';
 import type { ParsedSample, SampleInput } from './expressions';
 import { withRegexDeadline } from './java-regex-run';
-import { compileJexl, lowerHeaderBrackets, runJexl } from './jexl-bridge';
+import { keySyntax, keyWarnings, placeText, SPECIAL, specialKey } from './conditions-keys';
+import type { SpecialKey } from './conditions-keys';
+import { compileJexl, runJexl } from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
 import { explainJexl } from './jexl-explain';
 import { applyOperator, isJavaBlank, prepareOperator } from './operators';
@@ -40,28 +42,8 @@ export interface CompiledCondition {
   /** A syntax error in one of the key's `<+...>` expressions, with its place in the YAML. */
   syntax: { message: string; yaml: Where | null } | null;
   /** A payload-condition key Harness treats apart: git-event fields, or a condition it drops. */
-  special: 'git-event' | 'dropped' | null;
+  special: SpecialKey;
 }
-
-/** Plain payload-condition keys Harness reads from a parsed git event, which a custom webhook never has. */
-const GIT_EVENT_KEYS = new Set(['sourceBranch', 'targetBranch']);
-
-function specialKey(kind: 'payload' | 'header', key: string): CompiledCondition['special'] {
-  if (kind !== 'payload') return null;
-  if (GIT_EVENT_KEYS.has(key)) return 'git-event';
-  return key.toLowerCase() === 'changedfiles' ? 'dropped' : null;
-}
-
-const SPECIAL: Record<'git-event' | 'dropped', (key: string) => { why: string; warning: string }> = {
-  'git-event': (key) => ({
-    why: `Harness reads ${key} from the parsed git event, which a custom webhook never has: the condition cannot be evaluated, so the trigger skips every event`,
-    warning: `Classic mistake: "${key}" is a git-trigger key. On a custom trigger it makes every event miss (NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS); read the branch from the payload instead, e.g. <+trigger.payload.ref>.`,
-  }),
-  'dropped': (key) => ({
-    why: `dropped: Harness removes a payload condition keyed ${key} before evaluation, so it is never checked on a custom trigger`,
-    warning: `Classic mistake: "${key}" only filters git triggers; on a custom trigger this condition is dropped and filters nothing.`,
-  }),
-};
 
 export interface CompiledTrigger {
   enabled: boolean;
@@ -73,69 +55,6 @@ export interface CompiledTrigger {
 }
 
 type TriggerInput = TriggerConditions & { jexlWhere?: Where | null; jexlAt?: ScalarAt | null };
-const placeText = (w: Where | null): string => (w ? ` (line ${w.line}, column ${w.column} of the YAML)` : '');
-
-/** The first syntax error of a key's `<+...>` expressions, placed in the YAML when its text is known. */
-function keySyntax(t: CompiledTemplate, keyAt: ScalarAt | null | undefined): CompiledCondition['syntax'] {
-  for (const b of t.blocks) {
-    const c = b.compiled;
-    if (c && !c.ok && c.kind === 'syntax') {
-      return {
-        message: `${b.text} cannot be read: ${c.message}`,
-        yaml: keyAt ? whereInScalar(keyAt, t.source, b.start + 2 + c.where.offset) : null,
-      };
-    }
-  }
-  return null;
-}
-
-function keyWarnings(
-  kind: 'payload' | 'header',
-  key: string,
-  t: CompiledTemplate,
-  keyAt: ScalarAt | null | undefined,
-): string[] {
-  const out: string[] = [];
-  if (isJavaBlank(key)) return ['The key is empty: Harness compares an empty text.'];
-  const special = specialKey(kind, key);
-  if (special) return [SPECIAL[special](key).warning];
-  if (t.unclosedAt !== null) out.push('A "<+" in the key is never closed with ">": that part is compared as written.');
-  if (t.blocks.length === 0) {
-    const path = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(key) ? `.${key}` : `['${key}']`;
-    const fix = kind === 'header' ? `<+trigger.header['${key}']>` : `<+trigger.payload${path}>`;
-    out.push(
-      `Classic mistake: the key "${key}" has no <+...>: Harness compares the text "${key}" itself, not a ${kind} value (did you mean ${fix}?).`,
-    );
-  }
-  for (const b of t.blocks) {
-    const r = b.ref;
-    if (r.kind === 'path' && r.headerForm === 'dot') {
-      out.push(
-        `Classic mistake: ${r.text} uses the dot form: the name is not lower-cased, so it misses any header sent with capitals (use <+trigger.header['${String(r.segments[0])}']>).`,
-      );
-    }
-    const lowered = lowerHeaderBrackets(b.text);
-    if (kind === 'payload' && lowered !== b.text)
-      out.push(
-        `Classic mistake: in a payload condition Harness looks the header name up as written, and header names are lower-case, so ${b.text} renders "null" (write ${lowered}, or make it a header condition).`,
-      );
-    if (kind === 'header' && /\b(?:trigger\s*\.\s*(?:payload|eventPayload)|eventPayload)\b/.test(b.text))
-      out.push(
-        `Classic mistake: Harness evaluates header conditions with an empty payload, so ${b.text} renders "null" here (make it a payload condition).`,
-      );
-    if (r.kind === 'other')
-      out.push(`${r.text} is not a trigger expression: Harness has no value for it while matching triggers.`);
-    if (r.kind === 'expr' && /\.\s*[A-Za-z_$][\w$]*-[\w$]/.test(r.inner))
-      out.push(`In ${r.text}, "-" is a minus sign: write a key with a dash as ['some-key'].`);
-    const c = b.compiled;
-    if (c && !c.ok)
-      out.push(
-        `${r.text} cannot be read: ${c.message}${placeText(keyAt ? whereInScalar(keyAt, key, b.start + 2 + c.where.offset) : null)}.`,
-      );
-  }
-  return out;
-}
-
 export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
   const conditions: CompiledCondition[] = [];
   const add = (kind: 'payload' | 'header', list: readonly ConditionSpec[]): void => {
