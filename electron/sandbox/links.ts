@@ -46,10 +46,6 @@ export function uiSetupUrl(base: string, a: string, o: string, p: string, pipeli
   return `${project(base, a, o, p)}/pipelines/${pipeline ?? 'null'}/pipeline-studio/`;
 }
 
-export function executionUrl(base: string, t: SandboxTrigger, planExecutionId: string): string {
-  return `${project(base, t.accountIdentifier, t.orgIdentifier, t.projectIdentifier)}/pipelines/${t.pipelineIdentifier}/executions/${planExecutionId}/pipeline`;
-}
-
 /** The trigger YAML as Harness stores it (HARNESS.md §4). */
 export function triggerYaml(t: SandboxTrigger): string {
   const spec: Record<string, unknown> = {

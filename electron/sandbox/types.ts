@@ -114,8 +114,12 @@ export interface TriggerSpec {
   mandateAuthorization?: boolean;
 }
 
-/** The result of condition evaluation; a miss names Harness's status (HARNESS.md §2). */
-export type EvaluateResult = { match: true; runtimeInput?: string } | { match: false; status: string; message: string };
+/**
+ * The result of condition evaluation. A miss names Harness's status; the sandbox writes Harness's own
+ * message for it, and `note` (the sandbox's explanation, e.g. which condition missed) goes apart,
+ * in the answer's metaData.sandboxNote.
+ */
+export type EvaluateResult = { match: true; runtimeInput?: string } | { match: false; status: string; note?: string };
 
 export interface EvaluateInput {
   trigger: SandboxTrigger;

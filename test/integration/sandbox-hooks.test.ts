@@ -56,19 +56,16 @@ describe('evaluate hook', () => {
         const payload = JSON.parse(input.body) as { env?: string };
         return payload.env === 'prod'
           ? { match: true }
-          : {
-              match: false,
-              status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-              message: 'No trigger matched payload after condition evaluation for project: Sandbox',
-            };
+          : { match: false, status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', note: 'env is not prod' };
       },
     });
     const url = sb.examples[0]?.url ?? '';
     const miss = await settled(await fire(url, '{"env":"qa"}', { 'X-Source': 'jenkins' }));
     expect(miss.processing).toMatchObject({
       status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-      message: 'No trigger matched payload after condition evaluation for project: Sandbox',
+      message: `No Trigger matched conditions for payload event for Account: ${ACCOUNT}`,
       pipelineExecutionId: null,
+      exceptionOccured: true,
     });
     expect(miss.summary).toBeNull();
     expect(seen[0]?.headers['x-source']).toBe('jenkins');
