@@ -50,6 +50,8 @@ export interface ProcessingView {
   pipelineIdentifier: string | null;
   pipelineExecutionId: string | null;
   eventCreatedAt: number | null;
+  /** The embedded sandbox's own explanation (its answer's metaData.sandboxNote), never Harness's words. */
+  sandboxNote: string | null;
 }
 
 export interface ExecutionView {
@@ -188,4 +190,9 @@ export interface InspectResult extends EventView {
   raw: string;
   /** Plain words when apiUrl answered something other than details (pending, 401, 404, ...). */
   explanation: Explanation | null;
+  /**
+   * "Open in Harness": the execution's page, built from the uiUrl form and planExecutionId; with the
+   * stored trigger of that Harness (the backend opens only its own host's links), when one is known.
+   */
+  harnessLink: { url: string; triggerId: string | null } | null;
 }

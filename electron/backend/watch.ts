@@ -188,7 +188,10 @@ export function createWatchService(o: WatchOptions): WatchService {
       return;
     }
     if (over(w)) return;
-    const answer = readDetails(res.status, res.body, ctx.now(), secrets);
+    // "doesn't exist" for a minute may no longer mean "queued": the headline then says so.
+    const answer = readDetails(res.status, res.body, ctx.now(), secrets, {
+      pendingForMs: ctx.now() - w.state.startedAt,
+    });
     const said = answer.kind === 'view' ? '' : answer.message;
     switch (answer.kind) {
       case 'view':

@@ -46,6 +46,7 @@ const processing = (status: StatusWords, message = ''): NonNullable<WatchState['
   status,
   message,
   warning: null,
+  sandboxNote: null,
   exceptionOccured: false,
   triggerIdentifier: 't',
   pipelineIdentifier: 'p',
