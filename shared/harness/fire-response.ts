@@ -165,9 +165,19 @@ function explainError(status: number, j: Json, message: string, ctx: FireContext
       RECOPY,
     );
   }
+  // Harness's generic 500 is also its answer to a content type the webhook does not consume.
+  if (status === 500 && code === 'UNKNOWN_ERROR') {
+    const e = serverError(status, u, 'Harness answered with its generic error.');
+    return explain(
+      e.title,
+      `${e.detail} Harness answers so too when the request's content type is not JSON, YAML or plain text.`,
+      `If the trigger sets a content-type header, make it application/json. ${e.action ?? ''}`.trim(),
+    );
+  }
   if (status >= 500)
     return serverError(status, u, 'Harness answered with an error of its own, not about this trigger.');
-  if (status === 404)
+  // A path the API does not have: Harness answers 400 RESOURCE_NOT_FOUND_EXCEPTION "HTTP 404 Not Found".
+  if (status === 404 || code === 'RESOURCE_NOT_FOUND_EXCEPTION')
     return explain(
       'Harness does not know this address',
       'The server has nothing at this path: the URL may be cut short, or a self-managed Harness may serve it under another path prefix.',

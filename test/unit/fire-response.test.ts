@@ -258,6 +258,23 @@ const rows: Row[] = [
     action: /Copy the trigger's URL again/,
   },
   {
+    name: 'a path the API does not have: 400 RESOURCE_NOT_FOUND_EXCEPTION',
+    status: 400,
+    body: envelope('RESOURCE_NOT_FOUND_EXCEPTION', 'HTTP 404 Not Found'),
+    ctx: noKey,
+    title: /^Harness does not know this address$/,
+    action: /Copy the trigger's URL again/,
+  },
+  {
+    name: "500 UNKNOWN_ERROR: Harness's answer to a content type it does not read",
+    status: 500,
+    body: envelope('UNKNOWN_ERROR', 'Oops, something went wrong on our end. Please contact Harness Support.'),
+    ctx: noKey,
+    title: /^Server error \(HTTP 500\)$/,
+    detail: /content type .*JSON, YAML or plain text/,
+    action: /application\/json/,
+  },
+  {
     name: '415 content type',
     status: 415,
     body: envelope('UNSUPPORTED_MEDIA_TYPE', 'HTTP 415 Unsupported Media Type'),
