@@ -195,7 +195,8 @@ function jexlRow(ct: CompiledTrigger, state: JexlRow['state'], why: string, more
   };
 }
 
-function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
+/** `explainPass`: name the deciding part of a true result too (the lab); a miss is always explained. */
+function evaluateJexl(ct: CompiledTrigger, s: ParsedSample, explainPass: boolean): JexlRow {
   const c = ct.jexl;
   if (!c) return jexlRow(ct, 'blank', ct.jexlSource === null ? 'no JEXL condition' : 'blank JEXL condition: matches');
   if (!c.ok) {
@@ -217,7 +218,8 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
   const state =
     run.state === 'true' ? 'pass' : run.state === 'false' || run.state === 'non-boolean' ? 'fail' : run.state;
   // Name the part of an && / || expression that decided, with the values it read.
-  const decided = run.state === 'true' || run.state === 'false' ? explainJexl(c, s, run.state === 'true') : null;
+  const decided =
+    run.state === 'false' || (run.state === 'true' && explainPass) ? explainJexl(c, s, run.state === 'true') : null;
   return jexlRow(ct, state, decided ?? run.message, {
     bindings: run.bindings,
     result: run.value,
@@ -258,7 +260,7 @@ function evaluateNow(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean }
   let jexl: JexlRow;
   if (stop && !full) jexl = jexlRow(ct, 'not-reached', 'not reached');
   else {
-    jexl = evaluateJexl(ct, s);
+    jexl = evaluateJexl(ct, s, full);
     const state = jexl.state as Exclude<JexlRow['state'], 'not-reached'>;
     if (stop) {
       jexl.wouldBe = state;
