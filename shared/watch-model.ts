@@ -1,9 +1,9 @@
-// Issue 5: live watches, history and the inspector. The data these cross the boundary with.
+// Live watches, history and the inspector: The data these cross the boundary with.
 // Nothing here holds an API key: payloads and headers are stored and shown redacted.
 import type { Explanation, FireResult } from './model';
 
 /**
- * Where an event stands (HARNESS.md §2):
+ * Where an event stands (docs/harness-protocol.md §3):
  * pending: apiUrl answers 400 "Trigger event history doesn't exist" (queued, keep polling);
  * processing: Harness has the event, no run yet; not-started: processing ended without a run
  * (condition miss, INVALID_RUNTIME_INPUT_YAML, ...: terminal); running: the run is going;
@@ -66,7 +66,7 @@ export interface ExecutionView {
   durationMs: number | null;
   failureMessage: string | null;
   stageCounts: { successful: number; running: number; failed: number; total: number };
-  /** Query values an abort needs (HARNESS.md §6). */
+  /** Query values an abort needs (docs/harness-protocol.md §8). */
   orgIdentifier: string | null;
   projectIdentifier: string | null;
 }

@@ -1,4 +1,4 @@
-// Live watches: each follows one event's apiUrl until a terminal status (HARNESS.md §2), pushing
+// Live watches: each follows one event's apiUrl until a terminal status (docs/harness-protocol.md §3), pushing
 // `watch:update` with the whole state on every change. Network errors and 5xx are "connection
 // trouble" (backoff, never a failed run); 401/403 and other refusals stop the watch with the
 // reason. The key goes only to the trigger's own origin and account; every answer is redacted

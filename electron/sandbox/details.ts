@@ -1,4 +1,4 @@
-// webhookProcessingDetails as Harness serializes it (HARNESS.md §2), for a queued or processed event.
+// webhookProcessingDetails as Harness serializes it (docs/harness-protocol.md §3), for a queued or processed event.
 import type { RunRecord } from './runs';
 import type { SandboxTrigger } from './types';
 import type { Scope } from './world';

@@ -1,4 +1,4 @@
-// Trigger events and their runs: what a fire leaves behind and what apiUrl reads (HARNESS.md §2).
+// Trigger events and their runs: what a fire leaves behind and what apiUrl reads (docs/harness-protocol.md §3).
 // An event is queued for a moment (apiUrl answers 400 "doesn't exist"), then processed: conditions
 // (the optional evaluate hook), runtime input, and one run per matching trigger. Bounded in size.
 import { objectId } from './ids';
@@ -151,7 +151,7 @@ export class Events {
     return run;
   }
 
-  /** onRunEnd (issue 6) is the only thing that needs a timer: one per live run, cleared on close. */
+  /** onRunEnd (chain notifications) is the only thing that needs a timer: one per live run, cleared on close. */
   private scheduleEnd(run: RunRecord): void {
     const hook = this.o.onRunEnd;
     if (!hook || this.closed) return;

@@ -81,7 +81,7 @@ export function executionDetails(ctx: Ctx, req: Req, eventId: string): Answer {
   const bad = missing(req.query, ['accountIdentifier']);
   if (bad) return bad;
   const account = req.query.get('accountIdentifier') ?? '';
-  // Newer Harness checks a key when one is sent; none is needed (older behaviour, HARNESS.md §2).
+  // Newer Harness checks a key when one is sent; none is needed (older behaviour, docs/harness-protocol.md §3).
   const auth = authenticate(ctx.world, req.headers, account);
   if (isAnswer(auth)) return auth;
   const found = ctx.events.details(eventId, account);

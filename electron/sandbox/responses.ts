@@ -1,4 +1,4 @@
-// Harness's response envelopes (HARNESS.md §1): ResponseDTO, ErrorDTO, FailureDTO and the
+// Harness's response envelopes (docs/harness-protocol.md §2): ResponseDTO, ErrorDTO, FailureDTO and the
 // access-denied error, plus the pages a gateway or a proxy answers with instead.
 import { correlationId } from './ids';
 import { BAD_KEY, WRONG_CONTENT_TYPE } from './uncertain';

@@ -1,4 +1,4 @@
-// The embedded Harness sandbox: what it exports (the agreed interface in TEAM.md, plus a few
+// The embedded Harness sandbox: what it exports (the interface the app and the tests rely on, plus a few
 // additions for later issues) and the models its parts share.
 
 export interface Faults {
@@ -123,7 +123,7 @@ export type EvaluateResult = { match: true; runtimeInput?: string } | { match: f
 
 export interface EvaluateInput {
   trigger: SandboxTrigger;
-  /** The trigger YAML (HARNESS.md §4), as GET /triggers/{id} returns it. */
+  /** The trigger YAML (docs/harness-protocol.md §6), as GET /triggers/{id} returns it. */
   yaml: string;
   /** The raw body as received (decoded as UTF-8). */
   body: string;
@@ -158,9 +158,9 @@ export interface SandboxOptions {
    * gets the sandbox's base, e.g. (b) => b.replace('127.0.0.1', 'localhost'): same server, other origin.
    */
   apiUrlBase?: string | ((baseUrl: string) => string);
-  /** Condition evaluation (issue 4). Default: every trigger matches. */
+  /** Condition evaluation. Default: every trigger matches. */
   evaluate?: Evaluate;
-  /** Called once when a run reaches a terminal status (issue 6 notifications). */
+  /** Called once when a run reaches a terminal status (chain notifications). */
   onRunEnd?: (end: RunEnd) => void;
   /** Ring-buffer sizes (memory stays flat on long benches): counts, and bytes of bodies kept. */
   maxReceived?: number;

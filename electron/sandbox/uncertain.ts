@@ -1,6 +1,6 @@
 // The sandbox's answers where Harness's behaviour is known only with medium confidence (read from
 // its source, not seen on the wire): kept here, in one place, so that a confirmed answer is a
-// one-line change. See docs/harness-protocol.md, "Answers".
+// one-line change. See docs/harness-protocol.md §2 and §10.
 
 /** A POST whose Content-Type the webhook does not consume (not JSON, YAML or plain text). */
 export const WRONG_CONTENT_TYPE = {

@@ -1,5 +1,5 @@
 // Does a custom trigger fire for this event? Payload conditions, then header conditions, then the
-// JEXL condition, stopping at the first miss exactly as Harness does (HARNESS.md §3) — and why.
+// JEXL condition, stopping at the first miss exactly as Harness does (docs/harness-protocol.md §5) — and why.
 // compileTrigger() prepares everything that does not depend on the event, so evaluate() is cheap.
 
 import type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } from './conditions-types';

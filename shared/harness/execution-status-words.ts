@@ -1,8 +1,8 @@
-// Plain words and a tone for every status Harness reports on an event (docs/harness-protocol.md,
-// "Statuses"): every processing FinalStatus and every execution status. Unknown ones show verbatim.
+// Plain words and a tone for every status Harness reports on an event (docs/harness-protocol.md
+// §4): every processing FinalStatus and every execution status. Unknown ones show verbatim.
 import type { StatusWords } from '../watch-model';
 
-/** Exactly HARNESS.md §2: a run in one of these will not change any more. */
+/** The terminal set (docs/harness-protocol.md §4): a run in one of these will not change any more. */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
   'Success',
   'Failed',

@@ -1,4 +1,4 @@
-// The status model of an event (docs/harness-protocol.md, "Following an event"): what one answer of apiUrl means. Pure, so the
+// The status model of an event (docs/harness-protocol.md §3): what one answer of apiUrl means. Pure, so the
 // backend's watches, the inspector, the CLI and the page all read Harness the same way. The answer
 // is redacted as it is parsed: nothing read from it can carry a key or a secret Harness echoed.
 import type { EventView, ExecutionView, ProcessingView, StageStep } from '../watch-model';

@@ -1,4 +1,4 @@
-// Reads Harness's answer to a trigger POST (HARNESS.md §1): the event on success, and for each known
+// Reads Harness's answer to a trigger POST (docs/harness-protocol.md §2): the event on success, and for each known
 // error Harness's own words verbatim plus what they mean and what to do. Anything unknown is shown
 // as it came. Redacting is the caller's job; nothing here repeats a key (it never sees one).
 import type { Explanation, FireResult, TriggerUrl } from '../model';

@@ -1,5 +1,5 @@
 // The sandbox's custom webhook URLs over real HTTP: Harness's success body, every row of the
-// HARNESS.md §1 error table with its exact envelope, content types, and what it records.
+// error table of docs/harness-protocol.md §2 with its exact envelope, content types, and what it records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, startSandbox, type ExampleKind, type ExampleTrigger, type Sandbox } from '../../electron/sandbox';
 
@@ -118,7 +118,7 @@ describe('success', () => {
   });
 });
 
-describe('every error row of HARNESS.md §1', () => {
+describe('every error row of the protocol reference', () => {
   it('authorization mandated, no key: 400 INVALID_REQUEST', async () => {
     const res = await post(example('authorized').url);
     expect(res.status).toBe(400);

@@ -1,4 +1,4 @@
-// The sandbox's answers in the shapes Harness's own source gives (docs/harness-protocol.md), over
+// The sandbox's answers in the shapes Harness's own source gives (docs/harness-protocol.md §2-3), over
 // real HTTP, field by field: condition misses and INVALID_RUNTIME_INPUT_YAML (exceptionOccured,
 // null identifiers, Harness's miss messages; the sandbox's own explanation kept apart), the two keys
 // of `data`, unknown paths and methods, error bodies without `metadata`, and warningMsg.

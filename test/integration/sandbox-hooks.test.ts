@@ -1,5 +1,5 @@
-// The seams later issues build on: the evaluate hook (conditions, issue 4), runtime-input failures,
-// triggers added at runtime, several triggers behind one v2 URL, and onRunEnd (issue 6).
+// The sandbox's seams: the evaluate hook (conditions), runtime-input failures,
+// triggers added at runtime, several triggers behind one v2 URL, and onRunEnd (chain notifications).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, startSandbox, type EvaluateInput, type RunEnd, type Sandbox } from '../../electron/sandbox';
 

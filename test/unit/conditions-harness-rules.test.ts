@@ -1,4 +1,4 @@
-// The condition rules read from Harness's source (docs/harness-protocol.md, "Conditions"), one table
+// The condition rules read from Harness's source (docs/harness-protocol.md §5), one table
 // per rule: header-name case, the empty payload of header conditions, values holding `<+...>`,
 // the git-only keys, and the JEXL explanation naming the part that decided.
 import { describe, expect, it } from 'vitest';

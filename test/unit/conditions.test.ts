@@ -1,4 +1,4 @@
-// Trigger verdicts as Harness decides them (HARNESS.md §3): key rendering, order, statuses, warnings.
+// Trigger verdicts as Harness decides them (docs/harness-protocol.md §5): key rendering, order, statuses, warnings.
 import { describe, expect, it } from 'vitest';
 import { compileTrigger, evaluate, evaluateTrigger, parseSample } from '../../shared/harness/conditions';
 import { needsExactNumbers } from '../../shared/harness/expressions-json';

@@ -18,7 +18,7 @@ const JSON_CT = 'application/json';
 const noKey: FireContext = { hadKey: false, url: V3 };
 const withKey: FireContext = { hadKey: true, url: V3 };
 
-/** Harness's error envelope (HARNESS.md §1). */
+/** Harness's error envelope (docs/harness-protocol.md §2). */
 function envelope(code: string, message: string, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
     status: 'ERROR',
