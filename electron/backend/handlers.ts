@@ -84,7 +84,7 @@ export function createHandlers(
       return null;
     }),
     'triggers:restore': wrap('triggers:restore', (a) => restoreTrigger(ctx, a.id)),
-    // Issue 5: every fire is recorded in the history and followed by a watch (watch-desk.ts).
+    // Every fire is recorded in the history and followed by a watch (watch-desk.ts).
     'triggers:fire': wrap('triggers:fire', (a) => desk.fire(a)),
     'triggers:exportCurl': wrap('triggers:exportCurl', (a) => exportCurlCommand(ctx, a)),
 
@@ -99,19 +99,19 @@ export function createHandlers(
 
     'shell:openExternal': wrap('shell:openExternal', (a) => openExternal(ctx, a)),
 
-    // Issue 5: watches, history, inspector, abort
+    // Watches, history, inspector, abort
     ...watchHandlers(ctx, desk, appInfo().version, wrap),
-    // Issue 6: pipeline chains (chain-handlers.ts)
+    // Pipeline chains (chain-handlers.ts)
     ...chainHandlers(ctx, chains, wrap),
 
-    // Issue 3: payload composer
+    // Payload composer
     'triggers:setYaml': wrap('triggers:setYaml', (a) => setTriggerYaml(ctx, a)),
     'triggers:fetchYaml': wrap('triggers:fetchYaml', (a) => fetchTriggerYaml(ctx, a)),
     'triggers:setHeaders': wrap('triggers:setHeaders', (a) => setHeaders(ctx, a)),
     'triggers:setVariables': wrap('triggers:setVariables', (a) => setTriggerVariables(ctx, a)),
     'triggers:setVariableSecret': wrap('triggers:setVariableSecret', (a) => setVariableSecret(ctx, a)),
 
-    // Issue 4: sample library
+    // Sample library
     'samples:list': wrap('samples:list', (a) => listSamples(ctx, a)),
     'samples:save': wrap('samples:save', (a) => saveSample(ctx, a)),
     'samples:delete': wrap('samples:delete', (a) => {

@@ -28,7 +28,7 @@ export async function startLinkedSandbox(
   wanted: number | null,
 ): Promise<{ sandbox: Sandbox; note: string | null }> {
   const preferred = wanted ?? portOf(doc.meta.sandboxBaseUrl);
-  // Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator (issue 4).
+  // Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator.
   const evaluate = createSandboxEvaluate();
   if (preferred !== null && preferred !== 0) {
     try {

@@ -1,4 +1,4 @@
-// Issue 5 wired together: every fire goes through here, is recorded in the history and, when
+// Watches and history wired together: every fire goes through here, is recorded in the history and, when
 // Harness accepted it, followed by a watch; live watches resume at startup from the history.
 import type { Args, Handlers, RequestName, Result } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
