@@ -65,12 +65,12 @@ describe('fire --wait --timeout', () => {
     const r = await cli(['fire', example(sandbox, 'approval').url, '--wait', '--timeout', '3s', '--output', out]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(
-      /Run .+ #\d+ \(\w+\): http:\/\/127\.0\.0\.1:\d+\/ng\/#\/account\/.+\/executions\/\w+\/pipeline/,
+      /Run .+ #\d+ \([\w-]+\): http:\/\/127\.0\.0\.1:\d+\/ng\/#\/account\/.+\/executions\/[\w-]+\/pipeline/,
     );
     expect(r.stdout).toMatch(/Timed out after 3 s: the run is still going \(.*approv.*\); it goes on in Harness/i);
     const o = properties(readFileSync(out, 'utf8'));
     expect(o.status).toBe('ApprovalWaiting');
-    expect(o.plan_execution_id).toMatch(/\w+/);
+    expect(o.plan_execution_id).toMatch(/^[\w-]+$/);
     expect(o.execution_url).toContain(`/executions/${o.plan_execution_id ?? 'x'}/pipeline`);
     expect(o.api_url).toContain('/triggerExecutionDetails/');
   });
