@@ -10,7 +10,7 @@ import type { FireResult, Trigger } from '../../shared/model';
 import type { EventView, WatchState } from '../../shared/watch-model';
 import { defaultDataDir } from '../backend/data-dir';
 import { ciLog, toneOf, wantsColour, type CiLog } from './ci-log';
-import { executionUrl, writeCiFiles, type FireRecord } from './ci-output';
+import { executionUrl, outputsOf, writeCiFiles, type FireRecord } from './ci-output';
 import { BadInput, reportFailure } from './failure';
 import { parseFireArgs, type FireArgs } from './fire-args';
 import { exitFor, stageTable, stdio, type CliIo } from './status';
@@ -278,7 +278,16 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     const ctx: Ctx = { a, io, log, dataDir };
     const record = /^https?:\/\//i.test(a.target) ? await fireUrl(ctx) : await fireSaved(ctx);
     writeCiFiles(record, io.env, a.output);
-    if (record.timedOutAfterMs !== null) log?.line(timedOutLine(record), 'person');
+    if (record.timedOutAfterMs !== null && log !== null) {
+      log.line(timedOutLine(record), 'person');
+      const o = outputsOf(record);
+      for (const [label, url] of [
+        ['run', o.execution_url],
+        ['event', o.api_url],
+        ['pipeline', o.ui_url],
+      ] as const)
+        if (url !== '') io.out(`  ${label}: ${url}\n`);
+    }
     if (json)
       io.out(
         `${JSON.stringify({ fire: record.result, final: record.view, timedOut: record.timedOutAfterMs !== null }, null, 2)}\n`,

@@ -11,12 +11,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
-import { example } from './watch-helpers';
+import { uniqueService } from '../helpers/keychain';
+import { example, openDesk } from './watch-helpers';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/trigger-desk.mjs', import.meta.url));
 let sandbox: Sandbox;
 let dir: string;
+let service: string;
 
 interface Ran {
   code: number;
@@ -27,7 +29,14 @@ interface Ran {
 async function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, TRIGGER_DESK_DATA: join(dir, 'data'), HARNESS_API_KEY: '', ...env },
+      env: {
+        ...process.env,
+        TRIGGER_DESK_DATA: join(dir, 'data'),
+        TRIGGER_DESK_VAULT_SERVICE: service,
+        TRIGGER_DESK_POLL_SCALE: '0.05',
+        HARNESS_API_KEY: '',
+        ...env,
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -53,6 +62,26 @@ function properties(text: string): Record<string, string> {
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, speed: 20 });
   dir = mkdtempSync(join(tmpdir(), 'td-cli-ci-'));
+  service = uniqueService('cli-ci');
+  // Saved triggers, as the app would have them: one waits for an approval, one has a {{tag}} payload.
+  const desk = await openDesk({ dataDir: join(dir, 'data'), service });
+  const ws = await desk.backend.handlers['workspaces:create']({ name: 'CI' });
+  const text = (kind: string): string => example(sandbox, kind).curl;
+  await desk.backend.handlers['triggers:importCurl']({ workspaceId: ws.id, text: text('approval'), name: 'Release' });
+  const { trigger } = await desk.backend.handlers['triggers:importCurl']({
+    workspaceId: ws.id,
+    text: text('plain'),
+    name: 'Deploy',
+  });
+  // Its first payload, the one a fire without --payload sends, becomes a template.
+  const first = trigger.payloads[0]?.id;
+  await desk.backend.handlers['payloads:save']({
+    triggerId: trigger.id,
+    ...(first === undefined ? {} : { id: first }),
+    name: 'tagged',
+    body: '{"tag":"{{tag}}"}',
+  });
+  await desk.close();
 });
 afterAll(async () => {
   await sandbox.close();
@@ -69,6 +98,7 @@ describe('fire --wait --timeout', () => {
     );
     expect(r.stdout).toMatch(/Timed out after 3 s: the run is still going \(.*approv.*\); it goes on in Harness/i);
     const o = properties(readFileSync(out, 'utf8'));
+    expect(r.stdout).toContain(`  run: ${o.execution_url ?? 'x'}\n  event: ${o.api_url ?? 'x'}\n`);
     expect(o.status).toBe('ApprovalWaiting');
     expect(o.plan_execution_id).toMatch(/^[\w-]+$/);
     expect(o.execution_url).toContain(`/executions/${o.plan_execution_id ?? 'x'}/pipeline`);
@@ -192,5 +222,33 @@ describe('fire --api-key', () => {
       expect(r.stderr).not.toContain('secretvalue');
     }
     expect(posts()).toEqual([]);
+  });
+});
+
+describe('fire on a saved trigger in CI', () => {
+  it('--timeout stops following (exit 3) and leaves the outputs; the fire is in the history', async () => {
+    const out = join(dir, 'saved-timeout.env');
+    const r = await cli(['fire', 'Release', '--wait', '--timeout', '2s', '--output', out]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/Timed out after 2 s: the run is still going/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^status=ApprovalWaiting$/m);
+    const desk = await openDesk({ dataDir: join(dir, 'data'), service });
+    const page = await desk.backend.handlers['history:search']({ text: 'Release' });
+    expect(page.entries[0]?.triggerName).toBe('Release');
+    await desk.close();
+  });
+
+  it('fills {{tag}} in its saved payload from --var, and refuses --header', async () => {
+    sandbox.clearReceived();
+    const ok = await cli(['fire', 'Deploy', '--var', 'tag=v5']);
+    expect(ok.code).toBe(0);
+    expect(posts()[0]?.body).toBe('{"tag":"v5"}');
+    const missing = await cli(['fire', 'Deploy']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/give --var tag=VALUE/);
+    const header = await cli(['fire', 'Deploy', '--var', 'tag=v5', '-H', 'X-A: b']);
+    expect(header.code).toBe(2);
+    expect(header.stderr).toMatch(/--header applies to a webhook URL/);
+    expect(posts()).toHaveLength(1);
   });
 });
