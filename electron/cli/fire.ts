@@ -251,12 +251,22 @@ async function fireUrl(c: Ctx): Promise<FireRecord> {
   }
 }
 
+/** Where a run that is still going stands, e.g. "waiting for an approval in Approve release". */
+function standing(v: EventView | null): string {
+  if (v === null) return 'Harness has not answered about the event yet';
+  const current = v.steps
+    .flatMap((step) => step.stages)
+    .filter((s) => s.status.status !== 'NotStarted' && (s.status.tone === 'wait' || s.status.tone === 'person'));
+  if (current.length === 0) return v.headline;
+  return current
+    .map((s) => `${s.status.words.charAt(0).toLowerCase()}${s.status.words.slice(1)} in ${s.name}`)
+    .join('; ');
+}
+
 function timedOutLine(r: FireRecord): string {
-  const v = r.view;
-  const where = v === null ? 'no answer from Harness yet' : (v.needsPerson ?? v.headline);
-  const mins = (r.timedOutAfterMs ?? 0) / 60_000;
-  const limit = mins >= 1 ? `${+mins.toFixed(1)} min` : `${Math.round((r.timedOutAfterMs ?? 0) / 1000)} s`;
-  return `Timed out after ${limit}: the run is still going (${where}); it goes on in Harness`;
+  const ms = r.timedOutAfterMs ?? 0;
+  const limit = ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${+(ms / 1000).toFixed(1)} s`;
+  return `Timed out after ${limit}: the run is still going, ${standing(r.view)}. It goes on in Harness:`;
 }
 
 export async function run(argv: string[], io: CliIo = stdio): Promise<number> {

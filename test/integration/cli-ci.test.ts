@@ -96,7 +96,9 @@ describe('fire --wait --timeout', () => {
     expect(r.stdout).toMatch(
       /Run .+ #\d+ \([\w-]+\): http:\/\/127\.0\.0\.1:\d+\/ng\/#\/account\/.+\/executions\/[\w-]+\/pipeline/,
     );
-    expect(r.stdout).toMatch(/Timed out after 3 s: the run is still going \(.*approv.*\); it goes on in Harness/i);
+    expect(r.stdout).toMatch(
+      /Timed out after 3 s: the run is still going, waiting for an approval in Approve release\. It goes on in Harness:/,
+    );
     const o = properties(readFileSync(out, 'utf8'));
     expect(r.stdout).toContain(`  run: ${o.execution_url ?? 'x'}\n  event: ${o.api_url ?? 'x'}\n`);
     expect(o.status).toBe('ApprovalWaiting');
