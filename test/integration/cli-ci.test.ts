@@ -3,7 +3,7 @@
 // value from the environment (sent, never printed), --var and --data-raw, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY, --output FILE, timestamped lines without colour, and the refused --api-key.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -252,5 +252,15 @@ describe('fire on a saved trigger in CI', () => {
     expect(header.code).toBe(2);
     expect(header.stderr).toMatch(/--header applies to a webhook URL/);
     expect(posts()).toHaveLength(1);
+  });
+
+  it('reports an argument the contract refuses in plain words, naming the request (exit 2, nothing sent)', async () => {
+    sandbox.clearReceived();
+    const big = join(dir, 'big.json');
+    writeFileSync(big, `{"pad":"${'x'.repeat(10 * 1024 * 1024)}"}`);
+    const r = await cli(['fire', 'Deploy', '--payload', big]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^trigger-desk fire: triggers:fire: body payload is over 10 MB$/m);
+    expect(posts()).toEqual([]);
   });
 });
