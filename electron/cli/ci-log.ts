@@ -11,7 +11,7 @@ export function wantsColour(env: Record<string, string | undefined>, isTty: bool
   return isTty && env.NO_COLOR === undefined && env.TERM !== 'dumb';
 }
 
-export function clock(ms: number): string {
+function clock(ms: number): string {
   return `${new Date(ms).toISOString().slice(11, 19)}Z`;
 }
 

@@ -15,7 +15,7 @@ export interface FireRecord {
   timedOutAfterMs: number | null;
 }
 
-export const OUTPUT_KEYS = [
+const OUTPUT_KEYS = [
   'event_correlation_id',
   'api_url',
   'ui_url',
@@ -38,7 +38,7 @@ export function executionUrl(uiUrl: string, planExecutionId: string, pipeline: s
 }
 
 /** Harness's own status value: the run's, else the event's processing, else what the fire came to. */
-export function statusOf(r: FireRecord): string {
+function statusOf(r: FireRecord): string {
   return r.view?.execution?.status.status ?? r.view?.processing?.status.status ?? r.result.outcome;
 }
 

@@ -27,7 +27,7 @@ export interface FireArgs {
   help: boolean;
 }
 
-export const KEY_ARGUMENT_REFUSED =
+const KEY_ARGUMENT_REFUSED =
   'a key is never taken from an argument: arguments show in process lists, shell history and CI logs. ' +
   'Set HARNESS_API_KEY in the environment (in CI, from a secret), or fire a trigger saved in the app, whose key is in the keychain.';
 

@@ -15,7 +15,7 @@ import { BadInput, reportFailure } from './failure';
 import { parseFireArgs, type FireArgs } from './fire-args';
 import { exitFor, stageTable, stdio, type CliIo } from './status';
 
-export const EXIT_TIMED_OUT = 3;
+const EXIT_TIMED_OUT = 3;
 
 const USAGE = `usage: trigger-desk fire <trigger-name|id|url> [--payload FILE | --data-raw TEXT] [--var name=value]...
                          [--header 'Name: value']... [--wait [--timeout DURATION]] [--output FILE] [--json]
