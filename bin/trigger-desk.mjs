@@ -15,6 +15,7 @@ const code = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   env: process.env,
+  isTty: process.stdout.isTTY === true,
 });
 // Exit once output is flushed; a keychain handle or an idle socket must not keep the tool alive.
 process.stdout.write('', () => process.exit(code));

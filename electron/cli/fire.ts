@@ -112,11 +112,21 @@ interface Ctx {
   dataDir: string;
 }
 
-/** Resolves after `ms`, or never when there is no limit. */
-function deadline(ms: number | null): Promise<'timeout'> {
-  return new Promise((resolve) => {
-    if (ms !== null) setTimeout(() => resolve('timeout'), ms).unref();
+/**
+ * Which comes first: `ended`, or `ms` passing ('timeout'; never without a limit). The timer is
+ * cleared once `ended` wins, and keeps the process alive while it runs.
+ */
+async function raceTimeout<T>(ended: Promise<T>, ms: number | null): Promise<T | 'timeout'> {
+  if (ms === null) return ended;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
   });
+  try {
+    return await Promise.race([ended, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function fireSaved(c: Ctx): Promise<FireRecord> {
@@ -179,7 +189,7 @@ async function fireSaved(c: Ctx): Promise<FireRecord> {
     for (const s of early.splice(0)) onUpdate(s);
     const now = (await ask(backend, 'watches:list', {})).find((x) => x.id === watch.id);
     if (now) onUpdate(now);
-    const how = now?.ended ? 'ended' : await Promise.race([done, deadline(c.a.timeoutMs)]);
+    const how = now?.ended ? 'ended' : await raceTimeout(done, c.a.timeoutMs);
     if (how === 'timeout') {
       await ask(backend, 'watch:stop', { watchId: watch.id });
       return { ...record, view: seen.latest(), timedOutAfterMs: c.a.timeoutMs };
@@ -238,7 +248,10 @@ async function fireUrl(c: Ctx): Promise<FireRecord> {
       signal: stop.signal,
       print: (v) => seen.see(v),
     });
-    const how = await Promise.race([followed.then(() => 'ended' as const), deadline(c.a.timeoutMs)]);
+    const how = await raceTimeout(
+      followed.then(() => 'ended' as const),
+      c.a.timeoutMs,
+    );
     if (how === 'timeout') {
       stop.abort();
       await followed.catch(() => undefined);
@@ -284,7 +297,7 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
       io.out(USAGE);
       return 0;
     }
-    const log = json ? null : ciLog((t) => io.out(t), wantsColour(io.env, io === stdio && process.stdout.isTTY));
+    const log = json ? null : ciLog((t) => io.out(t), wantsColour(io.env, io.isTty === true));
     const ctx: Ctx = { a, io, log, dataDir };
     const record = /^https?:\/\//i.test(a.target) ? await fireUrl(ctx) : await fireSaved(ctx);
     writeCiFiles(record, io.env, a.output);

@@ -17,6 +17,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
+  /** Standard output is a terminal: `fire` may colour its lines (never with NO_COLOR). */
+  isTty?: boolean;
 }
 
 interface Command {

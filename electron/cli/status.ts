@@ -20,12 +20,15 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
+  /** `out` is a terminal (colour may be used); absent: not one. */
+  isTty?: boolean;
 }
 
 export const stdio: CliIo = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
   env: process.env,
+  isTty: process.stdout.isTTY,
 };
 
 const USAGE = `usage: trigger-desk status <apiUrl> [--wait] [--json] [--data DIR]

@@ -164,6 +164,24 @@ describe('fire logs in CI', () => {
   });
 });
 
+describe('fire on a terminal', () => {
+  /** Runs the CLI with a pseudo-terminal as its output (util-linux `script`). */
+  async function onTty(args: string[], env: Record<string, string> = {}): Promise<string> {
+    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const r = await run('script', ['-qec', quoted, '/dev/null'], {
+      env: { ...process.env, TRIGGER_DESK_DATA: join(dir, 'data'), HARNESS_API_KEY: '', ...env },
+      timeout: 60_000,
+    });
+    return r.stdout;
+  }
+
+  it('colours the state that matters, unless NO_COLOR is set', async () => {
+    const url = example(sandbox, 'plain').url;
+    expect(await onTty(['fire', url, '--wait'])).toContain('] \x1b[32mSucceeded\x1b[0m');
+    expect(await onTty(['fire', url, '--wait'], { NO_COLOR: '1' })).not.toContain('\x1b');
+  });
+});
+
 describe('fire --header, --var, --data-raw', () => {
   it('sends a header value from the environment and never prints it', async () => {
     const token = `tok-${Math.random().toString(36).slice(2)}-secret`;
