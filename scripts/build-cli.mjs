@@ -87,7 +87,8 @@ export async function buildCliIfStale(root = here) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    rmSync(join(here, 'dist-cli'), { recursive: true, force: true });
+    // No wiping first: `npm pack` runs this while tests may be running the CLI; buildCli replaces
+    // files one by one and removes only chunks the new build does not have.
     await buildCli();
     // On stderr: `npm pack --json` runs this first and its stdout must stay JSON.
     process.stderr.write(`Built ${CLI_ENTRY} and dist-cli/sandbox.mjs\n`);
