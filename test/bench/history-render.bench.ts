@@ -1,7 +1,7 @@
 // Issue 5: the history list with 10,000 entries renders in under 100 ms (virtualized), measured in
 // Chromium: React commit + style + layout of the real HistoryList, on a fresh page each run.
 import { chromium } from '@playwright/test';
-import { historyRenderPage, type RenderFigures } from '../e2e/history-render-page';
+import { historyRenderPage, type RenderFigures } from '../fixtures/history-render-page';
 import { figure, median, type Figure } from './figures';
 import { chromiumArgs } from './startup.bench';
 

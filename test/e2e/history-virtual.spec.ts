@@ -2,7 +2,7 @@
 // (A page test: the real list component with synthetic entries; the figure itself is in
 // test/bench/history-render.bench.ts.)
 import { expect, test } from '@playwright/test';
-import { historyRenderPage, type RenderFigures } from './history-render-page';
+import { historyRenderPage, type RenderFigures } from '../fixtures/history-render-page';
 
 test('10,000 history entries render windowed, and the end of the list is reachable', async ({ page }) => {
   await page.setContent(await historyRenderPage());
