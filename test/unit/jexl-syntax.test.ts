@@ -1,6 +1,6 @@
 // JEXL typos end in a plain-words syntax error with its place (in the expression, and in the YAML
 // when the condition comes from a trigger YAML), never in an exception; plus a fuzz of the bridge.
-import Lexer from 'jexl/dist/Lexer';
+import Lexer from 'jexl/dist/Lexer.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../../shared/harness/conditions';
