@@ -54,6 +54,7 @@ export interface WebRun {
 }
 
 export async function launchWeb(env: Record<string, string | undefined> = process.env): Promise<WebRun> {
+  performance.mark('td:host-code-loaded');
   const { port, strict } = portFromEnv(env.TRIGGER_DESK_PORT);
   const dataDir = defaultDataDir(env);
   // The backend is made before the host exists; its events reach the host once it is up.
@@ -82,6 +83,7 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
     throw err;
   }
   forward = host.broadcast;
+  performance.mark('td:host-listening');
   return {
     host,
     dataDir,
@@ -90,6 +92,16 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
       await backend.close();
     },
   };
+}
+
+/**
+ * TRIGGER_DESK_TRACE=1: one line saying when each start-up piece ended ("td:*" performance marks),
+ * in ms after this process started, and when it started (ms since the epoch). `npm run bench` reads it.
+ */
+function startupTrace(): string {
+  const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('td:'));
+  const at = Object.fromEntries(marks.map((m) => [m.name.slice(3), Math.round(m.startTime * 10) / 10]));
+  return `Start-up trace: ${JSON.stringify({ processStart: performance.timeOrigin, at })}`;
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with the exit code. */
@@ -108,6 +120,7 @@ export async function runWeb(
   out(run.host.url);
   out(`Data folder: ${run.dataDir}`);
   out('Press Ctrl+C to stop.');
+  if (env.TRIGGER_DESK_TRACE === '1') out(startupTrace());
   if (shouldOpenBrowser(env)) {
     openBrowser(run.host.url, (why) =>
       process.stderr.write(
