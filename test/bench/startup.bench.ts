@@ -134,12 +134,13 @@ const PIECE_WORDS: Record<Piece, string> = {
   'list-interactive': 'trigger list interactive',
 };
 
-/** The median of each piece over the launches, as ms after spawn, in the order they end. */
+/** The median of each piece over the launches, as ms after spawn, in the order they ended. */
 function traceFigures(label: string, launches: Launch[]): Figure[] {
   const pieces = ['process-start', ...HOST_PIECES, ...PAGE_PIECES, 'list-interactive'] as const;
   return pieces
     .filter((piece) => launches.some((l) => l.trace[piece] !== undefined))
     .map((piece) => ({ piece, at: median(launches.map((l) => l.trace[piece] ?? Number.NaN)) }))
+    .sort((a, b) => a.at - b.at)
     .map((p) => figure(`startup trace, ${label}: ${PIECE_WORDS[p.piece]}`, p.at, 'ms after spawn'));
 }
 
