@@ -56,9 +56,10 @@ export interface WebRun {
 }
 
 /**
- * Starts the backend and the web host together: the host listens and serves the page while the
- * backend opens (stores, keychain probe, sandbox), and the page's first requests wait for it. The
- * page's load is off the start-up critical path (docs/ARCHITECTURE.md, "Start-up and the bench").
+ * Starts the backend, then the web host without waiting for it: the backend's synchronous part
+ * (opening the stores) runs first, then the host listens and serves the page while the rest
+ * (keychain probe, sandbox, seeding) completes; the page's first requests wait for it. The page's
+ * load is off the start-up critical path (docs/ARCHITECTURE.md, "Speed: the bench and its floors").
  */
 export async function launchWeb(env: Record<string, string | undefined> = process.env): Promise<WebRun> {
   performance.mark('td:host-code-loaded');
