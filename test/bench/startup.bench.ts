@@ -141,7 +141,7 @@ function traceFigures(label: string, launches: Launch[]): Figure[] {
     .filter((piece) => launches.some((l) => l.trace[piece] !== undefined))
     .map((piece) => ({ piece, at: median(launches.map((l) => l.trace[piece] ?? Number.NaN)) }))
     .sort((a, b) => a.at - b.at)
-    .map((p) => figure(`startup trace, ${label}: ${PIECE_WORDS[p.piece]}`, p.at, 'ms after spawn'));
+    .map((p) => figure(`startup trace, ${label}: ${PIECE_WORDS[p.piece]}`, Math.round(p.at), 'ms after spawn'));
 }
 
 function firstScreenJsGzip(): number {
