@@ -41,7 +41,8 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
   const env = o.env ?? process.env;
   const service = o.vaultService ?? env.TRIGGER_DESK_VAULT_SERVICE ?? DEFAULT_VAULT_SERVICE;
   // The keychain probe waits on D-Bus while the stores open (CPU): start it first.
-  const vaultPromise = createVault(service);
+  // performance marks "td:*" time the start-up pieces (printed by the web host under TRIGGER_DESK_TRACE=1).
+  const vaultPromise = createVault(service).finally(() => performance.mark('td:vault-probed'));
   let stores: ReturnType<typeof openStores> | null = null;
   // What opening finds reaches the page (notices:list) and, for a terminal or the CLI, stderr.
   const notices = createNotices(o.notify, {
@@ -51,6 +52,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
   try {
     mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
     stores = openStores(o.dataDir, (p) => notices.add(p.source, p.text));
+    performance.mark('td:stores-open');
   } catch (err) {
     await vaultPromise.catch(() => undefined);
     throw err;
@@ -60,7 +62,9 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
   const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
   const [vaultResult, sandboxResult] = await Promise.allSettled([
     vaultPromise,
-    useSandbox ? startLinkedSandbox(stores.data.read(), wantedPort) : Promise.resolve(null),
+    useSandbox
+      ? startLinkedSandbox(stores.data.read(), wantedPort).finally(() => performance.mark('td:sandbox-up'))
+      : Promise.resolve(null),
   ]);
   const sandbox: Sandbox | null = sandboxResult.status === 'fulfilled' ? (sandboxResult.value?.sandbox ?? null) : null;
   if (vaultResult.status === 'rejected' || sandboxResult.status === 'rejected') {
@@ -136,6 +140,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     }
 
     let closing: Promise<void> | null = null;
+    performance.mark('td:backend-ready');
     return {
       handlers,
       log,

@@ -50,15 +50,24 @@ function isAddrInUse(err: unknown): boolean {
 export interface WebRun {
   host: WebHost;
   dataDir: string;
+  /** Settles once the backend is open; rejects (the host closed) when it cannot open. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the backend, then the web host without waiting for it: the backend's synchronous part
+ * (opening the stores) runs first, then the host listens and serves the page while the rest
+ * (keychain probe, sandbox, seeding) completes; the page's first requests wait for it. The page's
+ * load is off the start-up critical path (docs/ARCHITECTURE.md, "Speed: the bench and its floors").
+ */
 export async function launchWeb(env: Record<string, string | undefined> = process.env): Promise<WebRun> {
+  performance.mark('td:host-code-loaded');
   const { port, strict } = portFromEnv(env.TRIGGER_DESK_PORT);
   const dataDir = defaultDataDir(env);
-  // The backend is made before the host exists; its events reach the host once it is up.
+  // Events reach the host once it is up (the page asks for what it shows when it connects).
   let forward: Notify = () => undefined;
-  const backend = await createBackend({
+  const opening = createBackend({
     dataDir,
     mode: 'web',
     version: packageVersion(),
@@ -66,30 +75,55 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
     sandbox: true,
     env,
   });
+  const closeBackend = (): Promise<void> =>
+    opening.then(
+      (b) => b.close(),
+      () => undefined,
+    );
+  opening.catch(() => undefined); // handled through `ready` below
   const rendererDir = join(projectRoot, 'dist', 'renderer');
   let host: WebHost;
   try {
     try {
-      host = await startWebHost({ backend, rendererDir, port });
+      host = await startWebHost({ backend: opening, rendererDir, port });
     } catch (err) {
       if (strict || !isAddrInUse(err)) throw err;
-      host = await startWebHost({ backend, rendererDir, port: 0 });
+      host = await startWebHost({ backend: opening, rendererDir, port: 0 });
     }
   } catch (err) {
-    await backend.close();
+    await closeBackend();
     if (isAddrInUse(err))
       throw new Error(`Port ${port} is already in use: set TRIGGER_DESK_PORT to another port, or 0 for any free one.`);
     throw err;
   }
   forward = host.broadcast;
+  performance.mark('td:host-listening');
+  const ready = opening.then(
+    () => undefined,
+    async (err: unknown) => {
+      await host.close();
+      throw err;
+    },
+  );
   return {
     host,
     dataDir,
+    ready,
     stop: async () => {
       await host.close();
-      await backend.close();
+      await closeBackend();
     },
   };
+}
+
+/**
+ * TRIGGER_DESK_TRACE=1: one line saying when each start-up piece ended ("td:*" performance marks),
+ * in ms after this process started, and when it started (ms since the epoch). `npm run bench` reads it.
+ */
+function startupTrace(): string {
+  const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('td:'));
+  const at = Object.fromEntries(marks.map((m) => [m.name.slice(3), Math.round(m.startTime * 10) / 10]));
+  return `Start-up trace: ${JSON.stringify({ processStart: performance.timeOrigin, at })}`;
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with the exit code. */
@@ -117,6 +151,7 @@ export async function runWeb(
   }
   return new Promise<number>((resolveExit) => {
     let stopping = false;
+    // Set before the backend is open: a stop while it opens is a clean stop too.
     const stop = (signal: NodeJS.Signals): void => {
       // A terminal's Ctrl+C reaches both `npm run web` and this process: only the first counts.
       if (stopping) return;
@@ -136,6 +171,15 @@ export async function runWeb(
         },
       );
     };
+    run.ready.then(
+      () => {
+        if (env.TRIGGER_DESK_TRACE === '1') out(startupTrace());
+      },
+      (err: unknown) => {
+        process.stderr.write(`Trigger Desk could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+        resolveExit(1);
+      },
+    );
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });

@@ -30,7 +30,7 @@ import type { AddressInfo } from 'node:net';
 import type { Notify } from '../../shared/api';
 import type { ErrorCode, Reply } from '../../shared/errors';
 import type { Backend } from '../backend/types';
-import { errorReply, type Log } from '../dispatch';
+import { errorReply, logToStderr, type Log } from '../dispatch';
 import { answerApi, BodyTooLarge, readBody } from './api';
 import { SECURITY_HEADERS } from './csp';
 import { createEventHub } from './events';
@@ -38,7 +38,8 @@ import { checkHostAndOrigin, newToken, tokenMatches } from './guard';
 import { staticFiles } from './static';
 
 export interface WebHostOptions {
-  backend: Backend;
+  /** A promise lets the host serve the page while the backend opens: requests wait for it. */
+  backend: Backend | Promise<Backend>;
   rendererDir: string;
   /** 0 or absent: any free port. */
   port?: number;
@@ -71,7 +72,16 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
-  const log = o.log ?? o.backend.log;
+  const ready = Promise.resolve(o.backend);
+  const log: Log =
+    o.log ??
+    (o.backend instanceof Promise
+      ? (line) =>
+          void ready.then(
+            (b) => b.log(line),
+            () => logToStderr(line),
+          )
+      : o.backend.log);
   const token = newToken();
   const files = await staticFiles(o.rendererDir);
   const hub = createEventHub(o.heartbeatMs);
@@ -128,7 +138,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       refuse(res, 413, 'invalid-args', 'The request is larger than 11 MB.', { connection: 'close' });
       return;
     }
-    const { status, reply } = await answerApi(o.backend.handlers, decodeName(name), text, log);
+    const { status, reply } = await answerApi((await ready).handlers, decodeName(name), text, log);
     sendJson(res, status, reply);
   };
 

@@ -5,8 +5,8 @@
 
 import jexlPackage from 'jexl';
 import type Ast from 'jexl/Ast';
-import Lexer from 'jexl/dist/Lexer';
-import Parser from 'jexl/dist/parser/Parser';
+import Lexer from 'jexl/dist/Lexer.js';
+import Parser from 'jexl/dist/parser/Parser.js';
 import type Expression from 'jexl/Expression';
 import { callMethod, METHOD_NAMES } from './jexl-bridge-methods';
 import { JexlSyntax } from './jexl-bridge-lexer';

@@ -1,6 +1,7 @@
 // The jexl package's own lexer and parser (no published types): the bridge feeds tokens one by one
-// to find where a syntax error is in one pass (jexl-bridge-compile.ts).
-declare module 'jexl/dist/Lexer' {
+// to find where a syntax error is in one pass (jexl-bridge-compile.ts). Named with ".js": the web
+// host bundle leaves packages to Node's ESM resolution, which wants the file's full name.
+declare module 'jexl/dist/Lexer.js' {
   export interface JexlToken {
     type: string;
     value: unknown;
@@ -12,9 +13,9 @@ declare module 'jexl/dist/Lexer' {
   }
 }
 
-declare module 'jexl/dist/parser/Parser' {
+declare module 'jexl/dist/parser/Parser.js' {
   import type Ast from 'jexl/Ast';
-  import type { JexlToken } from 'jexl/dist/Lexer';
+  import type { JexlToken } from 'jexl/dist/Lexer.js';
   export default class Parser {
     constructor(grammar: unknown);
     addToken(token: JexlToken): unknown;

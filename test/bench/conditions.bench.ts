@@ -13,6 +13,7 @@ import {
 import { compileJexl } from '../../shared/harness/jexl-bridge';
 import { buildMatrix, type MatrixSample, type MatrixTrigger } from '../../shared/harness/trigger-matrix';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
+import { customTriggerYaml, quoted, type ConditionLine } from '../fixtures/trigger-yaml';
 import { figure, median, type Figure } from './figures';
 
 const OPS: [string, (i: number) => string][] = [
@@ -29,43 +30,36 @@ const OPS: [string, (i: number) => string][] = [
 
 /** `variant` shifts one expected value, so matrix rows differ (some stop early, some fire). */
 export function benchYaml(variant = 0): string {
-  const payload = Array.from({ length: 20 }, (_, i) => {
+  const payloadConditions = Array.from({ length: 20 }, (_, i): ConditionLine => {
     const deep = i % 4 === 3;
-    const [op, value] = deep
+    const [operator, value] = deep
       ? (['Equals', () => `item${i * 10}`] as const)
       : (OPS[i % OPS.length] ?? ['Equals', () => '']);
     const key = deep ? `<+trigger.payload.items[${i * 10}].name>` : `<+trigger.payload.meta.f${i}>`;
     const expected = value(i);
     const v = i === 19 && variant % 3 === 1 ? 'other' : expected;
-    return `          - key: ${key}\n            operator: ${op}\n            value: "${v.replace(/"/g, '\\"')}"`;
+    return { key, operator, value: `"${v.replace(/"/g, '\\"')}"` };
   });
-  const headers = Array.from(
-    { length: 5 },
-    (_, i) =>
-      `          - key: <+trigger.header['X-H${i}']>\n            operator: ${i % 2 ? 'In' : 'Equals'}\n            value: ${i % 2 ? `a, h${i}` : `h${i}`}`,
-  );
+  const headerConditions = Array.from({ length: 5 }, (_, i): ConditionLine => ({
+    key: `<+trigger.header['X-H${i}']>`,
+    operator: i % 2 ? 'In' : 'Equals',
+    value: i % 2 ? `a, h${i}` : `h${i}`,
+  }));
   const jexl =
     variant % 3 === 2
       ? '<+trigger.payload.meta.f0> == "w0"'
       : '<+trigger.payload.meta.f0> == "v0" && <+trigger.payload.tags>.contains("prod") && <+trigger.header[\'X-H0\']>.startsWith("h") && <+trigger.payload.meta.count> > 10';
-  return `trigger:
-  name: Bench ${variant}
-  identifier: bench_${variant}
-  enabled: true
-  orgIdentifier: default
-  projectIdentifier: Bench
-  pipelineIdentifier: bench
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        payloadConditions:
-${payload.join('\n')}
-        headerConditions:
-${headers.join('\n')}
-        jexlCondition: '${jexl.replace(/'/g, "''")}'
-`;
+  return customTriggerYaml({
+    name: `Bench ${variant}`,
+    identifier: `bench_${variant}`,
+    enabled: true,
+    org: 'default',
+    project: 'Bench',
+    pipeline: 'bench',
+    payloadConditions,
+    headerConditions,
+    jexlCondition: quoted(jexl),
+  });
 }
 
 /** A payload whose meta fields satisfy benchYaml(0), padded with items to about `bytes`. */

@@ -1,12 +1,15 @@
-// Browser mode: from web-host process start to the trigger list interactive in Chromium,
-// the first screen's JavaScript (gzipped), backend RSS and renderer JS heap at rest.
+// Browser mode start-up: from spawning the web host to the trigger list interactive in Chromium,
+// against the floor (a bare Node http server's static list page, same Chromium, same run); where the
+// time goes (the start-up trace); the first screen's JavaScript (gzipped), RSS and JS heap at rest.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from '@playwright/test';
-import { figure, median, type Figure } from './figures';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { figure, median, vsFloor, type Figure } from './figures';
+import { startFloorServer } from './startup-floor';
+import { HOST_PIECES, hostTrace, PAGE_PIECES, pageTrace, type Piece, type Trace } from './startup-trace';
 
 const MB = 1024 * 1024;
 const RENDERER = 'dist/renderer';
@@ -19,14 +22,18 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-/** What `npm run web` runs once its bundle is built: the measured process start is the host's own. */
+/** What `npm run web` runs once its page and bundle are built: the measured process start is the host's own. */
 async function buildHost(): Promise<void> {
   const script: string = '../../scripts/web.mjs';
-  const web = (await import(script)) as { buildWebHostIfStale: (root: string) => Promise<boolean> };
+  const web = (await import(script)) as {
+    buildRendererIfStale: (root: string) => boolean;
+    buildWebHostIfStale: (root: string) => Promise<boolean>;
+  };
+  if (!web.buildRendererIfStale(process.cwd())) throw new Error('bench: the renderer could not be built');
   if (!(await web.buildWebHostIfStale(process.cwd()))) throw new Error('bench: the web host bundle could not be built');
 }
 
-function startHost(dataDir: string): { child: ChildProcess; url: Promise<string> } {
+function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>; trace: Promise<string> } {
   const child = spawn(process.execPath, ['dist-electron/web.mjs'], {
     env: {
       ...process.env,
@@ -34,20 +41,25 @@ function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>
       TRIGGER_DESK_PORT: '0',
       TRIGGER_DESK_SANDBOX_PORT: '0',
       TRIGGER_DESK_NO_OPEN: '1',
+      TRIGGER_DESK_TRACE: '1',
       TRIGGER_DESK_VAULT_SERVICE: `trigger-desk-bench-${process.pid}`,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^(http:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+)$/m.exec(out);
-      if (match?.[1]) resolve(match[1]);
+  let out = '';
+  const printed = (pattern: RegExp): Promise<string> =>
+    new Promise<string>((resolve, reject) => {
+      const look = (): void => {
+        const match = pattern.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      };
+      child.stdout.on('data', look);
+      child.on('exit', (code) => reject(new Error(`web host exited ${code} before printing ${pattern}: ${out}`)));
     });
-    child.on('exit', (code) => reject(new Error(`web host exited ${code} before printing its URL: ${out}`)));
-  });
-  return { child, url };
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const trace = printed(/^Start-up trace: (\{.*\})$/m);
+  trace.catch(() => undefined); // awaited after the URL; an early exit is reported through the URL
+  return { child, url: printed(/^(http:\/\/127\.0\.0\.1:\d+\/\S*#token=\S+)$/m), trace };
 }
 
 function rssOf(pid: number): number {
@@ -56,24 +68,80 @@ function rssOf(pid: number): number {
   return kb ? Number(kb) * 1024 : Number.NaN;
 }
 
-async function launchOnce(browser: Browser, dataDir: string): Promise<{ ms: number; rss: number; heap: number }> {
+interface Launch {
+  ms: number;
+  rss: number;
+  heap: number;
+  trace: Trace;
+}
+
+const listItem = (page: Page) => page.getByRole('list', { name: 'Triggers' }).getByRole('listitem').first();
+
+async function launchOnce(browser: Browser, dataDir: string): Promise<Launch> {
   const page = await browser.newPage();
   const start = performance.now();
+  const spawnedAt = Date.now();
   const host = startHost(dataDir);
   try {
     await page.goto(await host.url);
-    await page.getByRole('list', { name: 'Triggers' }).getByRole('listitem').first().waitFor({ state: 'visible' });
+    await listItem(page).waitFor({ state: 'visible' });
     const ms = performance.now() - start;
+    const trace: Trace = {
+      ...hostTrace(await host.trace, spawnedAt),
+      ...(await pageTrace(page, spawnedAt)),
+      'list-interactive': ms,
+    };
     await new Promise((resolve) => setTimeout(resolve, 500));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    return { ms, rss: rssOf(host.child.pid ?? 0), heap };
+    return { ms, rss: rssOf(host.child.pid ?? 0), heap, trace };
   } finally {
     await page.close();
     host.child.kill('SIGTERM');
     await new Promise((resolve) => host.child.once('exit', resolve));
   }
+}
+
+/** The floor: spawn a bare Node http server and open its static list page, timed the same way. */
+async function floorOnce(browser: Browser): Promise<number> {
+  const page = await browser.newPage();
+  const start = performance.now();
+  const server = startFloorServer();
+  try {
+    await page.goto(await server.url);
+    await listItem(page).waitFor({ state: 'visible' });
+    return performance.now() - start;
+  } finally {
+    await page.close();
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+  }
+}
+
+const PIECE_WORDS: Record<Piece, string> = {
+  'process-start': 'node process started',
+  'host-code-loaded': 'host code loaded',
+  'stores-open': 'stores open',
+  'vault-probed': 'keychain probed',
+  'sandbox-up': 'sandbox listening',
+  'backend-ready': 'backend ready',
+  'host-listening': 'web host listening',
+  'navigation-start': 'page navigation starts',
+  'renderer-loaded': 'renderer loaded (DOMContentLoaded)',
+  'first-paint': 'first paint',
+  'first-data': 'first data (triggers:list answered)',
+  'list-interactive': 'trigger list interactive',
+};
+
+/** The median of each piece over the launches, as ms after spawn, in the order they ended. */
+function traceFigures(label: string, launches: Launch[]): Figure[] {
+  const pieces = ['process-start', ...HOST_PIECES, ...PAGE_PIECES, 'list-interactive'] as const;
+  return pieces
+    .filter((piece) => launches.some((l) => l.trace[piece] !== undefined))
+    .map((piece) => ({ piece, at: median(launches.map((l) => l.trace[piece] ?? Number.NaN)) }))
+    .sort((a, b) => a.at - b.at)
+    .map((p) => figure(`startup trace, ${label}: ${PIECE_WORDS[p.piece]}`, Math.round(p.at), 'ms after spawn'));
 }
 
 function firstScreenJsGzip(): number {
@@ -84,20 +152,25 @@ function firstScreenJsGzip(): number {
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(RENDERER, file))).length, 0);
 }
 
+/** Start-up targets, as ratios to the floor: a first launch also seeds the sandbox workspace. */
+export const STARTUP_MAX_RATIO = { first: 4, later: 4 };
+
 export async function run(): Promise<Figure[]> {
   await buildHost();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  const fresh: number[] = [];
-  const warm: number[] = [];
-  let rest = { rss: 0, heap: 0 };
+  const fresh: Launch[] = [];
+  const warm: Launch[] = [];
+  const floors: number[] = [];
   try {
+    await floorOnce(browser); // warms the browser and the disk cache for both sides
     for (let i = 0; i < 3; i++) {
+      // Interleaved, so a burst of load from elsewhere hits the floor and the app alike.
+      floors.push(await floorOnce(browser));
       const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-start-'));
       try {
-        fresh.push((await launchOnce(browser, dataDir)).ms);
-        const again = await launchOnce(browser, dataDir);
-        warm.push(again.ms);
-        rest = again;
+        fresh.push(await launchOnce(browser, dataDir));
+        floors.push(await floorOnce(browser));
+        warm.push(await launchOnce(browser, dataDir));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
@@ -105,13 +178,20 @@ export async function run(): Promise<Figure[]> {
   } finally {
     await browser.close();
   }
+  const floor = median(floors);
+  const rest = warm.at(-1) ?? { rss: Number.NaN, heap: Number.NaN };
+  const ms = (launches: Launch[]): number => median(launches.map((l) => l.ms));
   return [
-    figure('startup: web host start → trigger list interactive, first launch (median of 3)', median(fresh), 'ms', {
-      max: 1500,
-    }),
-    figure('startup: web host start → trigger list interactive, later launch (median of 3)', median(warm), 'ms', {
-      max: 1500,
-    }),
+    vsFloor(
+      'startup: spawn → trigger list interactive, first launch (median of 3; floor: bare node http + static page)',
+      ms(fresh),
+      floor,
+      'ms',
+      STARTUP_MAX_RATIO.first,
+    ),
+    vsFloor('startup: same, later launch (median of 3)', ms(warm), floor, 'ms', STARTUP_MAX_RATIO.later),
+    ...traceFigures('later launch', warm),
+    ...traceFigures('first launch', fresh).filter((f) => /keychain|sandbox|backend ready|interactive/.test(f.name)),
     figure("startup: first screen's JavaScript, gzipped", firstScreenJsGzip() / 1024, 'KB', { max: 400 }),
     figure('startup: backend RSS at rest (web host + sandbox)', rest.rss / MB, 'MB'),
     figure('startup: renderer JS heap at rest', rest.heap / MB, 'MB'),

@@ -3,6 +3,7 @@
 // the page keeps answering.
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { customTriggerYaml, quoted } from '../fixtures/trigger-yaml';
 
 const regexYaml = (pattern: string): string => `trigger:
   name: catastrophic
@@ -110,16 +111,11 @@ test('lab: a JEXL typo is a syntax error with its place in the YAML, and "Keep o
   const saved = (await host.api('triggers:list', {}))[0];
   if (!saved) throw new Error('no trigger');
   await page.getByLabel('Saved trigger').selectOption(saved.id);
-  const typo = `trigger:
-  name: typo
-  identifier: typo
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        jexlCondition: '<+trigger.payload.tag> == "v" ? true :'
-`;
+  const typo = customTriggerYaml({
+    name: 'typo',
+    identifier: 'typo',
+    jexlCondition: quoted('<+trigger.payload.tag> == "v" ? true :'),
+  });
   await page.getByLabel('Trigger YAML').fill(typo);
   const verdict = page.getByTestId('verdict');
   await expect(verdict).toContainText('Would not fire');

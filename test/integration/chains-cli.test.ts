@@ -1,43 +1,23 @@
 // `trigger-desk chain` as a user runs it (bin/trigger-desk.mjs in a child process) against the
 // sandbox: exit 0 when every step reached Success, 1 when a run failed, 2 for an unknown chain or a
 // chain with a problem (nothing fired). Under with-keyring.sh.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
 import type { ChainRun } from '../../shared/chain-model';
+import { runCli } from '../fixtures/cli';
 import { uniqueService } from '../helpers/keychain';
 import { example, openDesk } from './watch-helpers';
 
-const execAsync = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/trigger-desk.mjs', import.meta.url));
 let sandbox: Sandbox;
 let dataDir: string;
 let service: string;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execAsync(process.execPath, [BIN, ...args], {
-      env: {
-        ...process.env,
-        TRIGGER_DESK_DATA: dataDir,
-        TRIGGER_DESK_VAULT_SERVICE: service,
-        TRIGGER_DESK_POLL_SCALE: '0.05',
-        HARNESS_API_KEY: '',
-      },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const cli = (args: string[]) =>
+  runCli(args, { TRIGGER_DESK_DATA: dataDir, TRIGGER_DESK_VAULT_SERVICE: service, TRIGGER_DESK_POLL_SCALE: '0.05' });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, speed: 20 });

@@ -1,50 +1,28 @@
 // `trigger-desk fire` and `trigger-desk status` as a user runs them (bin/trigger-desk.mjs in a child
 // process) against the sandbox: exit codes 0 / 1 / 2, stage progress, the key from the keychain for
 // a saved trigger and from HARNESS_API_KEY for a URL, never from an argument. Under with-keyring.sh.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
+import { runCli, type Ran } from '../fixtures/cli';
 import { uniqueService } from '../helpers/keychain';
 import { example, openDesk } from './watch-helpers';
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/trigger-desk.mjs', import.meta.url));
 let sandbox: Sandbox;
 let dataDir: string;
 let service: string;
 let payload: string;
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: {
-        ...process.env,
-        TRIGGER_DESK_DATA: dataDir,
-        TRIGGER_DESK_VAULT_SERVICE: service,
-        TRIGGER_DESK_POLL_SCALE: '0.05',
-        HARNESS_API_KEY: '',
-        ...env,
-      },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}): Promise<Ran> =>
+  runCli(args, {
+    TRIGGER_DESK_DATA: dataDir,
+    TRIGGER_DESK_VAULT_SERVICE: service,
+    TRIGGER_DESK_POLL_SCALE: '0.05',
+    ...env,
+  });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, speed: 20 });

@@ -2,12 +2,9 @@
 // one place that turns it into a reply. The page gets plain words and a short reference id; the
 // details go, redacted, to trigger-desk.log in the data folder (size-bounded, rotated). The CLI
 // reports its unexpected errors with the same log and id.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/errors';
 import { createBackend } from '../../electron/backend/index';
@@ -15,6 +12,7 @@ import { LOG_FILE, openLog } from '../../electron/backend/error-log';
 import type { Backend } from '../../electron/backend/types';
 import { dispatch } from '../../electron/dispatch';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import { runCli } from '../fixtures/cli';
 import { harnessShapedKey, uniqueService } from '../helpers/keychain';
 import { raw } from './web-host-http';
 
@@ -129,19 +127,9 @@ describe('the CLI', () => {
     const cliData = join(dir, 'cli-data');
     // Something the app does not expect: a folder where the history file should be.
     mkdirSync(join(cliData, 'history.jsonl'), { recursive: true });
-    const bin = fileURLToPath(new URL('../../bin/trigger-desk.mjs', import.meta.url));
-    let code = 0;
-    let stderr = '';
-    try {
-      await promisify(execFile)(process.execPath, [bin, 'fire', 'Deploy', '--data', cliData], {
-        env: { ...process.env, TRIGGER_DESK_VAULT_SERVICE: uniqueService('cli-log'), HARNESS_API_KEY: '' },
-        timeout: 60_000,
-      });
-    } catch (e) {
-      const err = e as { code?: number; stderr?: string };
-      code = typeof err.code === 'number' ? err.code : -1;
-      stderr = err.stderr ?? '';
-    }
+    const { code, stderr } = await runCli(['fire', 'Deploy', '--data', cliData], {
+      TRIGGER_DESK_VAULT_SERVICE: uniqueService('cli-log'),
+    });
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /^trigger-desk fire: Something went wrong inside Trigger Desk \(reference [0-9A-Z]{4}-[0-9A-Z]{4}\)\./m,

@@ -1,10 +1,11 @@
 // The HTTP client under the fire path, against small real servers on 127.0.0.1 that misbehave on purpose.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type Server } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../electron/backend/http';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
+import { closedPort, listenLocal, type Listening } from '../fixtures/servers';
 
 const base: Settings = {
   connectTimeoutMs: 5000,
@@ -15,8 +16,7 @@ const base: Settings = {
   theme: 'system',
 };
 const clients: HttpClient[] = [];
-const servers: (Server | NetServer)[] = [];
-const sockets = new Set<Socket>();
+const servers: Listening[] = [];
 
 function client(settings: Partial<Settings> = {}): HttpClient {
   const s = { ...base, ...settings };
@@ -25,14 +25,10 @@ function client(settings: Partial<Settings> = {}): HttpClient {
   return c;
 }
 
-async function listen<T extends Server | NetServer>(server: T): Promise<{ server: T; port: number }> {
-  servers.push(server);
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, port: (server.address() as AddressInfo).port };
+async function listen(server: Server): Promise<Listening> {
+  const listening = await listenLocal(server);
+  servers.push(listening);
+  return listening;
 }
 
 /** A server counting requests; `handle` answers the n-th one (1-based). */
@@ -55,8 +51,7 @@ async function failure(p: Promise<unknown>): Promise<DeskError> {
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
-  for (const s of sockets) s.destroy();
-  for (const s of servers.splice(0)) s.close();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 afterAll(() => undefined);
 
@@ -103,8 +98,7 @@ describe('answers', () => {
 
 describe('failures in plain words', () => {
   it('nothing listening', async () => {
-    const { server, port } = await listen(createServer());
-    await new Promise<void>((r) => server.close(() => r()));
+    const port = await closedPort();
     const err = await failure(
       client().request({ method: 'POST', url: `http://127.0.0.1:${port}/`, headers: {}, body: '{}' }),
     );

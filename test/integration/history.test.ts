@@ -15,7 +15,8 @@ import type { FireResult } from '../../shared/model';
 
 const HISTORY_MODULE = fileURLToPath(new URL('../../electron/backend/history.ts', import.meta.url));
 let dir: string;
-let clock = Date.UTC(2026, 0, 10);
+const START = Date.UTC(2026, 0, 10);
+let clock = START;
 
 function open(): HistoryService {
   return openHistory({
@@ -56,8 +57,11 @@ function fire(o: Partial<FireResult> = {}): FireResult {
   };
 }
 
+// Each test starts from the same clock and fire numbers, whatever the tests before it did.
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'td-history-'));
+  clock = START;
+  n = 0;
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });

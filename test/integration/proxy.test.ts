@@ -1,19 +1,18 @@
 // Proxy routing through a real local proxy. The https server is reached as `harness.test`, a name
 // only the proxy can resolve: an answer from it proves the request went through the proxy.
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../electron/backend/http';
 import { matchesNoProxy, routeFromPac } from '../../electron/backend/proxy';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
-import { makeTestCa, type TestCa } from '../helpers/certs';
-import { startTestProxy, type TestProxy } from '../helpers/proxy-server';
+import { makeTestCa, type TestCa } from '../fixtures/certs';
+import { startTestProxy, type TestProxy } from '../fixtures/proxy-server';
+import { closedPort as freshClosedPort, listenLocal, serveTls, type Listening } from '../fixtures/servers';
 
 let ca: TestCa;
-let tlsServer: Server;
-let plainServer: HttpServer;
+let tlsServer: Listening;
+let plainServer: Listening;
 let tlsPort: number;
 let plainUrl: string;
 let proxy: TestProxy;
@@ -50,20 +49,15 @@ async function failure(p: Promise<unknown>): Promise<DeskError> {
 beforeAll(async () => {
   ca = makeTestCa('Proxy Test CA');
   const pair = ca.issue({ names: ['harness.test', '127.0.0.1'] });
-  tlsServer = createServer({ key: pair.key, cert: pair.cert }, (req, res) =>
+  tlsServer = await serveTls(pair, (req, res) =>
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`tls ${req.headers.host ?? ''}`),
   );
-  plainServer = createHttpServer((_req, res) => res.end('plain'));
-  await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', r));
-  await new Promise<void>((r) => plainServer.listen(0, '127.0.0.1', r));
-  tlsPort = (tlsServer.address() as AddressInfo).port;
-  plainUrl = `http://127.0.0.1:${(plainServer.address() as AddressInfo).port}/`;
+  plainServer = await listenLocal(createHttpServer((_req, res) => res.end('plain')));
+  tlsPort = tlsServer.port;
+  plainUrl = `http://127.0.0.1:${plainServer.port}/`;
   proxy = await startTestProxy({ hosts });
   authProxy = await startTestProxy({ hosts, auth: { user: 'alice', password: 's3cr3t-pw' } });
-  const gone = createHttpServer();
-  await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
-  closedPort = (gone.address() as AddressInfo).port;
-  await new Promise<void>((r) => gone.close(() => r()));
+  closedPort = await freshClosedPort();
 });
 
 beforeEach(() => {
@@ -74,8 +68,7 @@ beforeEach(() => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await Promise.all([proxy.close(), authProxy.close()]);
-  tlsServer.close();
-  plainServer.close();
+  await Promise.all([tlsServer.close(), plainServer.close()]);
   ca.cleanup();
 });
 

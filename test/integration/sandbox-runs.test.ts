@@ -1,6 +1,6 @@
 // Following an event through apiUrl (docs/harness-protocol.md §3) over real HTTP, on a clock the test moves:
 // queued (400), processing details, then a run through its stages in graph order to each end.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, startSandbox, type ExampleKind, type Sandbox } from '../../electron/sandbox';
 
 interface Node {
@@ -34,12 +34,14 @@ interface Details {
 }
 
 const T0 = 1_700_000_000_000;
+// Each test gets its own sandbox and clock: no run, fault or time left by another test.
 let t = T0;
 let sb: Sandbox;
-beforeAll(async () => {
+beforeEach(async () => {
+  t = T0;
   sb = await startSandbox({ now: () => t, stageMs: 1000, queueMs: 600 });
 });
-afterAll(() => sb.close());
+afterEach(() => sb.close());
 
 async function fire(kind: ExampleKind, body = '{"sample_key": "v1"}'): Promise<{ id: string; apiUrl: string }> {
   const ex = sb.examples.find((e) => e.kind === kind);
@@ -91,7 +93,6 @@ function stage(s: Summary, identifier: string): Node {
 
 describe('phases of a plain run', () => {
   it('queued → requested → stages in graph order → Success', async () => {
-    t = T0;
     const ev = await fire('plain');
     const pending = await fetch(ev.apiUrl);
     expect(pending.status).toBe(400);

@@ -1,12 +1,11 @@
 // The HTTP client against real https servers whose certificates come from a private CA made here.
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../electron/backend/http';
 import { parseCaPem } from '../../electron/backend/tls';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
-import { makeTestCa, type KeyPair, type TestCa } from '../helpers/certs';
+import { makeTestCa, type KeyPair, type TestCa } from '../fixtures/certs';
+import { serveTls, type Listening } from '../fixtures/servers';
 
 const base: Settings = {
   connectTimeoutMs: 5000,
@@ -17,12 +16,9 @@ const base: Settings = {
   theme: 'system',
 };
 
-async function serve(pair: KeyPair): Promise<{ url: string; server: Server }> {
-  const server = createServer({ key: pair.key, cert: pair.cert }, (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/ping`, server };
+async function serve(pair: KeyPair): Promise<{ url: string; server: Listening }> {
+  const server = await serveTls(pair);
+  return { url: `${server.url}/ping`, server };
 }
 
 async function failure(p: Promise<unknown>): Promise<DeskError> {
@@ -36,7 +32,7 @@ async function failure(p: Promise<unknown>): Promise<DeskError> {
 
 let ca: TestCa;
 let otherCa: TestCa;
-const servers: Server[] = [];
+const servers: Listening[] = [];
 const clients: HttpClient[] = [];
 let good: string;
 
@@ -57,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
-  for (const s of servers) s.close();
+  await Promise.all(servers.map((s) => s.close()));
   ca.cleanup();
   otherCa.cleanup();
 });

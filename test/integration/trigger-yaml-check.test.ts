@@ -13,6 +13,7 @@ import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import { createBackend } from '../../electron/backend/index';
 import type { Backend } from '../../electron/backend/types';
 import { uniqueService } from '../helpers/keychain';
+import { jexlTriggerYaml } from '../fixtures/trigger-yaml';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'td-yaml-check-'));
 let backend: Backend;
@@ -38,21 +39,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const yaml = (jexl: string): string => `trigger:
-  name: t
-  identifier: t
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        payloadConditions:
-          - key: <+trigger.payload.env>
-            operator: Equals
-            value: qa
-        jexlCondition: '${jexl}'
-`;
-
 describe('triggers:setYaml', () => {
   it('refuses conditions that do not compile, with the line and column, and keeps a good YAML', async () => {
     const ws = await call('workspaces:create', { name: 'Yaml check' });
@@ -63,7 +49,10 @@ describe('triggers:setYaml', () => {
     });
     let refused: unknown = null;
     try {
-      await call('triggers:setYaml', { id: trigger.id, yaml: yaml('<+trigger.payload.tag> == "v" ? true :') });
+      await call('triggers:setYaml', {
+        id: trigger.id,
+        yaml: jexlTriggerYaml('<+trigger.payload.tag> == "v" ? true :'),
+      });
     } catch (e) {
       refused = e;
     }
@@ -78,7 +67,7 @@ describe('triggers:setYaml', () => {
 
     const kept = await call('triggers:setYaml', {
       id: trigger.id,
-      yaml: yaml('<+trigger.payload.tag> == "v" ? true : false'),
+      yaml: jexlTriggerYaml('<+trigger.payload.tag> == "v" ? true : false'),
     });
     expect(kept.yaml).toContain('? true : false');
   });

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
 import { uniqueService } from '../helpers/keychain';
@@ -21,6 +21,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await desk.close();
   await sandbox.close();
+});
+
+// A test that fails mid-fault must not leave the next one talking to a broken sandbox.
+afterEach(() => {
+  sandbox.setFaults({ resetConnections: false, status5xx: null });
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

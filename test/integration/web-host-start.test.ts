@@ -26,10 +26,14 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function startHost(env: Record<string, string>): Started {
+/** From source through tsx, or (`bundle`) as `npm run web` runs it: the esbuild bundle in dist-electron/. */
+function startHost(env: Record<string, string>, o: { bundle?: boolean } = {}): Started {
   const dataDir = mkdtempSync(join(tmpdir(), 'td-web-start-'));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'start.ts')], {
+  const entry = o.bundle
+    ? [join(root, 'dist-electron', 'web.mjs')]
+    : ['--import', 'tsx', join(root, 'electron', 'web', 'start.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: {
       ...process.env,
@@ -100,4 +104,19 @@ describe('npm run web (electron/web/start.ts)', () => {
     expect(await host.exited).toBe(0);
     await expect(raw(port, { path: '/' })).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('starts from the bundle `npm run web` builds (its dependencies resolved as plain Node ESM)', async () => {
+    const script: string = '../../scripts/web.mjs';
+    const web = (await import(script)) as { buildWebHostIfStale: (root: string) => Promise<boolean> };
+    expect(await web.buildWebHostIfStale(root)).toBe(true);
+    const host = startHost({}, { bundle: true });
+    const exitedEarly = host.exited.then((code) => `exited ${String(code)}: ${host.err()}`);
+    const printed = waitFor(
+      () => /^(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m.exec(host.out())?.[1] ?? null,
+      'the address',
+    );
+    expect(await Promise.race([printed, exitedEarly])).toMatch(/^http:/);
+    host.child.kill('SIGTERM');
+    expect(await host.exited).toBe(0);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/match';
+import { conditionLines, customTriggerYaml } from '../fixtures/trigger-yaml';
 
 const dir = mkdtempSync(join(tmpdir(), 'td-match-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,29 +17,15 @@ const file = (name: string, text: string): string => {
 
 const TRIGGER = file(
   't.yaml',
-  `trigger:
-  name: Deploy on image
-  identifier: deploy_on_image
-  enabled: true
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        payloadConditions:
-          - key: <+trigger.payload.env>
-            operator: In
-            value: qa, prod
-        headerConditions:
-          - key: <+trigger.header['X-Source']>
-            operator: Equals
-            value: jenkins
-        jexlCondition: <+trigger.payload.tag>.startsWith("v")
-  inputYaml: |
-    pipeline:
-      tag: <+trigger.payload.tag>
-      other: <+trigger.payload.missing>
-`,
+  customTriggerYaml({
+    name: 'Deploy on image',
+    identifier: 'deploy_on_image',
+    enabled: true,
+    payloadConditions: [conditionLines.ENV_IN],
+    headerConditions: [conditionLines.FROM_JENKINS],
+    jexlCondition: '<+trigger.payload.tag>.startsWith("v")',
+    inputYaml: 'pipeline:\n  tag: <+trigger.payload.tag>\n  other: <+trigger.payload.missing>\n',
+  }),
 );
 const GOOD = file('good.json', '{"env":"qa","tag":"v1.0"}');
 const BAD = file('bad.json', '{"env":"dev","tag":"v1.0"}');

@@ -1,31 +1,17 @@
 // JEXL typos end in a plain-words syntax error with its place (in the expression, and in the YAML
 // when the condition comes from a trigger YAML), never in an exception; plus a fuzz of the bridge.
-import Lexer from 'jexl/dist/Lexer';
+import Lexer from 'jexl/dist/Lexer.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../../shared/harness/conditions';
 import { compileJexl, runJexl } from '../../shared/harness/jexl-bridge';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
+import { jexlTriggerYaml } from '../fixtures/trigger-yaml';
 
 const sample = parseSample({
   payload: '{"env":"qa","tag":"v1.2","n":3,"list":["a","b"],"ref":"refs/heads/main"}',
   headers: [{ name: 'X-Source', value: 'jenkins' }],
 });
-
-const yamlWith = (jexl: string, key = '<+trigger.payload.env>'): string => `trigger:
-  name: t
-  identifier: t
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        payloadConditions:
-          - key: ${key}
-            operator: Equals
-            value: qa
-        jexlCondition: '${jexl.replace(/'/g, "''")}'
-`;
 
 describe('JEXL typos', () => {
   it.each([
@@ -46,7 +32,7 @@ describe('JEXL typos', () => {
   });
 
   it('places the error in the YAML (line and column) for the lab, the CLI and triggers:setYaml', () => {
-    const t = parseTriggerYaml(yamlWith('<+trigger.payload.env> == "qa" ? true :'));
+    const t = parseTriggerYaml(jexlTriggerYaml('<+trigger.payload.env> == "qa" ? true :'));
     const ct = compileTrigger(t);
     const v = evaluate(ct, sample);
     // Line 13 is `        jexlCondition: '<+…> == "qa" ? true :'`: the value starts at column 25.
@@ -60,7 +46,7 @@ describe('JEXL typos', () => {
   });
 
   it('places an error inside a condition key in the YAML too', () => {
-    const ct = compileTrigger(parseTriggerYaml(yamlWith('true', '<+trigger.header[]>')));
+    const ct = compileTrigger(parseTriggerYaml(jexlTriggerYaml('true', '<+trigger.header[]>')));
     const e = conditionSyntaxError(ct);
     // Line 10 is `          - key: <+trigger.header[]>`: the key starts at column 18, its "[" is 16 further.
     expect(e?.where).toEqual({ line: 10, column: 34 });
@@ -72,10 +58,14 @@ describe('JEXL typos', () => {
 
   it('finds no error in a trigger whose conditions compile (unsupported constructs are not errors)', () => {
     expect(
-      conditionSyntaxError(compileTrigger(parseTriggerYaml(yamlWith('<+trigger.payload.tag>.charAt(0) == "v"')))),
+      conditionSyntaxError(
+        compileTrigger(parseTriggerYaml(jexlTriggerYaml('<+trigger.payload.tag>.charAt(0) == "v"'))),
+      ),
     ).toBeNull();
     expect(
-      conditionSyntaxError(compileTrigger(parseTriggerYaml(yamlWith('<+trigger.payload.n> > 2 ? true : false')))),
+      conditionSyntaxError(
+        compileTrigger(parseTriggerYaml(jexlTriggerYaml('<+trigger.payload.n> > 2 ? true : false'))),
+      ),
     ).toBeNull();
   });
 });
@@ -188,7 +178,7 @@ describe('fuzz: truncated and mutated jexlCondition texts', () => {
     for (const text of texts.filter((_, i) => i % 4 === 0)) {
       let ct;
       try {
-        ct = compileTrigger(parseTriggerYaml(yamlWith(text)));
+        ct = compileTrigger(parseTriggerYaml(jexlTriggerYaml(text)));
       } catch (e) {
         expect(e, text).toBeInstanceOf(DeskError);
         continue;

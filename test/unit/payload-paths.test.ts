@@ -1,36 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { checkPaths, insertSkeleton, triggerPayloadPaths } from '../../shared/harness/payload-paths';
 import { locatePath } from '../../shared/harness/payload-paths-locate';
+import { conditionLines, customTriggerYaml } from '../fixtures/trigger-yaml';
 
-const YAML = `trigger:
-  name: Deploy on image
-  identifier: deploy_on_image
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        payloadConditions:
-          - key: <+trigger.payload.env>
-            operator: In
-            value: qa, prod
-          - key: <+trigger.payload.build['job name']>
-            operator: Equals
-            value: x
-        headerConditions:
-          - key: <+trigger.header['X-Source']>
-            operator: Equals
-            value: jenkins
-        jexlCondition: <+trigger.payload.tag>.startsWith("v") && <+trigger.payload.image> != null && <+trigger.payload.items.size()> > 0
-  inputYaml: |
-    pipeline:
-      identifier: Container
-      variables:
-        - name: image
-          value: <+trigger.payload.image>
-        - name: first
-          value: <+trigger.payload.items[0].name>
-`;
+const YAML = customTriggerYaml({
+  name: 'Deploy on image',
+  identifier: 'deploy_on_image',
+  payloadConditions: [
+    conditionLines.ENV_IN,
+    { key: "<+trigger.payload.build['job name']>", operator: 'Equals', value: 'x' },
+  ],
+  headerConditions: [conditionLines.FROM_JENKINS],
+  jexlCondition:
+    '<+trigger.payload.tag>.startsWith("v") && <+trigger.payload.image> != null && <+trigger.payload.items.size()> > 0',
+  inputYaml: `pipeline:
+  identifier: Container
+  variables:
+    - name: image
+      value: <+trigger.payload.image>
+    - name: first
+      value: <+trigger.payload.items[0].name>
+`,
+});
 
 describe('triggerPayloadPaths', () => {
   it('lists every payload path of conditions, JEXL and inputYaml once, with where it is used', () => {

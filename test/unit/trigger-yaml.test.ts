@@ -2,38 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
+import { customTriggerYaml, DEPLOY_ON_IMAGE } from '../fixtures/trigger-yaml';
 
-const HARNESS_EXAMPLE = `trigger:
-  name: Deploy on image
-  identifier: deploy_on_image
-  enabled: true
-  orgIdentifier: default
-  projectIdentifier: CD_Docs
-  pipelineIdentifier: Container
-  source:
-    type: Webhook
-    spec:
-      type: Custom
-      spec:
-        payloadConditions:
-          - key: <+trigger.payload.env>
-            operator: In
-            value: qa, prod
-        headerConditions:
-          - key: <+trigger.header['X-Source']>
-            operator: Equals
-            value: jenkins
-        jexlCondition: <+trigger.payload.tag>.startsWith("v") && <+trigger.payload.image> != null
-  inputYaml: |
-    pipeline:
-      identifier: Container
-      stages:
-        - stage:
-            identifier: deploy
-            spec:
-              imagePath: <+trigger.payload.image>
-              tag: <+trigger.payload.tag>
-`;
+const HARNESS_EXAMPLE = customTriggerYaml(DEPLOY_ON_IMAGE);
 
 function error(text: string): DeskError {
   try {

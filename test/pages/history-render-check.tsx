@@ -1,12 +1,13 @@
 // Not part of the app: a page that renders the history list with N synthetic entries and reports
-// how long the render took (React commit + style + layout) and how many rows reached the DOM.
-// Bundled by test/e2e/history-render-page.ts for the page test and the render bench.
+// how long the render took (React commit + style + layout) and how many rows reached the DOM; and,
+// as the bench's floor, the same rows as a plain React list (no app component, no windowing code).
+// Bundled by test/fixtures/history-render-page.ts for the page test and the render bench.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { HistorySummary, StatusWords } from '../../../shared/watch-model';
-import { HistoryList } from './HistoryList';
-import '../watch/watch.css';
-import './history.css';
+import type { HistorySummary, StatusWords } from '../../shared/watch-model';
+import { HistoryList } from '../../renderer/features/history/HistoryList';
+import '../../renderer/features/watch/watch.css';
+import '../../renderer/features/history/history.css';
 
 const STATUSES: StatusWords[] = [
   { status: 'Success', words: 'Succeeded', tone: 'good' },
@@ -84,4 +85,36 @@ async function render(count: number): Promise<RenderFigures> {
   };
 }
 
-(window as unknown as { renderHistory: typeof render }).renderHistory = render;
+/**
+ * The floor: the first `visible` of the same rows, each the same text in plain elements, in a
+ * plain scrolling <ul> of the same height. What any list showing these rows must at least pay.
+ */
+function renderPlain(count: number, visible: number): number {
+  const host = document.getElementById('root');
+  if (!host) throw new Error('no #root');
+  host.style.cssText = 'height: 700px; display: flex; flex-direction: column;';
+  const rows = syntheticRows(count).slice(0, visible);
+  const root = createRoot(host);
+  const started = performance.now();
+  flushSync(() => {
+    root.render(
+      <ul style={{ overflow: 'auto', margin: 0, padding: 0, listStyle: 'none' }}>
+        {rows.map((row) => (
+          <li key={row.id} style={{ height: 46 }}>
+            <div>
+              <span>{new Date(row.at).toLocaleTimeString()}</span> <span>{row.triggerName}</span>{' '}
+              <span>{row.status?.words}</span> <span>{row.runMs}</span>
+            </div>
+            <div>
+              <span>{row.eventCorrelationId}</span> <span>{row.payloadPreview}</span>
+            </div>
+          </li>
+        ))}
+      </ul>,
+    );
+  });
+  host.getBoundingClientRect();
+  return performance.now() - started;
+}
+
+Object.assign(window, { renderHistory: render, renderPlainList: renderPlain });
