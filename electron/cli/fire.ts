@@ -245,6 +245,7 @@ async function fireUrl(c: Ctx): Promise<FireRecord> {
       secrets,
       http,
       wait: true,
+      firedAt: result.at,
       signal: stop.signal,
       print: (v) => seen.see(v),
     });

@@ -100,6 +100,11 @@ export async function follow(o: {
   wait: boolean;
   print: (v: EventView) => void;
   startedAt?: number;
+  /**
+   * When this process fired the event. Without it (`status` on a given apiUrl) the event was fired
+   * elsewhere, so "doesn't exist" is doubted at once: the id or account may be wrong.
+   */
+  firedAt?: number;
   /** Stops the polling between two requests (`fire --timeout`); the promise then rejects. */
   signal?: AbortSignal;
 }): Promise<EventView> {
@@ -113,7 +118,10 @@ export async function follow(o: {
     let delay: number;
     try {
       const res = await o.http.request({ method: 'GET', url: o.apiUrl, headers, retry: false });
-      const a = readDetails(res.status, res.body, Date.now(), secrets);
+      const now = Date.now();
+      const a = readDetails(res.status, res.body, now, secrets, {
+        pendingForMs: o.firedAt === undefined ? null : now - o.firedAt,
+      });
       if (a.kind === 'view') {
         failures = 0;
         if (a.view.headline !== last) o.print(a.view);
