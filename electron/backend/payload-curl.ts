@@ -7,8 +7,8 @@ import { DeskError } from '../../shared/errors';
 import { exportCurl, KEY_VARIABLE } from '../../shared/harness/curl-export';
 import { redact } from '../../shared/harness/redact';
 import { liveTrigger, type Ctx } from './context';
+import { pickBody } from './payloads';
 import { fillSecretVariables } from './secret-variables';
-import { EMPTY_BODY } from './trigger-fire';
 import { loadSecrets } from './trigger-secrets';
 
 export type Shell = 'bash' | 'powershell';
@@ -42,7 +42,8 @@ export interface ExportArgs {
 export async function exportCurlCommand(ctx: Ctx, a: ExportArgs): Promise<{ command: string; copied: boolean }> {
   const t = liveTrigger(ctx.data.read(), a.id);
   const shell: Shell = a.shell ?? 'bash';
-  const body = a.body ?? t.payloads[0]?.body ?? EMPTY_BODY;
+  // The body a fire would send (payloads.ts), so the command and the fire never differ.
+  const { body } = pickBody(t, { body: a.body });
   const headers = t.headers.map((h) =>
     h.secret ? { name: h.name, value: `$${headerEnvName(h.name)}` } : { name: h.name, value: h.value },
   );

@@ -6,6 +6,7 @@ import { findSecretInPayload, secretInPayloadError } from '../../shared/harness/
 import type { Payload } from '../../shared/model';
 import { changed, liveTrigger, type Ctx } from './context';
 import { newId } from './ids';
+import type { StoredTrigger } from './schema';
 
 /** Creates a payload, or replaces the one with `id`. */
 export function savePayload(
@@ -46,4 +47,23 @@ export function deletePayload(ctx: Ctx, a: { triggerId: string; id: string }): v
     t.updatedAt = ctx.now();
   });
   changed(ctx, 'triggers');
+}
+
+/** Sent when a trigger has no payload and none was given: Harness reads the body as JSON. */
+export const EMPTY_BODY = '{}';
+
+/** The body a fire sends: the given one, a named payload, the first payload, or `{}`. */
+export function pickBody(
+  t: StoredTrigger,
+  a: { body?: string | undefined; payloadId?: string | undefined },
+): { body: string; note: string | null } {
+  if (a.body !== undefined) return { body: a.body, note: null };
+  if (a.payloadId !== undefined) {
+    const p = t.payloads.find((x) => x.id === a.payloadId);
+    if (!p) throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
+    return { body: p.body, note: null };
+  }
+  const first = t.payloads[0];
+  if (first) return { body: first.body, note: null };
+  return { body: EMPTY_BODY, note: `The trigger has no payload, so ${EMPTY_BODY} was sent.` };
 }

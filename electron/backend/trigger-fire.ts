@@ -1,32 +1,13 @@
 // Firing a trigger (once: never retried, a duplicate fire is a duplicate deployment). Exporting it
 // as a cURL command: payload-curl.ts.
-import { DeskError } from '../../shared/errors';
 import { redact } from '../../shared/harness/redact';
 import type { FireResult } from '../../shared/model';
 import { liveTrigger, type Ctx } from './context';
 import { fireTrigger } from './fire';
 import type { StoredTrigger } from './schema';
 import { fillSecretVariables } from './secret-variables';
+import { pickBody } from './payloads';
 import { loadSecrets } from './trigger-secrets';
-
-/** Sent when a trigger has no payload and none was given: Harness reads the body as JSON. */
-export const EMPTY_BODY = '{}';
-
-/** The body a fire sends: the given one, a named payload, the first payload, or `{}`. */
-export function pickBody(
-  t: StoredTrigger,
-  a: { body?: string | undefined; payloadId?: string | undefined },
-): { body: string; note: string | null } {
-  if (a.body !== undefined) return { body: a.body, note: null };
-  if (a.payloadId !== undefined) {
-    const p = t.payloads.find((x) => x.id === a.payloadId);
-    if (!p) throw new DeskError('not-found', `The trigger "${t.name}" has no such payload (it may have been deleted).`);
-    return { body: p.body, note: null };
-  }
-  const first = t.payloads[0];
-  if (first) return { body: first.body, note: null };
-  return { body: EMPTY_BODY, note: `The trigger has no payload, so ${EMPTY_BODY} was sent.` };
-}
 
 /** Masks secrets in every string of a value; used only when a secret turned up where it must not. */
 function scrub<T>(value: T, secrets: string[]): T {

@@ -7,7 +7,8 @@ import type { WatchState } from '../../shared/watch-model';
 import { liveTrigger, type Ctx } from './context';
 import { openHistory, type HistoryNotice, type HistoryService } from './history';
 import { inspectEvent, inspectReport } from './inspect';
-import { fireById, pickBody } from './trigger-fire';
+import { pickBody } from './payloads';
+import { fireById } from './trigger-fire';
 import { createWatchService, type WatchService } from './watch';
 
 export interface WatchDeskOptions {
