@@ -9,6 +9,19 @@ const electronIpc = {
   message: 'Only electron/ipc.ts and electron/preload.ts touch ipcMain/ipcRenderer.',
 };
 
+// electron/backend/ is grouped by domain (store/, vault/, net/, fire/, ...): each folder's index.ts
+// is its only entry from outside it, so a folder's other files can change without a caller noticing.
+const domainEntry = {
+  regex: '(^|/)backend/[^/]+/(?!index$)[^/]+$',
+  message: "Import a backend domain through its folder's index.ts (e.g. backend/store/index).",
+};
+// The same rule seen from inside electron/backend/: a domain's file reaching '../store/store', or a
+// top-level file (index.ts, handlers.ts, context.ts) reaching './store/store', goes past the index.
+const insideMessage = "Import another backend domain through its folder's index.ts (e.g. ../store/index).";
+const fromDomain = { regex: '^\\.\\./[^./][^/]*/(?!index$)[^/]+$', message: insideMessage };
+const fromTop = { regex: '^\\./[^./][^/]*/(?!index$)[^/]+$', message: insideMessage };
+const plainNode = { name: 'electron', message: 'Runs in plain Node: receive what you need as arguments.' };
+
 const pageImports = {
   paths: [
     { name: 'electron', message: 'The page talks only through window.desk.' },
@@ -40,7 +53,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
-      'no-restricted-imports': ['error', { paths: [electronIpc] }],
+      'no-restricted-imports': ['error', { paths: [electronIpc], patterns: [domainEntry] }],
     },
   },
   {
@@ -51,11 +64,16 @@ export default tseslint.config(
     // The backend, web host, sandbox and CLI run in plain Node: no electron at all.
     files: ['electron/backend/**', 'electron/web/**', 'electron/sandbox/**', 'electron/cli/**', 'shared/**', 'test/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Runs in plain Node: receive what you need as arguments.' }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [plainNode], patterns: [domainEntry] }],
     },
+  },
+  {
+    files: ['electron/backend/*/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [fromDomain] }] },
+  },
+  {
+    files: ['electron/backend/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [fromTop] }] },
   },
   {
     files: ['shared/**'],

@@ -4,7 +4,7 @@
 import { app, BrowserWindow, clipboard, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDataDir } from './backend/data-dir';
+import { defaultDataDir } from './backend/store/index';
 import { createBackend } from './backend/index';
 import type { Backend } from './backend/types';
 import { isOpenableExternally } from './app-page';

@@ -8,19 +8,19 @@ import { redact } from '../../shared/harness/redact';
 import type { AppInfo } from '../../shared/model';
 import type { Ctx } from './context';
 import type { Notices } from './notices';
-import { openExternal } from './open-external';
-import { deletePayload, savePayload } from './payloads';
-import type { SettingsService } from './settings';
-import { watchHandlers, type WatchDesk } from './watch-desk';
-import { chainHandlers } from './chain-handlers';
-import type { ChainRunner } from './chain-run';
-import { setHeaders } from './headers';
-import { exportCurlCommand } from './payload-curl';
-import { setTriggerVariables, setTriggerYaml } from './payload-extras';
-import { setVariableSecret } from './secret-variables';
-import { fetchTriggerYaml } from './payload-fetch-yaml';
-import { importCurlTrigger } from './trigger-import';
-import { deleteSample, listSamples, saveSample } from './samples';
+import { openExternal } from './triggers/index';
+import { deletePayload, savePayload } from './triggers/index';
+import type { SettingsService } from './settings/index';
+import { watchHandlers, type WatchDesk } from './fire/index';
+import { chainHandlers } from './chains/index';
+import type { ChainRunner } from './chains/index';
+import { setHeaders } from './triggers/index';
+import { exportCurlCommand } from './triggers/index';
+import { setTriggerVariables, setTriggerYaml } from './triggers/index';
+import { setVariableSecret } from './triggers/index';
+import { fetchTriggerYaml } from './triggers/index';
+import { importCurlTrigger } from './triggers/index';
+import { deleteSample, listSamples, saveSample } from './samples/index';
 import {
   createTrigger,
   deleteTrigger,
@@ -29,8 +29,14 @@ import {
   restoreTrigger,
   setTriggerKey,
   updateTrigger,
-} from './triggers';
-import { createWorkspace, deleteWorkspace, listWorkspaces, renameWorkspace, restoreWorkspace } from './workspaces';
+} from './triggers/index';
+import {
+  createWorkspace,
+  deleteWorkspace,
+  listWorkspaces,
+  renameWorkspace,
+  restoreWorkspace,
+} from './workspaces/index';
 
 /** A DeskError with its words redacted; `secrets`: the vault's and the request's own. */
 export function cleanDeskError(err: DeskError, secrets: string[]): DeskError {
@@ -84,7 +90,7 @@ export function createHandlers(
       return null;
     }),
     'triggers:restore': wrap('triggers:restore', (a) => restoreTrigger(ctx, a.id)),
-    // Issue 5: every fire is recorded in the history and followed by a watch (watch-desk.ts).
+    // Issue 5: every fire is recorded in the history and followed by a watch (fire/desk.ts).
     'triggers:fire': wrap('triggers:fire', (a) => desk.fire(a)),
     'triggers:exportCurl': wrap('triggers:exportCurl', (a) => exportCurlCommand(ctx, a)),
 
@@ -101,7 +107,7 @@ export function createHandlers(
 
     // Issue 5: watches, history, inspector, abort
     ...watchHandlers(ctx, desk, appInfo().version, wrap),
-    // Issue 6: pipeline chains (chain-handlers.ts)
+    // Issue 6: pipeline chains (chains/handlers.ts)
     ...chainHandlers(ctx, chains, wrap),
 
     // Issue 3: payload composer

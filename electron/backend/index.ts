@@ -6,21 +6,21 @@ import type { AppInfo } from '../../shared/model';
 import type { Sandbox } from '../sandbox/types';
 import type { Ctx } from './context';
 import { createHandlers } from './handlers';
-import { createHttpClient, type HttpClient } from './http';
-import { followSandbox, startLinkedSandbox } from './sandbox-link';
-import { restoreSandboxKeys, seedSandbox } from './seed';
-import { secureStoredSecrets } from './secure-stored';
-import { createSettingsService } from './settings';
-import { openStores } from './store';
+import { createHttpClient, type HttpClient } from './net/index';
+import { followSandbox, startLinkedSandbox } from './workspaces/index';
+import { restoreSandboxKeys, seedSandbox } from './workspaces/index';
+import { secureStoredSecrets } from './vault/index';
+import { createSettingsService } from './settings/index';
+import { openStores } from './store/index';
 import type { Backend, BackendOptions } from './types';
-import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault';
+import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault/index';
 
 export { DEFAULT_VAULT_SERVICE };
-import { createWatchDesk, type WatchDesk } from './watch-desk';
-import { createChainRunner, type ChainRunner } from './chain-run';
+import { createWatchDesk, type WatchDesk } from './fire/index';
+import { createChainRunner, type ChainRunner } from './chains/index';
 import { openLog } from './error-log';
 import { createNotices } from './notices';
-import { purgeDeleted } from './workspaces';
+import { purgeDeleted } from './workspaces/index';
 
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;

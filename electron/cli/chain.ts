@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/index';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir } from '../backend/store/index';
 import type { Backend } from '../backend/types';
 import type { EventName, Events } from '../../shared/api';
 import type { ChainRun, ChainView } from '../../shared/chain-model';

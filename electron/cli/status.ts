@@ -5,9 +5,9 @@
 // Exit codes: 0 Success (or, without --wait, still going), 1 any other end, 2 bad input or a request error.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../backend/data-dir';
-import { createHttpClient, type HttpClient } from '../backend/http';
-import { pollDelay, troubleDelay } from '../backend/watch-poll';
+import { defaultDataDir } from '../backend/store/index';
+import { createHttpClient, type HttpClient } from '../backend/net/index';
+import { pollDelay, troubleDelay } from '../backend/watch/index';
 import { DeskError } from '../../shared/errors';
 import { readDetails } from '../../shared/harness/execution-status';
 import { redact } from '../../shared/harness/redact';

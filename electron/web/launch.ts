@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Notify } from '../../shared/api';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir } from '../backend/store/index';
 import { createBackend } from '../backend/index';
 import { openBrowser, shouldOpenBrowser } from './open-browser';
 import { startWebHost, type WebHost } from './server';

@@ -4,8 +4,8 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../electron/backend/http';
-import { matchesNoProxy, routeFromPac } from '../../electron/backend/proxy';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../electron/backend/net/index';
+import { matchesNoProxy, routeFromPac } from '../../electron/backend/net/index';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { makeTestCa, type TestCa } from '../helpers/certs';

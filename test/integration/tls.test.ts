@@ -2,8 +2,8 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient } from '../../electron/backend/http';
-import { parseCaPem } from '../../electron/backend/tls';
+import { createHttpClient, type HttpClient } from '../../electron/backend/net/index';
+import { parseCaPem } from '../../electron/backend/net/index';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { makeTestCa, type KeyPair, type TestCa } from '../helpers/certs';

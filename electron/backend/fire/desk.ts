@@ -1,0 +1,188 @@
+// Issue 5 wired together: every fire goes through here, is recorded in the history and, when
+// Harness accepted it, followed by a watch; live watches resume at startup from the history.
+import type { Args, Handlers, RequestName, Result } from '../../../shared/api';
+import { DeskError } from '../../../shared/errors';
+import type { FireResult } from '../../../shared/model';
+import type { WatchState } from '../../../shared/watch-model';
+import { liveTrigger, type Ctx } from '../context';
+import { openHistory, type HistoryNotice, type HistoryService } from '../history/index';
+import { inspectEvent, inspectReport } from '../inspect/index';
+import { pickBody } from '../triggers/index';
+import { fireById } from './resolve';
+import { createWatchService, type WatchService } from '../watch/index';
+
+export interface WatchDeskOptions {
+  dataDir: string;
+  version: string;
+  /** Multiplies poll delays; tests speed watches up with e.g. 0.05. */
+  pollScale?: number;
+  /** The app (true, default): resume the watches live when it stopped, and compact the history file. The CLI: neither. */
+  owner?: boolean;
+}
+
+export interface WatchDesk {
+  history: HistoryService;
+  watches: WatchService;
+  fire(a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult>;
+  refire(historyId: string): Promise<FireResult>;
+  notices(): HistoryNotice[];
+  close(): void;
+}
+
+export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
+  const changedIds = new Set<string | null>();
+  const pushChanged = (): void => {
+    const [only] = changedIds;
+    const id = changedIds.size === 1 && only !== undefined ? only : null;
+    changedIds.clear();
+    try {
+      ctx.notify('history:changed', { id });
+    } catch {
+      // Best effort.
+    }
+  };
+  const history = openHistory({
+    dataDir: o.dataDir,
+    now: ctx.now,
+    secrets: () => ctx.vault.knownSecrets(),
+    maintain: o.owner !== false,
+    onChange: (id) => {
+      // Pushed on the next turn, one event per burst: never on a fire's answer path.
+      changedIds.add(id);
+      if (changedIds.size === 1) setImmediate(pushChanged);
+    },
+  });
+  const watches = createWatchService({ ctx, history, ...(o.pollScale === undefined ? {} : { scale: o.pollScale }) });
+
+  if (o.owner !== false) {
+    for (const e of history.live()) {
+      if (e.apiUrl === null || e.watchId === null) continue;
+      try {
+        watches.start({
+          id: e.watchId,
+          historyId: e.id,
+          triggerId: e.triggerId,
+          triggerName: e.triggerName,
+          apiUrl: e.apiUrl,
+          startedAt: e.at,
+        });
+      } catch {
+        // An apiUrl that is no longer allowed (e.g. http to another host) is not resumed.
+      }
+    }
+  }
+
+  const fire = async (a: {
+    id: string;
+    body?: string | undefined;
+    payloadId?: string | undefined;
+  }): Promise<FireResult> => {
+    const t = liveTrigger(ctx.data.read(), a.id);
+    // The body fireById will send (the very same choice), for the history.
+    const body = pickBody(t, a).body;
+    const result = await fireById(ctx, a, t);
+    const apiUrl = result.outcome === 'accepted' ? (result.event?.apiUrl ?? null) : null;
+    let watchId: string | null = null;
+    if (apiUrl !== null) {
+      try {
+        watchId = watches.reserve({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl });
+      } catch (err) {
+        result.notes = [
+          ...result.notes,
+          `The run cannot be followed here: ${err instanceof Error ? err.message : String(err)}`,
+        ];
+      }
+    }
+    // Durable before the answer leaves: the entry's line is in the OS (one write(2)) when the page
+    // or the CLI hears "accepted", so no acknowledged fire is lost to a crash. The watch is reserved
+    // first so the entry names it; it is built, and its first update pushed, after the answer.
+    try {
+      history.record({ fire: result, triggerName: t.name, payload: body, watchId });
+    } catch (err) {
+      // The fire went out: its answer must reach the user (a fire reported as failed gets fired again).
+      result.notes = [
+        ...result.notes,
+        `This fire could not be written to the history (${err instanceof Error ? err.message : String(err)}).`,
+      ];
+    }
+    const announced = watchId;
+    if (announced !== null) setImmediate(() => watches.announce(announced));
+    return result;
+  };
+
+  return {
+    history,
+    watches,
+    fire,
+    async refire(historyId) {
+      const e = history.get(historyId);
+      if (e.payloadRedacted) {
+        throw new DeskError(
+          'forbidden',
+          'This payload held a secret that the history masked, so it cannot be sent again as it was.',
+          { hint: 'Fire the trigger with the payload from its editor.' },
+        );
+      }
+      return fire({ id: e.triggerId, body: e.payload });
+    },
+    notices: () => history.openNotices(),
+    close() {
+      watches.close();
+      history.close();
+    },
+  };
+}
+
+type Wrap = <K extends RequestName>(
+  name: K,
+  run: (args: Args<K>) => Result<K> | Promise<Result<K>>,
+) => (raw: Args<K>) => Promise<Result<K>>;
+type WatchNames =
+  | 'watches:list'
+  | 'watch:start'
+  | 'watch:stop'
+  | 'watch:dismiss'
+  | 'watch:abort'
+  | 'history:search'
+  | 'history:get'
+  | 'history:refire'
+  | 'history:delete'
+  | 'history:clear'
+  | 'history:getRetention'
+  | 'history:setRetention'
+  | 'inspect:open'
+  | 'inspect:report';
+
+export function watchHandlers(ctx: Ctx, desk: WatchDesk, version: string, wrap: Wrap): Pick<Handlers, WatchNames> {
+  const { history, watches } = desk;
+  return {
+    'watches:list': wrap('watches:list', () => watches.list()),
+    'watch:start': wrap('watch:start', (a): WatchState => {
+      const t = a.triggerId === undefined ? null : liveTrigger(ctx.data.read(), a.triggerId);
+      return watches.start({
+        historyId: null,
+        triggerId: t?.id ?? null,
+        triggerName: t?.name ?? '',
+        apiUrl: a.apiUrl.trim(),
+      });
+    }),
+    'watch:stop': wrap('watch:stop', (a) => watches.stop(a.watchId)),
+    'watch:dismiss': wrap('watch:dismiss', (a) => {
+      watches.dismiss(a.watchId);
+      return null;
+    }),
+    'watch:abort': wrap('watch:abort', (a) => watches.abort(a.watchId)),
+    'history:search': wrap('history:search', (a) => history.search(a)),
+    'history:get': wrap('history:get', (a) => history.get(a.id)),
+    'history:refire': wrap('history:refire', (a) => desk.refire(a.id)),
+    'history:delete': wrap('history:delete', (a) => {
+      history.remove(a.id);
+      return null;
+    }),
+    'history:clear': wrap('history:clear', (a) => ({ removed: history.clear(a.triggerId) })),
+    'history:getRetention': wrap('history:getRetention', () => history.retention()),
+    'history:setRetention': wrap('history:setRetention', (a) => history.setRetention(a)),
+    'inspect:open': wrap('inspect:open', (a) => inspectEvent(ctx, history, a)),
+    'inspect:report': wrap('inspect:report', (a) => inspectReport(ctx, history, a, version)),
+  };
+}
