@@ -20,6 +20,17 @@ const domainEntry = {
 const insideMessage = "Import another backend domain through its folder's index.ts (e.g. ../store/index).";
 const fromDomain = { regex: '^\\.\\./[^./][^/]*/(?!index$)[^/]+$', message: insideMessage };
 const fromTop = { regex: '^\\./[^./][^/]*/(?!index$)[^/]+$', message: insideMessage };
+// The sandbox is a peer of the backend, not a library of it: the hosts start it and hand it in
+// (shared/sandbox-peer.ts). Neither imports the other.
+const noSandbox = {
+  regex: '(^|/)sandbox(/|$)',
+  message: 'The backend never imports the sandbox: the host starts it and hands it in (BackendOptions.startSandbox).',
+};
+const onlyShared = {
+  regex: '^\\.\\./(?!regex-deadline$|\\.\\./shared/)',
+  message:
+    'The sandbox imports only shared/ (and the Node regex deadline): it is a peer of the backend, not part of it.',
+};
 const plainNode = { name: 'electron', message: 'Runs in plain Node: receive what you need as arguments.' };
 
 const pageImports = {
@@ -69,11 +80,15 @@ export default tseslint.config(
   },
   {
     files: ['electron/backend/*/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [fromDomain] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [fromDomain, noSandbox] }] },
   },
   {
     files: ['electron/backend/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [fromTop] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [fromTop, noSandbox] }] },
+  },
+  {
+    files: ['electron/sandbox/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [plainNode], patterns: [onlyShared] }] },
   },
   {
     files: ['shared/**'],

@@ -1,13 +1,13 @@
-// The backend: plain Node, never imports electron. Opens the stores, the vault and the HTTP
-// client, starts the embedded sandbox, seeds the sandbox workspace on a first launch, and answers
+// The backend: plain Node, never imports electron nor the sandbox. Opens the stores, the vault and
+// the HTTP client, has the host start the embedded sandbox (o.startSandbox), seeds the sandbox workspace on a first launch, and answers
 // every request of shared/api.ts through `handlers`.
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/model';
-import type { Sandbox } from '../sandbox/types';
+import type { SandboxPeer } from '../../shared/sandbox-peer';
 import type { Ctx } from './context';
 import { createHandlers } from './handlers';
 import { createHttpClient, type HttpClient } from './net/index';
-import { followSandbox, startLinkedSandbox } from './workspaces/index';
+import { followSandbox, rememberedSandboxPort } from './workspaces/index';
 import { restoreSandboxKeys, seedSandbox } from './workspaces/index';
 import { secureStoredSecrets } from './vault/index';
 import { createSettingsService } from './settings/index';
@@ -56,19 +56,19 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     throw err;
   }
 
-  const useSandbox = o.sandbox ?? o.mode !== 'cli';
-  const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
+  const wantedPort =
+    o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT) ?? rememberedSandboxPort(stores.data.read());
   const [vaultResult, sandboxResult] = await Promise.allSettled([
     vaultPromise,
-    useSandbox ? startLinkedSandbox(stores.data.read(), wantedPort) : Promise.resolve(null),
+    o.startSandbox ? o.startSandbox(wantedPort) : Promise.resolve(null),
   ]);
-  const sandbox: Sandbox | null = sandboxResult.status === 'fulfilled' ? (sandboxResult.value?.sandbox ?? null) : null;
+  const sandbox: SandboxPeer | null = sandboxResult.status === 'fulfilled' ? sandboxResult.value : null;
   if (vaultResult.status === 'rejected' || sandboxResult.status === 'rejected') {
     await sandbox?.close();
     throw vaultResult.status === 'rejected' ? vaultResult.reason : (sandboxResult as PromiseRejectedResult).reason;
   }
   const vault: Vault = vaultResult.value;
-  if (sandboxResult.value?.note) notices.add('sandbox', sandboxResult.value.note, 'info');
+  if (sandbox?.note) notices.add('sandbox', sandbox.note, 'info');
   if (vault.unreachableReason !== undefined)
     notices.add('keychain', `No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
   // Unexpected errors and refused callers, redacted with the vault's secrets (electron/dispatch.ts).

@@ -80,7 +80,6 @@ async function runChain(o: { wanted: string; json: boolean; dataDir: string; io:
     dataDir: o.dataDir,
     mode: 'cli',
     version: 'cli',
-    sandbox: false,
     env: o.io.env,
     notify: <E extends EventName>(name: E, payload: Events[E]) => {
       if (name === 'chain:update') onUpdate(payload as ChainRun);

@@ -99,7 +99,6 @@ async function fireSaved(o: {
     dataDir: o.dataDir,
     mode: 'cli',
     version: 'cli',
-    sandbox: false,
     env: o.io.env,
     notify: <E extends EventName>(name: E, payload: Events[E]) => {
       if (name === 'watch:update') onUpdate(payload as WatchState);

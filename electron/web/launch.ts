@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Notify } from '../../shared/api';
 import { defaultDataDir } from '../backend/store/index';
 import { createBackend } from '../backend/index';
+import { startSandboxPeer } from '../sandbox/index';
 import { openBrowser, shouldOpenBrowser } from './open-browser';
 import { startWebHost, type WebHost } from './server';
 
@@ -63,7 +64,7 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
     mode: 'web',
     version: packageVersion(),
     notify: (event, payload) => forward(event, payload),
-    sandbox: true,
+    startSandbox: startSandboxPeer,
     env,
   });
   const rendererDir = join(projectRoot, 'dist', 'renderer');

@@ -10,6 +10,7 @@ import type { Args, RequestName, Result } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
 import type { Trigger } from '../../shared/model';
 import { createBackend } from '../../electron/backend/index';
+import { startSandboxPeer } from '../../electron/sandbox/index';
 import type { Backend, BackendOptions } from '../../electron/backend/types';
 import { harnessShapedKey, uniqueService } from '../helpers/keychain';
 
@@ -34,7 +35,7 @@ function options(extra: Partial<BackendOptions> = {}): BackendOptions {
     version: '0.0.0-test',
     notify: (event, payload) => events.push({ event, payload }),
     vaultService: service,
-    sandbox: true,
+    startSandbox: startSandboxPeer,
     sandboxPort: 0,
     env: {},
     openExternal: (url) => {

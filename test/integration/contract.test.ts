@@ -100,7 +100,6 @@ describe('main IPC table', () => {
       mode: 'electron',
       version: 'test',
       notify: () => undefined,
-      sandbox: false,
       vaultService: uniqueService('contract'),
     });
   });

@@ -37,7 +37,6 @@ beforeAll(async () => {
     mode: 'web',
     version: 'test',
     notify: () => undefined,
-    sandbox: false,
     vaultService: uniqueService('error-log'),
     env: {},
   });
@@ -93,7 +92,6 @@ describe('an unexpected error inside a handler', () => {
       mode: 'web',
       version: 'test',
       notify: () => undefined,
-      sandbox: false,
       vaultService: uniqueService('error-log-2'),
       env: {},
     });

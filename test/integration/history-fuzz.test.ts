@@ -370,7 +370,6 @@ describe('a damaged history file always opens, and every valid entry survives', 
         mode: 'web',
         version: 'test',
         notify: () => undefined,
-        sandbox: false,
         vaultService: uniqueService('fuzz'),
         env: {},
       });

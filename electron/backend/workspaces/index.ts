@@ -1,7 +1,7 @@
 // Workspaces (soft delete with undo), and the sandbox workspace: seeded on a first launch,
 // following the sandbox to its port.
 // The only entry from outside this folder (a lint rule holds it).
-export { followSandbox, startLinkedSandbox } from './sandbox-link';
+export { followSandbox, rememberedSandboxPort } from './sandbox-link';
 export { restoreSandboxKeys, seedSandbox } from './sandbox-seed';
 export {
   createWorkspace,

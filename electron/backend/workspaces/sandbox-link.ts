@@ -1,11 +1,8 @@
-// The embedded sandbox and the triggers that point at it. Its port is kept stable across launches
-// (so saved sandbox URLs stay valid); when that port is taken, a free one is used and the sandbox
-// workspace's triggers follow it. A user's own URLs are never rewritten.
+// The sandbox workspace's triggers follow the embedded sandbox. The host starts the sandbox
+// (shared/sandbox-peer.ts) on the port it had last time, so saved sandbox URLs stay valid; when that
+// port was taken, the sandbox workspace's triggers follow it. A user's own URLs are never rewritten.
 import { parseTriggerUrl } from '../../../shared/harness/urls';
-import { startSandbox } from '../../sandbox/index';
-import type { Sandbox } from '../../sandbox/types';
 import { changed, type Ctx } from '../context';
-import { createSandboxEvaluate } from '../sandbox-evaluate';
 import type { DataDoc } from '../store/index';
 
 function portOf(baseUrl: string | null): number | null {
@@ -18,31 +15,9 @@ function portOf(baseUrl: string | null): number | null {
   }
 }
 
-/**
- * Starts the sandbox on `wanted` (explicit port), else on the port it had last time, else on a
- * free one; a taken port falls back to a free one. Returns the sandbox and, when a port was
- * asked for but not obtained, a note saying so.
- */
-export async function startLinkedSandbox(
-  doc: DataDoc,
-  wanted: number | null,
-): Promise<{ sandbox: Sandbox; note: string | null }> {
-  const preferred = wanted ?? portOf(doc.meta.sandboxBaseUrl);
-  // Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator (issue 4).
-  const evaluate = createSandboxEvaluate();
-  if (preferred !== null && preferred !== 0) {
-    try {
-      return { sandbox: await startSandbox({ port: preferred, host: '127.0.0.1', evaluate }), note: null };
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', evaluate });
-      return {
-        sandbox,
-        note: `The sandbox could not use port ${preferred} (${reason}); it runs at ${sandbox.baseUrl} instead.`,
-      };
-    }
-  }
-  return { sandbox: await startSandbox({ port: 0, host: '127.0.0.1', evaluate }), note: null };
+/** The port the sandbox had last time (kept so saved sandbox URLs stay valid), or null. */
+export function rememberedSandboxPort(doc: DataDoc): number | null {
+  return portOf(doc.meta.sandboxBaseUrl);
 }
 
 /** Points the sandbox workspace's triggers at the sandbox's current address; returns how many moved. */

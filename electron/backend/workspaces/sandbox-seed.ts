@@ -2,7 +2,7 @@
 // through the very path a user's paste takes (importCurlTrigger), keys into the vault, each
 // example's -d body as its first payload. A newcomer can fire one within seconds.
 import { last4 } from '../../../shared/harness/redact';
-import type { ExampleTrigger } from '../../sandbox/types';
+import type { SandboxExample } from '../../../shared/sandbox-peer';
 import type { Ctx } from '../context';
 import { SAMPLE_KEY } from '../vault/index';
 import { importCurlTrigger } from '../triggers/index';
@@ -15,7 +15,7 @@ const SANDBOX_KEY_LABEL = 'Sandbox key';
 /** Seeds once per data folder; later launches (even after the user deleted it) leave it be. */
 export async function seedSandbox(
   ctx: Ctx,
-  sandbox: { baseUrl: string; examples: ExampleTrigger[] },
+  sandbox: { baseUrl: string; examples: SandboxExample[] },
 ): Promise<boolean> {
   if (ctx.data.read().meta.seededAt !== null) return false;
   const name = ctx.data
@@ -47,7 +47,7 @@ export async function seedSandbox(
  * Without an OS keychain the vault forgets keys at every restart. The sandbox's own keys are
  * known, so its triggers get them back (only where the key is still the sandbox's: same last 4).
  */
-export async function restoreSandboxKeys(ctx: Ctx, examples: ExampleTrigger[]): Promise<number> {
+export async function restoreSandboxKeys(ctx: Ctx, examples: SandboxExample[]): Promise<number> {
   const doc = ctx.data.read();
   const workspaceId = doc.meta.sandboxWorkspaceId;
   if (workspaceId === null) return 0;

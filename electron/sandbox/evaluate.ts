@@ -11,7 +11,7 @@ import {
 } from '../../shared/harness/conditions';
 import { compileRuntimeInputs, resolveRuntimeInputs, type CompiledInputs } from '../../shared/harness/runtime-inputs';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
-import type { Evaluate, EvaluateInput, EvaluateResult } from '../sandbox/types';
+import type { Evaluate, EvaluateInput, EvaluateResult } from './types';
 
 interface Compiled {
   trigger: CompiledTrigger;
