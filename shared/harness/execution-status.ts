@@ -6,7 +6,7 @@ import { executionWords, isTerminal, PERSON_WAITS, processingPending, processing
 import { redact, redactParsed } from './redact';
 import { stageSteps } from './stage-graph';
 
-export { executionWords, isTerminal, processingWords, TERMINAL_STATUSES, PERSON_WAITS } from './execution-status-words';
+export { executionWords, isTerminal, processingWords, TERMINAL_STATUSES } from './execution-status-words';
 
 type Json = Record<string, unknown>;
 

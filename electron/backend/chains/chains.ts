@@ -40,18 +40,6 @@ export function getChain(ctx: Ctx, id: string): Chain {
   return c;
 }
 
-export function findChainByName(ctx: Ctx, name: string): Chain {
-  const all = ctx.chains.read().chains.filter((c) => c.name.toLowerCase() === name.trim().toLowerCase());
-  const [first] = all;
-  if (!first) throw new DeskError('not-found', `No chain is named "${name}"`);
-  if (all.length > 1)
-    throw new DeskError(
-      'invalid-args',
-      `${all.length} chains are named "${name}" (in different workspaces): rename one`,
-    );
-  return first;
-}
-
 /** Saves even with problems (a half-built chain is kept); the problems come back for the page to show. */
 export function saveChain(
   ctx: Ctx,

@@ -1,12 +1,18 @@
-// Fires a trigger exactly once: validate, build, send, read Harness's answer, record what was sent
-// (redacted). A network failure is a result, not a throw, so the page keeps the user's payload.
+// The request of a fire: resolved once (the trigger read from the store, its secrets from the vault,
+// the body chosen), then sent exactly once (never retried: a duplicate fire is a duplicate
+// deployment) and Harness's answer read, with what was sent recorded redacted. A network failure is
+// a result, not a throw, so the page keeps the user's payload. Exporting a fire as cURL: triggers/curl.ts.
 import { randomUUID } from 'node:crypto';
 import { MAX_BODY_BYTES } from '../../../shared/api';
 import { DeskError } from '../../../shared/errors';
 import { interpretFireResponse } from '../../../shared/harness/fire-response';
 import { redact, redactHeaders, redactUrl } from '../../../shared/harness/redact';
 import type { Explanation, FireResult, Trigger } from '../../../shared/model';
+import { liveTrigger, type Ctx } from '../context';
 import { checkRequestUrl, type HttpClient } from '../net/index';
+import type { StoredTrigger } from '../store/index';
+import { fillSecretVariables, pickBody } from '../triggers/index';
+import { loadSecrets, type TriggerSecrets } from '../vault/index';
 import { NetError } from '../net/index';
 
 export interface FireInput {
@@ -197,4 +203,58 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
     explanation,
     notes,
   };
+}
+
+/** A fire resolved once, then passed down: nothing on the way reads the store or the vault again. */
+export interface ResolvedFire {
+  trigger: StoredTrigger;
+  /** The body as saved, {{secret}} variables left in: what the history keeps. */
+  template: string;
+  /** What is sent: the template with the secret variables filled in, at the last moment. */
+  body: string;
+  /** Said beside the answer when no payload was given and `{}` was sent. */
+  note: string | null;
+  secrets: TriggerSecrets;
+}
+
+/** One read of the store, one choice of the body, one read of the vault. */
+export async function resolveFire(
+  ctx: Ctx,
+  a: { id: string; body?: string | undefined; payloadId?: string | undefined },
+): Promise<ResolvedFire> {
+  const trigger = liveTrigger(ctx.data.read(), a.id);
+  const { body: template, note } = pickBody(trigger, a);
+  const secrets = await loadSecrets(ctx, trigger);
+  const body = fillSecretVariables(ctx, trigger, template, secrets.variables);
+  return { trigger, template, body, note, secrets };
+}
+
+/** Masks secrets in every string of a value; used only when a secret turned up where it must not. */
+function scrub<T>(value: T, secrets: string[]): T {
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => scrub(v, secrets)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets)])) as T;
+  }
+  return value;
+}
+
+/** Sends a resolved fire once. */
+export async function sendFire(ctx: Ctx, r: ResolvedFire): Promise<FireResult> {
+  const result = await fireTrigger({
+    trigger: r.trigger,
+    apiKey: r.secrets.apiKey,
+    secretHeaders: r.secrets.secretHeaders,
+    body: r.body,
+    http: ctx.http,
+  });
+  if (r.note !== null) result.notes = [...result.notes, r.note];
+  // Belt and braces: the fire path redacts what it reports against this trigger's secrets and the
+  // key shapes; an echoing server could still hand back another secret the app knows.
+  const known = [...r.secrets.values, ...ctx.vault.knownSecrets()].filter((s) => s.length >= 4);
+  if (known.length > 0) {
+    const text = JSON.stringify(result);
+    if (known.some((s) => text.includes(s))) return scrub(result, known);
+  }
+  return result;
 }

@@ -12,5 +12,6 @@ export {
   secretIds,
   storeHeaders,
 } from './trigger-secrets';
+export type { TriggerSecrets } from './trigger-secrets';
 export { DEFAULT_VAULT_SERVICE, SESSION_WARNING, createVault, probeKeychain } from './vault';
 export type { Vault } from './vault';

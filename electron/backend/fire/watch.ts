@@ -1,5 +1,6 @@
-// Issue 5 wired together: every fire goes through here, is recorded in the history and, when
-// Harness accepted it, followed by a watch; live watches resume at startup from the history.
+// The watch desk: the history and the watches opened together, live watches resumed at start-up
+// from the history, and every fire taken through its three steps: resolved and sent once
+// (request.ts), recorded in the history and handed to a watch (record.ts).
 import type { Args, Handlers, RequestName, Result } from '../../../shared/api';
 import { DeskError } from '../../../shared/errors';
 import type { FireResult } from '../../../shared/model';
@@ -7,8 +8,8 @@ import type { WatchState } from '../../../shared/watch-model';
 import { liveTrigger, type Ctx } from '../context';
 import { openHistory, type HistoryNotice, type HistoryService } from '../history/index';
 import { inspectEvent, inspectReport } from '../inspect/index';
-import { pickBody } from '../triggers/index';
-import { fireById } from './resolve';
+import { recordFire } from './record';
+import { resolveFire, sendFire } from './request';
 import { createWatchService, type WatchService } from '../watch/index';
 
 export interface WatchDeskOptions {
@@ -77,37 +78,8 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
     body?: string | undefined;
     payloadId?: string | undefined;
   }): Promise<FireResult> => {
-    const t = liveTrigger(ctx.data.read(), a.id);
-    // The body fireById will send (the very same choice), for the history.
-    const body = pickBody(t, a).body;
-    const result = await fireById(ctx, a, t);
-    const apiUrl = result.outcome === 'accepted' ? (result.event?.apiUrl ?? null) : null;
-    let watchId: string | null = null;
-    if (apiUrl !== null) {
-      try {
-        watchId = watches.reserve({ historyId: result.id, triggerId: t.id, triggerName: t.name, apiUrl });
-      } catch (err) {
-        result.notes = [
-          ...result.notes,
-          `The run cannot be followed here: ${err instanceof Error ? err.message : String(err)}`,
-        ];
-      }
-    }
-    // Durable before the answer leaves: the entry's line is in the OS (one write(2)) when the page
-    // or the CLI hears "accepted", so no acknowledged fire is lost to a crash. The watch is reserved
-    // first so the entry names it; it is built, and its first update pushed, after the answer.
-    try {
-      history.record({ fire: result, triggerName: t.name, payload: body, watchId });
-    } catch (err) {
-      // The fire went out: its answer must reach the user (a fire reported as failed gets fired again).
-      result.notes = [
-        ...result.notes,
-        `This fire could not be written to the history (${err instanceof Error ? err.message : String(err)}).`,
-      ];
-    }
-    const announced = watchId;
-    if (announced !== null) setImmediate(() => watches.announce(announced));
-    return result;
+    const resolved = await resolveFire(ctx, a);
+    return recordFire({ history, watches }, resolved, await sendFire(ctx, resolved));
   };
 
   return {
