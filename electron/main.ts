@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
-  const unregister = registerIpc(backend.handlers, appIndexUrl, backend.log);
+  const unregister = registerIpc(backend.handlers, appIndexUrl, backend.log, backend.secrets);
 
   let win: BrowserWindow | null = null;
   const showWindow = (): void => {

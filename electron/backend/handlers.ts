@@ -1,10 +1,8 @@
-// Maps every request of the contract to its service call. Arguments are checked here too (the
-// hosts check them first). A DeskError leaves with its words redacted against the vault's secrets
-// and any secret in the request itself; anything else is left as it is for electron/dispatch.ts,
-// the one place that logs an unexpected error and answers it with a reference id.
-import { parseArgs, requestSecrets, type Args, type Handlers, type RequestName, type Result } from '../../shared/api';
-import { DeskError } from '../../shared/errors';
-import { redact } from '../../shared/harness/redact';
+// Maps every request of the contract to its service call. A handler takes the arguments
+// electron/dispatch.ts has already checked against the contract's schema, and throws DeskErrors:
+// dispatch is the one place that parses arguments and turns any error into a Reply (redacted with
+// the vault's secrets; an unexpected error logged with a reference id).
+import type { Handlers } from '../../shared/api';
 import type { AppInfo } from '../../shared/model';
 import type { Ctx } from './context';
 import type { Notices } from './notices';
@@ -38,16 +36,6 @@ import {
   restoreWorkspace,
 } from './workspaces/index';
 
-/** A DeskError with its words redacted; `secrets`: the vault's and the request's own. */
-export function cleanDeskError(err: DeskError, secrets: string[]): DeskError {
-  const clean = (text: string): string => redact(text, secrets);
-  const extra: { where?: DeskError['where']; hint?: string } = {};
-  if (err.where)
-    extra.where = err.where.token === undefined ? err.where : { ...err.where, token: clean(err.where.token) };
-  if (err.hint) extra.hint = clean(err.hint);
-  return new DeskError(err.code, clean(err.message), extra);
-}
-
 export function createHandlers(
   ctx: Ctx,
   settings: SettingsService,
@@ -56,80 +44,69 @@ export function createHandlers(
   chains: ChainRunner,
   notices: Notices,
 ): Handlers {
-  const wrap =
-    <K extends RequestName>(name: K, run: (args: Args<K>) => Result<K> | Promise<Result<K>>) =>
-    async (raw: Args<K>): Promise<Result<K>> => {
-      try {
-        return await run(parseArgs(name, raw));
-      } catch (err) {
-        if (err instanceof DeskError) throw cleanDeskError(err, [...ctx.vault.knownSecrets(), ...requestSecrets(raw)]);
-        throw err;
-      }
-    };
-
   return {
-    'app:info': wrap('app:info', () => appInfo()),
+    'app:info': async () => appInfo(),
 
-    'workspaces:list': wrap('workspaces:list', () => listWorkspaces(ctx)),
-    'workspaces:create': wrap('workspaces:create', (a) => createWorkspace(ctx, a.name)),
-    'workspaces:rename': wrap('workspaces:rename', (a) => renameWorkspace(ctx, a.id, a.name)),
-    'workspaces:delete': wrap('workspaces:delete', (a) => {
+    'workspaces:list': async () => listWorkspaces(ctx),
+    'workspaces:create': async (a) => createWorkspace(ctx, a.name),
+    'workspaces:rename': async (a) => renameWorkspace(ctx, a.id, a.name),
+    'workspaces:delete': async (a) => {
       deleteWorkspace(ctx, a.id);
       return null;
-    }),
-    'workspaces:restore': wrap('workspaces:restore', (a) => restoreWorkspace(ctx, a.id)),
+    },
+    'workspaces:restore': async (a) => restoreWorkspace(ctx, a.id),
 
-    'triggers:list': wrap('triggers:list', (a) => listTriggers(ctx, a.workspaceId)),
-    'triggers:importCurl': wrap('triggers:importCurl', (a) => importCurlTrigger(ctx, a)),
-    'triggers:create': wrap('triggers:create', (a) => createTrigger(ctx, a)),
-    'triggers:update': wrap('triggers:update', (a) => updateTrigger(ctx, a)),
-    'triggers:setKey': wrap('triggers:setKey', (a) => setTriggerKey(ctx, a)),
-    'triggers:duplicate': wrap('triggers:duplicate', (a) => duplicateTrigger(ctx, a.id)),
-    'triggers:delete': wrap('triggers:delete', (a) => {
+    'triggers:list': async (a) => listTriggers(ctx, a.workspaceId),
+    'triggers:importCurl': async (a) => importCurlTrigger(ctx, a),
+    'triggers:create': async (a) => createTrigger(ctx, a),
+    'triggers:update': async (a) => updateTrigger(ctx, a),
+    'triggers:setKey': async (a) => setTriggerKey(ctx, a),
+    'triggers:duplicate': async (a) => duplicateTrigger(ctx, a.id),
+    'triggers:delete': async (a) => {
       deleteTrigger(ctx, a.id);
       return null;
-    }),
-    'triggers:restore': wrap('triggers:restore', (a) => restoreTrigger(ctx, a.id)),
+    },
+    'triggers:restore': async (a) => restoreTrigger(ctx, a.id),
     // Issue 5: every fire is recorded in the history and followed by a watch (fire/desk.ts).
-    'triggers:fire': wrap('triggers:fire', (a) => desk.fire(a)),
-    'triggers:exportCurl': wrap('triggers:exportCurl', (a) => exportCurlCommand(ctx, a)),
+    'triggers:fire': async (a) => desk.fire(a),
+    'triggers:exportCurl': async (a) => exportCurlCommand(ctx, a),
 
-    'payloads:save': wrap('payloads:save', (a) => savePayload(ctx, a)),
-    'payloads:delete': wrap('payloads:delete', (a) => {
+    'payloads:save': async (a) => savePayload(ctx, a),
+    'payloads:delete': async (a) => {
       deletePayload(ctx, a);
       return null;
-    }),
+    },
 
-    'settings:get': wrap('settings:get', () => settings.get()),
-    'settings:update': wrap('settings:update', (a) => settings.update(a)),
+    'settings:get': async () => settings.get(),
+    'settings:update': async (a) => settings.update(a),
 
-    'shell:openExternal': wrap('shell:openExternal', (a) => openExternal(ctx, a)),
+    'shell:openExternal': async (a) => openExternal(ctx, a),
 
     // Issue 5: watches, history, inspector, abort
-    ...watchHandlers(ctx, desk, appInfo().version, wrap),
+    ...watchHandlers(ctx, desk, appInfo().version),
     // Issue 6: pipeline chains (chains/handlers.ts)
-    ...chainHandlers(ctx, chains, wrap),
+    ...chainHandlers(ctx, chains),
 
     // Issue 3: payload composer
-    'triggers:setYaml': wrap('triggers:setYaml', (a) => setTriggerYaml(ctx, a)),
-    'triggers:fetchYaml': wrap('triggers:fetchYaml', (a) => fetchTriggerYaml(ctx, a)),
-    'triggers:setHeaders': wrap('triggers:setHeaders', (a) => setHeaders(ctx, a)),
-    'triggers:setVariables': wrap('triggers:setVariables', (a) => setTriggerVariables(ctx, a)),
-    'triggers:setVariableSecret': wrap('triggers:setVariableSecret', (a) => setVariableSecret(ctx, a)),
+    'triggers:setYaml': async (a) => setTriggerYaml(ctx, a),
+    'triggers:fetchYaml': async (a) => fetchTriggerYaml(ctx, a),
+    'triggers:setHeaders': async (a) => setHeaders(ctx, a),
+    'triggers:setVariables': async (a) => setTriggerVariables(ctx, a),
+    'triggers:setVariableSecret': async (a) => setVariableSecret(ctx, a),
 
     // Issue 4: sample library
-    'samples:list': wrap('samples:list', (a) => listSamples(ctx, a)),
-    'samples:save': wrap('samples:save', (a) => saveSample(ctx, a)),
-    'samples:delete': wrap('samples:delete', (a) => {
+    'samples:list': async (a) => listSamples(ctx, a),
+    'samples:save': async (a) => saveSample(ctx, a),
+    'samples:delete': async (a) => {
       deleteSample(ctx, a);
       return null;
-    }),
+    },
 
     // Damaged files kept aside, history lines skipped, sandbox and keychain notes (notices.ts)
-    'notices:list': wrap('notices:list', () => notices.list()),
-    'notices:dismiss': wrap('notices:dismiss', (a) => {
+    'notices:list': async () => notices.list(),
+    'notices:dismiss': async (a) => {
       notices.dismiss(a.id);
       return null;
-    }),
+    },
   };
 }

@@ -139,6 +139,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     return {
       handlers,
       log,
+      secrets: () => [...vault.knownSecrets()],
       sandboxBaseUrl,
       close: () => {
         const client = http;

@@ -31,6 +31,8 @@ export interface Backend {
   handlers: Handlers;
   /** The data folder's log (trigger-desk.log, error-log.ts): hosts hand it to electron/dispatch.ts. */
   log: (line: string) => void;
+  /** The vault's secrets: electron/dispatch.ts redacts every error reply with them. */
+  secrets: () => readonly string[];
   sandboxBaseUrl: string | null;
   close(): Promise<void>;
 }

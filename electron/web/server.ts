@@ -128,7 +128,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       refuse(res, 413, 'invalid-args', 'The request is larger than 11 MB.', { connection: 'close' });
       return;
     }
-    const { status, reply } = await answerApi(o.backend.handlers, decodeName(name), text, log);
+    const { status, reply } = await answerApi(o.backend.handlers, decodeName(name), text, log, o.backend.secrets);
     sendJson(res, status, reply);
   };
 

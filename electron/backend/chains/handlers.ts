@@ -1,16 +1,12 @@
 // Issue 6: the chains requests, wired to chains.ts (store), run.ts (runner) and the pure
 // notificationRules generator.
-import type { Args, Handlers, RequestName, Result } from '../../../shared/api';
+import type { Args, Handlers, Result } from '../../../shared/api';
 import { DeskError } from '../../../shared/errors';
 import { notificationRulesYaml } from '../../../shared/harness/notification-rules';
 import { liveTrigger, type Ctx } from '../context';
 import type { ChainRunner } from './run';
 import { deleteChain, listChains, listRuns, saveChain } from './chains';
 
-type Wrap = <K extends RequestName>(
-  name: K,
-  run: (args: Args<K>) => Result<K> | Promise<Result<K>>,
-) => (raw: Args<K>) => Promise<Result<K>>;
 type ChainNames =
   | 'chains:list'
   | 'chains:save'
@@ -34,19 +30,19 @@ export function notificationFor(ctx: Ctx, a: Args<'chains:notificationYaml'>): R
   });
 }
 
-export function chainHandlers(ctx: Ctx, runner: ChainRunner, wrap: Wrap): Pick<Handlers, ChainNames> {
+export function chainHandlers(ctx: Ctx, runner: ChainRunner): Pick<Handlers, ChainNames> {
   return {
-    'chains:list': wrap('chains:list', (a) => listChains(ctx, a)),
-    'chains:save': wrap('chains:save', (a) => saveChain(ctx, a)),
-    'chains:delete': wrap('chains:delete', (a) => {
+    'chains:list': async (a) => listChains(ctx, a),
+    'chains:save': async (a) => saveChain(ctx, a),
+    'chains:delete': async (a) => {
       deleteChain(ctx, a);
       return null;
-    }),
-    'chains:run': wrap('chains:run', (a) => runner.run(a.id)),
-    'chains:stop': wrap('chains:stop', (a) => runner.stop(a.runId)),
+    },
+    'chains:run': async (a) => runner.run(a.id),
+    'chains:stop': async (a) => runner.stop(a.runId),
     // A run recorded as running that this process does not follow was left by an app that stopped
     // (or is followed by another process, e.g. the CLI): shown as stopped here, record untouched.
-    'chains:runs': wrap('chains:runs', (a) =>
+    'chains:runs': async (a) =>
       listRuns(ctx, a).map((r) =>
         r.state === 'running' && !runner.has(r.id)
           ? {
@@ -57,7 +53,6 @@ export function chainHandlers(ctx: Ctx, runner: ChainRunner, wrap: Wrap): Pick<H
             }
           : r,
       ),
-    ),
-    'chains:notificationYaml': wrap('chains:notificationYaml', (a) => notificationFor(ctx, a)),
+    'chains:notificationYaml': async (a) => notificationFor(ctx, a),
   };
 }

@@ -1,7 +1,7 @@
 // The watch desk: the history and the watches opened together, live watches resumed at start-up
 // from the history, and every fire taken through its three steps: resolved and sent once
 // (request.ts), recorded in the history and handed to a watch (record.ts).
-import type { Args, Handlers, RequestName, Result } from '../../../shared/api';
+import type { Handlers } from '../../../shared/api';
 import { DeskError } from '../../../shared/errors';
 import type { FireResult } from '../../../shared/model';
 import type { WatchState } from '../../../shared/watch-model';
@@ -105,10 +105,6 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
   };
 }
 
-type Wrap = <K extends RequestName>(
-  name: K,
-  run: (args: Args<K>) => Result<K> | Promise<Result<K>>,
-) => (raw: Args<K>) => Promise<Result<K>>;
 type WatchNames =
   | 'watches:list'
   | 'watch:start'
@@ -125,11 +121,11 @@ type WatchNames =
   | 'inspect:open'
   | 'inspect:report';
 
-export function watchHandlers(ctx: Ctx, desk: WatchDesk, version: string, wrap: Wrap): Pick<Handlers, WatchNames> {
+export function watchHandlers(ctx: Ctx, desk: WatchDesk, version: string): Pick<Handlers, WatchNames> {
   const { history, watches } = desk;
   return {
-    'watches:list': wrap('watches:list', () => watches.list()),
-    'watch:start': wrap('watch:start', (a): WatchState => {
+    'watches:list': async () => watches.list(),
+    'watch:start': async (a): Promise<WatchState> => {
       const t = a.triggerId === undefined ? null : liveTrigger(ctx.data.read(), a.triggerId);
       return watches.start({
         historyId: null,
@@ -137,24 +133,24 @@ export function watchHandlers(ctx: Ctx, desk: WatchDesk, version: string, wrap: 
         triggerName: t?.name ?? '',
         apiUrl: a.apiUrl.trim(),
       });
-    }),
-    'watch:stop': wrap('watch:stop', (a) => watches.stop(a.watchId)),
-    'watch:dismiss': wrap('watch:dismiss', (a) => {
+    },
+    'watch:stop': async (a) => watches.stop(a.watchId),
+    'watch:dismiss': async (a) => {
       watches.dismiss(a.watchId);
       return null;
-    }),
-    'watch:abort': wrap('watch:abort', (a) => watches.abort(a.watchId)),
-    'history:search': wrap('history:search', (a) => history.search(a)),
-    'history:get': wrap('history:get', (a) => history.get(a.id)),
-    'history:refire': wrap('history:refire', (a) => desk.refire(a.id)),
-    'history:delete': wrap('history:delete', (a) => {
+    },
+    'watch:abort': async (a) => watches.abort(a.watchId),
+    'history:search': async (a) => history.search(a),
+    'history:get': async (a) => history.get(a.id),
+    'history:refire': async (a) => desk.refire(a.id),
+    'history:delete': async (a) => {
       history.remove(a.id);
       return null;
-    }),
-    'history:clear': wrap('history:clear', (a) => ({ removed: history.clear(a.triggerId) })),
-    'history:getRetention': wrap('history:getRetention', () => history.retention()),
-    'history:setRetention': wrap('history:setRetention', (a) => history.setRetention(a)),
-    'inspect:open': wrap('inspect:open', (a) => inspectEvent(ctx, history, a)),
-    'inspect:report': wrap('inspect:report', (a) => inspectReport(ctx, history, a, version)),
+    },
+    'history:clear': async (a) => ({ removed: history.clear(a.triggerId) }),
+    'history:getRetention': async () => history.retention(),
+    'history:setRetention': async (a) => history.setRetention(a),
+    'inspect:open': async (a) => inspectEvent(ctx, history, a),
+    'inspect:report': async (a) => inspectReport(ctx, history, a, version),
   };
 }
