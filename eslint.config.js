@@ -47,6 +47,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-electron/',
+      'dist-cli/',
       'release/',
       'test-results/',
       'playwright-report/',

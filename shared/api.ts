@@ -65,7 +65,7 @@ export const requests = {
   'triggers:fire': z.strictObject({ id, body: body.optional(), payloadId: id.optional() }),
   /** The key is written as $HARNESS_API_KEY, never its value; `withSecrets` (only with `confirm: true`)
    * puts the real key and secret header values in: Electron copies that to the clipboard itself and
-   * answers the redacted command; the browser has no such power, so the page receives it (issue 3). */
+   * answers the redacted command; the browser has no such power, so the page receives it. */
   'triggers:exportCurl': z
     .strictObject({
       id,
@@ -98,7 +98,7 @@ export const requests = {
   /** Opens an https URL of the trigger's own host in the system browser; anything else is refused. */
   'shell:openExternal': z.strictObject({ url: z.string().min(1).max(8192), triggerId: id }),
 
-  // --- Issue 5: live watches, history, inspector, abort (shared/watch-model.ts) ---
+  // --- Live watches, history, inspector, abort (shared/watch-model.ts) ---
   /** Every watch the backend holds (live ones and those ended in this session), newest first. */
   'watches:list': none,
   /** Starts a watch on an apiUrl (one starts by itself after every accepted fire). */
@@ -107,7 +107,7 @@ export const requests = {
   'watch:stop': z.strictObject({ watchId: id }),
   /** Forgets an ended watch (the history keeps the record). */
   'watch:dismiss': z.strictObject({ watchId: id }),
-  /** AbortAll on the run (HARNESS.md §6); the page confirms first. */
+  /** AbortAll on the run (docs/harness-protocol.md §8); the page confirms first. */
   'watch:abort': z.strictObject({ watchId: id }),
   /** Paged, newest first. `text` searches payload, trigger name, event / correlation / execution ids. */
   'history:search': z.strictObject({
@@ -158,7 +158,7 @@ export const requests = {
     historyId: id.optional(),
   }),
 
-  // --- Issue 3: payload composer (trigger YAML, extra headers, variable values) ---
+  // --- Payload composer (trigger YAML, extra headers, variable values) ---
   /** Stores the trigger YAML as copied from Harness ('' forgets it); the composer and the condition lab read it. */
   'triggers:setYaml': z.strictObject({ id, yaml: z.string().max(1024 * 1024, 'the YAML is over 1 MB') }),
   /** Fetches the trigger YAML from the trigger's own host (GET /pipeline/api/triggers/{id}, with its key) and stores it. */
@@ -192,7 +192,7 @@ export const requests = {
     value: z.string().max(65536).optional(),
   }),
 
-  // --- Issue 4: condition lab, sample library (shared/conditions-model.ts) ---
+  // --- Condition lab, sample library (shared/conditions-model.ts) ---
   'samples:list': z.strictObject({ workspaceId: id }),
   /** Creates, or replaces the sample `id`. Names are unique per workspace; key-shaped text is refused (plain-text file). */
   'samples:save': z.strictObject({
@@ -208,7 +208,7 @@ export const requests = {
   }),
   'samples:delete': z.strictObject({ workspaceId: id, id }),
 
-  // --- Issue 6: pipeline chains (shared/chain-model.ts) and the Harness notification recipe ---
+  // --- Pipeline chains (shared/chain-model.ts) and the Harness notification recipe ---
   'chains:list': z.strictObject({ workspaceId: id }),
   /** Creates, or replaces the chain `id`; saved even with problems, which come back per step. */
   'chains:save': z.strictObject({
@@ -298,7 +298,7 @@ export interface Results {
   'settings:update': Settings;
   /** `openInPage`: the web host cannot open the system browser, so the page opens the (checked) URL itself. */
   'shell:openExternal': { opened: boolean; openInPage: boolean; url: string };
-  // Issue 5
+  // Watches, history and the inspector
   'watches:list': WatchState[];
   'watch:start': WatchState;
   'watch:stop': WatchState;
@@ -315,18 +315,18 @@ export interface Results {
   'history:setRetention': HistoryRetention;
   'inspect:open': InspectResult;
   'inspect:report': { markdown: string };
-  // Issue 3
+  // Payload composer
   'triggers:setYaml': Trigger;
   'triggers:fetchYaml': { yaml: string };
   /** `notes`: plain words for what the backend decided, e.g. a key-shaped value moved to the keychain. */
   'triggers:setHeaders': { trigger: Trigger; notes: string[] };
   'triggers:setVariables': Trigger;
   'triggers:setVariableSecret': Trigger;
-  // Issue 4
+  // Condition lab and sample library
   'samples:list': Sample[];
   'samples:save': Sample;
   'samples:delete': null;
-  // Issue 6
+  // Pipeline chains
   'chains:list': ChainView[];
   'chains:save': ChainView;
   'chains:delete': null;
@@ -345,11 +345,11 @@ export interface Events {
   /** Something in the stores changed (possibly from another window or the CLI): reload that part. */
   'data:changed': { scope: 'workspaces' | 'triggers' | 'settings' };
   'vault:status': VaultStatus;
-  // Issue 5: the whole state of one watch, on every change.
+  // The whole state of one watch, on every change.
   'watch:update': WatchState;
   /** History entries were added, updated or removed (`id` null: many). */
   'history:changed': { id: string | null };
-  // Issue 6: the whole state of one chain run, on every change.
+  // The whole state of one chain run, on every change.
   'chain:update': ChainRun;
   /** The whole list of notices, whenever one is added or dismissed. */
   'notices:changed': { notices: Notice[] };

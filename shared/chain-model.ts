@@ -1,4 +1,4 @@
-// Issue 6: pipeline chains run from the desk. A chain is a list of steps (trigger + payload); each
+// Pipeline chains run from the desk. A chain is a list of steps (trigger + payload); each
 // step after the first starts when the previous run reaches Success (or, if asked, any terminal
 // status), and its payload may carry values of that run: {{prev.planExecutionId}}, {{prev.payload.tag}}.
 // Pure: the page checks a chain with the very code the backend runs before it fires anything.

@@ -1,4 +1,4 @@
-// Issue 4 (condition lab): the data the sample library keeps, per workspace.
+// The condition lab: the data the sample library keeps, per workspace.
 
 export interface SampleHeader {
   name: string;

@@ -8,7 +8,7 @@ export interface Workspace {
   createdAt: number;
 }
 
-/** What a custom webhook URL says, parsed but never rebuilt (HARNESS.md §1). */
+/** What a custom webhook URL says, parsed but never rebuilt (docs/harness-protocol.md §1). */
 export interface TriggerUrl {
   /** The URL exactly as the user gave it. */
   url: string;
@@ -59,9 +59,9 @@ export interface Trigger {
   payloads: Payload[];
   /** A production trigger asks for its name to be typed before a fire. */
   production: boolean;
-  /** Issue 3: the trigger YAML from Harness, when known (pasted or fetched): what the conditions read. */
+  /** The trigger YAML from Harness, when known (pasted or fetched): what the conditions read. */
   yaml?: string;
-  /** Issue 3: the values last given for the payload variables ({{tag}}). */
+  /** The values last given for the payload variables ({{tag}}). */
   variables?: Record<string, string>;
   /** Payload variables whose value lives in the vault: filled in by the backend only when firing. */
   secretVariables?: Record<string, KeyInfo>;

@@ -25,7 +25,7 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'settings:get': true,
   'settings:update': true,
   'shell:openExternal': true,
-  // Issue 5
+  // Watches, history and the inspector
   'watches:list': true,
   'watch:start': true,
   'watch:stop': true,
@@ -40,17 +40,17 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'history:setRetention': true,
   'inspect:open': true,
   'inspect:report': true,
-  // Issue 3
+  // Payload composer
   'triggers:setYaml': true,
   'triggers:fetchYaml': true,
   'triggers:setHeaders': true,
   'triggers:setVariables': true,
   'triggers:setVariableSecret': true,
-  // Issue 4
+  // Condition lab and sample library
   'samples:list': true,
   'samples:save': true,
   'samples:delete': true,
-  // Issue 6
+  // Pipeline chains
   'chains:list': true,
   'chains:save': true,
   'chains:delete': true,

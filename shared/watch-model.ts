@@ -1,9 +1,9 @@
-// Issue 5: live watches, history and the inspector. The data these cross the boundary with.
+// Live watches, history and the inspector: The data these cross the boundary with.
 // Nothing here holds an API key: payloads and headers are stored and shown redacted.
 import type { Explanation, FireResult } from './model';
 
 /**
- * Where an event stands (HARNESS.md §2):
+ * Where an event stands (docs/harness-protocol.md §3):
  * pending: apiUrl answers 400 "Trigger event history doesn't exist" (queued, keep polling);
  * processing: Harness has the event, no run yet; not-started: processing ended without a run
  * (condition miss, INVALID_RUNTIME_INPUT_YAML, ...: terminal); running: the run is going;
@@ -50,6 +50,8 @@ export interface ProcessingView {
   pipelineIdentifier: string | null;
   pipelineExecutionId: string | null;
   eventCreatedAt: number | null;
+  /** The embedded sandbox's own explanation (its answer's metaData.sandboxNote), never Harness's words. */
+  sandboxNote: string | null;
 }
 
 export interface ExecutionView {
@@ -64,7 +66,7 @@ export interface ExecutionView {
   durationMs: number | null;
   failureMessage: string | null;
   stageCounts: { successful: number; running: number; failed: number; total: number };
-  /** Query values an abort needs (HARNESS.md §6). */
+  /** Query values an abort needs (docs/harness-protocol.md §8). */
   orgIdentifier: string | null;
   projectIdentifier: string | null;
 }
@@ -188,4 +190,9 @@ export interface InspectResult extends EventView {
   raw: string;
   /** Plain words when apiUrl answered something other than details (pending, 401, 404, ...). */
   explanation: Explanation | null;
+  /**
+   * "Open in Harness": the execution's page, built from the uiUrl form and planExecutionId; with the
+   * stored trigger of that Harness (the backend opens only its own host's links), when one is known.
+   */
+  harnessLink: { url: string; triggerId: string | null } | null;
 }

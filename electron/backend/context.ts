@@ -21,7 +21,7 @@ export interface Ctx {
   /** Base URL of the running sandbox (http://127.0.0.1:PORT), or null. */
   sandboxBaseUrl: () => string | null;
   openExternal: ((url: string) => Promise<void>) | undefined;
-  /** Electron: clipboard.writeText, so a command carrying a key never crosses to the page (issue 3). */
+  /** Electron: clipboard.writeText, so a command carrying a key never crosses to the page. */
   writeClipboard?: ((text: string) => Promise<void> | void) | undefined;
 }
 
@@ -55,7 +55,7 @@ export function toTrigger(t: StoredTrigger): Trigger {
     production: t.production,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
-    // Issue 3 (optional: stores written before it have neither)
+    // Composer fields (optional: stores written before them have neither)
     ...(t.yaml === undefined ? {} : { yaml: t.yaml }),
     ...(t.variables === undefined ? {} : { variables: { ...t.variables } }),
     ...(t.secretVariables === undefined

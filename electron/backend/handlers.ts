@@ -67,7 +67,7 @@ export function createHandlers(
       return null;
     },
     'triggers:restore': async (a) => restoreTrigger(ctx, a.id),
-    // Issue 5: every fire is recorded in the history and followed by a watch (fire/desk.ts).
+    // Every fire is recorded in the history and followed by a watch (fire/watch.ts).
     'triggers:fire': async (a) => desk.fire(a),
     'triggers:exportCurl': async (a) => exportCurlCommand(ctx, a),
 
@@ -82,19 +82,19 @@ export function createHandlers(
 
     'shell:openExternal': async (a) => openExternal(ctx, a),
 
-    // Issue 5: watches, history, inspector, abort
+    // Watches, history, inspector, abort
     ...watchHandlers(ctx, desk, appInfo().version),
-    // Issue 6: pipeline chains (chains/handlers.ts)
+    // Pipeline chains (chains/handlers.ts)
     ...chainHandlers(ctx, chains),
 
-    // Issue 3: payload composer
+    // Payload composer
     'triggers:setYaml': async (a) => setTriggerYaml(ctx, a),
     'triggers:fetchYaml': async (a) => fetchTriggerYaml(ctx, a),
     'triggers:setHeaders': async (a) => setHeaders(ctx, a),
     'triggers:setVariables': async (a) => setTriggerVariables(ctx, a),
     'triggers:setVariableSecret': async (a) => setVariableSecret(ctx, a),
 
-    // Issue 4: sample library
+    // Sample library
     'samples:list': async (a) => listSamples(ctx, a),
     'samples:save': async (a) => saveSample(ctx, a),
     'samples:delete': async (a) => {

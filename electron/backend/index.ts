@@ -109,7 +109,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       await seedSandbox(ctx, sandbox);
       if (vault.status().kind === 'session') await restoreSandboxKeys(ctx, sandbox.examples);
     }
-    // Issue 5: history and watches. The CLI does not resume the app's live watches (the app does).
+    // History and watches. The CLI does not resume the app's live watches (the app does).
     const pollScale = envScale(env.TRIGGER_DESK_POLL_SCALE);
     desk = createWatchDesk(ctx, {
       dataDir: o.dataDir,

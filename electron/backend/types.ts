@@ -15,7 +15,7 @@ export interface BackendOptions {
   resolveProxy?: (url: string) => Promise<string>;
   /** Electron: shell.openExternal. Absent in the browser, where the page opens the checked URL itself. */
   openExternal?: (url: string) => Promise<void>;
-  /** Electron: clipboard.writeText. Lets "Copy as cURL with the key" copy in the backend (issue 3). */
+  /** Electron: clipboard.writeText. Lets "Copy as cURL with the key" copy in the backend. */
   writeClipboard?: (text: string) => Promise<void> | void;
   /**
    * Electron main and the web host: starts the embedded Harness sandbox (electron/sandbox/peer.ts),

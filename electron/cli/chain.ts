@@ -1,5 +1,6 @@
-// `trigger-desk chain <name|id> [--wait] [--json]`: runs a saved chain through the app's own backend
-// (keys from the vault, every step recorded in the history), printing each step as it goes.
+// `trigger-desk chain <name|id> [--wait] [--json]`: runs a saved chain through the app's own backend,
+// by the same dispatch as the page (desk.ts; keys from the vault, every step recorded in the
+// history), printing each step as it goes.
 // A chain cannot go on without someone following it (a step starts when the previous run ends), so
 // the command always follows it to its end; --wait is accepted for symmetry with `fire`.
 // Exit codes as `fire`: 0 every step reached Success, 1 a run ended otherwise or the chain was
@@ -12,6 +13,7 @@ import { defaultDataDir } from '../backend/store/index';
 import type { Backend } from '../backend/types';
 import type { EventName, Events } from '../../shared/api';
 import type { ChainRun, ChainView } from '../../shared/chain-model';
+import { ask } from './desk';
 import { BadInput, reportFailure } from './failure';
 import { stdio, type CliIo } from './status';
 
@@ -27,8 +29,8 @@ exit codes: 0 every step reached Success, 1 a run ended otherwise or stopped, 2 
 
 async function findChain(backend: Backend, wanted: string): Promise<ChainView> {
   const all: ChainView[] = [];
-  for (const w of await backend.handlers['workspaces:list']({}))
-    all.push(...(await backend.handlers['chains:list']({ workspaceId: w.id })));
+  for (const w of await ask(backend, 'workspaces:list', {}))
+    all.push(...(await ask(backend, 'chains:list', { workspaceId: w.id })));
   const byId = all.find((c) => c.id === wanted);
   if (byId) return byId;
   const byName = all.filter((c) => c.name.toLowerCase() === wanted.toLowerCase());
@@ -86,7 +88,7 @@ async function runChain(o: { wanted: string; json: boolean; dataDir: string; io:
     },
   });
   const stop = (): void => {
-    if (runId !== null) void backend.handlers['chains:stop']({ runId }).catch(() => undefined);
+    if (runId !== null) void ask(backend, 'chains:stop', { runId }).catch(() => undefined);
   };
   process.on('SIGINT', stop);
   try {
@@ -98,7 +100,7 @@ async function runChain(o: { wanted: string; json: boolean; dataDir: string; io:
     const ended = new Promise<ChainRun>((resolve) => {
       done = resolve;
     });
-    const started = await backend.handlers['chains:run']({ id: chain.id });
+    const started = await ask(backend, 'chains:run', { id: chain.id });
     runId = started.id;
     if (!o.json) o.io.out(`Chain "${chain.name}": ${String(chain.steps.length)} steps\n`);
     for (const r of early.splice(0)) onUpdate(r);

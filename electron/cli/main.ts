@@ -1,9 +1,10 @@
 // `trigger-desk` (bin/trigger-desk.mjs): the command-line tool, the same backend code as the app.
-// Each subcommand is loaded only when it runs, so `--help` stays instant.
-// Exit codes: 0 ok, 1 a negative result (no match, a failure), 2 bad input (unknown command or option).
+// It runs bundled (dist-cli/trigger-desk.mjs, scripts/build-cli.mjs); each subcommand's code is
+// evaluated only when it runs, so `--help` and `--version` stay instant.
+// Exit codes: 0 ok, 1 a negative result (no match, a failure), 2 bad input (unknown command or
+// option), 3 `fire --wait --timeout` gave up waiting while the run goes on.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
+  /** Standard output is a terminal: `fire` may colour its lines (never with NO_COLOR). */
+  isTty?: boolean;
 }
 
 interface Command {
@@ -23,7 +26,15 @@ interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The folder with package.json above this file: electron/cli/ from source, dist-cli/ when bundled. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+const root = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 function version(): string {
   try {
@@ -34,11 +45,10 @@ function version(): string {
   }
 }
 
-/** Runs a TypeScript entry of this project in a child Node with tsx, passing signals on. */
-function runTsChild(entry: string, args: string[], env: Record<string, string | undefined>): Promise<number> {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** Runs a bundled entry of this package (dist-cli/) in a child Node, passing signals on. */
+function runChild(entry: string, args: string[], env: Record<string, string | undefined>): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', tsx, join(root, entry), ...args], { stdio: 'inherit', env });
+    const child = spawn(process.execPath, [join(root, entry), ...args], { stdio: 'inherit', env });
     const forward = (signal: NodeJS.Signals): void => {
       if (child.exitCode === null) child.kill(signal);
     };
@@ -87,6 +97,12 @@ async function web(argv: string[], io: Io): Promise<number> {
     // The page is built on demand by the same code `npm run web` uses.
     const builder = (await import(pathToFileURL(script).href)) as { buildRendererIfStale(dir: string): boolean };
     if (!builder.buildRendererIfStale(root)) return EXIT_NEGATIVE;
+  } else if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
+    // The npm package carries the command-line tool only (package.json "files"), not the page.
+    io.err(
+      'trigger-desk web: this installation has no built page; the browser mode runs from a checkout (npm run web).\n',
+    );
+    return EXIT_BAD_INPUT;
   }
   const { runWeb } = await import('../web/launch');
   return runWeb(env, (line) => io.out(`${line}\n`));
@@ -111,7 +127,7 @@ const commands: Readonly<Record<string, Command>> = {
   },
   sandbox: {
     summary: 'run the embedded Harness sandbox alone, with a ready cURL command per example trigger',
-    run: (argv, io) => runTsChild(join('electron', 'sandbox', 'cli.ts'), argv, io.env),
+    run: (argv, io) => runChild(join('dist-cli', 'sandbox.mjs'), argv, io.env),
   },
   web: {
     summary: 'open Trigger Desk in your browser (the app without Electron)',
@@ -134,7 +150,11 @@ export function usage(): string {
     '  -h, --help     show this help (or `trigger-desk <command> --help`)',
     '  -v, --version  show the version',
     '',
-    'exit codes: 0 ok, 1 negative result, 2 bad input',
+    'exit codes:',
+    '  0  ok (fire --wait: the run ended in Success)',
+    "  1  a negative result: the run (or Harness's processing) ended otherwise, no match",
+    '  2  bad input or a request error (Harness refused the fire, or it could not be sent)',
+    '  3  fire --wait --timeout: still running when the time was up',
     '',
   ].join('\n');
 }

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeskError } from '../../shared/errors';
+import { defaultDataDir } from '../backend/store/index';
+import { BadInput, reportFailure } from './failure';
 import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../../shared/harness/conditions';
 import { formatVerdict } from '../../shared/harness/conditions-format';
 import { compileRuntimeInputs, resolveRuntimeInputs } from '../../shared/harness/runtime-inputs';
@@ -16,6 +18,8 @@ export interface MatchIo {
   out(text: string): void;
   err(text: string): void;
   stdin?: () => Promise<string>;
+  /** For the data folder whose log records an unexpected error (default: this process's). */
+  env?: Record<string, string | undefined>;
 }
 
 const USAGE = `usage: trigger-desk match --trigger FILE --payload FILE [--header 'Name: value']... [--json]
@@ -38,15 +42,6 @@ const stdio: MatchIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
 };
-
-class BadInput extends Error {
-  constructor(
-    message: string,
-    readonly where?: DeskError['where'],
-  ) {
-    super(message);
-  }
-}
 
 async function readText(path: string, what: string, io: MatchIo): Promise<string> {
   if (path === '-' && io.stdin) return io.stdin();
@@ -117,16 +112,9 @@ export async function run(argv: string[], io: MatchIo = stdio): Promise<number> 
     else io.out(formatVerdict(verdict, { trigger: who, inputs }) + trigger.notes.map((n) => `! ${n}\n`).join(''));
     return verdict.outcome === 'fires' ? 0 : verdict.outcome === 'does-not-fire' ? 1 : 2;
   } catch (e) {
-    const parseArgsError = e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
-    // Anything else is a bug in the preview: said in one line (no stack trace), and "cannot tell" (2), never "no match" (1).
-    const message =
-      e instanceof BadInput || parseArgsError
-        ? e.message
-        : `the preview failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it`;
-    const where = e instanceof BadInput ? e.where : undefined;
-    if (json) io.out(`${JSON.stringify({ error: { message, ...(where ? { where } : {}) } }, null, 2)}\n`);
-    else io.err(`trigger-desk match: ${message}\n${parseArgsError ? `\n${USAGE}` : ''}`);
-    return 2;
+    // A bug in the preview is logged with a reference id, and the answer is "cannot tell" (2), never "no match" (1).
+    const dataDir = defaultDataDir(io.env ?? process.env);
+    return reportFailure(e, { command: 'match', json, io, usage: USAGE, dataDir, unexpectedExit: 2 });
   }
 }
 

@@ -3,6 +3,7 @@
 // HARNESS_API_KEY only (never an argument: arguments show up in process lists and shell history),
 // and goes only where cli-key.ts allows; what Harness answers is redacted as it is read.
 // Exit codes: 0 Success (or, without --wait, still going), 1 any other end, 2 bad input or a request error.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../backend/store/index';
@@ -10,21 +11,24 @@ import { createHttpClient, type HttpClient } from '../backend/net/index';
 import { pollDelay, troubleDelay } from '../backend/watch/index';
 import { DeskError } from '../../shared/errors';
 import { readDetails } from '../../shared/harness/execution-status';
-import { redact } from '../../shared/harness/redact';
 import type { Settings } from '../../shared/model';
 import type { EventView } from '../../shared/watch-model';
 import { chooseCliKey } from './cli-key';
+import { BadInput, reportFailure } from './failure';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
+  /** `out` is a terminal (colour may be used); absent: not one. */
+  isTty?: boolean;
 }
 
 export const stdio: CliIo = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
   env: process.env,
+  isTty: process.stdout.isTTY,
 };
 
 const USAGE = `usage: trigger-desk status <apiUrl> [--wait] [--json] [--data DIR]
@@ -96,6 +100,8 @@ export async function follow(o: {
   wait: boolean;
   print: (v: EventView) => void;
   startedAt?: number;
+  /** Stops the polling between two requests (`fire --timeout`); the promise then rejects. */
+  signal?: AbortSignal;
 }): Promise<EventView> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (o.key !== null) headers['X-Api-Key'] = o.key;
@@ -136,58 +142,59 @@ export async function follow(o: {
       failures++;
       delay = troubleDelay(failures, 1, Math.random);
     }
-    await new Promise((r) => setTimeout(r, delay));
+    await sleep(delay, undefined, o.signal ? { signal: o.signal } : {});
   }
 }
 
 export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   const args = argv[0] === 'status' ? argv.slice(1) : argv;
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      wait: { type: 'boolean' },
-      json: { type: 'boolean' },
-      data: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  const apiUrl = positionals[0];
-  if (apiUrl === undefined || positionals.length > 1) {
-    io.err(`trigger-desk status: give exactly one apiUrl\n\n${USAGE}`);
-    return 2;
-  }
+  let json = args.includes('--json');
+  let dataDir = defaultDataDir(io.env);
   const given = io.env.HARNESS_API_KEY?.trim() || null;
   let secrets = given === null ? [] : [given];
-  const http = createHttpClient(() => CLI_SETTINGS, { env: io.env });
   try {
-    const key = await chooseCliKey({ apiUrl, key: given, env: io.env, dataDir: values.data ?? defaultDataDir(io.env) });
-    secrets = key.secrets;
-    if (key.note !== null) io.err(`trigger-desk status: ${key.note}\n`);
-    const view = await follow({
-      apiUrl,
-      key: key.send,
-      secrets,
-      http,
-      wait: values.wait ?? false,
-      print: (v) => {
-        if (!values.json) io.out(progressLine(v, Date.now()));
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        wait: { type: 'boolean' },
+        json: { type: 'boolean' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
+      strict: true,
+      allowPositionals: true,
     });
-    if (values.json) io.out(`${JSON.stringify(view, null, 2)}\n`);
-    else io.out(stageTable(view));
-    return exitFor(view, values.wait ?? false);
+    json = values.json ?? false;
+    dataDir = values.data ?? dataDir;
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    const apiUrl = positionals[0];
+    if (apiUrl === undefined || positionals.length > 1) throw new BadInput('give exactly one apiUrl');
+    const http = createHttpClient(() => CLI_SETTINGS, { env: io.env });
+    try {
+      const key = await chooseCliKey({ apiUrl, key: given, env: io.env, dataDir });
+      secrets = key.secrets;
+      if (key.note !== null) io.err(`trigger-desk status: ${key.note}\n`);
+      const view = await follow({
+        apiUrl,
+        key: key.send,
+        secrets,
+        http,
+        wait: values.wait ?? false,
+        print: (v) => {
+          if (!json) io.out(progressLine(v, Date.now()));
+        },
+      });
+      if (json) io.out(`${JSON.stringify(view, null, 2)}\n`);
+      else io.out(stageTable(view));
+      return exitFor(view, values.wait ?? false);
+    } finally {
+      await http.close();
+    }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    io.err(`trigger-desk status: ${redact(message, secrets)}\n`);
-    return 2;
-  } finally {
-    await http.close();
+    return reportFailure(err, { command: 'status', json, io, usage: USAGE, dataDir, secrets });
   }
 }
 

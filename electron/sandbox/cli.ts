@@ -37,7 +37,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): { port: number; host
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2), process.env);
-  // Conditions are evaluated as the app's condition lab does (issue 4).
+  // Conditions are evaluated as the app's condition lab does.
   const sandbox = await startSandbox({ ...o, evaluate: createSandboxEvaluate() });
   // Handlers first: whoever reads the banner may signal at once.
   let stopping = false;

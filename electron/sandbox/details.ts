@@ -1,4 +1,4 @@
-// webhookProcessingDetails as Harness serializes it (HARNESS.md §2), for a queued or processed event.
+// webhookProcessingDetails as Harness serializes it (docs/harness-protocol.md §3), for a queued or processed event.
 import type { RunRecord } from './runs';
 import type { SandboxTrigger } from './types';
 import type { Scope } from './world';
@@ -9,6 +9,24 @@ export interface Processing {
   message: string;
   runs: RunRecord[];
   warningMsg: string | null;
+  /** The sandbox's own explanation (not Harness's): shown apart, in metaData.sandboxNote. */
+  note: string | null;
+}
+
+/**
+ * Harness's messages for an event no trigger took. It prints the account id after "Project:" in
+ * the JEXL one; payload and header misses share one text.
+ */
+export function missMessage(status: string, account: string): string | null {
+  switch (status) {
+    case 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS':
+    case 'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS':
+      return `No Trigger matched conditions for payload event for Account: ${account}`;
+    case 'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS':
+      return `No Trigger matched jexl conditions for payload event for Project: ${account}`;
+    default:
+      return null;
+  }
 }
 
 export interface EventRecord {
@@ -21,19 +39,24 @@ export interface EventRecord {
   processing: Processing | null;
 }
 
-/** With `p` null the event is still queued: status QUEUED, nothing known about triggers yet. */
+/**
+ * With `p` null the event is still queued: status QUEUED, nothing known about triggers yet. An event
+ * that started no run (a condition miss, INVALID_RUNTIME_INPUT_YAML...) is stored as Harness stores
+ * it: exceptionOccured true and no org, project, trigger or pipeline (no trigger was chosen).
+ */
 export function processingDetails(ev: EventRecord, p: Processing | null): Record<string, unknown> {
   const run = p?.runs[0] ?? null;
+  const chosen = p === null || p.status === 'TARGET_EXECUTION_REQUESTED';
   return {
     eventFound: true,
     eventId: ev.id,
     accountIdentifier: ev.scope.account,
-    orgIdentifier: ev.scope.org,
-    projectIdentifier: ev.scope.project,
-    triggerIdentifier: p?.trigger.identifier ?? null,
-    pipelineIdentifier: p?.trigger.pipelineIdentifier ?? null,
+    orgIdentifier: chosen ? ev.scope.org : null,
+    projectIdentifier: chosen ? ev.scope.project : null,
+    triggerIdentifier: chosen ? (p?.trigger.identifier ?? null) : null,
+    pipelineIdentifier: chosen ? (p?.trigger.pipelineIdentifier ?? null) : null,
     pipelineExecutionId: run?.planExecutionId ?? null,
-    exceptionOccured: p?.status === 'EXCEPTION_WHILE_PROCESSING',
+    exceptionOccured: !chosen,
     status: p?.status ?? 'QUEUED',
     message: p?.message ?? 'Trigger execution is queued.',
     warningMsg: p?.warningMsg ?? null,

@@ -18,12 +18,6 @@ interface Compiled {
   inputs: CompiledInputs | null;
 }
 
-const WHAT: Record<string, string> = {
-  NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: 'payload',
-  NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: 'header',
-  NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: 'JEXL',
-};
-
 /** The stage where the preview could not decide, as the status a miss there gives. */
 function undeterminedStatus(v: Verdict): string {
   const row = v.rows.find((r) => r.state === 'unsupported');
@@ -34,16 +28,11 @@ function undeterminedStatus(v: Verdict): string {
   return 'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS';
 }
 
-export function verdictToResult(v: Verdict, project: string, runtimeInput: string | undefined): EvaluateResult {
+/** A hit runs with the resolved inputs; a miss carries the lab's summary as the sandbox's own note. */
+export function verdictToResult(v: Verdict, runtimeInput: string | undefined): EvaluateResult {
   if (v.outcome === 'fires') return runtimeInput === undefined ? { match: true } : { match: true, runtimeInput };
   // The sandbox cannot ask Harness: a construct the preview cannot evaluate counts as a miss, said so.
-  const status = v.status ?? undeterminedStatus(v);
-  const what = WHAT[status];
-  const message =
-    what === undefined
-      ? v.summary
-      : `No trigger matched ${what} conditions after condition evaluation for project: ${project} (sandbox: ${v.summary})`;
-  return { match: false, status, message };
+  return { match: false, status: v.status ?? undeterminedStatus(v), note: v.summary };
 }
 
 /** An `evaluate` hook for startSandbox; compiled triggers are kept per YAML text (they never change). */
@@ -68,6 +57,6 @@ export function createSandboxEvaluate(): Evaluate {
     const sample = parseSample({ payload: input.body, headers: input.headers });
     const verdict = evaluate(c.trigger, sample, { full: false });
     const runtimeInput = verdict.fires && c.inputs ? resolveRuntimeInputs(c.inputs, sample).yaml : undefined;
-    return verdictToResult(verdict, input.trigger.projectIdentifier, runtimeInput);
+    return verdictToResult(verdict, runtimeInput);
   };
 }

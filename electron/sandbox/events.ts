@@ -1,12 +1,12 @@
-// Trigger events and their runs: what a fire leaves behind and what apiUrl reads (HARNESS.md §2).
+// Trigger events and their runs: what a fire leaves behind and what apiUrl reads (docs/harness-protocol.md §3).
 // An event is queued for a moment (apiUrl answers 400 "doesn't exist"), then processed: conditions
 // (the optional evaluate hook), runtime input, and one run per matching trigger. Bounded in size.
 import { objectId } from './ids';
-import { executionUrl, triggerYaml } from './links';
+import { triggerYaml } from './links';
 import { abort, decide, newRun, plannedEnd, runState, TERMINAL, type RunRecord } from './runs';
 import { pipelineExecutionSummary } from './summary';
 import type { Evaluate, EvaluateResult, RunEnd, SandboxTrigger, StepDef } from './types';
-import { processingDetails, type EventRecord, type Processing } from './details';
+import { missMessage, processingDetails, type EventRecord, type Processing } from './details';
 import type { Scope } from './world';
 
 export const REQUESTED = 'Pipeline execution was requested successfully';
@@ -73,7 +73,7 @@ export class Events {
             result: {
               match: false,
               status: 'EXCEPTION_WHILE_PROCESSING',
-              message: `Exception while processing trigger: ${message}`,
+              note: `Exception while processing trigger: ${message}`,
             } as EvaluateResult,
           };
         }
@@ -90,25 +90,44 @@ export class Events {
     let shown: Processing | null = null;
     for (const { trigger, result } of results) {
       let p: Processing;
-      if (!result.match) p = { trigger, status: result.status, message: result.message, runs: [], warningMsg: null };
-      else if (trigger.invalidRuntimeInput !== null)
+      if (!result.match) {
+        const harness = missMessage(result.status, ev.scope.account);
+        // Harness's own words in `message`; the sandbox's explanation apart, in `note`.
+        p = {
+          trigger,
+          status: result.status,
+          message: harness ?? result.note ?? result.status,
+          runs: [],
+          warningMsg: null,
+          note: result.note ?? null,
+        };
+      } else if (trigger.invalidRuntimeInput !== null)
         p = {
           trigger,
           status: 'INVALID_RUNTIME_INPUT_YAML',
           message: trigger.invalidRuntimeInput,
           runs: [],
           warningMsg: null,
+          note: null,
         };
       else {
         const run = this.startRun(ev, trigger, ready + this.o.planMs, result.runtimeInput ?? trigger.inputYaml);
         runs.push(run);
-        p = { trigger, status: 'TARGET_EXECUTION_REQUESTED', message: REQUESTED, runs: [run], warningMsg: null };
+        p = {
+          trigger,
+          status: 'TARGET_EXECUTION_REQUESTED',
+          message: REQUESTED,
+          runs: [run],
+          warningMsg: null,
+          note: null,
+        };
       }
       // Harness shows one history entry; prefer the one that started a run.
       if (shown === null || (shown.runs.length === 0 && p.runs.length > 0)) shown = p;
     }
     if (shown === null) return;
-    if (results.length > 1) shown.warningMsg = MULTIPLE;
+    // Harness warns only when two or more triggers passed every filter.
+    if (results.filter((r) => r.result.match).length > 1) shown.warningMsg = MULTIPLE;
     ev.processing = shown;
   }
 
@@ -132,7 +151,7 @@ export class Events {
     return run;
   }
 
-  /** onRunEnd (issue 6) is the only thing that needs a timer: one per live run, cleared on close. */
+  /** onRunEnd (chain notifications) is the only thing that needs a timer: one per live run, cleared on close. */
   private scheduleEnd(run: RunRecord): void {
     const hook = this.o.onRunEnd;
     if (!hook || this.closed) return;
@@ -183,17 +202,22 @@ export class Events {
     }
   }
 
-  /** The event as apiUrl shows it, or null while it is unknown or still queued (→ 400). */
-  details(id: string, account: string, base: string): Record<string, unknown> | null {
+  /**
+   * The event as apiUrl shows it (`data` holds exactly Harness's two keys) with the sandbox's own
+   * note, or null while it is unknown or still queued (→ 400).
+   */
+  details(id: string, account: string): { data: Record<string, unknown>; note: string | null } | null {
     const ev = this.events.get(id);
     const now = this.o.now();
     if (!ev || ev.scope.account !== account || ev.processing === null || now < ev.processedAt) return null;
     const run = ev.processing.runs[0] ?? null;
     const visible = run !== null && now >= run.startTs;
     return {
-      webhookProcessingDetails: processingDetails(ev, ev.processing),
-      executionDetails: visible ? this.execution(run) : null,
-      executionUrl: visible ? executionUrl(base, run.trigger, run.planExecutionId) : null,
+      data: {
+        webhookProcessingDetails: processingDetails(ev, ev.processing),
+        executionDetails: visible ? this.execution(run) : null,
+      },
+      note: ev.processing.note,
     };
   }
 

@@ -127,7 +127,7 @@ export const EXAMPLES: ExampleSpec[] = [
     enabled: false,
   },
   {
-    // Issue 4: conditions as in HARNESS.md §4, so the condition lab has something to fetch.
+    // Conditions as in the example of docs/harness-protocol.md §6, so the condition lab has something to fetch.
     kind: 'conditional',
     name: 'Deploy on image (conditions)',
     identifier: 'deploy_on_image',

@@ -3,7 +3,7 @@
 // scope identifiers, mandatory authorization and execute permission, then the trigger lookup.
 import { authenticate, isAnswer, PIPELINE_EXECUTE } from './auth';
 import { apiUrl, uiSetupUrl, uiUrl } from './links';
-import { accessDenied, error, invalidRequest, missingParams, success, type Answer } from './responses';
+import { accessDenied, invalidRequest, missingParams, success, wrongContentType, type Answer } from './responses';
 import type { Ctx, Req } from './context';
 import type { SandboxTrigger } from './types';
 
@@ -26,10 +26,9 @@ function noEnabledTrigger(a: string, o: string, p: string, pipeline: string | nu
 }
 
 export function fire(ctx: Ctx, req: Req, token: string | null): Answer {
-  // @Consumes: JSON, YAML and plain text only (curl's default form type is refused). Text of the 415 unconfirmed.
+  // @Consumes: JSON, YAML and plain text only (curl's default form type is refused); see uncertain.ts.
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type !== '' && !CONSUMES.has(type))
-    return error(415, 'UNSUPPORTED_MEDIA_TYPE', 'HTTP 415 Unsupported Media Type');
+  if (type !== '' && !CONSUMES.has(type)) return wrongContentType();
   const bad = missing(req.query, ['accountIdentifier', 'orgIdentifier', 'projectIdentifier']);
   if (bad) return bad;
   const account = req.query.get('accountIdentifier') ?? '';
@@ -82,13 +81,16 @@ export function executionDetails(ctx: Ctx, req: Req, eventId: string): Answer {
   const bad = missing(req.query, ['accountIdentifier']);
   if (bad) return bad;
   const account = req.query.get('accountIdentifier') ?? '';
-  // Newer Harness checks a key when one is sent; none is needed (older behaviour, HARNESS.md §2).
+  // Newer Harness checks a key when one is sent; none is needed (older behaviour, docs/harness-protocol.md §3).
   const auth = authenticate(ctx.world, req.headers, account);
   if (isAnswer(auth)) return auth;
-  const data = ctx.events.details(eventId, account, ctx.baseUrl());
-  if (data === null) return invalidRequest(`Trigger event history doesn't exist for event with eventId ${eventId}`);
-  return success(data);
+  const found = ctx.events.details(eventId, account);
+  if (found === null) return invalidRequest(`Trigger event history doesn't exist for event with eventId ${eventId}`);
+  return success(found.data, noteOf(found.note));
 }
+
+/** The sandbox's own explanation of an event, apart from Harness's fields. */
+const noteOf = (note: string | null): Record<string, unknown> | null => (note === null ? null : { sandboxNote: note });
 
 /** GET .../webhook/triggerProcessingDetails?accountIdentifier&eventId: the processing part only. */
 export function processingDetails(ctx: Ctx, req: Req): Answer {
@@ -100,7 +102,7 @@ export function processingDetails(ctx: Ctx, req: Req): Answer {
   if (isAnswer(auth)) return auth;
   const queued = ctx.events.queued(eventId, account);
   if (queued) return success(queued);
-  const data = ctx.events.details(eventId, account, ctx.baseUrl());
-  if (data === null) return invalidRequest(`Trigger event history doesn't exist for event with eventId ${eventId}`);
-  return success(data.webhookProcessingDetails);
+  const found = ctx.events.details(eventId, account);
+  if (found === null) return invalidRequest(`Trigger event history doesn't exist for event with eventId ${eventId}`);
+  return success(found.data.webhookProcessingDetails, noteOf(found.note));
 }

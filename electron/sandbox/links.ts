@@ -1,5 +1,5 @@
 // The URLs and texts Harness hands out: webhook URLs (v2, v3), "Copy as cURL", apiUrl, UI links,
-// and the trigger YAML (HARNESS.md §1, §2, §4).
+// and the trigger YAML (docs/harness-protocol.md §1, §3, §6).
 import { stringify } from 'yaml';
 import type { SandboxTrigger } from './types';
 
@@ -42,11 +42,7 @@ export function uiSetupUrl(base: string, a: string, o: string, p: string, pipeli
   return `${project(base, a, o, p)}/pipelines/${pipeline ?? 'null'}/pipeline-studio/`;
 }
 
-export function executionUrl(base: string, t: SandboxTrigger, planExecutionId: string): string {
-  return `${project(base, t.accountIdentifier, t.orgIdentifier, t.projectIdentifier)}/pipelines/${t.pipelineIdentifier}/executions/${planExecutionId}/pipeline`;
-}
-
-/** The trigger YAML as Harness stores it (HARNESS.md §4). */
+/** The trigger YAML as Harness stores it (docs/harness-protocol.md §6). */
 export function triggerYaml(t: SandboxTrigger): string {
   const spec: Record<string, unknown> = {
     payloadConditions: t.payloadConditions,

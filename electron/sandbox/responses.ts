@@ -1,6 +1,7 @@
-// Harness's response envelopes (HARNESS.md §1): ResponseDTO, ErrorDTO, FailureDTO and the
+// Harness's response envelopes (docs/harness-protocol.md §2): ResponseDTO, ErrorDTO, FailureDTO and the
 // access-denied error, plus the pages a gateway or a proxy answers with instead.
 import { correlationId } from './ids';
+import { BAD_KEY, WRONG_CONTENT_TYPE } from './uncertain';
 
 export interface Answer {
   status: number;
@@ -12,10 +13,12 @@ export function json(status: number, value: unknown): Answer {
   return { status, contentType: 'application/json', body: JSON.stringify(value) };
 }
 
-export function success(data: unknown): Answer {
-  return json(200, { status: 'SUCCESS', data, metaData: null, correlationId: correlationId() });
+/** `metaData` carries the sandbox's own notes (never Harness's fields); null like Harness otherwise. */
+export function success(data: unknown, metaData: Record<string, unknown> | null = null): Answer {
+  return json(200, { status: 'SUCCESS', data, metaData, correlationId: correlationId() });
 }
 
+/** Harness's ErrorDTO; it has no `metadata` field. */
 function errorBody(code: string, message: string): Record<string, unknown> {
   return {
     status: 'ERROR',
@@ -24,7 +27,6 @@ function errorBody(code: string, message: string): Record<string, unknown> {
     correlationId: correlationId(),
     detailedMessage: null,
     responseMessages: [{ code, level: 'ERROR', message, exception: null, failureTypes: [] }],
-    metadata: null,
   };
 }
 
@@ -37,9 +39,24 @@ export function invalidRequest(message: string): Answer {
   return error(400, 'INVALID_REQUEST', `Invalid request: ${message}`);
 }
 
-/** A bad, unknown or foreign API key. The exact text is unconfirmed (HARNESS.md §1). */
+/** A bad, unknown or foreign API key (medium confidence: see uncertain.ts). */
 export function invalidToken(): Answer {
-  return error(401, 'INVALID_TOKEN', 'Invalid call: Invalid token or token expired');
+  return error(BAD_KEY.status, BAD_KEY.code, BAD_KEY.message);
+}
+
+/** A Content-Type the webhook does not consume (medium confidence: see uncertain.ts). */
+export function wrongContentType(): Answer {
+  return error(WRONG_CONTENT_TYPE.status, WRONG_CONTENT_TYPE.code, WRONG_CONTENT_TYPE.message);
+}
+
+/** A path the API does not have: Jersey's 404, which Harness's mapper answers with HTTP 400. */
+export function unknownPath(): Answer {
+  return error(400, 'RESOURCE_NOT_FOUND_EXCEPTION', 'HTTP 404 Not Found');
+}
+
+/** A known path with another method: 405, with the same code. */
+export function wrongMethod(): Answer {
+  return error(405, 'RESOURCE_NOT_FOUND_EXCEPTION', 'HTTP 405 Method Not Allowed');
 }
 
 export function accessDenied(
@@ -72,7 +89,6 @@ export function missingParams(fields: string[]): Answer {
     message: errors.map((e) => `${e.fieldId}: ${e.error}`).join(', '),
     correlationId: correlationId(),
     errors,
-    metadata: null,
   });
 }
 

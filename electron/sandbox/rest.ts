@@ -1,4 +1,4 @@
-// The REST endpoints of HARNESS.md §6 (under /pipeline/api and /gateway/pipeline/api): triggers,
+// The REST endpoints of docs/harness-protocol.md §8 (under /pipeline/api and /gateway/pipeline/api): triggers,
 // execution summary and the AbortAll interrupt. Keys are checked "as for the project".
 import { authorizeRest } from './auth';
 import { missing } from './fire';

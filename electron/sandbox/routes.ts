@@ -1,7 +1,7 @@
 // Which handler answers a path. Harness serves the pipeline API both under /gateway/pipeline/api
 // (SaaS) and /pipeline/api; the sandbox answers both, for every route.
 import { executionDetails, fire, processingDetails } from './fire';
-import { error, uiPage, type Answer } from './responses';
+import { error, uiPage, unknownPath, wrongMethod, type Answer } from './responses';
 import { getExecution, getTrigger, interrupt, listTriggers } from './rest';
 import type { Ctx, Req } from './context';
 
@@ -40,7 +40,8 @@ export function route(ctx: Ctx, req: Req): Answer {
       pathMatched = true;
       if (method === req.method) return handler(ctx, req, m.slice(1).map(decode));
     }
-    if (pathMatched) return error(405, 'METHOD_NOT_ALLOWED', 'HTTP 405 Method Not Allowed');
+    return pathMatched ? wrongMethod() : unknownPath();
   }
-  return error(404, 'RESOURCE_NOT_FOUND', 'HTTP 404 Not Found');
+  // Outside the API (no Harness service there): a plain 404.
+  return error(404, 'RESOURCE_NOT_FOUND_EXCEPTION', 'HTTP 404 Not Found');
 }

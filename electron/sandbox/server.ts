@@ -1,5 +1,5 @@
 // The embedded Harness sandbox: a real HTTP(S) server on 127.0.0.1 that answers like Harness
-// (HARNESS.md), records what it receives and shows the faults it is told to. Plain Node only.
+// (docs/harness-protocol.md), records what it receives and shows the faults it is told to. Plain Node only.
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps, type Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';

@@ -1,4 +1,4 @@
-// pipelineExecutionSummary as Harness serializes it (HARNESS.md §2): layoutNodeMap in graph order
+// pipelineExecutionSummary as Harness serializes it (docs/harness-protocol.md §3): layoutNodeMap in graph order
 // from startingNodeId along nextIds, parallel stages under a parallel node's currentNodeChildren.
 import { runState, type RunRecord, type StageState, type StepState } from './runs';
 import type { StageDef } from './types';

@@ -1,4 +1,4 @@
-// The embedded Harness sandbox: what it exports (the agreed interface in TEAM.md, plus a few
+// The embedded Harness sandbox: what it exports (the interface the app and the tests rely on, plus a few
 // additions for later issues) and the models its parts share.
 
 export interface Faults {
@@ -114,12 +114,16 @@ export interface TriggerSpec {
   mandateAuthorization?: boolean;
 }
 
-/** The result of condition evaluation; a miss names Harness's status (HARNESS.md §2). */
-export type EvaluateResult = { match: true; runtimeInput?: string } | { match: false; status: string; message: string };
+/**
+ * The result of condition evaluation. A miss names Harness's status; the sandbox writes Harness's own
+ * message for it, and `note` (the sandbox's explanation, e.g. which condition missed) goes apart,
+ * in the answer's metaData.sandboxNote.
+ */
+export type EvaluateResult = { match: true; runtimeInput?: string } | { match: false; status: string; note?: string };
 
 export interface EvaluateInput {
   trigger: SandboxTrigger;
-  /** The trigger YAML (HARNESS.md §4), as GET /triggers/{id} returns it. */
+  /** The trigger YAML (docs/harness-protocol.md §6), as GET /triggers/{id} returns it. */
   yaml: string;
   /** The raw body as received (decoded as UTF-8). */
   body: string;
@@ -154,9 +158,9 @@ export interface SandboxOptions {
    * gets the sandbox's base, e.g. (b) => b.replace('127.0.0.1', 'localhost'): same server, other origin.
    */
   apiUrlBase?: string | ((baseUrl: string) => string);
-  /** Condition evaluation (issue 4). Default: every trigger matches. */
+  /** Condition evaluation. Default: every trigger matches. */
   evaluate?: Evaluate;
-  /** Called once when a run reaches a terminal status (issue 6 notifications). */
+  /** Called once when a run reaches a terminal status (chain notifications). */
   onRunEnd?: (end: RunEnd) => void;
   /** Ring-buffer sizes (memory stays flat on long benches): counts, and bytes of bodies kept. */
   maxReceived?: number;

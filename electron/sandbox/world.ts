@@ -1,5 +1,5 @@
 // What the sandbox "has in Harness": projects (with the mandate-authorization setting), API keys
-// and custom triggers with their pipelines. Lookups follow the rules of HARNESS.md §1.
+// and custom triggers with their pipelines. Lookups follow the rules of docs/harness-protocol.md §1-2.
 import { ACCOUNT, EXAMPLES, KEYS, ORG, PIPELINES, SECURED_PROJECT } from './examples';
 import { harnessUuid } from './ids';
 import { defaultInputYaml } from './links';

@@ -9,6 +9,7 @@ const LABEL: Record<string, string> = {
   'fail': 'FAIL',
   'error': 'ERROR',
   'unsupported': 'CANNOT TELL',
+  'dropped': 'DROPPED',
   'not-reached': 'not reached',
   'blank': 'PASS',
 };

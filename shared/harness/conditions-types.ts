@@ -10,8 +10,11 @@ export type HarnessMatchStatus =
   | 'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS'
   | 'NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS';
 
-/** error = Harness fails the condition with an error (so no match); unsupported = the preview cannot tell. */
-export type RowState = 'pass' | 'fail' | 'error' | 'unsupported' | 'not-reached';
+/**
+ * error = Harness fails the condition with an error (so no match); unsupported = the preview cannot
+ * tell; dropped = Harness removes the condition before evaluating (changedFiles on a custom trigger).
+ */
+export type RowState = 'pass' | 'fail' | 'error' | 'unsupported' | 'dropped' | 'not-reached';
 
 export interface ConditionRow {
   kind: 'payload' | 'header';

@@ -1,13 +1,16 @@
 // Does a custom trigger fire for this event? Payload conditions, then header conditions, then the
-// JEXL condition, stopping at the first miss exactly as Harness does (HARNESS.md §3) — and why.
+// JEXL condition, stopping at the first miss exactly as Harness does (docs/harness-protocol.md §5) — and why.
 // compileTrigger() prepares everything that does not depend on the event, so evaluate() is cheap.
 
 import type { ConditionRow, HarnessMatchStatus, JexlRow, RowState, Verdict } from './conditions-types';
-import { parseSample } from './expressions';
+import { parseSample, withEmptyPayload } from './expressions';
 import type { ParsedSample, SampleInput } from './expressions';
 import { withRegexDeadline } from './java-regex-run';
+import { keySyntax, keyWarnings, placeText, SPECIAL, specialKey } from './conditions-keys';
+import type { SpecialKey } from './conditions-keys';
 import { compileJexl, runJexl } from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
+import { explainJexl } from './jexl-explain';
 import { applyOperator, isJavaBlank, prepareOperator } from './operators';
 import type { PreparedOperator } from './operators';
 import { compileTemplate, renderTemplate } from './render-template';
@@ -38,6 +41,8 @@ export interface CompiledCondition {
   where: Where | null;
   /** A syntax error in one of the key's `<+...>` expressions, with its place in the YAML. */
   syntax: { message: string; yaml: Where | null } | null;
+  /** A payload-condition key Harness treats apart: git-event fields, or a condition it drops. */
+  special: SpecialKey;
 }
 
 export interface CompiledTrigger {
@@ -50,64 +55,12 @@ export interface CompiledTrigger {
 }
 
 type TriggerInput = TriggerConditions & { jexlWhere?: Where | null; jexlAt?: ScalarAt | null };
-const placeText = (w: Where | null): string => (w ? ` (line ${w.line}, column ${w.column} of the YAML)` : '');
-
-/** The first syntax error of a key's `<+...>` expressions, placed in the YAML when its text is known. */
-function keySyntax(t: CompiledTemplate, keyAt: ScalarAt | null | undefined): CompiledCondition['syntax'] {
-  for (const b of t.blocks) {
-    const c = b.compiled;
-    if (c && !c.ok && c.kind === 'syntax') {
-      return {
-        message: `${b.text} cannot be read: ${c.message}`,
-        yaml: keyAt ? whereInScalar(keyAt, t.source, b.start + 2 + c.where.offset) : null,
-      };
-    }
-  }
-  return null;
-}
-
-function keyWarnings(
-  kind: 'payload' | 'header',
-  key: string,
-  t: CompiledTemplate,
-  keyAt: ScalarAt | null | undefined,
-): string[] {
-  const out: string[] = [];
-  if (isJavaBlank(key)) return ['The key is empty: Harness compares an empty text.'];
-  if (t.unclosedAt !== null) out.push('A "<+" in the key is never closed with ">": that part is compared as written.');
-  if (t.blocks.length === 0) {
-    const path = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(key) ? `.${key}` : `['${key}']`;
-    const fix = kind === 'header' ? `<+trigger.header['${key}']>` : `<+trigger.payload${path}>`;
-    out.push(
-      `The key "${key}" has no <+...>: Harness compares the text "${key}" itself, not a ${kind} value (did you mean ${fix}?).`,
-    );
-  }
-  for (const b of t.blocks) {
-    const r = b.ref;
-    if (r.kind === 'path' && r.headerForm === 'dot') {
-      out.push(
-        `${r.text} uses the dot form: the name is not lower-cased, so it misses any header sent with capitals (use <+trigger.header['${String(r.segments[0])}']>).`,
-      );
-    }
-    if (r.kind === 'other')
-      out.push(`${r.text} is not a trigger expression: Harness has no value for it while matching triggers.`);
-    if (r.kind === 'expr' && /\.\s*[A-Za-z_$][\w$]*-[\w$]/.test(r.inner))
-      out.push(`In ${r.text}, "-" is a minus sign: write a key with a dash as ['some-key'].`);
-    const c = b.compiled;
-    if (c && !c.ok)
-      out.push(
-        `${r.text} cannot be read: ${c.message}${placeText(keyAt ? whereInScalar(keyAt, key, b.start + 2 + c.where.offset) : null)}.`,
-      );
-  }
-  return out;
-}
-
 export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
   const conditions: CompiledCondition[] = [];
   const add = (kind: 'payload' | 'header', list: readonly ConditionSpec[]): void => {
     list.forEach((c, index) => {
       const key = c.key ?? '';
-      const template = compileTemplate(key);
+      const template = compileTemplate(key, { lowerHeaders: kind === 'header' });
       const op = prepareOperator(c.operator, c.value);
       const syntax = keySyntax(template, c.keyAt);
       conditions.push({
@@ -119,6 +72,7 @@ export function compileTrigger(trigger: TriggerInput): CompiledTrigger {
         warnings: [...keyWarnings(kind, key, template, c.keyAt), ...op.warnings],
         where: c.where,
         syntax,
+        special: specialKey(kind, key),
       });
     });
   };
@@ -173,8 +127,14 @@ export function conditionSyntaxError(ct: CompiledTrigger): DeskError | null {
 // Rows are built field by field: object spread costs microseconds per row on Node 20.
 function evaluateCondition(
   c: CompiledCondition,
-  s: ParsedSample,
+  sample: ParsedSample,
 ): { state: Exclude<RowState, 'not-reached'>; why: string; warnings: string[]; resolved: string } {
+  if (c.special) {
+    const state = c.special === 'dropped' ? 'dropped' : 'error';
+    return { state, why: SPECIAL[c.special](c.key).why, warnings: c.warnings, resolved: '' };
+  }
+  // Harness evaluates header conditions with an empty payload.
+  const s = c.kind === 'header' ? withEmptyPayload(sample) : sample;
   const r = renderTemplate(c.template, s);
   let warnings = c.warnings;
   for (const b of r.blocks) if (b.state === 'missing' && b.why) warnings = warnings.concat(`${b.why}.`);
@@ -235,7 +195,8 @@ function jexlRow(ct: CompiledTrigger, state: JexlRow['state'], why: string, more
   };
 }
 
-function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
+/** `explainPass`: name the deciding part of a true result too (the lab); a miss is always explained. */
+function evaluateJexl(ct: CompiledTrigger, s: ParsedSample, explainPass: boolean): JexlRow {
   const c = ct.jexl;
   if (!c) return jexlRow(ct, 'blank', ct.jexlSource === null ? 'no JEXL condition' : 'blank JEXL condition: matches');
   if (!c.ok) {
@@ -256,7 +217,10 @@ function evaluateJexl(ct: CompiledTrigger, s: ParsedSample): JexlRow {
       : c.warnings;
   const state =
     run.state === 'true' ? 'pass' : run.state === 'false' || run.state === 'non-boolean' ? 'fail' : run.state;
-  return jexlRow(ct, state, run.message, {
+  // Name the part of an && / || expression that decided, with the values it read.
+  const decided =
+    run.state === 'false' || (run.state === 'true' && explainPass) ? explainJexl(c, s, run.state === 'true') : null;
+  return jexlRow(ct, state, decided ?? run.message, {
     bindings: run.bindings,
     result: run.value,
     resultType: run.type,
@@ -296,7 +260,7 @@ function evaluateNow(ct: CompiledTrigger, s: ParsedSample, o: { full?: boolean }
   let jexl: JexlRow;
   if (stop && !full) jexl = jexlRow(ct, 'not-reached', 'not reached');
   else {
-    jexl = evaluateJexl(ct, s);
+    jexl = evaluateJexl(ct, s, full);
     const state = jexl.state as Exclude<JexlRow['state'], 'not-reached'>;
     if (stop) {
       jexl.wouldBe = state;

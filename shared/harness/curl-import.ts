@@ -1,4 +1,4 @@
-// Reads Harness's "Copy as cURL" and the variants people paste (HARNESS.md §1) into the parts of a
+// Reads Harness's "Copy as cURL" and the variants people paste (docs/harness-protocol.md §1) into the parts of a
 // trigger. Never loses the URL or the body: what it cannot import it refuses with the word and
 // where it is. A text that starts with a URL or an option is read as curl's arguments. The secrets
 // the command names are found first, so every message masks them (then cuts) wherever they sit.

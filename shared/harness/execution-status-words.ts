@@ -1,8 +1,8 @@
-// Plain words for every status Harness reports on an event (HARNESS.md §2): the processing
-// statuses a custom trigger can reach and every execution status. Unknown ones are shown verbatim.
+// Plain words and a tone for every status Harness reports on an event (docs/harness-protocol.md
+// §4): every processing FinalStatus and every execution status. Unknown ones show verbatim.
 import type { StatusWords } from '../watch-model';
 
-/** Exactly HARNESS.md §2: a run in one of these will not change any more. */
+/** The terminal set (docs/harness-protocol.md §4): a run in one of these will not change any more. */
 export const TERMINAL_STATUSES: ReadonlySet<string> = new Set([
   'Success',
   'Failed',
@@ -55,38 +55,90 @@ const EXECUTION: Readonly<Record<string, [Tone, string]>> = {
   InputWaiting: ['person', 'Waiting for runtime input'],
 };
 
-/** Processing statuses; `true` marks the one that starts a run (the rest end without one). */
+/** JEXL and payload misses also cover a condition that threw (bad regex, non-Boolean JEXL result). */
+const NOT_MATCHED = 'did not match, or could not be evaluated: no run was started';
+
+/**
+ * Every FinalStatus of Harness's trigger event history (webhookProcessingDetails.status), with
+ * plain words. A custom trigger reaches only the first eight; the rest belong to git, artifact and
+ * polling triggers and are worded so that an unexpected one still reads plainly.
+ */
 const PROCESSING: Readonly<Record<string, [Tone, string]>> = {
   QUEUED: ['wait', 'Queued: Harness received the event and has not processed it yet'],
   TARGET_EXECUTION_REQUESTED: ['good', 'Pipeline execution was requested successfully'],
-  NO_ENABLED_CUSTOM_TRIGGER_FOUND: ['bad', 'No enabled custom trigger was found for this event: nothing started'],
-  NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: [
-    'bad',
-    'The payload did not meet the trigger’s payload conditions: nothing started',
-  ],
+  NO_ENABLED_CUSTOM_TRIGGER_FOUND: ['bad', 'No enabled custom trigger was found for this event: no run was started'],
+  NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: ['bad', `The trigger’s payload conditions ${NOT_MATCHED}`],
   NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: [
     'bad',
-    'The request headers did not meet the trigger’s header conditions: nothing started',
+    'The request headers did not meet the trigger’s header conditions: no run was started',
   ],
-  NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: [
-    'bad',
-    'The trigger’s JEXL condition was false for this payload: nothing started',
-  ],
+  NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: ['bad', `The trigger’s JEXL condition ${NOT_MATCHED}`],
   INVALID_RUNTIME_INPUT_YAML: [
     'bad',
-    'The pipeline could not be started (the message says why, often the input set or runtime inputs)',
+    'The pipeline could not be started (Harness’s message says why, often the input set or runtime inputs)',
   ],
-  EXCEPTION_WHILE_PROCESSING: ['bad', 'Harness hit an error while processing the event: nothing started'],
+  EXCEPTION_WHILE_PROCESSING: ['bad', 'Harness hit an error while processing the event: no run was started'],
+  // Git (SCM) webhook triggers.
+  SCM_SERVICE_CONNECTION_FAILED: ['bad', 'Harness could not reach the source-code service: no run was started'],
+  INVALID_PAYLOAD: ['bad', 'Harness could not read the payload: no run was started'],
+  TRIGGER_DID_NOT_MATCH_EVENT_CONDITION: [
+    'bad',
+    'The trigger does not listen for this kind of event: no run was started',
+  ],
+  TRIGGER_DID_NOT_MATCH_METADATA_CONDITION: [
+    'bad',
+    'The trigger’s metadata conditions did not match: no run was started',
+  ],
+  NO_MATCHING_TRIGGER_FOR_REPO: ['bad', 'No trigger matches this repository: no run was started'],
+  NO_MATCHING_TRIGGER_FOR_EVENT_ACTION: ['bad', 'No trigger listens for this event action: no run was started'],
+  NO_MATCHING_TRIGGER_FOR_METADATA_CONDITIONS: ['bad', 'No trigger’s metadata conditions matched: no run was started'],
+  NO_MATCHING_TRIGGER_FOR_FILEPATH_CONDITIONS: [
+    'bad',
+    'No trigger’s changed-file conditions matched: no run was started',
+  ],
+  NO_MATCHING_TRIGGER_FOR_FOR_EVENT_SIGNATURES: ['bad', 'No trigger matched the event’s signature: no run was started'],
+  NO_MATCHING_TRIGGER_FOR_FOR_EVENT_CONDITION: ['bad', 'No trigger matched the event condition: no run was started'],
+  FAILED_TO_FETCH_PR_DETAILS: ['bad', 'Harness could not read the pull request details: no run was started'],
+  FAILED_TO_FETCH_PR_COMMITS: ['bad', 'Harness could not read the pull request’s commits: no run was started'],
+  SKIPPED: ['bad', 'Skipped: the commit asks not to run (skip ci, ci skip, pipeline skip...)'],
+  MERGE_QUEUE_CHECKS_CANCELED: ['good', 'Merge queue checks canceled; the running executions were aborted'],
+  MERGE_QUEUE_CHECKS_ALREADY_RUNNING: ['bad', 'Ignored: an execution is already running for this commit'],
   TRIGGER_CONFIRMATION_SUCCESSFUL: ['good', 'Trigger confirmed'],
+  TRIGGER_CONFIRMATION_FAILED: ['bad', 'The trigger could not be confirmed: no run was started'],
+  TRIGGER_AUTHENTICATION_FAILED: ['bad', 'The trigger’s authentication failed: no run was started'],
   TARGET_DID_NOT_EXECUTE: ['bad', 'The target pipeline did not run'],
-  NO_MATCHING_TRIGGER_FOR_EVENT_ACTION: ['bad', 'No trigger listens for this event action: nothing started'],
-  NO_MATCHING_TRIGGER_FOR_REPO: ['bad', 'No trigger matches this repository: nothing started'],
-  INVALID_PAYLOAD: ['bad', 'Harness could not read the payload: nothing started'],
-  TRIGGER_DID_NOT_MATCH_ARTIFACT_JEXL_CONDITION: ['bad', 'The artifact JEXL condition was false: nothing started'],
-  TRIGGER_AUTHENTICATION_FAILED: ['bad', 'The trigger’s authentication failed: nothing started'],
-  FAILED_TO_FETCH_PR_DETAILS: ['bad', 'Harness could not read the pull request details: nothing started'],
-  SCM_SERVICE_CONNECTION_FAILED: ['bad', 'Harness could not reach the source-code service: nothing started'],
+  // No enabled trigger in the scope.
+  NO_ENABLED_CUSTOM_TRIGGER_FOUND_FOR_ACCOUNT: ['bad', 'No enabled custom trigger in this account: no run was started'],
+  NO_ENABLED_TRIGGER_FOR_PROJECT: ['bad', 'No enabled trigger in this project: no run was started'],
+  NO_ENABLED_TRIGGER_FOR_ACCOUNT: ['bad', 'No enabled trigger in this account: no run was started'],
+  NO_ENABLED_TRIGGER_FOR_SOURCEREPO_TYPE: ['bad', 'No enabled trigger for this kind of repository: no run was started'],
+  NO_ENABLED_TRIGGER_FOR_ACCOUNT_SOURCE_REPO: [
+    'bad',
+    'No enabled trigger for this repository in the account: no run was started',
+  ],
+  // Artifact, manifest and polling triggers.
+  TRIGGER_DID_NOT_MATCH_ARTIFACT_JEXL_CONDITION: ['bad', 'The artifact JEXL condition was false: no run was started'],
+  VALIDATION_FAILED_FOR_TRIGGER: ['bad', 'The trigger failed Harness’s validation: no run was started'],
+  ALL_MAPPED_TRIGGER_FAILED_VALIDATION_FOR_POLLING_EVENT: [
+    'bad',
+    'Every trigger for this polling event failed validation: no run was started',
+  ],
+  POLLING_EVENT_WITH_NO_VERSIONS: ['bad', 'The polling event had no new versions: no run was started'],
+  NEW_ARTIFACT_EVENT_PROCESSED: ['good', 'New artifact event processed'],
+  NEW_MANIFEST_EVENT_PROCESSED: ['good', 'New manifest event processed'],
+  INVALID_HARNESS_ARTIFACT_REGISTRY_TRIGGER_ACTION: [
+    'bad',
+    'The Artifact Registry action is not one a trigger handles: no run was started',
+  ],
+  NO_TRIGGERS_FOUND_FOR_HARNESS_ARTIFACT_REGISTRY_WEBHOOK: [
+    'bad',
+    'No trigger for this Artifact Registry webhook: no run was started',
+  ],
+  HARNESS_ARTIFACT_REGISTRY_WEBHOOK_NOT_EXECUTED: ['bad', 'The Artifact Registry webhook did not run anything'],
 };
+
+/** Every processing status with plain words (for the docs and the tests). */
+export const PROCESSING_STATUSES: readonly string[] = Object.keys(PROCESSING);
 
 export function executionWords(status: string): StatusWords {
   const known = EXECUTION[status];

@@ -1,4 +1,4 @@
-// The status model of an event (HARNESS.md §2): what one answer of apiUrl means. Pure, so the
+// The status model of an event (docs/harness-protocol.md §3): what one answer of apiUrl means. Pure, so the
 // backend's watches, the inspector, the CLI and the page all read Harness the same way. The answer
 // is redacted as it is parsed: nothing read from it can carry a key or a secret Harness echoed.
 import type { EventView, ExecutionView, ProcessingView, StageStep } from '../watch-model';
@@ -6,7 +6,13 @@ import { executionWords, isTerminal, PERSON_WAITS, processingPending, processing
 import { redact, redactParsed } from './redact';
 import { stageSteps } from './stage-graph';
 
-export { executionWords, isTerminal, processingWords, TERMINAL_STATUSES } from './execution-status-words';
+export {
+  executionWords,
+  isTerminal,
+  processingWords,
+  TERMINAL_STATUSES,
+  PROCESSING_STATUSES,
+} from './execution-status-words';
 
 type Json = Record<string, unknown>;
 
@@ -55,7 +61,24 @@ function messageOf(doc: Json | null, body: string, secrets: readonly string[]): 
   return text.slice(0, 200);
 }
 
-export function pendingView(): EventView {
+const QUEUED_HEADLINE = 'Queued: Harness has not processed the event yet';
+/** After this long, "doesn't exist" may no longer mean "queued". */
+export const PENDING_DOUBT_MS = 60_000;
+
+/**
+ * What Harness's "Trigger event history doesn't exist" means. `pendingForMs`: how long since this
+ * app fired the event; null for an event id never fired from here. Fresh: queued. After a minute,
+ * or at once for an id fired elsewhere, the id or the account may be wrong, or the event too old.
+ */
+export function pendingWords(pendingForMs: number | null = 0): string {
+  const doubt = 'the event id or the account may be wrong, or the event too old for Harness to keep it';
+  if (pendingForMs === null) return `Harness has no history for this event: it may still be queued, or ${doubt}`;
+  if (pendingForMs >= PENDING_DOUBT_MS)
+    return `Still no history after ${Math.floor(pendingForMs / 60_000)} min: the event may still be queued, or ${doubt}`;
+  return QUEUED_HEADLINE;
+}
+
+export function pendingView(pendingForMs: number | null = 0): EventView {
   return {
     phase: 'pending',
     processing: null,
@@ -64,13 +87,14 @@ export function pendingView(): EventView {
     failureMessages: [],
     needsPerson: null,
     terminal: false,
-    headline: 'Queued: Harness has not processed the event yet',
+    headline: pendingWords(pendingForMs),
   };
 }
 
-function processingView(p: Json): ProcessingView {
+function processingView(p: Json, sandboxNote: string | null): ProcessingView {
   const status = str(p.status) ?? 'QUEUED';
   return {
+    sandboxNote,
     status: processingWords(status),
     message: str(p.message) ?? '',
     warning: str(p.warningMsg),
@@ -124,7 +148,13 @@ function personWait(execution: ExecutionView | null, steps: StageStep[]): string
 function headline(v: Omit<EventView, 'headline'>): string {
   const e = v.execution;
   if (e) {
-    if (v.terminal) return `${e.status.words}${e.failureMessage ? `: ${e.failureMessage}` : ''}`;
+    if (v.terminal) {
+      // Name the stage that failed, with its message (which names the step), e.g. "Failed in Tests: Shell Script…".
+      const failed = v.steps.flatMap((x) => x.stages).find((x) => x.status.tone === 'bad' && x.failureMessage);
+      const words = e.status.words.replace(/ \(.*\)$/, '');
+      if (failed) return `${words} in ${failed.name}: ${failed.failureMessage ?? ''}`;
+      return `${e.status.words}${e.failureMessage ? `: ${e.failureMessage}` : ''}`;
+    }
     if (v.needsPerson !== null) return v.needsPerson;
     const stages = v.steps.flatMap((s) => s.stages);
     const current = stages.filter((s) => !isTerminal(s.status.status) && s.status.status !== 'NotStarted');
@@ -134,7 +164,7 @@ function headline(v: Omit<EventView, 'headline'>): string {
     return e.status.words;
   }
   const p = v.processing;
-  if (!p) return pendingView().headline;
+  if (!p) return QUEUED_HEADLINE;
   if (v.phase === 'not-started')
     return p.message !== '' ? `${p.status.words}. Harness says: ${p.message}` : p.status.words;
   return p.status.status === 'TARGET_EXECUTION_REQUESTED'
@@ -158,11 +188,14 @@ function failures(
   return out;
 }
 
-/** The view from `data` = {webhookProcessingDetails, executionDetails}. */
-export function viewOfData(data: Json, now: number): EventView {
+/**
+ * The view from `data` = {webhookProcessingDetails, executionDetails}; `sandboxNote`: the embedded
+ * sandbox's own explanation, read from the envelope's metaData (Harness sends none).
+ */
+export function viewOfData(data: Json, now: number, sandboxNote: string | null = null): EventView {
   const p = obj(data.webhookProcessingDetails);
   const summary = obj(obj(data.executionDetails)?.pipelineExecutionSummary);
-  const processing = p ? processingView(p) : null;
+  const processing = p ? processingView(p, sandboxNote) : null;
   const execution = summary ? executionView(summary, now) : null;
   const steps = summary ? stageSteps(summary.layoutNodeMap, summary.startingNodeId, now) : [];
   let phase: EventView['phase'];
@@ -189,7 +222,13 @@ export function viewOfData(data: Json, now: number): EventView {
  * the caller knows (the key it sent, the vault's); they and key-shaped values are masked in every
  * string of the answer before anything is read from it.
  */
-export function readDetails(httpStatus: number, body: string, now: number, secrets: readonly string[]): DetailsAnswer {
+export function readDetails(
+  httpStatus: number,
+  body: string,
+  now: number,
+  secrets: readonly string[],
+  o: { pendingForMs?: number | null } = {},
+): DetailsAnswer {
   const parsed = parseJson(body);
   const doc = parsed === null ? null : redactParsed(body, parsed, secrets);
   if (httpStatus === 200) {
@@ -203,7 +242,7 @@ export function readDetails(httpStatus: number, body: string, now: number, secre
     const p = obj(data.webhookProcessingDetails);
     return {
       kind: 'view',
-      view: viewOfData(data, now),
+      view: viewOfData(data, now, str(obj(doc?.metaData)?.sandboxNote)),
       data,
       payload: str(p?.payload),
       runtimeInput: str(p?.runtimeInput),
@@ -211,7 +250,7 @@ export function readDetails(httpStatus: number, body: string, now: number, secre
   }
   const message = messageOf(doc, body, secrets);
   if (httpStatus === 400 && message.includes(PENDING_TEXT))
-    return { kind: 'view', view: pendingView(), data: null, payload: null, runtimeInput: null };
+    return { kind: 'view', view: pendingView(o.pendingForMs), data: null, payload: null, runtimeInput: null };
   if (httpStatus === 401 || httpStatus === 403) return { kind: 'denied', status: httpStatus, message };
   if (httpStatus >= 500 || httpStatus === 429 || httpStatus === 408 || !doc)
     return { kind: 'trouble', status: httpStatus, message };

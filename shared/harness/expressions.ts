@@ -137,7 +137,11 @@ export type Ref = PathRef | OtherRef | ExprRef;
 
 const unquote = (s: string): string => s.slice(1, -1).replace(/\\(['"\\])/g, '$1');
 
-export function parseRef(inner: string): Ref {
+/**
+ * `lowerHeaders`: whether a bracket header name is lower-cased. Harness does so in header-condition
+ * keys and the JEXL text only; a payload-condition key looks the name up as written.
+ */
+export function parseRef(inner: string, lowerHeaders = true): Ref {
   const text = `<+${inner}>`;
   const src = inner.trim();
   const rootMatch = /^(?:trigger\s*\.\s*(payload|eventPayload|header|type)\b|(eventPayload)\b)/.exec(src);
@@ -160,7 +164,7 @@ export function parseRef(inner: string): Ref {
     let value: string | number = d ? seg : /^\d/.test(seg) ? Number(seg) : unquote(seg);
     if (root === 'header' && segments.length === 0) {
       headerForm = d ? 'dot' : 'bracket';
-      if (b && typeof value === 'string') value = value.toLowerCase();
+      if (b && lowerHeaders && typeof value === 'string') value = value.toLowerCase();
     }
     segments.push(value);
     rest = rest.slice((d ?? b)?.[0].length ?? rest.length);
@@ -213,6 +217,23 @@ export function resolvePath(ref: PathRef, s: ParsedSample): Resolved {
     case 'payload':
       return walk(s.payload, ref.segments, s.json ? '' : null);
   }
+}
+
+/** The sample as header conditions see it: Harness evaluates them with an empty payload (`{}`). */
+export function withEmptyPayload(s: ParsedSample): ParsedSample {
+  const hit = s.cache.get('$emptyPayload');
+  if (hit) return hit as ParsedSample;
+  const empty: ParsedSample = {
+    raw: '{}',
+    json: true,
+    jsonError: null,
+    payload: {},
+    headers: s.headers,
+    numberTexts: null,
+    cache: new Map<string, unknown>(),
+  };
+  s.cache.set('$emptyPayload', empty);
+  return empty;
 }
 
 /** The variables a `<+...>` JEXL expression sees. */

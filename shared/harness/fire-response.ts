@@ -1,4 +1,4 @@
-// Reads Harness's answer to a trigger POST (HARNESS.md §1): the event on success, and for each known
+// Reads Harness's answer to a trigger POST (docs/harness-protocol.md §2): the event on success, and for each known
 // error Harness's own words verbatim plus what they mean and what to do. Anything unknown is shown
 // as it came. Redacting is the caller's job; nothing here repeats a key (it never sees one).
 import type { Explanation, FireResult, TriggerUrl } from '../model';
@@ -165,9 +165,19 @@ function explainError(status: number, j: Json, message: string, ctx: FireContext
       RECOPY,
     );
   }
+  // Harness's generic 500 is also its answer to a content type the webhook does not consume.
+  if (status === 500 && code === 'UNKNOWN_ERROR') {
+    const e = serverError(status, u, 'Harness answered with its generic error.');
+    return explain(
+      e.title,
+      `${e.detail} Harness answers so too when the request's content type is not JSON, YAML or plain text.`,
+      `If the trigger sets a content-type header, make it application/json. ${e.action ?? ''}`.trim(),
+    );
+  }
   if (status >= 500)
     return serverError(status, u, 'Harness answered with an error of its own, not about this trigger.');
-  if (status === 404)
+  // A path the API does not have: Harness answers 400 RESOURCE_NOT_FOUND_EXCEPTION "HTTP 404 Not Found".
+  if (status === 404 || code === 'RESOURCE_NOT_FOUND_EXCEPTION')
     return explain(
       'Harness does not know this address',
       'The server has nothing at this path: the URL may be cut short, or a self-managed Harness may serve it under another path prefix.',

@@ -132,13 +132,20 @@ function bind(c: CompiledJexlOk, s: ParsedSample): Bound {
     let note: string | undefined;
     if (ref.kind === 'path') {
       const r = resolvePath(ref, s);
-      const render = (): string => renderValue(r.value, s.numberTexts, r.container, r.key);
+      const again = holdsExpression(r.value) ? resolveNested(r.value, s) : null;
+      if (again && again.state !== 'ok')
+        throw new JexlError(`${ref.text} holds ${again.why ?? 'an expression'}`, again.state === 'unsupported');
+      const render = again
+        ? (): string => again.text
+        : (): string => renderValue(r.value, s.numberTexts, r.container, r.key);
       // A payload 1.0 is a Double in Harness: keep it one.
-      value =
-        typeof r.value === 'number' && Number.isInteger(r.value) && /[.E]/.test(render())
+      value = again
+        ? again.value
+        : typeof r.value === 'number' && Number.isInteger(r.value) && /[.E]/.test(render())
           ? new JDouble(r.value)
           : r.value;
       if (!r.found) note = 'not found: bound as null';
+      if (again) note = `evaluated again from ${JSON.stringify(r.value)}`;
       out.render.push(render);
     } else {
       const sub = c.sub[k];
@@ -178,6 +185,79 @@ function execute(c: CompiledJexlOk, s: ParsedSample, globals: Record<string, unk
 /** The value of a `<+...>` expression that is more than a path (e.g. `<+trigger.payload.ref.split("/")[2]>`). */
 export function evaluateExpression(c: CompiledJexlOk, s: ParsedSample): unknown {
   return execute(c, s, triggerVariables(s));
+}
+
+/** A string value that Harness evaluates once more because it holds `<+...>`. */
+export const holdsExpression = (v: unknown): v is string => typeof v === 'string' && v.includes('<+');
+
+export interface Nested {
+  state: 'ok' | 'error' | 'unsupported';
+  /** The value: the typed value when the text is one `<+...>`, else the rendered text. */
+  value: unknown;
+  text: string;
+  why: string | null;
+}
+
+const MAX_ROUNDS = 10;
+const cutText = (t: string): string => JSON.stringify(t.length > 60 ? `${t.slice(0, 59)}…` : t);
+
+/**
+ * Harness evaluates a resolved value again when it is a string holding `<+...>` (so a payload field
+ * "<+trigger.payload.w>" gives w's value). Mirrored for trigger expressions; anything else (secrets,
+ * pipeline...) or a value that keeps referring to itself is "cannot tell", never a guess.
+ */
+export function resolveNested(text: string, s: ParsedSample, round = 1): Nested {
+  const fail = (state: Nested['state'], why: string): Nested => ({ state, value: null, text, why });
+  if (round > MAX_ROUNDS)
+    return fail(
+      'unsupported',
+      `${cutText(text)}, still an expression after ${MAX_ROUNDS} rounds (it refers to itself?)`,
+    );
+  const { blocks, unclosedAt } = findBlocks(text);
+  if (blocks.length === 0 || unclosedAt !== null) return { state: 'ok', value: text, text, why: null };
+  let out = '';
+  let at = 0;
+  let last: unknown = null;
+  for (const b of blocks) {
+    const ref = parseRef(b.inner, false);
+    let value: unknown;
+    let rendered: string;
+    if (ref.kind === 'other')
+      return fail(
+        'unsupported',
+        `${cutText(text)}, which Harness evaluates again: ${ref.text} is not available while matching, so the preview cannot tell`,
+      );
+    if (ref.kind === 'path') {
+      const r = resolvePath(ref, s);
+      value = r.value;
+      rendered = renderValue(r.value, s.numberTexts, r.container, r.key);
+    } else {
+      const c = compileJexl(ref.inner, { globals: TRIGGER_GLOBALS });
+      if (!c.ok) return fail(c.kind === 'unsupported' ? 'unsupported' : 'error', `${cutText(text)}: ${c.message}`);
+      try {
+        const v = evaluateExpression(c, s);
+        value = plain(v);
+        rendered = renderJexlValue(v);
+      } catch (e) {
+        if (e instanceof JexlError && !e.unsupported) return fail('error', `${cutText(text)}: ${e.message}`);
+        if (e instanceof JexlError || e instanceof RegexUndecided)
+          return fail('unsupported', `${cutText(text)}: ${e.message}`);
+        throw e;
+      }
+    }
+    if (holdsExpression(value)) {
+      const inner = resolveNested(value, s, round + 1);
+      if (inner.state !== 'ok') return inner;
+      value = inner.value;
+      rendered = inner.text;
+    }
+    out += text.slice(at, b.start) + rendered;
+    at = b.end;
+    last = value;
+  }
+  out += text.slice(at);
+  const whole = blocks.length === 1 && blocks[0]?.start === 0 && blocks[0].end === text.length;
+  return { state: 'ok', value: whole ? last : out, text: out, why: null };
 }
 
 /** A JEXL value as Harness renders it into text. */

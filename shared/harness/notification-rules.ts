@@ -1,4 +1,4 @@
-// "Start pipeline B when pipeline A completes" (HARNESS.md §5): the notificationRules YAML for
+// "Start pipeline B when pipeline A completes" (docs/harness-protocol.md §7): the notificationRules YAML for
 // pipeline A (a Webhook notification to B's custom trigger URL), and the eventData B will receive.
 
 import { stringify } from 'yaml';
@@ -150,7 +150,7 @@ const NODE_STATUS: Record<NotificationEvent, string> = {
   StepFailed: 'failed',
 };
 
-/** The payload Harness POSTs to B for one event of A (HARNESS.md §5 fields; values are samples). */
+/** The payload Harness POSTs to B for one event of A (docs/harness-protocol.md §7 fields; values are samples). */
 export function sampleEventData(
   type: NotificationEvent,
   source: Partial<SourcePipeline> = {},

@@ -3,7 +3,14 @@
 
 import { findBlocks, parseRef, resolvePath } from './expressions';
 import type { ParsedSample, Ref } from './expressions';
-import { compileJexl, evaluateExpression, lowerHeaderBrackets, renderJexlValue } from './jexl-bridge';
+import {
+  compileJexl,
+  evaluateExpression,
+  holdsExpression,
+  lowerHeaderBrackets,
+  renderJexlValue,
+  resolveNested,
+} from './jexl-bridge';
 import type { CompiledJexl } from './jexl-bridge';
 import { JexlError, plain } from './jexl-bridge-values';
 import { RegexUndecided } from './java-regex-run';
@@ -18,6 +25,8 @@ export interface TemplateBlock {
 }
 export interface CompiledTemplate {
   source: string;
+  /** Whether bracket header names are lower-cased (not in a payload-condition key). */
+  lowerHeaders: boolean;
   blocks: TemplateBlock[];
   unclosedAt: number | null;
 }
@@ -41,17 +50,17 @@ export interface Rendered {
   why: string | null;
 }
 
-export function compileTemplate(source: string): CompiledTemplate {
+export function compileTemplate(source: string, o: { lowerHeaders?: boolean } = {}): CompiledTemplate {
+  const lowerHeaders = o.lowerHeaders ?? true;
   const { blocks, unclosedAt } = findBlocks(source);
   return {
     source,
+    lowerHeaders,
     unclosedAt,
     blocks: blocks.map((b) => {
-      const ref = parseRef(b.inner);
-      const compiled =
-        ref.kind === 'expr'
-          ? compileJexl(lowerHeaderBrackets(ref.inner), { globals: ['trigger', 'eventPayload'] })
-          : null;
+      const ref = parseRef(b.inner, lowerHeaders);
+      const inner = ref.kind === 'expr' ? (lowerHeaders ? lowerHeaderBrackets(ref.inner) : ref.inner) : null;
+      const compiled = inner === null ? null : compileJexl(inner, { globals: ['trigger', 'eventPayload'] });
       return { start: b.start, end: b.end, text: b.text, ref, compiled };
     }),
   };
@@ -67,9 +76,16 @@ function renderBlock(b: TemplateBlock, s: ParsedSample): RenderedBlock {
     state,
     why,
   });
+  // A value that is itself a string holding <+...> is evaluated again, as Harness does.
+  const again = (text: string): RenderedBlock => {
+    const n = resolveNested(text, s);
+    if (n.state === 'ok') return out(n.text, n.value, 'ok', null);
+    return out(text, null, n.state, `${b.text} holds ${n.why ?? 'an expression'}`);
+  };
   const ref = b.ref;
   if (ref.kind === 'path') {
     const r = resolvePath(ref, s);
+    if (holdsExpression(r.value)) return again(r.value);
     return out(
       renderValue(r.value, s.numberTexts, r.container, r.key),
       r.value,
@@ -94,6 +110,7 @@ function renderBlock(b: TemplateBlock, s: ParsedSample): RenderedBlock {
     );
   try {
     const value = evaluateExpression(c, s);
+    if (holdsExpression(value)) return again(value);
     return out(renderJexlValue(value), plain(value), 'ok', null);
   } catch (e) {
     const unsupported = (e instanceof JexlError && e.unsupported) || e instanceof RegexUndecided;
@@ -110,7 +127,7 @@ function renderBlock(b: TemplateBlock, s: ParsedSample): RenderedBlock {
 
 /** Render against a sample; memoized per sample since many triggers share the same keys. */
 export function renderTemplate(t: CompiledTemplate, s: ParsedSample): Rendered {
-  const memo = `t:${t.source}`;
+  const memo = `t:${t.lowerHeaders ? 'l' : 'w'}:${t.source}`;
   const hit = s.cache.get(memo);
   if (hit) return hit as Rendered;
   const blocks = t.blocks.map((b) => renderBlock(b, s));

@@ -1,4 +1,4 @@
-// The stage timeline of a pipelineExecutionSummary (HARNESS.md §2): from startingNodeId along
+// The stage timeline of a pipelineExecutionSummary (docs/harness-protocol.md §3): from startingNodeId along
 // nextIds; a parallel node's currentNodeChildren sit side by side in one step. Nodes the walk
 // does not reach (an odd graph) are appended in map order rather than dropped.
 import type { StageStep, StageView } from '../watch-model';

@@ -43,6 +43,7 @@ export function supportReport(r: InspectResult, o: ReportOptions = {}): string {
   const e = r.execution;
   out.push(`# Harness event ${r.phase === 'pending' ? '(queued)' : ''}`.trim(), '');
   out.push(`- **Summary:** ${r.headline}`);
+  if (r.harnessLink) out.push(`- **Open in Harness:** ${r.harnessLink.url}`);
   out.push(`- **apiUrl:** ${redactUrl(r.apiUrl)}`);
   out.push(
     `- **Fetched:** ${iso(r.fetchedAt)} (HTTP ${r.httpStatus}${r.keySent ? ', with the trigger’s API key' : ', without an API key'})`,
@@ -67,6 +68,7 @@ export function supportReport(r: InspectResult, o: ReportOptions = {}): string {
     out.push('', '## Processing', '');
     out.push(`- **Status:** \`${p.status.status}\` — ${p.status.words}`);
     if (p.message) out.push(`- **Harness says:** ${p.message}`);
+    if (p.sandboxNote) out.push(`- **Sandbox note (not Harness’s words):** ${p.sandboxNote}`);
     if (p.warning) out.push(`- **Warning:** ${p.warning}`);
     out.push(`- **Trigger / pipeline:** ${p.triggerIdentifier ?? '—'} / ${p.pipelineIdentifier ?? '—'}`);
     out.push(`- **Event received:** ${iso(p.eventCreatedAt)}`);

@@ -1,4 +1,4 @@
-// The condition matrix (issue 4): N triggers × M samples, each cell "fires or not, and why".
+// The condition matrix: N triggers × M samples, each cell "fires or not, and why".
 // Each trigger YAML is read and compiled once and each sample parsed once, so a cell costs one
 // evaluate(); a trigger whose YAML cannot be read fills its row with that error. Plus its CSV.
 import { DeskError } from '../errors';

@@ -1,4 +1,4 @@
-// A Harness trigger YAML read into a custom webhook trigger (HARNESS.md §4). Errors say where
+// A Harness trigger YAML read into a custom webhook trigger (docs/harness-protocol.md §6). Errors say where
 // (line/column) and what the document is when it is not a custom webhook trigger.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';

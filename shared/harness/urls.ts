@@ -1,4 +1,4 @@
-// Reads a Harness custom webhook URL (HARNESS.md §1) without ever rebuilding it: the URL the user
+// Reads a Harness custom webhook URL (docs/harness-protocol.md §1) without ever rebuilding it: the URL the user
 // pasted is the URL that gets fired, so vanity hosts and self-managed path prefixes survive as given.
 import { DeskError } from '../errors';
 import type { TriggerUrl } from '../model';

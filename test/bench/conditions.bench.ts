@@ -1,4 +1,4 @@
-// Issue 4: the condition evaluator. A trigger with 20 payload conditions, 5 header conditions and a
+// The condition evaluator. A trigger with 20 payload conditions, 5 header conditions and a
 // JEXL condition against a 1 MB payload: per evaluation once the payload is parsed and the trigger
 // compiled (target < 2 ms), next to a naive evaluation that re-parses the YAML and the payload and
 // re-compiles every time; and the matrix of 50 triggers × 200 samples (target < 1 s).

@@ -1,4 +1,4 @@
-// Issue 3: the payload editor on a 5 MB JSON payload, in Chromium against the web host: opening
+// The payload editor on a 5 MB JSON payload, in Chromium against the web host: opening
 // the editor, typing latency (keydown → the next frame after the character is on screen) and
 // validation after an edit (keydown → the status line says valid / not JSON). The same three for
 // a plain <textarea> validated with JSON.parse on every input, the floor, reported as ratios.

@@ -1,4 +1,4 @@
-// Issue 2: the backend's whole fire path (validate, build, send, parse, record) against the
+// The backend's whole fire path (validate, build, send, parse, record) against the
 // sandbox, next to a bare undici request to the same URL and to spawning curl with the imported command.
 import { spawn } from 'node:child_process';
 import { request } from 'undici';

@@ -1,4 +1,4 @@
-// Issue 5: the history list with 10,000 entries renders in under 100 ms (virtualized), measured in
+// The history list with 10,000 entries renders in under 100 ms (virtualized), measured in
 // Chromium: React commit + style + layout of the real HistoryList, on a fresh page each run.
 import { chromium } from '@playwright/test';
 import { historyRenderPage, type RenderFigures } from '../e2e/history-render-page';

@@ -1,4 +1,4 @@
-// Issue 5: the history with 10,000 entries. Appending one must stay under 5 ms (it is one line
+// The history with 10,000 entries. Appending one must stay under 5 ms (it is one line
 // added to history.jsonl, never a rewrite), a search under 50 ms (a scan of the in-memory index).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

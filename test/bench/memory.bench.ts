@@ -1,4 +1,4 @@
-// Issue 2: backend memory at rest and its growth over 1,000 fires (target: under 10 MB).
+// Backend memory at rest and its growth over 1,000 fires (target: under 10 MB).
 // Run with --expose-gc (npm run bench does) so the figures are after a full collection. The first
 // thousand fires also grow the process by compiled code and pools (reported, not a leak); the
 // target is checked on the next thousand, the steady state. Every fire starts a watch that lives

@@ -17,6 +17,7 @@ const benches: Bench[] = [
   { name: 'history', run: async () => (await import('./history.bench')).run() },
   { name: 'history-render', run: async () => (await import('./history-render.bench')).run() },
   { name: 'conditions', run: async () => (await import('./conditions.bench')).run() },
+  { name: 'cli', run: async () => (await import('./cli.bench')).run() },
 ];
 
 const filter = process.argv[2];

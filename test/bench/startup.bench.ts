@@ -1,4 +1,4 @@
-// Issue 2, browser mode: from web-host process start to the trigger list interactive in Chromium,
+// Browser mode: from web-host process start to the trigger list interactive in Chromium,
 // the first screen's JavaScript (gzipped), backend RSS and renderer JS heap at rest.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

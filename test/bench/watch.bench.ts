@@ -1,4 +1,4 @@
-// Issue 5: 500 concurrent watches against the sandbox in a process of its own (--speed 20), at the
+// 500 concurrent watches against the sandbox in a process of its own (--speed 20), at the
 // real polling pace. All 500 runs wait for an approval, so all 500 watches are live and polling at
 // once while the backend's CPU and resident memory are measured; then half are approved (Success)
 // and half rejected (ApprovalRejected): every watch must see exactly one terminal transition, with

@@ -20,7 +20,9 @@ test('Ctrl+Enter fires once, with live progress, sending the payload byte for by
     return response.json();
   };
   await control('DELETE', 'received');
-  await control('POST', 'faults', { delayMs: 1500 }); // slow enough to see the progress text
+  // Slow enough to see the progress text, and for the second press to land while the first is in
+  // flight even on a loaded machine (at 1.5 s a press delayed by load came after the answer).
+  await control('POST', 'faults', { delayMs: 5000 });
 
   const plain = example('plain');
   await sidebarTrigger(page, plain.name).click();

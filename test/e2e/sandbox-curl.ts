@@ -1,4 +1,4 @@
-// The sandbox examples' URLs and Harness's exact "Copy as cURL" text (HARNESS.md §1), written out
+// The sandbox examples' URLs and Harness's exact "Copy as cURL" text (docs/harness-protocol.md §1), written out
 // here rather than taken from the sandbox's own generator, so the import is tested against the spec.
 import { ACCOUNT, EXAMPLES, KEYS, ORG, type ExampleSpec } from '../../electron/sandbox/examples';
 

@@ -296,7 +296,7 @@ describe('one running shell', () => {
 describe('the page loaded from file:// (which has no headers)', () => {
   it('carries the same content security policy as a meta tag', () => {
     const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
     // frame-ancestors is ignored in a meta tag (Electron windows are never framed anyway).
     const expected = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'));
     expect(meta?.split('; ')).toEqual(expected);

@@ -1,4 +1,4 @@
-// fireTrigger against the real sandbox over HTTP: every answer of HARNESS.md §1, the faults, and
+// fireTrigger against the real sandbox over HTTP: every answer of docs/harness-protocol.md §2, the faults, and
 // the rules that matter most (sent exactly once; the key only to the trigger's own origin).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fireTrigger, type FireInput } from '../../electron/backend/fire/index';
@@ -143,7 +143,7 @@ describe('success', () => {
   });
 });
 
-describe("every error of HARNESS.md §1: rejected, with Harness's words and an explanation", () => {
+describe("every error of a fire: rejected, with Harness's words and an explanation", () => {
   const titles = new Set<string>();
   afterAll(() => {
     // Each row has its own explanation, not one generic "rejected".

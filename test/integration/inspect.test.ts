@@ -29,10 +29,17 @@ async function fireToEnd(kind: string, body: string) {
 
 describe('inspector', () => {
   it('opens a pasted apiUrl with every status explained, the payload and the runtime input', async () => {
-    const { fired } = await fireToEnd('fails', '{"suite":"nightly"}');
+    const { fired, t } = await fireToEnd('fails', '{"suite":"nightly"}');
     const r = await desk.backend.handlers['inspect:open']({ apiUrl: fired.event?.apiUrl ?? '' });
     expect(r.httpStatus).toBe(200);
     expect(r.execution?.status.status).toBe('Failed');
+    // The headline names the failing stage; Open in Harness links the execution (uiUrl form + planExecutionId).
+    expect(r.headline).toBe('Failed in Integration tests: Shell Script execution failed. Please check execution logs.');
+    expect(r.harnessLink).toEqual({
+      url: `${fired.event?.uiUrl.split('/deployments')[0] ?? ''}/pipelines/${r.execution?.pipelineIdentifier ?? ''}/executions/${r.execution?.planExecutionId ?? ''}/pipeline`,
+      triggerId: t.id,
+    });
+    expect(r.fields.find((f) => f.name === 'exceptionOccured')?.meaning).toMatch(/no run was started for this event/);
     expect(r.payload).toBe('{"suite":"nightly"}');
     expect(r.fields.map((f) => f.name)).toEqual(
       expect.arrayContaining(['status', 'message', 'eventCreatedAt', 'pipelineExecutionId']),
@@ -71,7 +78,11 @@ describe('inspector', () => {
       base: sandbox.baseUrl,
     });
     expect(unknown.phase).toBe('pending');
-    expect(unknown.explanation?.title).toBe('Queued');
+    // Never fired from this app: "doesn't exist" may mean a wrong id or account, or an old event.
+    expect(unknown.explanation?.title).toBe('Queued, or not there');
+    expect(unknown.explanation?.detail).toMatch(/event id or the account may be wrong, or the event too old/);
+    expect(unknown.headline).toMatch(/^Harness has no history for this event/);
+    expect(unknown.harnessLink).toBeNull();
     const noAccount = await desk.backend.handlers['inspect:open']({
       apiUrl: `${sandbox.baseUrl}/gateway/pipeline/api/webhook/triggerExecutionDetails/abc`,
     });

@@ -1,5 +1,5 @@
-// The seams later issues build on: the evaluate hook (conditions, issue 4), runtime-input failures,
-// triggers added at runtime, several triggers behind one v2 URL, and onRunEnd (issue 6).
+// The sandbox's seams: the evaluate hook (conditions), runtime-input failures,
+// triggers added at runtime, several triggers behind one v2 URL, and onRunEnd (chain notifications).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, startSandbox, type EvaluateInput, type RunEnd, type Sandbox } from '../../electron/sandbox';
 
@@ -56,19 +56,16 @@ describe('evaluate hook', () => {
         const payload = JSON.parse(input.body) as { env?: string };
         return payload.env === 'prod'
           ? { match: true }
-          : {
-              match: false,
-              status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-              message: 'No trigger matched payload after condition evaluation for project: Sandbox',
-            };
+          : { match: false, status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', note: 'env is not prod' };
       },
     });
     const url = sb.examples[0]?.url ?? '';
     const miss = await settled(await fire(url, '{"env":"qa"}', { 'X-Source': 'jenkins' }));
     expect(miss.processing).toMatchObject({
       status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-      message: 'No trigger matched payload after condition evaluation for project: Sandbox',
+      message: `No Trigger matched conditions for payload event for Account: ${ACCOUNT}`,
       pipelineExecutionId: null,
+      exceptionOccured: true,
     });
     expect(miss.summary).toBeNull();
     expect(seen[0]?.headers['x-source']).toBe('jenkins');

@@ -1,4 +1,4 @@
-// The trigger REST endpoints of HARNESS.md §6, under both prefixes, with keys checked as for the project.
+// The trigger REST endpoints (docs/harness-protocol.md §8), under both prefixes, with keys checked as for the project.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, startSandbox, type Sandbox } from '../../electron/sandbox';
 

@@ -1,4 +1,4 @@
-// Following an event through apiUrl (HARNESS.md §2) over real HTTP, on a clock the test moves:
+// Following an event through apiUrl (docs/harness-protocol.md §3) over real HTTP, on a clock the test moves:
 // queued (400), processing details, then a run through its stages in graph order to each end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, startSandbox, type ExampleKind, type Sandbox } from '../../electron/sandbox';

@@ -22,7 +22,7 @@ beforeAll(async () => {
         ? {
             match: false,
             status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-            message: 'Payload conditions did not match: env equals prod',
+            note: 'Payload conditions did not match: env equals prod',
           }
         : { match: true },
   });
@@ -114,7 +114,12 @@ describe('a watch after each fire', () => {
     expect(end.phase).toBe('not-started');
     expect(end.execution).toBeNull();
     expect(end.processing?.status).toMatchObject({ status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS', tone: 'bad' });
-    expect(end.failureMessages).toContain('Payload conditions did not match: env equals prod');
+    // Harness's own words as the failure; the sandbox's explanation apart, where the app shows it.
+    expect(end.failureMessages).toEqual([
+      `No Trigger matched conditions for payload event for Account: ${e.accountIdentifier}`,
+    ]);
+    expect(end.processing?.sandboxNote).toBe('Payload conditions did not match: env equals prod');
+    expect(end.processing?.exceptionOccured).toBe(true);
     expect((await desk.backend.handlers['history:get']({ id: fired.id })).group).toBe('not-started');
   });
 

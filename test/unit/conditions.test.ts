@@ -1,4 +1,4 @@
-// Trigger verdicts as Harness decides them (HARNESS.md §3): key rendering, order, statuses, warnings.
+// Trigger verdicts as Harness decides them (docs/harness-protocol.md §5): key rendering, order, statuses, warnings.
 import { describe, expect, it } from 'vitest';
 import { compileTrigger, evaluate, evaluateTrigger, parseSample } from '../../shared/harness/conditions';
 import { needsExactNumbers } from '../../shared/harness/expressions-json';
@@ -53,8 +53,10 @@ describe('rendering condition keys', () => {
     ['<+eventPayload.a.b>', 'x'],
     ['ref-<+trigger.payload.s>-<+trigger.payload.i>', 'ref-text-10'],
     ['<+trigger.payload.s.toUpperCase()>', 'TEXT'],
-    ["<+trigger.header['X-Event']>", 'push'],
-    ['<+trigger.header["x-EVENT"]>', 'push'],
+    // A payload-condition key looks a header name up as written (lower-cased only in header conditions).
+    ["<+trigger.header['X-Event']>", 'null'],
+    ['<+trigger.header["x-EVENT"]>', 'null'],
+    ["<+trigger.header['x-event']>", 'push'],
     ['<+trigger.header.X-Event>', 'null'],
     ['<+trigger.header.x-event>', 'push'],
     ["<+trigger.header['X-Missing']>", 'null'],

@@ -11,7 +11,7 @@ const BODY = '{"sample_key": "sample_value"}';
 const KEY = ['pat', `acc${'X'.repeat(19)}`, 'ab'.repeat(12), `${'Qz9'.repeat(6)}Qz`].join('.');
 const CT = "-H 'content-type: application/json'";
 
-/** Harness's "Copy as cURL", exactly (HARNESS.md §1). */
+/** Harness's "Copy as cURL", exactly (docs/harness-protocol.md §1). */
 const HARNESS = `curl -X POST -H 'content-type: application/json' -H 'X-Api-Key: sample_api_key' --url '${URL}' -d '${BODY}'`;
 
 type Want = Partial<Omit<CurlImport, 'parsed' | 'notes'>>;

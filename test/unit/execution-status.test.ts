@@ -77,7 +77,7 @@ function summary(status: string, extra: Record<string, unknown> = {}): Record<st
 }
 
 describe('status words', () => {
-  it('has the exact terminal set of HARNESS.md §2', () => {
+  it('has the exact terminal set of Harness', () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual([
       'Aborted',
       'AbortedByFreeze',

@@ -18,7 +18,7 @@ const JSON_CT = 'application/json';
 const noKey: FireContext = { hadKey: false, url: V3 };
 const withKey: FireContext = { hadKey: true, url: V3 };
 
-/** Harness's error envelope (HARNESS.md §1). */
+/** Harness's error envelope (docs/harness-protocol.md §2). */
 function envelope(code: string, message: string, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
     status: 'ERROR',
@@ -256,6 +256,23 @@ const rows: Row[] = [
     ctx: noKey,
     title: /^Harness does not know this address$/,
     action: /Copy the trigger's URL again/,
+  },
+  {
+    name: 'a path the API does not have: 400 RESOURCE_NOT_FOUND_EXCEPTION',
+    status: 400,
+    body: envelope('RESOURCE_NOT_FOUND_EXCEPTION', 'HTTP 404 Not Found'),
+    ctx: noKey,
+    title: /^Harness does not know this address$/,
+    action: /Copy the trigger's URL again/,
+  },
+  {
+    name: "500 UNKNOWN_ERROR: Harness's answer to a content type it does not read",
+    status: 500,
+    body: envelope('UNKNOWN_ERROR', 'Oops, something went wrong on our end. Please contact Harness Support.'),
+    ctx: noKey,
+    title: /^Server error \(HTTP 500\)$/,
+    detail: /content type .*JSON, YAML or plain text/,
+    action: /application\/json/,
   },
   {
     name: '415 content type',

@@ -40,7 +40,7 @@ function evalJexl(src: string): { state: JexlState | 'syntax' | 'refused'; value
 
 // [expression, expected state]: 'true'/'false' are Boolean results
 const cases: [string, JexlState | 'refused'][] = [
-  // The HARNESS.md example
+  // The documented example
   [`${P('tag')}.startsWith("v") && ${P('image')} != null`, 'true'],
   // String methods
   [`${P('tag')}.contains(".")`, 'true'],

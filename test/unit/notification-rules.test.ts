@@ -34,7 +34,7 @@ function fails(o: NotificationRuleInput): DeskError {
 }
 
 describe('notificationRulesYaml', () => {
-  it('writes the Webhook rule of HARNESS.md §5 with the secret expression, never a key', () => {
+  it('writes the Webhook notification rule with the secret expression, never a key', () => {
     const out = notificationRulesYaml(base());
     const [rule] = rules(out.yaml);
     expect(rule).toEqual({

@@ -1,4 +1,4 @@
-// HARNESS.md §3 operators, table-driven: every blank-value rule, In/NotIn splitting and regex fallback.
+// The operators of docs/harness-protocol.md §5, table-driven: every blank-value rule, In/NotIn splitting and regex fallback.
 import { describe, expect, it } from 'vitest';
 import { javaHashSetOrder, javaStringHash, looksLikeGlob, splitInList } from '../../shared/harness/in-list';
 import { applyOperator, isJavaBlank, prepareOperator } from '../../shared/harness/operators';
@@ -93,7 +93,7 @@ const cases: [string | null, string | null, string, OperatorState, string][] = [
   ['Matches', 'a', 'a', 'error', 'unknown operator'],
 ];
 
-describe('operators (HARNESS.md §3)', () => {
+describe('operators', () => {
   it.each(cases)('%s %j on %j → %s (%s)', (operator, value, input, expected) => {
     expect(run(operator, value, input).state).toBe(expected);
   });

@@ -53,6 +53,7 @@ function result(key: string, token: string): InspectResult {
     statuses: [view.execution?.status ?? { status: 'x', words: 'x', tone: 'unknown' }],
     raw: '{}',
     explanation: null,
+    harnessLink: null,
   };
 }
 
@@ -72,6 +73,13 @@ describe('supportReport', () => {
     expect(md).not.toContain(token);
     // The payload's own fence cannot close the block early.
     expect(md).toMatch(/````\n.*```/s);
+  });
+
+  it('names the failing stage in the summary and links the execution in Harness', () => {
+    const url = 'https://h.example/ng/#/account/A/cd/orgs/o/projects/p/pipelines/deploy_pl/executions/p1/pipeline';
+    const r = result('k', 't');
+    const md = supportReport({ ...r, headline: r.headline || 'x', harnessLink: { url, triggerId: null } });
+    expect(md).toContain(`- **Open in Harness:** ${url}`);
   });
 
   it('masks values given as secrets wherever they appear', () => {

@@ -1,4 +1,4 @@
-// Reading a trigger YAML (HARNESS.md §4): fields, scalar text as Harness reads it, errors with places.
+// Reading a trigger YAML (docs/harness-protocol.md §6): fields, scalar text as Harness reads it, errors with places.
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
@@ -49,7 +49,7 @@ const wrap = (source: string): string => `trigger:\n  name: t\n  identifier: t\n
 const custom = (spec: string): string => wrap(`    type: Webhook\n    spec:\n      type: Custom\n      spec:\n${spec}`);
 
 describe('parseTriggerYaml', () => {
-  it('reads the HARNESS.md example', () => {
+  it('reads the documented example trigger', () => {
     const t = parseTriggerYaml(HARNESS_EXAMPLE);
     expect(t).toMatchObject({
       name: 'Deploy on image',

@@ -1,4 +1,4 @@
-// The page's pure pieces for issue 5: the event phases in plain words, the list windowing,
+// The watch view's pure pieces: the event phases in plain words, the list windowing,
 // raw-answer search, date bounds, durations (live ones carried on this computer's clock).
 import { describe, expect, it } from 'vitest';
 import type { StatusWords, WatchState } from '../../shared/watch-model';
@@ -46,6 +46,7 @@ const processing = (status: StatusWords, message = ''): NonNullable<WatchState['
   status,
   message,
   warning: null,
+  sandboxNote: null,
   exceptionOccured: false,
   triggerIdentifier: 't',
   pipelineIdentifier: 'p',

@@ -1,4 +1,4 @@
-// Issue 6: saved chains and the record of their runs. Their own file, chains.json, beside
+// Saved chains and the record of their runs. Their own file, chains.json, beside
 // data.json, opened like every store (store/store.ts: schema-checked, versioned, atomic writes, damaged
 // items set aside), so the trigger store's format is untouched. A run's record links the history
 // entries of its steps (historyId per step).

@@ -1,4 +1,4 @@
-// Issue 6: the chains requests, wired to chains.ts (store), run.ts (runner) and the pure
+// The chains requests, wired to chains.ts (store), run.ts (runner) and the pure
 // notificationRules generator.
 import type { Args, Handlers, Result } from '../../../shared/api';
 import { DeskError } from '../../../shared/errors';

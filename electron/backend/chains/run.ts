@@ -1,4 +1,4 @@
-// Issue 6: runs a chain. Each step is fired through the normal fire path (history entry + watch),
+// Runs a chain. Each step is fired through the normal fire path (history entry + watch),
 // followed by its watch until the run ends; the next step starts when that run reached the step's
 // `after` status, with {{prev.*}} filled from it. A step that fails stops what follows and says why;
 // `stop` fires nothing more. Every change is pushed as `chain:update` and kept in chains.json.

@@ -2,11 +2,12 @@
 // and read it in plain words. The key goes only with an apiUrl on a stored trigger's own origin and
 // account; the answer is redacted against every known secret as it is read.
 import { DeskError } from '../../../shared/errors';
-import { readDetails } from '../../../shared/harness/execution-status';
+import { executionLink } from '../../../shared/harness/execution-link';
+import { pendingWords, readDetails } from '../../../shared/harness/execution-status';
 import { redact, redactJson } from '../../../shared/harness/redact';
 import { supportReport } from '../../../shared/harness/support-report';
 import type { Explanation } from '../../../shared/model';
-import type { ExplainedField, InspectResult, StatusWords } from '../../../shared/watch-model';
+import type { ExplainedField, HistoryEntry, InspectResult, StatusWords } from '../../../shared/watch-model';
 import type { Ctx } from '../context';
 import type { HistoryService } from '../history/index';
 import { checkRequestUrl } from '../net/index';
@@ -32,7 +33,8 @@ const MEANINGS: Readonly<Record<string, string>> = {
   triggerIdentifier: 'The trigger that took the event.',
   pipelineIdentifier: 'The pipeline the trigger starts.',
   pipelineExecutionId: 'The run started for this event (planExecutionId); empty when none started.',
-  exceptionOccured: 'True when Harness hit an error while processing (Harness spells it this way).',
+  exceptionOccured:
+    'True when no run was started for this event (a condition miss, an input error...), not that Harness crashed. Harness spells it this way.',
   status: 'How processing ended (see the status list).',
   message: 'Harness’s own words about processing.',
   warningMsg: 'A warning Harness attached, if any.',
@@ -87,10 +89,20 @@ function explainAnswer(kind: string, status: number, message: string): Explanati
   }
 }
 
+/** The fire of this app that produced the event (by history id, else by the event id in apiUrl). */
+function firedEntry(history: HistoryService, t: InspectTarget, apiUrl: string): HistoryEntry | null {
+  if (t.historyId !== undefined) return history.get(t.historyId);
+  const id = /\/triggerExecutionDetails\/([^/?#]+)/.exec(apiUrl)?.[1];
+  if (id === undefined) return null;
+  const found = history.search({ text: id, limit: 20 }).entries.find((e) => e.eventCorrelationId === id);
+  return found ? history.find(found.id) : null;
+}
+
 export async function inspectEvent(ctx: Ctx, history: HistoryService, t: InspectTarget): Promise<InspectResult> {
   const apiUrl = resolveApiUrl(t, history, ctx.sandboxBaseUrl());
   checkRequestUrl(apiUrl);
-  const historyTrigger = t.historyId === undefined ? null : history.get(t.historyId).triggerId;
+  const fired = firedEntry(history, t, apiUrl);
+  const historyTrigger = t.historyId === undefined ? null : (fired?.triggerId ?? null);
   const { key, trigger } = await keyForUrl(ctx, apiUrl, historyTrigger);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key !== null) headers['X-Api-Key'] = key;
@@ -98,7 +110,8 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   if (key !== null) secrets.push(key);
   const res = await ctx.http.request({ method: 'GET', url: apiUrl, headers, retry: 'idempotent' });
   const now = ctx.now();
-  const answer = readDetails(res.status, res.body, now, secrets);
+  const pendingForMs = fired ? now - fired.at : null;
+  const answer = readDetails(res.status, res.body, now, secrets, { pendingForMs });
   // The raw view is the answer as received, redacted the same way (everything below comes from `answer`, already redacted).
   let raw: string;
   try {
@@ -130,6 +143,7 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
       fields: [],
       statuses: [],
       explanation: explainAnswer(answer.kind, res.status, answer.message),
+      harnessLink: null,
     };
   }
   const p = answer.data?.webhookProcessingDetails;
@@ -149,14 +163,30 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
   add(v.processing?.status);
   add(v.execution?.status);
   for (const step of v.steps) for (const s of step.stages) add(s.status);
+  const fresh = pendingForMs !== null && pendingWords(pendingForMs) === pendingWords(0);
   const explanation: Explanation | null =
     v.phase === 'pending'
       ? {
-          title: 'Queued',
-          detail: "Harness answered that the event's history does not exist yet: it is queued, not failed.",
-          action: 'Open it again in a moment.',
+          title: fresh ? 'Queued' : 'Queued, or not there',
+          detail: fresh
+            ? "Harness answered that the event's history does not exist yet: it is queued, not failed."
+            : `Harness answered "Trigger event history doesn't exist". ${pendingWords(pendingForMs)}.`,
+          action: fresh
+            ? 'Open it again in a moment.'
+            : 'Check the event id and the account, then open it again; Harness keeps event history for a limited time.',
         }
       : null;
+  const e = v.execution;
+  const link =
+    e &&
+    executionLink({
+      uiUrl: fired?.uiUrl ?? null,
+      apiUrl,
+      org: e.orgIdentifier,
+      project: e.projectIdentifier,
+      pipeline: e.pipelineIdentifier,
+      planExecutionId: e.planExecutionId,
+    });
   return {
     ...base,
     ...v,
@@ -165,6 +195,7 @@ export async function inspectEvent(ctx: Ctx, history: HistoryService, t: Inspect
     fields,
     statuses,
     explanation,
+    harnessLink: link ? { url: link, triggerId: historyTrigger ?? trigger?.id ?? null } : null,
   };
 }
 

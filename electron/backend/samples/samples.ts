@@ -1,4 +1,4 @@
-// The sample library (issue 4): named payload + headers per workspace, for the condition lab and
+// The sample library: named payload + headers per workspace, for the condition lab and
 // its matrix. Its own file, samples.json, beside data.json, opened like every store (store/store.ts:
 // schema-checked, versioned, atomic writes, damaged items set aside), so the trigger store's format
 // is untouched. Samples are plain text: anything shaped like a key is refused rather than written.

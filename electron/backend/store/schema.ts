@@ -130,7 +130,7 @@ const trigger = {
       },
     },
     production: { type: 'boolean' },
-    // Optional (issue 3): the trigger's YAML when known, and the last values of payload variables.
+    // Optional: the trigger's YAML when known, and the last values of payload variables.
     yaml: str,
     variables: { type: 'object', additionalProperties: str },
     // Optional: payload variables kept in the vault (name → KeyInfo).

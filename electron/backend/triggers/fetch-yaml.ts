@@ -1,5 +1,5 @@
 // Fetches a trigger's YAML from Harness: GET <prefix>/triggers/{triggerIdentifier}?account…&
-// targetIdentifier=<pipeline> (HARNESS.md §6), where <prefix> is the webhook URL's own path before
+// targetIdentifier=<pipeline> (docs/harness-protocol.md §8), where <prefix> is the webhook URL's own path before
 // /webhook/custom (so /gateway/pipeline/api on SaaS). The key goes only to the trigger's own origin.
 // The answer is redacted as it is read: a key Harness shows in the YAML is never stored in clear.
 import { DeskError } from '../../../shared/errors';

@@ -1,4 +1,4 @@
-// Abort a running execution (HARNESS.md §6): PUT {prefix}/pipeline/api/pipeline/execute/interrupt/{id}
+// Abort a running execution (docs/harness-protocol.md §8): PUT {prefix}/pipeline/api/pipeline/execute/interrupt/{id}
 // ?accountIdentifier&orgIdentifier&projectIdentifier&interruptType=AbortAll, on the origin and path
 // prefix of the event's apiUrl. Sent once (never retried); the key only to the trigger's origin.
 import { DeskError } from '../../../shared/errors';

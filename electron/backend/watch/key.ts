@@ -1,5 +1,5 @@
 // Which key, if any, may go with a GET to apiUrl or an abort: only a stored trigger's own key, and
-// only when the address has that trigger's origin AND account (HARNESS.md §2: app.harness.io hosts
+// only when the address has that trigger's origin AND account (docs/harness-protocol.md §3: app.harness.io hosts
 // every account, so the origin alone says nothing). An apiUrl pointing anywhere else gets no key.
 import type { Ctx } from '../context';
 import type { StoredTrigger } from '../store/index';

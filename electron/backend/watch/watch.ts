@@ -1,4 +1,4 @@
-// Live watches: each follows one event's apiUrl until a terminal status (HARNESS.md §2), pushing
+// Live watches: each follows one event's apiUrl until a terminal status (docs/harness-protocol.md §3), pushing
 // `watch:update` with the whole state on every change. Network errors and 5xx are "connection
 // trouble" (backoff, never a failed run); 401/403 and other refusals stop the watch with the
 // reason. The key goes only to the trigger's own origin and account; every answer is redacted
@@ -188,7 +188,10 @@ export function createWatchService(o: WatchOptions): WatchService {
       return;
     }
     if (over(w)) return;
-    const answer = readDetails(res.status, res.body, ctx.now(), secrets);
+    // "doesn't exist" for a minute may no longer mean "queued": the headline then says so.
+    const answer = readDetails(res.status, res.body, ctx.now(), secrets, {
+      pendingForMs: ctx.now() - w.state.startedAt,
+    });
     const said = answer.kind === 'view' ? '' : answer.message;
     switch (answer.kind) {
       case 'view':

@@ -1,5 +1,5 @@
 // "Set it up in Harness": the notificationRules YAML for pipeline A that starts B's custom trigger
-// when A reaches the chosen events (HARNESS.md §5), with the key as a Harness secret expression,
+// when A reaches the chosen events (docs/harness-protocol.md §7), with the key as a Harness secret expression,
 // the warnings (two runs of B), and the eventData B will receive, to preview in the condition lab.
 // Computed here, as you choose, with the same shared code the backend answers chains:notificationYaml with.
 import { useState, type ReactNode } from 'react';

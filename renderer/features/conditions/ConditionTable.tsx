@@ -4,6 +4,9 @@ import { Fragment, type ReactNode } from 'react';
 import type { ConditionRow } from '../../../shared/harness/conditions';
 import { stateText } from './words';
 
+/** Warnings for the mistakes people often make start so; the lab shows the words as a flag. */
+const MISTAKE = 'Classic mistake: ';
+
 export function ConditionTable({ rows }: { rows: ConditionRow[] }): ReactNode {
   if (rows.length === 0) return <p className="muted">No payload or header conditions.</p>;
   return (
@@ -29,7 +32,9 @@ export function ConditionTable({ rows }: { rows: ConditionRow[] }): ReactNode {
               </th>
               <td className="mono key">{r.key || <span className="muted">(empty)</span>}</td>
               <td className="mono">
-                {r.state === 'not-reached' && r.resolved === '' ? '' : JSON.stringify(r.resolved)}
+                {(r.state === 'not-reached' || r.state === 'dropped') && r.resolved === ''
+                  ? ''
+                  : JSON.stringify(r.resolved)}
               </td>
               <td className="mono nowrap">{r.operator || <span className="muted">(none)</span>}</td>
               <td className="mono">{JSON.stringify(r.expected)}</td>
@@ -43,7 +48,15 @@ export function ConditionTable({ rows }: { rows: ConditionRow[] }): ReactNode {
                 <td colSpan={7}>
                   <ul className="cond-warnings" aria-label={`Warnings for ${r.kind} condition ${r.index + 1}`}>
                     {r.warnings.map((w) => (
-                      <li key={w}>{w}</li>
+                      <li key={w}>
+                        {w.startsWith(MISTAKE) ? (
+                          <>
+                            <span className="classic-mistake">Classic mistake:</span> {w.slice(MISTAKE.length)}
+                          </>
+                        ) : (
+                          w
+                        )}
+                      </li>
                     ))}
                   </ul>
                 </td>

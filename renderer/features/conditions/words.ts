@@ -6,6 +6,7 @@ export const STATE_WORDS: Record<RowState | 'blank', string> = {
   'fail': 'fail',
   'error': 'error',
   'unsupported': 'cannot tell',
+  'dropped': 'dropped by Harness',
   'not-reached': 'not reached',
   'blank': 'pass',
 };

@@ -2,6 +2,7 @@
 // and its stages, the input and payload Harness used, every status explained, the raw answer.
 import type { ReactNode } from 'react';
 import type { InspectResult } from '../../../shared/watch-model';
+import { openHarnessPage } from '../../stores/trigger-extras';
 import { formatDateTime, formatDuration } from '../watch/format';
 import { StageTimeline } from '../watch/StageTimeline';
 import { StatusBadge } from '../watch/StatusBadge';
@@ -56,6 +57,25 @@ function Execution({ result }: { result: InspectResult }): ReactNode {
   );
 }
 
+/** Open in Harness: the backend opens only the stored trigger's own host; without one, the link to copy. */
+function HarnessLink({ result }: { result: InspectResult }): ReactNode {
+  const link = result.harnessLink;
+  if (!link) return null;
+  if (link.triggerId !== null) {
+    const triggerId = link.triggerId;
+    return (
+      <button type="button" className="open-in-harness" onClick={() => void openHarnessPage(link.url, triggerId)}>
+        Open in Harness
+      </button>
+    );
+  }
+  return (
+    <span className="small-text">
+      Open in Harness: <code className="mono">{link.url}</code>
+    </span>
+  );
+}
+
 export function InspectResultView({ result }: { result: InspectResult }): ReactNode {
   return (
     <div className="inspect-result" data-phase={result.phase}>
@@ -69,6 +89,7 @@ export function InspectResultView({ result }: { result: InspectResult }): ReactN
             ? `API key of “${result.keyTriggerName ?? 'a saved trigger'}” sent (same origin)`
             : 'no API key sent'}
         </span>
+        <HarnessLink result={result} />
       </div>
       {result.explanation && (
         <div className="explanation" data-testid="explanation">
@@ -97,6 +118,12 @@ export function InspectResultView({ result }: { result: InspectResult }): ReactN
             )}
           </p>
           {result.processing.warning && <p className="watch-note note-trouble">{result.processing.warning}</p>}
+          {result.processing.sandboxNote && (
+            <p className="watch-note" role="note" aria-label="Sandbox note">
+              <strong>Sandbox note</strong> (the embedded sandbox’s explanation, not Harness’s words):{' '}
+              {result.processing.sandboxNote}
+            </p>
+          )}
         </Block>
       )}
       {result.fields.length > 0 && (

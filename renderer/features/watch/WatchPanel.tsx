@@ -150,6 +150,11 @@ export function WatchPanel({ watch }: { watch: WatchState }): ReactNode {
         <StageTimeline steps={watch.steps} measuredAt={measuredAt} live={live && !watch.terminal} />
       )}
       <Failures messages={watch.failureMessages} />
+      {watch.processing?.sandboxNote && (
+        <div className="watch-note" role="note" aria-label="Sandbox note">
+          <strong>Sandbox note</strong> (not Harness’s words): {watch.processing.sandboxNote}
+        </div>
+      )}
       {watch.ended && (
         <p className="watch-ended-line" data-testid="watch-ended">
           Finished following at {formatTime(watch.ended.at)}: {watch.ended.reason}
