@@ -1,14 +1,19 @@
 // Runs one contract request the same way for every host (Electron IPC, web host): check the
-// arguments against the request's schema, call the handler, and answer a Reply. Nothing is thrown
-// across a boundary: a DeskError travels as its shape. This is the one place that turns anything
-// else (a bug, a library's error) into a reply: its details go, redacted, to the log with a short
-// reference id, and the page (or the CLI, electron/cli/failure.ts) gets plain words and that id.
+// arguments against the request's schema (the only place they are parsed: handlers take them as
+// checked), call the handler, and answer a Reply. Nothing is thrown across a boundary: a DeskError
+// travels as its shape, its words redacted against the vault's secrets and the request's own. This
+// is the one place that turns anything else (a bug, a library's error) into a reply: its details
+// go, redacted, to the log with a short reference id, and the page (or the CLI,
+// electron/cli/failure.ts) gets plain words and that id.
 import { randomBytes } from 'node:crypto';
 import { isRequestName, parseArgs, requestSecrets, type Handlers } from '../shared/api';
 import { DeskError, type ErrorShape, type Reply } from '../shared/errors';
 import { redact } from '../shared/harness/redact';
 
 export type Log = (line: string) => void;
+/** The secrets no reply may carry: the vault's (Backend.secrets). */
+export type Secrets = () => readonly string[];
+const NO_SECRETS: Secrets = () => [];
 
 export function logToStderr(line: string): void {
   process.stderr.write(`trigger-desk: ${line}\n`);
@@ -31,13 +36,14 @@ export function internalMessage(ref: string): string {
 
 /**
  * The Reply for a failure: DeskError → its shape (redacted once more); anything else → 'internal'
- * with a reference id, the details logged. `secrets`: what the request itself carried (a key being set).
+ * with a reference id, the details logged. `secrets`: the vault's and what the request itself carried.
  */
 export function errorReply(err: unknown, context: string, log: Log, secrets: string[] = []): Reply<never> {
   if (err instanceof DeskError) {
     const shape: ErrorShape = err.toShape();
     shape.message = redact(shape.message, secrets);
     if (shape.hint !== undefined) shape.hint = redact(shape.hint, secrets);
+    if (shape.where?.token !== undefined) shape.where = { ...shape.where, token: redact(shape.where.token, secrets) };
     return { ok: false, error: shape };
   }
   const ref = referenceId();
@@ -52,6 +58,7 @@ export async function dispatch(
   name: string,
   raw: unknown,
   log: Log = logToStderr,
+  secrets: Secrets = NO_SECRETS,
 ): Promise<Reply<unknown>> {
   if (!isRequestName(name)) {
     return {
@@ -67,6 +74,6 @@ export async function dispatch(
     const value = await handler(args);
     return { ok: true, value };
   } catch (err) {
-    return errorReply(err, name, log, requestSecrets(raw));
+    return errorReply(err, name, log, [...secrets(), ...requestSecrets(raw)]);
   }
 }

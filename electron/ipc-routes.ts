@@ -4,7 +4,7 @@
 import { requestNames, type Handlers, type RequestName } from '../shared/api';
 import type { Reply } from '../shared/errors';
 import { isTrustedSender, type SenderFrame } from './app-page';
-import { dispatch, logToStderr, type Log } from './dispatch';
+import { dispatch, logToStderr, type Log, type Secrets } from './dispatch';
 
 export type IpcRoute = (sender: SenderFrame | null, raw: unknown) => Promise<Reply<unknown>>;
 
@@ -13,7 +13,12 @@ export const UNTRUSTED_SENDER: Reply<never> = {
   error: { code: 'forbidden', message: 'This request did not come from the Trigger Desk window and was refused.' },
 };
 
-export function ipcRoutes(handlers: Handlers, appIndexUrl: string, log: Log = logToStderr): [RequestName, IpcRoute][] {
+export function ipcRoutes(
+  handlers: Handlers,
+  appIndexUrl: string,
+  log: Log = logToStderr,
+  secrets?: Secrets,
+): [RequestName, IpcRoute][] {
   return requestNames.map((name) => [
     name,
     async (sender, raw) => {
@@ -23,7 +28,7 @@ export function ipcRoutes(handlers: Handlers, appIndexUrl: string, log: Log = lo
         );
         return UNTRUSTED_SENDER;
       }
-      return dispatch(handlers, name, raw, log);
+      return dispatch(handlers, name, raw, log, secrets);
     },
   ]);
 }

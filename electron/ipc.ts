@@ -3,7 +3,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events, Handlers } from '../shared/api';
 import type { SenderFrame } from './app-page';
-import type { Log } from './dispatch';
+import type { Log, Secrets } from './dispatch';
 import { ipcRoutes } from './ipc-routes';
 
 function senderFrame(event: IpcMainInvokeEvent): SenderFrame | null {
@@ -12,9 +12,9 @@ function senderFrame(event: IpcMainInvokeEvent): SenderFrame | null {
   return { url: frame.url, isMainFrame: frame.parent === null };
 }
 
-/** Registers every request; returns a function that removes them again (on quit). `log`: the backend's. */
-export function registerIpc(handlers: Handlers, appIndexUrl: string, log: Log): () => void {
-  const routes = ipcRoutes(handlers, appIndexUrl, log);
+/** Registers every request; returns a function that removes them again (on quit). `log`, `secrets`: the backend's. */
+export function registerIpc(handlers: Handlers, appIndexUrl: string, log: Log, secrets: Secrets): () => void {
+  const routes = ipcRoutes(handlers, appIndexUrl, log, secrets);
   for (const [channel, route] of routes) {
     ipcMain.handle(channel, (event, raw: unknown) => route(senderFrame(event), raw));
   }

@@ -4,8 +4,9 @@
 import { app, BrowserWindow, clipboard, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultDataDir } from './backend/data-dir';
+import { defaultDataDir } from './backend/store/index';
 import { createBackend } from './backend/index';
+import { startSandboxPeer } from './sandbox/index';
 import type { Backend } from './backend/types';
 import { isOpenableExternally } from './app-page';
 import { registerIpc, sendToWindows } from './ipc';
@@ -37,7 +38,8 @@ function startBackend(): Promise<Backend> {
     resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     openExternal,
     writeClipboard: (text) => clipboard.writeText(text),
-    sandbox: true,
+    // The sandbox is a peer of the backend, started here and handed in (shared/sandbox-peer.ts).
+    startSandbox: startSandboxPeer,
     env: process.env,
   });
 }
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     app.exit(1);
     return;
   }
-  const unregister = registerIpc(backend.handlers, appIndexUrl, backend.log);
+  const unregister = registerIpc(backend.handlers, appIndexUrl, backend.log, backend.secrets);
 
   let win: BrowserWindow | null = null;
   const showWindow = (): void => {

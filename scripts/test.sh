@@ -36,9 +36,10 @@ else
   echo "node_modules is up to date"
 fi
 
-step "lint (Prettier layout, then ESLint)"
+step "lint (Prettier layout, ESLint, then knip: dead files, exports, dependencies)"
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "These files are not laid out by Prettier: run npm run format" >&2; exit 1; }
 npx eslint --max-warnings 0 .
+npx knip
 step "typecheck"
 npm run -s typecheck
 step "build renderer"

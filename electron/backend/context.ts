@@ -3,10 +3,10 @@
 import type { Notify } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
 import type { Trigger, Workspace } from '../../shared/model';
-import type { HttpClient } from './http';
-import type { ChainsDoc, DataDoc, SamplesDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './schema';
-import type { DocStore } from './store';
-import type { Vault } from './vault';
+import type { HttpClient } from './net/index';
+import type { ChainsDoc, DataDoc, SamplesDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './store/index';
+import type { DocStore } from './store/index';
+import type { Vault } from './vault/index';
 
 export interface Ctx {
   data: DocStore<DataDoc>;

@@ -1,26 +1,26 @@
-// The backend: plain Node, never imports electron. Opens the stores, the vault and the HTTP
-// client, starts the embedded sandbox, seeds the sandbox workspace on a first launch, and answers
+// The backend: plain Node, never imports electron nor the sandbox. Opens the stores, the vault and
+// the HTTP client, has the host start the embedded sandbox (o.startSandbox), seeds the sandbox workspace on a first launch, and answers
 // every request of shared/api.ts through `handlers`.
 import { mkdirSync } from 'node:fs';
 import type { AppInfo } from '../../shared/model';
-import type { Sandbox } from '../sandbox/types';
+import type { SandboxPeer } from '../../shared/sandbox-peer';
 import type { Ctx } from './context';
 import { createHandlers } from './handlers';
-import { createHttpClient, type HttpClient } from './http';
-import { followSandbox, startLinkedSandbox } from './sandbox-link';
-import { restoreSandboxKeys, seedSandbox } from './seed';
-import { secureStoredSecrets } from './secure-stored';
-import { createSettingsService } from './settings';
-import { openStores } from './store';
+import { createHttpClient, type HttpClient } from './net/index';
+import { followSandbox, rememberedSandboxPort } from './workspaces/index';
+import { restoreSandboxKeys, seedSandbox } from './workspaces/index';
+import { secureStoredSecrets } from './vault/index';
+import { createSettingsService } from './settings/index';
+import { openStores } from './store/index';
 import type { Backend, BackendOptions } from './types';
-import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault';
+import { createVault, DEFAULT_VAULT_SERVICE, type Vault } from './vault/index';
 
 export { DEFAULT_VAULT_SERVICE };
-import { createWatchDesk, type WatchDesk } from './watch-desk';
-import { createChainRunner, type ChainRunner } from './chain-run';
+import { createWatchDesk, type WatchDesk } from './fire/index';
+import { createChainRunner, type ChainRunner } from './chains/index';
 import { openLog } from './error-log';
 import { createNotices } from './notices';
-import { purgeDeleted } from './workspaces';
+import { purgeDeleted } from './workspaces/index';
 
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -58,21 +58,21 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     throw err;
   }
 
-  const useSandbox = o.sandbox ?? o.mode !== 'cli';
-  const wantedPort = o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT);
+  const wantedPort =
+    o.sandboxPort ?? envPort(env.TRIGGER_DESK_SANDBOX_PORT) ?? rememberedSandboxPort(stores.data.read());
   const [vaultResult, sandboxResult] = await Promise.allSettled([
     vaultPromise,
-    useSandbox
-      ? startLinkedSandbox(stores.data.read(), wantedPort).finally(() => performance.mark('td:sandbox-up'))
+    o.startSandbox
+      ? o.startSandbox(wantedPort).finally(() => performance.mark('td:sandbox-up'))
       : Promise.resolve(null),
   ]);
-  const sandbox: Sandbox | null = sandboxResult.status === 'fulfilled' ? (sandboxResult.value?.sandbox ?? null) : null;
+  const sandbox: SandboxPeer | null = sandboxResult.status === 'fulfilled' ? sandboxResult.value : null;
   if (vaultResult.status === 'rejected' || sandboxResult.status === 'rejected') {
     await sandbox?.close();
     throw vaultResult.status === 'rejected' ? vaultResult.reason : (sandboxResult as PromiseRejectedResult).reason;
   }
   const vault: Vault = vaultResult.value;
-  if (sandboxResult.value?.note) notices.add('sandbox', sandboxResult.value.note, 'info');
+  if (sandbox?.note) notices.add('sandbox', sandbox.note, 'info');
   if (vault.unreachableReason !== undefined)
     notices.add('keychain', `No OS keychain (${vault.unreachableReason}): keys are kept for this session only.`);
   // Unexpected errors and refused callers, redacted with the vault's secrets (electron/dispatch.ts).
@@ -144,6 +144,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
     return {
       handlers,
       log,
+      secrets: () => [...vault.knownSecrets()],
       sandboxBaseUrl,
       close: () => {
         const client = http;

@@ -5,7 +5,7 @@
 import type { Notify } from '../../shared/api';
 import { redact } from '../../shared/harness/redact';
 import type { Notice, NoticeSource } from '../../shared/model';
-import { newId } from './ids';
+import { newId } from './store/index';
 
 export interface Notices {
   add(source: NoticeSource, text: string, level?: Notice['level']): void;

@@ -1,6 +1,7 @@
 // What the hosts (Electron main, web host, CLI) give the backend, and what they get back.
 // The backend never imports electron: Electron-only powers arrive here as plain functions.
 import type { Handlers, Notify } from '../../shared/api';
+import type { StartSandbox } from '../../shared/sandbox-peer';
 
 export interface BackendOptions {
   /** Folder for the stores (electron: app.getPath('userData'); web/CLI: see dataDir.ts). */
@@ -16,9 +17,12 @@ export interface BackendOptions {
   openExternal?: (url: string) => Promise<void>;
   /** Electron: clipboard.writeText. Lets "Copy as cURL with the key" copy in the backend. */
   writeClipboard?: (text: string) => Promise<void> | void;
-  /** Start the embedded Harness sandbox (default true for electron/web, false for cli). */
-  sandbox?: boolean;
-  /** Port for the sandbox (0 = any free port). */
+  /**
+   * Electron main and the web host: starts the embedded Harness sandbox (electron/sandbox/peer.ts),
+   * a peer the backend never imports. Absent (the CLI): no sandbox.
+   */
+  startSandbox?: StartSandbox;
+  /** Port for the sandbox (0 = any free port); default: the one it had last time. */
   sandboxPort?: number;
   env?: Record<string, string | undefined>;
 }
@@ -27,6 +31,8 @@ export interface Backend {
   handlers: Handlers;
   /** The data folder's log (trigger-desk.log, error-log.ts): hosts hand it to electron/dispatch.ts. */
   log: (line: string) => void;
+  /** The vault's secrets: electron/dispatch.ts redacts every error reply with them. */
+  secrets: () => readonly string[];
   sandboxBaseUrl: string | null;
   close(): Promise<void>;
 }

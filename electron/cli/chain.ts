@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/index';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir } from '../backend/store/index';
 import type { Backend } from '../backend/types';
 import type { EventName, Events } from '../../shared/api';
 import type { ChainRun, ChainView } from '../../shared/chain-model';
@@ -82,7 +82,6 @@ async function runChain(o: { wanted: string; json: boolean; dataDir: string; io:
     dataDir: o.dataDir,
     mode: 'cli',
     version: 'cli',
-    sandbox: false,
     env: o.io.env,
     notify: <E extends EventName>(name: E, payload: Events[E]) => {
       if (name === 'chain:update') onUpdate(payload as ChainRun);

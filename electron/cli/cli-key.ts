@@ -4,10 +4,10 @@
 // folder and keychain are opened only when a saved trigger has apiUrl's origin and account.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStores } from '../backend/store';
-import { secretIds } from '../backend/trigger-secrets';
-import { createVault, DEFAULT_VAULT_SERVICE } from '../backend/vault';
-import { belongsTo, originOf } from '../backend/watch-key';
+import { openStores } from '../backend/store/index';
+import { secretIds } from '../backend/vault/index';
+import { createVault, DEFAULT_VAULT_SERVICE } from '../backend/vault/index';
+import { belongsTo, originOf } from '../backend/watch/index';
 
 export const DEFAULT_HARNESS_URL = 'https://app.harness.io';
 

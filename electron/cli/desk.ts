@@ -8,7 +8,7 @@ import { dispatch } from '../dispatch';
 import { Replied } from './failure';
 
 export async function ask<K extends RequestName>(backend: Backend, name: K, args: Args<K>): Promise<Result<K>> {
-  const reply = await dispatch(backend.handlers, name, args, backend.log);
+  const reply = await dispatch(backend.handlers, name, args, backend.log, backend.secrets);
   if (!reply.ok) throw new Replied(reply.error);
   // dispatch answers the value of this name's handler.
   return reply.value as Result<K>;

@@ -8,7 +8,7 @@ import { isJsonContentType } from '../../shared/harness/request-preview';
 import { substituteVariables, variableNames } from '../../shared/harness/variables';
 import type { FireResult, Trigger } from '../../shared/model';
 import type { EventView, WatchState } from '../../shared/watch-model';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir } from '../backend/store/index';
 import { ciLog, toneOf, wantsColour, type CiLog } from './ci-log';
 import { executionUrl, outputsOf, writeCiFiles, type FireRecord } from './ci-output';
 import { BadInput, reportFailure } from './failure';
@@ -156,7 +156,6 @@ async function fireSaved(c: Ctx): Promise<FireRecord> {
     dataDir: c.dataDir,
     mode: 'cli',
     version: 'cli',
-    sandbox: false,
     env: c.io.env,
     notify: (name, payload) => {
       if (name === 'watch:update') onUpdate(payload as WatchState);
@@ -204,9 +203,9 @@ async function fireUrl(c: Ctx): Promise<FireRecord> {
   const [{ parseTriggerUrl }, { fireTrigger }, { createHttpClient }, { belongsTo }, { CLI_SETTINGS, follow }] =
     await Promise.all([
       import('../../shared/harness/urls'),
-      import('../backend/fire'),
-      import('../backend/http'),
-      import('../backend/watch-key'),
+      import('../backend/fire/index'),
+      import('../backend/net/index'),
+      import('../backend/watch/index'),
       import('./status'),
     ]);
   const parsed = parseTriggerUrl(c.a.target);

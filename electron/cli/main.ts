@@ -203,7 +203,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // Anything else is a bug: logged with a reference id, as the app does (loaded only now, so --help stays instant).
     const [{ reportUnexpected }, { defaultDataDir }] = await Promise.all([
       import('./failure'),
-      import('../backend/data-dir'),
+      import('../backend/store/index'),
     ]);
     const key = io.env.HARNESS_API_KEY ?? '';
     return reportUnexpected(err, {

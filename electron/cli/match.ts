@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeskError } from '../../shared/errors';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir } from '../backend/store/index';
 import { BadInput, reportFailure } from './failure';
 import { compileTrigger, conditionSyntaxError, evaluate, parseSample } from '../../shared/harness/conditions';
 import { formatVerdict } from '../../shared/harness/conditions-format';

@@ -6,9 +6,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../backend/data-dir';
-import { createHttpClient, type HttpClient } from '../backend/http';
-import { pollDelay, troubleDelay } from '../backend/watch-poll';
+import { defaultDataDir } from '../backend/store/index';
+import { createHttpClient, type HttpClient } from '../backend/net/index';
+import { pollDelay, troubleDelay } from '../backend/watch/index';
 import { DeskError } from '../../shared/errors';
 import { readDetails } from '../../shared/harness/execution-status';
 import type { Settings } from '../../shared/model';

@@ -1,7 +1,7 @@
 // `npm run sandbox`: the Harness sandbox on its own. Prints its base URL and, for each example
 // trigger, its name and the ready cURL command (Harness's "Copy as cURL" text) on a line of its
 // own; stays up until Ctrl+C or SIGTERM. Port: --port N, else TRIGGER_DESK_SANDBOX_PORT, else free.
-import { createSandboxEvaluate } from '../backend/sandbox-evaluate';
+import { createSandboxEvaluate } from './evaluate';
 import { CONDITIONAL_SAMPLE } from './examples';
 import { startSandbox } from './server';
 

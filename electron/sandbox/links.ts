@@ -18,10 +18,6 @@ export function webhookUrl(base: string, t: SandboxTrigger): string {
   return `${base}/gateway/pipeline/api/webhook/custom/${path}?${scopeQuery(t)}`;
 }
 
-export function v2Url(base: string, t: SandboxTrigger): string {
-  return `${base}/gateway/pipeline/api/webhook/custom/v2?${scopeQuery(t)}`;
-}
-
 export const SAMPLE_BODY = '{"sample_key": "sample_value"}';
 
 /** Exactly Harness's "Copy as cURL" (the key part only when authorization is enforced). */

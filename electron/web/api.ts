@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Handlers } from '../../shared/api';
 import { DeskError, type Reply } from '../../shared/errors';
-import { dispatch, errorReply, type Log } from '../dispatch';
+import { dispatch, errorReply, type Log, type Secrets } from '../dispatch';
 
 export const MAX_REQUEST_BYTES = 11 * 1024 * 1024;
 
@@ -57,6 +57,7 @@ export async function answerApi(
   name: string,
   bodyText: string,
   log: Log,
+  secrets?: Secrets,
 ): Promise<{ status: number; reply: Reply<unknown> }> {
   let raw: unknown;
   try {
@@ -64,6 +65,6 @@ export async function answerApi(
   } catch (err) {
     return { status: 400, reply: errorReply(err, name, log) };
   }
-  const reply = await dispatch(handlers, name, raw, log);
+  const reply = await dispatch(handlers, name, raw, log, secrets);
   return { status: !reply.ok && reply.error.code === 'unknown-request' ? 404 : 200, reply };
 }

@@ -5,8 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Notify } from '../../shared/api';
-import { defaultDataDir } from '../backend/data-dir';
+import { defaultDataDir } from '../backend/store/index';
 import { createBackend } from '../backend/index';
+import { startSandboxPeer } from '../sandbox/index';
 import { openBrowser, shouldOpenBrowser } from './open-browser';
 import { startWebHost, type WebHost } from './server';
 
@@ -72,7 +73,7 @@ export async function launchWeb(env: Record<string, string | undefined> = proces
     mode: 'web',
     version: packageVersion(),
     notify: (event, payload) => forward(event, payload),
-    sandbox: true,
+    startSandbox: startSandboxPeer,
     env,
   });
   const closeBackend = (): Promise<void> =>

@@ -138,7 +138,8 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       refuse(res, 413, 'invalid-args', 'The request is larger than 11 MB.', { connection: 'close' });
       return;
     }
-    const { status, reply } = await answerApi((await ready).handlers, decodeName(name), text, log);
+    const backend = await ready;
+    const { status, reply } = await answerApi(backend.handlers, decodeName(name), text, log, backend.secrets);
     sendJson(res, status, reply);
   };
 

@@ -12,7 +12,6 @@ function Icon({ d }: { d: string }): ReactNode {
 export const PencilIcon = (): ReactNode => <Icon d="M11 2.5l2.5 2.5L6 12.5 3 13l.5-3z" />;
 export const TrashIcon = (): ReactNode => <Icon d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" />;
 export const CopyIcon = (): ReactNode => <Icon d="M5.5 5.5h7v7h-7zM3.5 10.5v-7h7" />;
-export const PlusIcon = (): ReactNode => <Icon d="M8 3v10M3 8h10" />;
 export const GearIcon = (): ReactNode => (
   <Icon d="M8 5.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5zM8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
 );

@@ -11,7 +11,6 @@ export {
   isTerminal,
   processingWords,
   TERMINAL_STATUSES,
-  PERSON_WAITS,
   PROCESSING_STATUSES,
 } from './execution-status-words';
 

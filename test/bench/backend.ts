@@ -42,7 +42,6 @@ export async function openBenchBackend(speed = 1): Promise<BenchBackend> {
       mode: 'cli',
       version: 'bench',
       notify: () => undefined,
-      sandbox: false,
       vaultService: `trigger-desk-bench-${process.pid}`,
     });
   } catch (err) {

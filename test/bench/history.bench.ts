@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openHistory, type HistoryService } from '../../electron/backend/history';
-import { HISTORY_FILE } from '../../electron/backend/history-file';
+import { openHistory, type HistoryService } from '../../electron/backend/history/index';
+import { HISTORY_FILE } from '../../electron/backend/history/index';
 import type { FireResult } from '../../shared/model';
 import { figure, median, percentile, type Figure } from './figures';
 

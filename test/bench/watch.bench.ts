@@ -57,7 +57,6 @@ export async function run(): Promise<Figure[]> {
     dataDir,
     mode: 'web',
     version: 'bench',
-    sandbox: false,
     vaultService: `trigger-desk-bench-${String(process.pid)}`,
     env: { ...process.env, TRIGGER_DESK_POLL_SCALE: '1' },
     notify: <E extends EventName>(name: E, payload: Events[E]) => {

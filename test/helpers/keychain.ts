@@ -22,8 +22,9 @@ export function uniqueService(tag: string): string {
   return `trigger-desk-test-${tag}-${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-export const VAULT_MODULE = fileURLToPath(new URL('../../electron/backend/vault.ts', import.meta.url));
+export const VAULT_MODULE = fileURLToPath(new URL('../../electron/backend/vault/index.ts', import.meta.url));
 export const BACKEND_MODULE = fileURLToPath(new URL('../../electron/backend/index.ts', import.meta.url));
+export const SANDBOX_MODULE = fileURLToPath(new URL('../../electron/sandbox/index.ts', import.meta.url));
 
 /**
  * Runs an ES module (TypeScript allowed) in a fresh Node process with the given environment

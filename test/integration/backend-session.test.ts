@@ -4,7 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACKEND_MODULE, harnessShapedKey, NO_DBUS, runChild, uniqueService } from '../helpers/keychain';
+import {
+  BACKEND_MODULE,
+  SANDBOX_MODULE,
+  harnessShapedKey,
+  NO_DBUS,
+  runChild,
+  uniqueService,
+} from '../helpers/keychain';
 
 const TOKEN = 'Zq3Vn8Lm2Kx7Pw4Rt6Yb9C';
 const USER_URL = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=acc&orgIdentifier=default&projectIdentifier=CD_Docs&pipelineIdentifier=Container&triggerIdentifier=deploy_on_image`;
@@ -22,7 +29,8 @@ describe('without an OS keychain', () => {
     const launch = (body: string) =>
       runChild(
         `import { createBackend } from ${JSON.stringify(BACKEND_MODULE)};
-         const b = await createBackend({ dataDir: ${JSON.stringify(dir)}, mode: 'web', version: 't', notify: () => undefined, vaultService: ${JSON.stringify(uniqueService('session'))}, sandboxPort: 0, env: {} });
+         import { startSandboxPeer } from ${JSON.stringify(SANDBOX_MODULE)};
+         const b = await createBackend({ dataDir: ${JSON.stringify(dir)}, mode: 'web', version: 't', notify: () => undefined, vaultService: ${JSON.stringify(uniqueService('session'))}, startSandbox: startSandboxPeer, sandboxPort: 0, env: {} });
          const h = b.handlers;
          const triggers = await h['triggers:list']({});
          const secured = triggers.find((t) => t.parsed.triggerIdentifier === 'secured_deploy');

@@ -10,6 +10,8 @@ import type { Args, RequestName, Result } from '../../shared/api';
 import { DeskError } from '../../shared/errors';
 import type { Trigger } from '../../shared/model';
 import { createBackend } from '../../electron/backend/index';
+import { dispatch } from '../../electron/dispatch';
+import { startSandboxPeer } from '../../electron/sandbox/index';
 import type { Backend, BackendOptions } from '../../electron/backend/types';
 import { harnessShapedKey, uniqueService } from '../helpers/keychain';
 
@@ -32,7 +34,7 @@ function options(extra: Partial<BackendOptions> = {}): BackendOptions {
     version: '0.0.0-test',
     notify: (event, payload) => events.push({ event, payload }),
     vaultService: service,
-    sandbox: true,
+    startSandbox: startSandboxPeer,
     sandboxPort: 0,
     env: {},
     openExternal: (url) => {
@@ -308,11 +310,11 @@ describe('editing', () => {
     expect((await call('triggers:list', { workspaceId: ws.id })).length).toBe(3);
   });
 
-  it('rejects malformed arguments even when a host forgets to check them', async () => {
-    const handler = backend.handlers['triggers:fire'] as (a: unknown) => Promise<unknown>;
-    await expect(handler({ id: 'x y' })).rejects.toMatchObject({ code: 'invalid-args' });
-    await expect(handler({ id: 'abc', extra: 1 })).rejects.toMatchObject({ code: 'invalid-args' });
-    await expect(handler({ id: 'doesnotexist' })).rejects.toMatchObject({ code: 'not-found' });
+  it('answers malformed arguments through the one dispatch, which parses them before any handler runs', async () => {
+    const fire = (raw: unknown) => dispatch(backend.handlers, 'triggers:fire', raw, backend.log, backend.secrets);
+    expect(await fire({ id: 'x y' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await fire({ id: 'abc', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await fire({ id: 'doesnotexist' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('keeps settings with defaults and refuses nonsense', async () => {

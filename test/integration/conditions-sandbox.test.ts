@@ -2,9 +2,8 @@
 // example's conditions, a miss ends in Harness's NO_MATCHING_TRIGGER_FOR_… status with no run, a
 // hit starts a run with the runtime inputs resolved from the payload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandboxEvaluate } from '../../electron/backend/sandbox-evaluate';
 import { CONDITIONAL_SAMPLE } from '../../electron/sandbox/examples';
-import { ACCOUNT, startSandbox, type Sandbox } from '../../electron/sandbox';
+import { ACCOUNT, createSandboxEvaluate, startSandbox, type Sandbox } from '../../electron/sandbox';
 
 let sb: Sandbox;
 beforeAll(async () => {

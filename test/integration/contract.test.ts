@@ -100,7 +100,6 @@ describe('main IPC table', () => {
       mode: 'electron',
       version: 'test',
       notify: () => undefined,
-      sandbox: false,
       vaultService: uniqueService('contract'),
     });
   });
@@ -185,6 +184,21 @@ describe('one dispatch for every host', () => {
     const reply = await dispatch(handlers, 'settings:get', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-key', hint: 'Check the key.' } });
     expect(JSON.stringify(reply)).not.toContain(key);
+    // A secret that only the vault knows (no key shape) is masked too: dispatch is handed the vault's.
+    const stored = 'correct horse battery staple';
+    handlers['settings:get'] = () =>
+      Promise.reject(
+        new DeskError('parse', `Bad value ${stored}`, { hint: `not ${stored}`, where: { offset: 4, token: stored } }),
+      );
+    const masked = await dispatch(
+      handlers,
+      'settings:get',
+      {},
+      () => undefined,
+      () => [stored],
+    );
+    expect(masked).toMatchObject({ ok: false, error: { code: 'parse' } });
+    expect(JSON.stringify(masked)).not.toContain(stored);
     expect(await dispatch(handlers, 'constructor', {})).toMatchObject({
       ok: false,
       error: { code: 'unknown-request' },
@@ -251,7 +265,7 @@ describe('the two files that touch Electron IPC', () => {
   it('ipc registers only the routes of ipc-routes.ts', () => {
     expect(ipc.match(/ipcMain\.handle\(/g)).toHaveLength(1);
     expect(ipc).toMatch(/for \(const \[channel, route\] of routes\) \{\s*ipcMain\.handle\(channel,/);
-    expect(ipc).toMatch(/const routes = ipcRoutes\(handlers, appIndexUrl, log\)/);
+    expect(ipc).toMatch(/const routes = ipcRoutes\(handlers, appIndexUrl, log, secrets\)/);
     expect(
       ipc
         .match(/ipcMain\.(\w+)/g)

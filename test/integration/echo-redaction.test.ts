@@ -120,7 +120,7 @@ describe('an echoing Harness, without an OS keychain', () => {
     try {
       const out = (await runChild(
         `import { createBackend } from ${JSON.stringify(BACKEND_MODULE)};
-         const b = await createBackend({ dataDir: ${JSON.stringify(dataDir)}, mode: 'web', version: 't', sandbox: false, notify: () => undefined, vaultService: ${JSON.stringify(uniqueService('echo'))}, env: { TRIGGER_DESK_POLL_SCALE: '0.05' } });
+         const b = await createBackend({ dataDir: ${JSON.stringify(dataDir)}, mode: 'web', version: 't', notify: () => undefined, vaultService: ${JSON.stringify(uniqueService('echo'))}, env: { TRIGGER_DESK_POLL_SCALE: '0.05' } });
          const h = b.handlers;
          const ws = await h['workspaces:create']({ name: 'Echo' });
          const { trigger } = await h['triggers:importCurl']({ workspaceId: ws.id, text: ${JSON.stringify(example(sandbox, 'authorized').curl)} });

@@ -35,7 +35,6 @@ beforeAll(async () => {
     mode: 'web',
     version: 'test',
     notify: () => undefined,
-    sandbox: false,
     vaultService: uniqueService('error-log'),
     env: {},
   });
@@ -91,7 +90,6 @@ describe('an unexpected error inside a handler', () => {
       mode: 'web',
       version: 'test',
       notify: () => undefined,
-      sandbox: false,
       vaultService: uniqueService('error-log-2'),
       env: {},
     });

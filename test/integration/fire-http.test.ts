@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Server } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient } from '../../electron/backend/http';
+import { createHttpClient, type HttpClient } from '../../electron/backend/net/index';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { closedPort, listenLocal, type Listening } from '../fixtures/servers';

@@ -1,8 +1,8 @@
 // fireTrigger against the real sandbox over HTTP: every answer of docs/harness-protocol.md §2, the faults, and
 // the rules that matter most (sent exactly once; the key only to the trigger's own origin).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fireTrigger, type FireInput } from '../../electron/backend/fire';
-import { createHttpClient, type HttpClient } from '../../electron/backend/http';
+import { fireTrigger, type FireInput } from '../../electron/backend/fire/index';
+import { createHttpClient, type HttpClient } from '../../electron/backend/net/index';
 import { startSandbox } from '../../electron/sandbox';
 import type { ExampleTrigger, Sandbox } from '../../electron/sandbox/types';
 import { DeskError } from '../../shared/errors';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/index';
-import { openHistory } from '../../electron/backend/history';
-import { HISTORY_FILE } from '../../electron/backend/history-file';
+import { openHistory } from '../../electron/backend/history/index';
+import { HISTORY_FILE } from '../../electron/backend/history/index';
 import type { FireResult } from '../../shared/model';
 import type { HistoryEntry, WatchState } from '../../shared/watch-model';
 import { uniqueService } from '../helpers/keychain';
@@ -370,7 +370,6 @@ describe('a damaged history file always opens, and every valid entry survives', 
         mode: 'web',
         version: 'test',
         notify: () => undefined,
-        sandbox: false,
         vaultService: uniqueService('fuzz'),
         env: {},
       });

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openHistory, type HistoryService } from '../../electron/backend/history';
-import { HISTORY_FILE } from '../../electron/backend/history-file';
+import { openHistory, type HistoryService } from '../../electron/backend/history/index';
+import { HISTORY_FILE } from '../../electron/backend/history/index';
 import type { FireResult } from '../../shared/model';
 
-const HISTORY_MODULE = fileURLToPath(new URL('../../electron/backend/history.ts', import.meta.url));
+const HISTORY_MODULE = fileURLToPath(new URL('../../electron/backend/history/index.ts', import.meta.url));
 let dir: string;
 const START = Date.UTC(2026, 0, 10);
 let clock = START;

@@ -2,6 +2,7 @@
 // eventCorrelationId + account, from a history entry; the key only to a stored trigger's origin;
 // the support report carries no key or token. Also re-fire from the history. Under with-keyring.sh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/dispatch';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
 import { example, isEnded, openDesk, type Desk } from './watch-helpers';
@@ -63,7 +64,10 @@ describe('inspector', () => {
     expect(byId.execution?.status.status).toBe('Success');
     const fromHistory = await desk.backend.handlers['inspect:open']({ historyId: fired.id });
     expect(fromHistory.execution?.planExecutionId).toBe(byId.execution?.planExecutionId);
-    await expect(desk.backend.handlers['inspect:open']({})).rejects.toMatchObject({ code: 'invalid-args' });
+    expect(await dispatch(desk.backend.handlers, 'inspect:open', {}, desk.backend.log)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
+    });
   });
 
   it('says "queued" for an event Harness has not processed, and explains a refusal', async () => {

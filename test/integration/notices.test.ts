@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, Events } from '../../shared/api';
 import type { Notice } from '../../shared/model';
 import { createBackend } from '../../electron/backend/index';
+import { startSandboxPeer } from '../../electron/sandbox/index';
 import type { Backend } from '../../electron/backend/types';
 import { dispatch } from '../../electron/dispatch';
 import { uniqueService } from '../helpers/keychain';
@@ -34,7 +35,7 @@ beforeAll(async () => {
     dataDir: dir,
     mode: 'web',
     version: 'test',
-    sandbox: true,
+    startSandbox: startSandboxPeer,
     sandboxPort: port,
     vaultService: uniqueService('notices'),
     env: {},

@@ -2,8 +2,8 @@
 // only the proxy can resolve: an answer from it proves the request went through the proxy.
 import { createServer as createHttpServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../electron/backend/http';
-import { matchesNoProxy, routeFromPac } from '../../electron/backend/proxy';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../../electron/backend/net/index';
+import { matchesNoProxy, routeFromPac } from '../../electron/backend/net/index';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { makeTestCa, type TestCa } from '../fixtures/certs';

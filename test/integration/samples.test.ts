@@ -10,6 +10,7 @@ import { DeskError } from '../../shared/errors';
 import { compileTrigger, evaluate, parseSample } from '../../shared/harness/conditions';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import { createBackend } from '../../electron/backend/index';
+import { startSandboxPeer } from '../../electron/sandbox/index';
 import type { Backend, BackendOptions } from '../../electron/backend/types';
 import { harnessShapedKey, uniqueService } from '../helpers/keychain';
 
@@ -20,7 +21,7 @@ const options: BackendOptions = {
   version: '0.0.0-test',
   notify: () => undefined,
   vaultService: uniqueService('samples'),
-  sandbox: true,
+  startSandbox: startSandboxPeer,
   sandboxPort: 0,
   env: {},
 };

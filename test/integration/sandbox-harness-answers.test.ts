@@ -3,7 +3,7 @@
 // null identifiers, Harness's miss messages; the sandbox's own explanation kept apart), the two keys
 // of `data`, unknown paths and methods, error bodies without `metadata`, and warningMsg.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandboxEvaluate } from '../../electron/backend/sandbox-evaluate';
+import { createSandboxEvaluate } from '../../electron/sandbox/index';
 import { ACCOUNT, startSandbox, type ExampleTrigger, type Sandbox } from '../../electron/sandbox';
 import { BAD_KEY, WRONG_CONTENT_TYPE } from '../../electron/sandbox/uncertain';
 

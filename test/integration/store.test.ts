@@ -9,20 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import type { Ctx } from '../../electron/backend/context';
-import { createHttpClient } from '../../electron/backend/http';
-import { defaultDataDir } from '../../electron/backend/data-dir';
-import { DATA_FORMAT } from '../../electron/backend/migrations';
-import { DEFAULT_SETTINGS } from '../../electron/backend/schema';
-import { openStores, type Stores } from '../../electron/backend/store';
-import { createTrigger, deleteTrigger, listTriggers, restoreTrigger } from '../../electron/backend/triggers';
-import { createVault } from '../../electron/backend/vault';
+import { createHttpClient } from '../../electron/backend/net/index';
+import { defaultDataDir } from '../../electron/backend/store/index';
+import { DATA_FORMAT } from '../../electron/backend/store/index';
+import { DEFAULT_SETTINGS } from '../../electron/backend/store/index';
+import { openStores, type Stores } from '../../electron/backend/store/index';
+import { createTrigger, deleteTrigger, listTriggers, restoreTrigger } from '../../electron/backend/triggers/index';
+import { createVault } from '../../electron/backend/vault/index';
 import {
   createWorkspace,
   deleteWorkspace,
   listWorkspaces,
   purgeDeleted,
   restoreWorkspace,
-} from '../../electron/backend/workspaces';
+} from '../../electron/backend/workspaces/index';
 import { uniqueService } from '../helpers/keychain';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
@@ -30,7 +30,7 @@ const URL_V3 = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOK
 const URL_V2 =
   'https://app.harness.io/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=old';
 
-const STORE_MODULE = fileURLToPath(new URL('../../electron/backend/store.ts', import.meta.url));
+const STORE_MODULE = fileURLToPath(new URL('../../electron/backend/store/index.ts', import.meta.url));
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'td-store-'));

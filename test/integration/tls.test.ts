@@ -1,7 +1,7 @@
 // The HTTP client against real https servers whose certificates come from a private CA made here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient } from '../../electron/backend/http';
-import { parseCaPem } from '../../electron/backend/tls';
+import { createHttpClient, type HttpClient } from '../../electron/backend/net/index';
+import { parseCaPem } from '../../electron/backend/net/index';
 import { DeskError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { makeTestCa, type KeyPair, type TestCa } from '../fixtures/certs';

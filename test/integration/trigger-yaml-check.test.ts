@@ -11,6 +11,7 @@ import { DeskError } from '../../shared/errors';
 import { evaluateTrigger } from '../../shared/harness/conditions';
 import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import { createBackend } from '../../electron/backend/index';
+import { startSandboxPeer } from '../../electron/sandbox/index';
 import type { Backend } from '../../electron/backend/types';
 import { uniqueService } from '../helpers/keychain';
 import { jexlTriggerYaml } from '../fixtures/trigger-yaml';
@@ -29,7 +30,7 @@ beforeAll(async () => {
     version: '0.0.0-test',
     notify: () => undefined,
     vaultService: uniqueService('yaml-check'),
-    sandbox: true,
+    startSandbox: startSandboxPeer,
     sandboxPort: 0,
     env: {},
   });

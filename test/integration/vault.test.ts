@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { findCredentials } from '@napi-rs/keyring';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
-import { createVault, probeKeychain, SESSION_WARNING } from '../../electron/backend/vault';
+import { createVault, probeKeychain, SESSION_WARNING } from '../../electron/backend/vault/index';
 import { harnessShapedKey, NO_DBUS, runVaultChild, uniqueService } from '../helpers/keychain';
 
 const service = uniqueService('vault');

@@ -33,7 +33,6 @@ export async function openDesk(o: { dataDir?: string; service?: string; scale?: 
     dataDir,
     mode: 'web',
     version: 'test',
-    sandbox: false,
     vaultService: service,
     env: { ...process.env, TRIGGER_DESK_POLL_SCALE: o.scale ?? '0.05' },
     notify: <E extends EventName>(name: E, payload: Events[E]) => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HISTORY_FILE } from '../../electron/backend/history-file';
+import { HISTORY_FILE } from '../../electron/backend/history/index';
 import { startSandbox } from '../../electron/sandbox';
 import type { Sandbox } from '../../electron/sandbox/types';
 import type { WatchState } from '../../shared/watch-model';

@@ -36,7 +36,6 @@ beforeAll(async () => {
     mode: 'web',
     version: 'test',
     notify: () => undefined,
-    sandbox: false,
     vaultService: uniqueService('web-static'),
   });
   host = await startWebHost({ backend, rendererDir: renderer, port: 0 });

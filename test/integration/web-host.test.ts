@@ -28,7 +28,6 @@ beforeAll(async () => {
     mode: 'web',
     version: 'test',
     notify: (event, payload) => forward(event, payload),
-    sandbox: false,
     vaultService: uniqueService('web-host'),
   });
   // The page itself is not needed here; an empty folder serves 503 for "/".

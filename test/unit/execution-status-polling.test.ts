@@ -1,6 +1,6 @@
-// The polling pace of watches (electron/backend/watch-poll.ts): kind to Harness, one scheduler.
+// The polling pace of watches (electron/backend/watch/poll.ts): kind to Harness, one scheduler.
 import { describe, expect, it } from 'vitest';
-import { createScheduler, pollDelay, troubleDelay } from '../../electron/backend/watch-poll';
+import { createScheduler, pollDelay, troubleDelay } from '../../electron/backend/watch/index';
 
 const mid = () => 0.5;
 

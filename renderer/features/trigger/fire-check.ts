@@ -35,8 +35,3 @@ export function fireCheck(trigger: Trigger): FireCheck {
       : null;
   return { blocked, missing: missing[0] ?? null, notJson };
 }
-
-/** The same, as one string for a React selector (so it re-renders only when the answer changes). */
-export function fireCheckKey(trigger: Trigger): string {
-  return JSON.stringify(fireCheck(trigger));
-}

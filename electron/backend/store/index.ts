@@ -1,0 +1,10 @@
+// The store files (data.json, settings.json, samples.json, chains.json): schemas, migrations,
+// damaged items set aside; the data folder and ids.
+// The only entry from outside this folder (a lint rule holds it).
+export { defaultDataDir } from './data-dir';
+export { newId } from './ids';
+export { DATA_FORMAT } from './migrations';
+export { DEFAULT_SETTINGS } from './schema';
+export type { ChainsDoc, DataDoc, SamplesDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './schema';
+export { openStores } from './store';
+export type { DocStore, Stores } from './store';
