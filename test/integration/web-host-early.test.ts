@@ -51,7 +51,6 @@ describe('the web host before the backend is open', () => {
       mode: 'web',
       version: 'early',
       notify: () => undefined,
-      sandbox: false,
       vaultService: uniqueService('web-early'),
     });
     open(backend);
