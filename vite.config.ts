@@ -11,7 +11,7 @@ function dropCspInDev(): Plugin {
   return {
     name: 'trigger-desk:drop-csp-in-dev',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
   };
 }
 
