@@ -1,10 +1,12 @@
 // First launch: a "Sandbox" workspace with the embedded sandbox's example triggers, imported
 // through the very path a user's paste takes (importCurlTrigger), keys into the vault, each
-// example's -d body as its first payload. A newcomer can fire one within seconds.
+// example's -d body as its first payload, its trigger YAML kept as a fetch would keep it. A newcomer can fire one within seconds.
+import { DeskError } from '../../shared/errors';
 import { last4 } from '../../shared/harness/redact';
 import type { ExampleTrigger } from '../sandbox/types';
 import type { Ctx } from './context';
 import { SAMPLE_KEY } from './keys';
+import { setTriggerYaml } from './payload-extras';
 import { importCurlTrigger } from './trigger-import';
 import { setTriggerKey } from './triggers';
 import { createWorkspace } from './workspaces';
@@ -33,6 +35,13 @@ export async function seedSandbox(
     // Harness's own cURL carries a placeholder key: the sandbox's working key replaces it.
     if (example.apiKey !== null && example.apiKey !== SAMPLE_KEY && !example.curl.includes(example.apiKey)) {
       await setTriggerKey(ctx, { id: trigger.id, apiKey: example.apiKey, label: SANDBOX_KEY_LABEL });
+    }
+    // Its YAML too, as a fetch from Harness would keep it: the condition lab and matrix read it at once.
+    // A refused YAML must not stop the first launch: "Fetch from Harness" in the lab says why.
+    try {
+      setTriggerYaml(ctx, { id: trigger.id, yaml: example.yaml }, { fromHarness: true });
+    } catch (e) {
+      if (!(e instanceof DeskError)) throw e;
     }
   }
   ctx.data.update((doc) => {

@@ -13,7 +13,7 @@ export function Welcome(): ReactNode {
   const first = useDesk((s) => s.triggers.find((t) => t.workspaceId === sandbox?.id));
   const fresh = info?.firstLaunch ?? false;
   return (
-    <main className="main welcome" aria-label={fresh ? 'Welcome' : 'No trigger selected'}>
+    <main className="main main-scroll welcome" aria-label={fresh ? 'Welcome' : 'No trigger selected'}>
       <h2>{fresh ? 'Welcome to Trigger Desk' : 'Pick a trigger'}</h2>
       {fresh ? (
         <p>
