@@ -138,7 +138,7 @@ describe('import and fire', () => {
     userTrigger = trigger;
     expect(trigger).toMatchObject({
       workspaceId: ws.id,
-      name: 'deploy_on_image',
+      name: 'Container / Deploy on image', // the identifiers made readable
       contentType: 'application/json',
       parsed: {
         form: 'v3',
