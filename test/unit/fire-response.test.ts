@@ -196,7 +196,7 @@ const rows: Row[] = [
     body: envelope('INVALID_CREDENTIAL', 'Invalid credentials'),
     ctx: noKey,
     title: /^Harness asks for an API key$/,
-    action: /^Add an API key/,
+    action: /^Set an API key on the trigger \(its API key panel, “Set key”\)/,
   },
   {
     name: '403 with failedPermissionChecks',
