@@ -13,7 +13,7 @@ import { openDialog, useUi, type ViewName } from './stores/ui';
 import { GearIcon, ImportIcon } from './ui/icons';
 import { Toasts } from './ui/Toasts';
 import { ViewErrorBoundary } from './ui/ViewErrorBoundary';
-import { panelId, tabId, ViewTabs, type ViewTab } from './ui/ViewTabs';
+import { panelId, tabId, VIEW_TABS, ViewTabs } from './ui/ViewTabs';
 import { useWatchFeed } from './stores/watch';
 import { deskMode } from './stores/settings';
 
@@ -23,15 +23,6 @@ const HistoryView = lazy(() => import('./features/history/HistoryView'));
 const InspectorView = lazy(() => import('./features/inspector/InspectorView'));
 const ConditionsView = lazy(() => import('./features/conditions/ConditionsView'));
 const ChainsView = lazy(() => import('./features/chains/ChainsView'));
-
-/** Tab order = Ctrl/Cmd+1… order. */
-const VIEW_TABS: ViewTab[] = [
-  { name: 'triggers', label: 'Triggers' },
-  { name: 'history', label: 'History' },
-  { name: 'inspector', label: 'Inspector' },
-  { name: 'conditions', label: 'Conditions' },
-  { name: 'chains', label: 'Chains' },
-];
 
 function ViewPanel({ name, children }: { name: ViewName; children: ReactNode }): ReactNode {
   const label = VIEW_TABS.find((t) => t.name === name)?.label ?? name;

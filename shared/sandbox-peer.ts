@@ -11,6 +11,8 @@ export interface SandboxExample {
   apiKey: string | null;
   /** Exactly Harness's "Copy as cURL" text. */
   curl: string;
+  /** The trigger's YAML as Harness keeps it: seeded with the trigger, so the lab works at once. */
+  yaml: string;
 }
 
 export interface SandboxPeer {

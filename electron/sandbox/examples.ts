@@ -81,7 +81,7 @@ export const EXAMPLES: ExampleSpec[] = [
     name: 'Secured deploy (needs API key)',
     identifier: 'secured_deploy',
     description:
-      'Its project mandates authorization: without X-Api-Key Harness answers 400, with a key lacking execute permission 403.',
+      'Its project mandates authorization, so without X-Api-Key Harness answers 400; with a key lacking execute permission, 403.',
     projectIdentifier: SECURED_PROJECT,
     pipelineIdentifier: 'build_and_deploy',
     token: 'Sec9uR3dTk2Wq7LmN4xPzA',

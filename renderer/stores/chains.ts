@@ -51,6 +51,15 @@ export function latestRun(s: ChainsState): ChainRun | null {
   );
 }
 
+/** The chain last open in each workspace, remembered across reloads and restarts (a view preference, no data). */
+const OPEN_CHAIN = 'trigger-desk:open-chain:';
+
+function rememberOpen(workspaceId: string | null, chainId: string | null): void {
+  if (workspaceId === null) return;
+  if (chainId === null) localStorage.removeItem(OPEN_CHAIN + workspaceId);
+  else localStorage.setItem(OPEN_CHAIN + workspaceId, chainId);
+}
+
 export async function loadChains(workspaceId: string): Promise<void> {
   useChains.setState({ workspaceId });
   const [chains, runs] = await Promise.all([request('chains:list', { workspaceId }), request('chains:runs', {})]);
@@ -66,12 +75,17 @@ export async function loadChains(workspaceId: string): Promise<void> {
     chains: chains.value,
     runs: { ...Object.fromEntries(runs.value.map((r) => [r.id, r])), ...s.runs },
   }));
+  // Reopen the chain that was open here, unless something is being typed.
+  const { draft } = useChains.getState();
+  const remembered = chains.value.find((c) => c.id === localStorage.getItem(OPEN_CHAIN + workspaceId));
+  if (remembered && draft.id === null && draft.name === '' && draft.steps.length === 0) editChain(remembered);
 }
 
 export function editChain(chain: ChainView | null): void {
   useChains.setState({
     draft: chain ? { id: chain.id, name: chain.name, steps: chain.steps.map((s) => ({ ...s })) } : emptyDraft(),
   });
+  rememberOpen(useChains.getState().workspaceId, chain?.id ?? null);
 }
 
 export function setDraftName(name: string): void {
@@ -115,6 +129,7 @@ export async function saveDraft(): Promise<ChainView | null> {
     chains: [...s.chains.filter((c) => c.id !== saved.id), saved],
     draft: { ...s.draft, id: saved.id },
   }));
+  rememberOpen(workspaceId, saved.id);
   return saved;
 }
 

@@ -3,6 +3,7 @@
 // not stored: it is derived in the page (pure, fast) from these texts as they change.
 import { create } from 'zustand';
 import type { Sample, SampleHeader } from '../../shared/conditions-model';
+import { parseTriggerYaml } from '../../shared/harness/trigger-yaml';
 import { request } from '../bridge';
 import { showError, showToast } from './toasts';
 import { fetchTriggerYaml, setTriggerYaml } from './trigger-extras';
@@ -109,6 +110,35 @@ export async function fetchYaml(triggerId: string): Promise<void> {
   }
   if (useConditions.getState().triggerId === triggerId) useConditions.setState({ yaml: reply.value.yaml });
   showToast('Fetched the trigger YAML from Harness and kept it on the trigger.');
+}
+
+/** The open saved sample differs from what was saved (the Lab marks it). */
+export function sampleEdited(s: Pick<ConditionsState, 'samples' | 'sampleId' | 'payload' | 'headersText'>): boolean {
+  const saved = s.samples.find((x) => x.id === s.sampleId);
+  return saved !== undefined && (saved.payload !== s.payload || headersToText(saved.headers) !== s.headersText);
+}
+
+/** The YAML's trigger identifier, or null when it does not read. */
+export function yamlIdentifier(yaml: string): string | null {
+  try {
+    return parseTriggerYaml(yaml).identifier;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A paste into the lab for a saved trigger that has no YAML yet is kept on it at once, as a fetch is,
+ * when it reads and names that very trigger; anything else waits for "Keep on trigger".
+ */
+export function pasteYaml(
+  yaml: string,
+  trigger: { id: string; yaml?: string; identifier: string | null } | null,
+): void {
+  setYaml(yaml);
+  if (!trigger || trigger.yaml || yaml.trim() === '') return;
+  const identifier = yamlIdentifier(yaml);
+  if (identifier !== null && identifier === trigger.identifier) void keepYaml(trigger.id, yaml);
 }
 
 export async function keepYaml(triggerId: string, yaml: string): Promise<void> {

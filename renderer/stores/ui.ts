@@ -27,6 +27,19 @@ export function showView(view: ViewName): void {
   history.replaceState(history.state, '', `#view=${view}`);
 }
 
+/**
+ * A view opened by its shortcut puts the cursor in its main field (marked data-view-focus), as a
+ * desktop tool does; a lazily loaded view gets a few frames to appear.
+ */
+export function focusInView(view: ViewName, frames = 60): void {
+  const field = document.querySelector<HTMLElement>(`#view-panel-${view} [data-view-focus]`);
+  if (field) field.focus();
+  else if (frames > 0)
+    requestAnimationFrame(() => {
+      if (useUi.getState().view === view) focusInView(view, frames - 1);
+    });
+}
+
 export function openDialog(dialog: DialogName): void {
   useUi.setState({ dialog });
 }

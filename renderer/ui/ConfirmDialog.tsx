@@ -14,6 +14,16 @@ interface ConfirmProps {
   onCancel: () => void;
 }
 
+/** Why the confirm button is still off, in plain words (a wrong name otherwise seems to do nothing). */
+function typedProblem(typed: string, expected: string): string {
+  if (typed === '') return 'The button stays off until the name is typed exactly.';
+  if (typed.toLowerCase() === expected.toLowerCase())
+    return 'Not yet: letter case differs. Type the name exactly as shown.';
+  if (typed.trim() === expected) return 'Not yet: remove the spaces before or after the name.';
+  if (expected.startsWith(typed)) return 'Keep typing: the name is not complete yet.';
+  return 'Not yet: this is not the trigger’s name. Type it exactly as shown (letter case and spaces count).';
+}
+
 export function ConfirmDialog(props: ConfirmProps): ReactNode {
   const [typed, setTyped] = useState('');
   const inputId = useId();
@@ -38,10 +48,14 @@ export function ConfirmDialog(props: ConfirmProps): ReactNode {
               autoComplete="off"
               spellCheck={false}
               value={typed}
+              aria-describedby={`${inputId}-why`}
               onChange={(e) => {
                 setTyped(e.target.value);
               }}
             />
+            <p id={`${inputId}-why`} className={ready ? 'field-ok' : 'muted small-text'} role="status">
+              {ready ? 'Name matches.' : typedProblem(typed, props.typeToConfirm)}
+            </p>
           </div>
         )}
         <div className="dialog-actions">

@@ -16,9 +16,10 @@ export function ReadonlyField({
   return (
     <div className="ro-field">
       <label htmlFor={id}>{label}</label>
-      <input
+      <textarea
         id={id}
         readOnly
+        rows={1}
         value={value ?? ''}
         placeholder={placeholder ?? '—'}
         className={mono ? 'mono' : undefined}

@@ -3,7 +3,7 @@
 import { useCallback, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { ariaShortcut } from '../../shared/shortcuts';
 import { keysText, useShortcut } from '../shortcuts';
-import { showView, useUi, type ViewName } from '../stores/ui';
+import { focusInView, showView, useUi, type ViewName } from '../stores/ui';
 import { liveCount, useWatches } from '../stores/watch';
 import './view-tabs.css';
 
@@ -11,6 +11,15 @@ export interface ViewTab {
   name: ViewName;
   label: string;
 }
+
+/** Tab order = Ctrl/Cmd+1… order (the welcome screen lists them). */
+export const VIEW_TABS: ViewTab[] = [
+  { name: 'triggers', label: 'Triggers' },
+  { name: 'history', label: 'History' },
+  { name: 'inspector', label: 'Inspector' },
+  { name: 'conditions', label: 'Conditions' },
+  { name: 'chains', label: 'Chains' },
+];
 
 export function tabId(view: ViewName): string {
   return `view-tab-${view}`;
@@ -31,7 +40,9 @@ export function ViewTabs({ tabs }: { tabs: ViewTab[] }): ReactNode {
     useCallback(
       (key: string) => {
         const tab = tabs[Number(key) - 1];
-        if (tab) showView(tab.name);
+        if (!tab) return;
+        showView(tab.name);
+        focusInView(tab.name);
       },
       [tabs],
     ),

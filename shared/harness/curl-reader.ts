@@ -133,11 +133,11 @@ export class Reader {
     this.keySeen = true;
     if (VARIABLE.test(value)) {
       this.note(
-        `The X-Api-Key header is ${this.variable(value)}, not the key itself: add the key to the trigger (Trigger → Key).`,
+        `The X-Api-Key header is ${this.variable(value)}, not the key itself: add the key to the trigger (its API key panel, “Set key”).`,
       );
     } else if (PLACEHOLDER.test(value)) {
       this.note(
-        `The X-Api-Key header holds the placeholder ${this.show(value, 40)}: add your API key to the trigger (Trigger → Key).`,
+        `The X-Api-Key header holds the placeholder ${this.show(value, 40)}: add your API key to the trigger (its API key panel, “Set key”).`,
       );
     } else if (value !== '') {
       this.apiKey = value;

@@ -42,7 +42,7 @@ function explain(title: string, detail: string, action: string | null): Explanat
 }
 
 const KEY_ACTION =
-  'Add an API key to the trigger (Trigger → Key): a Harness API key or service-account token allowed to execute the pipeline.';
+  'Set an API key on the trigger (its API key panel, “Set key”): a Harness API key or service-account token allowed to execute the pipeline.';
 const RECOPY =
   "Copy the trigger's URL again in Harness (Triggers → ⋮ → Copy as cURL, or the Webhook URL) and import it.";
 
@@ -139,7 +139,7 @@ function explainError(status: number, j: Json, message: string, ctx: FireContext
       ? explain(
           'The API key was refused',
           'Harness says the API key is invalid or expired (it may have been deleted, rotated, or belong to another account).',
-          "Create a new key in Harness (Profile → My API Keys, or a service account's tokens) and set it on the trigger (Trigger → Key).",
+          "Create a new key in Harness (Profile → My API Keys, or a service account's tokens) and put it on the trigger (its API key panel, “Replace key”).",
         )
       : explain(
           'Harness asks for an API key',

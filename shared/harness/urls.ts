@@ -155,7 +155,7 @@ export function parseTriggerUrl(url: string, secrets: readonly string[] = []): T
   if (u.username !== '' || u.password !== '') {
     throw parseError(
       'The URL carries a user name or password before the host (user:password@): Harness custom triggers take an API key instead',
-      'Remove the user:password@ part and add the key to the trigger (Trigger → Key).',
+      'Remove the user:password@ part and add the key to the trigger (its API key panel, “Set key”).',
     );
   }
   const path = readPath(u, raw, shorten);

@@ -100,7 +100,8 @@ test('a view that crashes says what broke, the other views keep working, and it 
     await expect(crash).toBeHidden({ timeout: 1000 });
   }).toPass();
   await expect(page.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByText(/1 trigger × \d+ samples?/)).toBeVisible();
+  // The 7 sandbox examples (seeded with their YAML) and this one.
+  await expect(page.getByText(/8 triggers × \d+ samples?/)).toBeVisible();
 });
 
 test('lab: a JEXL typo is a syntax error with its place in the YAML, and "Keep on trigger" refuses it', async ({

@@ -148,7 +148,7 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ desk: page, host }) => {
+test('matrix: the 7 seeded triggers × 3 samples, reasons on hover, CSV export', async ({ desk: page, host }) => {
   const conditional = example('conditional');
   const plain = example('plain');
   await host.api('triggers:fetchYaml', { id: await triggerId(host, conditional.name) });
@@ -189,7 +189,8 @@ test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ d
     'qa from jenkins',
   ]);
   const rows = matrix.locator('tbody tr');
-  await expect(rows).toHaveCount(2);
+  // Every sandbox example arrives with its YAML: 7 rows.
+  await expect(rows).toHaveCount(7);
   const onImage = matrix.getByRole('row', { name: new RegExp(`^${conditional.name.replace(/[()]/g, '\\$&')}`) });
   const cells = onImage.getByRole('cell');
   await expect(cells).toHaveCount(3);
@@ -200,7 +201,8 @@ test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ d
   await expect(cells.nth(2)).toHaveAttribute('data-outcome', 'fires');
   const plainCells = matrix.getByRole('row', { name: new RegExp(`^${plain.name}`) }).getByRole('cell');
   for (let i = 0; i < 3; i++) await expect(plainCells.nth(i)).toHaveAttribute('data-outcome', 'fires');
-  await expect(page.getByText(/4 of 6 would fire/)).toBeVisible();
+  // 5 enabled triggers without conditions fire on all 3, the conditional on 1, the disabled one on none.
+  await expect(page.getByText(/16 of 21 would fire/)).toBeVisible();
   expect(await unnamedControls(page), 'condition matrix').toEqual([]);
   await screenshot(page, 'conditions-matrix-light', [KEYS.execute]);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -222,9 +224,9 @@ test('matrix: 2 triggers × 3 samples, reasons on hover, CSV export', async ({ d
   expect(text).toContain('"prod, from ""github"""');
   const csv = readCsv(text);
   expect(csv[0]).toEqual(['trigger', 'trigger identifier', 'sample', 'outcome', 'harness status', 'reason']);
-  expect(csv).toHaveLength(7);
+  expect(csv).toHaveLength(22);
   const cell = csv.find((r) => r[1] === 'deploy_on_image' && r[2] === 'dev from jenkins');
   expect(cell?.slice(3, 5)).toEqual(['does not fire', 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS']);
   expect(cell?.[5]).toBe(await cells.nth(0).getAttribute('title'));
-  expect(csv.filter((r) => r[3] === 'fires')).toHaveLength(4);
+  expect(csv.filter((r) => r[3] === 'fires')).toHaveLength(16);
 });

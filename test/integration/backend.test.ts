@@ -148,7 +148,7 @@ describe('import and fire', () => {
     const { trigger, notes } = imported;
     expect(trigger).toMatchObject({
       workspaceId,
-      name: 'deploy_on_image',
+      name: 'Container / Deploy on image', // the identifiers made readable
       contentType: 'application/json',
       parsed: {
         form: 'v3',

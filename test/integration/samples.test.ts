@@ -125,6 +125,14 @@ describe('sample library', () => {
     expect((await refusal('samples:list', { workspaceId: other.id })).code).toBe('not-found');
   });
 
+  it('seeds every sandbox example with its trigger YAML, so the lab and matrix can read it at once', async () => {
+    const seeded = (await call('triggers:list', {})).filter((t) => t.parsed.origin.startsWith('http://127.0.0.1'));
+    expect(seeded.length).toBeGreaterThanOrEqual(7);
+    for (const t of seeded) {
+      expect(t.yaml, t.name).toContain(`identifier: ${t.parsed.triggerIdentifier ?? 'missing'}`);
+    }
+  });
+
   it("fetches the seeded conditional trigger's YAML from the sandbox and keeps it; its conditions read as served", async () => {
     const trigger = (await call('triggers:list', {})).find((t) => t.parsed.triggerIdentifier === 'deploy_on_image');
     if (!trigger) throw new Error('the conditional example was not seeded');

@@ -135,7 +135,7 @@ const rows: Row[] = [
     ctx: noKey,
     title: /^This project requires an API key$/,
     detail: /account A, org O, project P.*no X-Api-Key header/,
-    action: /^Add an API key to the trigger \(Trigger → Key\)/,
+    action: /^Set an API key on the trigger \(its API key panel, “Set key”\)/,
   },
   {
     name: 'authorization mandated, key sent but not received',
@@ -188,7 +188,7 @@ const rows: Row[] = [
     ctx: withKey,
     title: /^The API key was refused$/,
     detail: /invalid or expired/,
-    action: /Create a new key in Harness.*set it on the trigger \(Trigger → Key\)/,
+    action: /Create a new key in Harness.*put it on the trigger \(its API key panel, “Replace key”\)/,
   },
   {
     name: '401 without a key',
@@ -196,7 +196,7 @@ const rows: Row[] = [
     body: envelope('INVALID_CREDENTIAL', 'Invalid credentials'),
     ctx: noKey,
     title: /^Harness asks for an API key$/,
-    action: /^Add an API key/,
+    action: /^Set an API key on the trigger \(its API key panel, “Set key”\)/,
   },
   {
     name: '403 with failedPermissionChecks',

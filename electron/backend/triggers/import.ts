@@ -3,21 +3,16 @@
 // the first payload "From cURL", unless it holds a key: then nothing is saved, and the error says where.
 // The sandbox's example triggers are seeded through this very path.
 import { importCurl } from '../../../shared/harness/curl-import';
+import { readableTriggerName } from '../../../shared/harness/trigger-name';
 import { findSecretInPayload, secretInPayloadError } from '../../../shared/harness/payload-secrets';
 import type { KeyInfo, Trigger } from '../../../shared/model';
 import { liveWorkspace, type Ctx } from '../context';
 import { SAMPLE_KEY, checkApiKey } from '../vault/index';
+import { freeNameIn } from './names';
 import { saveNewTrigger, DEFAULT_KEY_LABEL } from './triggers';
 import { dropSecrets, movedToVaultNote, storeHeaders } from '../vault/index';
 
 export const FROM_CURL = 'From cURL';
-
-function nameFor(parsed: Trigger['parsed']): string {
-  return (parsed.triggerIdentifier ?? parsed.pipelineIdentifier ?? `Trigger in ${parsed.projectIdentifier}`).slice(
-    0,
-    120,
-  );
-}
 
 export async function importCurlTrigger(
   ctx: Ctx,
@@ -72,7 +67,8 @@ export async function importCurlTrigger(
     ctx,
     {
       workspaceId: a.workspaceId,
-      name: a.name?.trim() || nameFor(imp.parsed),
+      // No name given: the identifiers made readable, made free in the workspace ("… (2)").
+      name: a.name?.trim() || freeNameIn(ctx.data.read(), a.workspaceId, readableTriggerName(imp.parsed)),
       parsed: imp.parsed,
       key,
       headers,

@@ -9,6 +9,7 @@ import { newId } from '../store/index';
 import { checkApiKey } from '../vault/index';
 import type { StoredTrigger } from '../store/index';
 import { copySecrets, dropSecrets } from '../vault/index';
+import { checkFreeName, freeNameIn } from './names';
 
 export const DEFAULT_KEY_LABEL = 'API key';
 
@@ -46,6 +47,7 @@ export async function saveNewTrigger(ctx: Ctx, n: NewTrigger, created: string[])
   try {
     saved = ctx.data.update((doc) => {
       liveWorkspace(doc, n.workspaceId);
+      checkFreeName(doc, n.workspaceId, n.name);
       const now = ctx.now();
       const t: StoredTrigger = {
         id: newId(),
@@ -134,6 +136,7 @@ export function updateTrigger(
       );
     }
     if (a.workspaceId !== undefined) t.workspaceId = liveWorkspace(doc, a.workspaceId).id;
+    if (a.name !== undefined || a.workspaceId !== undefined) checkFreeName(doc, t.workspaceId, a.name ?? t.name, t.id);
     if (a.name !== undefined) t.name = a.name.trim();
     if (parsed !== null) t.parsed = parsed;
     if (a.production !== undefined) t.production = a.production;
@@ -220,6 +223,8 @@ export function restoreTrigger(ctx: Ctx, id: string): Trigger {
   const restored = ctx.data.update((doc) => {
     const t = findTrigger(doc, id);
     const w = liveWorkspace(doc, t.workspaceId);
+    // A trigger made with its name while this one was deleted keeps it; this one comes back as "name (2)".
+    t.name = freeNameIn(doc, w.id, t.name, t.id);
     t.deletedAt = null;
     t.workspaceId = w.id;
     return t;

@@ -1,12 +1,13 @@
 // First launch: a "Sandbox" workspace with the embedded sandbox's example triggers, imported
 // through the very path a user's paste takes (importCurlTrigger), keys into the vault, each
-// example's -d body as its first payload. A newcomer can fire one within seconds.
+// example's -d body as its first payload, its trigger YAML kept as a fetch would keep it. A newcomer
+// can fire one within seconds.
+import { DeskError } from '../../../shared/errors';
 import { last4 } from '../../../shared/harness/redact';
 import type { SandboxExample } from '../../../shared/sandbox-peer';
 import type { Ctx } from '../context';
 import { SAMPLE_KEY } from '../vault/index';
-import { importCurlTrigger } from '../triggers/index';
-import { setTriggerKey } from '../triggers/index';
+import { importCurlTrigger, setTriggerKey, setTriggerYaml } from '../triggers/index';
 import { createWorkspace } from './workspaces';
 
 export const SANDBOX_WORKSPACE = 'Sandbox';
@@ -33,6 +34,13 @@ export async function seedSandbox(
     // Harness's own cURL carries a placeholder key: the sandbox's working key replaces it.
     if (example.apiKey !== null && example.apiKey !== SAMPLE_KEY && !example.curl.includes(example.apiKey)) {
       await setTriggerKey(ctx, { id: trigger.id, apiKey: example.apiKey, label: SANDBOX_KEY_LABEL });
+    }
+    // Its YAML too, as a fetch from Harness would keep it: the condition lab and matrix read it at once.
+    // A refused YAML must not stop the first launch: "Fetch from Harness" in the lab says why.
+    try {
+      setTriggerYaml(ctx, { id: trigger.id, yaml: example.yaml }, { fromHarness: true });
+    } catch (e) {
+      if (!(e instanceof DeskError)) throw e;
     }
   }
   ctx.data.update((doc) => {

@@ -101,13 +101,20 @@ export function ChainEditor({ triggers }: { triggers: Trigger[] }): ReactNode {
           );
         })}
       </ol>
-      {problems
-        .filter((p) => p.step >= draft.steps.length)
-        .map((p, k) => (
-          <p key={k} className="chain-problem" role="alert">
-            {p.message}
-          </p>
-        ))}
+      {/* A fresh, empty chain is not an error: it says what to do, in a neutral tone. */}
+      {draft.steps.length === 0 ? (
+        <p className="muted" data-testid="chain-empty">
+          Add a step to start: each step fires one trigger, the next waits for the previous run.
+        </p>
+      ) : (
+        problems
+          .filter((p) => p.step >= draft.steps.length)
+          .map((p, k) => (
+            <p key={k} className="chain-problem" role="alert">
+              {p.message}
+            </p>
+          ))
+      )}
       <div className="chain-add">
         <button
           type="button"

@@ -114,7 +114,11 @@ export default function ChainsView(): ReactNode {
           <ChainEditor triggers={triggers} />
           {run && <ChainRunPanel run={run} />}
         </div>
-        <HarnessSetup triggers={triggers} />
+        <HarnessSetup
+          triggers={triggers}
+          firstStepId={draft.steps[0]?.triggerId}
+          nextStepId={draft.steps[1]?.triggerId}
+        />
       </div>
     </div>
   );

@@ -53,15 +53,32 @@ function generate(o: {
   }
 }
 
-export function HarnessSetup({ triggers }: { triggers: Trigger[] }): ReactNode {
+/** The YAML as shown: B's webhook token masked (Copy gives the real text, saying so first). */
+function masked(text: string, token: string | null | undefined): string {
+  return token ? text.replaceAll(token, `${'•'.repeat(6)}${token.slice(-4)}`) : text;
+}
+
+/** `nextStepId`: the chain's second step, the natural pipeline B; `firstStepId`: its A. */
+export function HarnessSetup({
+  triggers,
+  nextStepId,
+  firstStepId,
+}: {
+  triggers: Trigger[];
+  nextStepId?: string | undefined;
+  firstStepId?: string | undefined;
+}): ReactNode {
   const [name, setName] = useState('start B');
   const [events, setEvents] = useState<NotificationEvent[]>(['PipelineSuccess']);
   const [stages, setStages] = useState('');
   const [targetId, setTargetId] = useState('');
   const [secretId, setSecretId] = useState('b_api_key');
-  const [pipelineA, setPipelineA] = useState('');
-  const target = triggers.find((t) => t.id === targetId) ?? triggers[0];
-  const result = generate({ name, events, stages, target, secretId, pipelineA });
+  const [pipelineA, setPipelineA] = useState<string | null>(null);
+  const target = triggers.find((t) => t.id === targetId) ?? triggers.find((t) => t.id === nextStepId) ?? triggers[0];
+  // Until typed, pipeline A is the chain's first step's pipeline.
+  const pipelineAShown = pipelineA ?? triggers.find((t) => t.id === firstStepId)?.parsed.pipelineIdentifier ?? '';
+  const result = generate({ name, events, stages, target, secretId, pipelineA: pipelineAShown });
+  const token = target?.parsed.token;
   const toggle = (e: NotificationEvent): void => {
     setEvents((list) => (list.includes(e) ? list.filter((x) => x !== e) : [...list, e]));
   };
@@ -85,7 +102,7 @@ export function HarnessSetup({ triggers }: { triggers: Trigger[] }): ReactNode {
         <label className="field">
           <span className="label">Pipeline A identifier (for the sample)</span>
           <input
-            value={pipelineA}
+            value={pipelineAShown}
             onChange={(e) => {
               setPipelineA(e.target.value);
             }}
@@ -157,10 +174,17 @@ export function HarnessSetup({ triggers }: { triggers: Trigger[] }): ReactNode {
             </p>
           ))}
           <div className="harness-yaml-head">
-            <strong>notificationRules</strong> <CopyButton text={result.out.yaml} what="notificationRules YAML" />
+            <strong>notificationRules</strong>{' '}
+            <CopyButton text={result.out.yaml} what="notificationRules YAML (with the webhook token)" />
           </div>
+          {token && (
+            <p className="muted small-text" role="note" data-testid="token-note">
+              B&apos;s webhook token is masked here; Copy puts the whole YAML on the clipboard, token included, as
+              Harness needs it: paste it only into Harness.
+            </p>
+          )}
           <pre className="mono harness-yaml" aria-label="notificationRules YAML">
-            {result.out.yaml}
+            {masked(result.out.yaml, token)}
           </pre>
           <div className="harness-yaml-head">
             <strong>What B receives</strong>{' '}
@@ -171,7 +195,7 @@ export function HarnessSetup({ triggers }: { triggers: Trigger[] }): ReactNode {
             <code>{'<+trigger.payload.eventData.nodeStatus>'}</code>.
           </p>
           <pre className="mono harness-yaml" aria-label="Sample eventData payload">
-            {JSON.stringify(result.out.sample, null, 2)}
+            {masked(JSON.stringify(result.out.sample, null, 2), token)}
           </pre>
         </>
       )}

@@ -21,21 +21,38 @@ const MARK: Record<MatrixCell['outcome'], string> = {
   'error': '!',
 };
 
+/** The id of the ad-hoc row: the Lab's YAML, not kept on any trigger. */
+const AD_HOC = 'lab-yaml';
+
 function useMatrix(): { matrix: Matrix; ms: number; withoutYaml: number } {
   const workspaceId = useConditions((s) => s.workspaceId);
   const samples = useConditions((s) => s.samples);
+  const labYaml = useConditions((s) => s.yaml);
+  const labTriggerId = useConditions((s) => s.triggerId);
   const triggers = useDesk((s) => s.triggers);
   const regexAnswers = useRegexAnswers();
   return useMemo(() => {
     const mine = triggers.filter((t) => t.workspaceId === workspaceId);
     const withYaml = mine.flatMap((t) => (t.yaml ? [{ id: t.id, name: t.name, yaml: t.yaml }] : []));
+    // YAML in the Lab that no trigger keeps (pasted, or edited and not kept) joins as an ad-hoc row.
+    const labTrigger = mine.find((t) => t.id === labTriggerId);
+    const adHoc =
+      labYaml.trim() !== '' && labYaml !== (labTrigger?.yaml ?? '')
+        ? [
+            {
+              id: AD_HOC,
+              name: labTrigger ? `${labTrigger.name} (as in the Lab, not kept)` : 'YAML in the Lab (not kept)',
+              yaml: labYaml,
+            },
+          ]
+        : [];
     const t0 = performance.now();
     const matrix = buildMatrix(
-      withYaml,
+      [...withYaml, ...adHoc],
       samples.map((s) => ({ id: s.id, name: s.name, payload: s.payload, headers: s.headers })),
     );
     return { matrix, ms: performance.now() - t0, withoutYaml: mine.length - withYaml.length };
-  }, [triggers, samples, workspaceId, regexAnswers]);
+  }, [triggers, samples, workspaceId, regexAnswers, labYaml, labTriggerId]);
 }
 
 function fileName(workspace: string): string {
@@ -45,7 +62,8 @@ function fileName(workspace: string): string {
 
 /** A cell opens its trigger and sample in the lab, row by row explained. */
 function openInLab(triggerId: string, sampleId: string | undefined): void {
-  chooseTrigger(useDesk.getState().triggers.find((t) => t.id === triggerId) ?? null);
+  // The ad-hoc row is the Lab's YAML already: only the sample changes.
+  if (triggerId !== AD_HOC) chooseTrigger(useDesk.getState().triggers.find((t) => t.id === triggerId) ?? null);
   openSample(sampleId ?? null);
   setLabTab('lab');
 }

@@ -3,6 +3,7 @@ import { useDeferredValue, useId, useMemo, type ReactNode } from 'react';
 import {
   deleteSample,
   openSample,
+  sampleEdited,
   saveSample,
   setHeadersText,
   setPayload,
@@ -18,6 +19,7 @@ export function SampleEditor({ headerProblems }: { headerProblems: string[] }): 
   const payload = useConditions((s) => s.payload);
   const headersText = useConditions((s) => s.headersText);
   const busy = useConditions((s) => s.busy);
+  const edited = useConditions(sampleEdited);
   const deferred = useDeferredValue(payload);
   const json = useMemo(() => checkJson(deferred), [deferred]);
   const id = useId();
@@ -37,9 +39,15 @@ export function SampleEditor({ headerProblems }: { headerProblems: string[] }): 
           {samples.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
+              {edited && s.id === sampleId ? ' (edited)' : ''}
             </option>
           ))}
         </select>
+        {edited && (
+          <span className="unsaved-mark" data-testid="sample-unsaved" title="Save keeps the changes in the sample">
+            ● Unsaved changes
+          </span>
+        )}
         <div className="panel-tools">
           <input
             aria-label="Sample name"

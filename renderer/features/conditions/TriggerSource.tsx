@@ -1,7 +1,15 @@
 // Where the trigger YAML comes from: a saved trigger (its kept YAML, or fetched from Harness with
 // its stored key), a file read here in the page, or a paste. Errors say line and column.
 import { useId, useMemo, useRef, type ReactNode } from 'react';
-import { chooseTrigger, fetchYaml, keepYaml, setYaml, useConditions } from '../../stores/conditions';
+import {
+  chooseTrigger,
+  fetchYaml,
+  keepYaml,
+  pasteYaml,
+  setYaml,
+  useConditions,
+  yamlIdentifier,
+} from '../../stores/conditions';
 import { showError } from '../../stores/toasts';
 import { useDesk } from '../../stores/workspaces';
 import type { YamlProblem } from './useLab';
@@ -29,7 +37,12 @@ export function TriggerSource({ problem }: { problem: YamlProblem | null }): Rea
   const trigger = triggers.find((t) => t.id === triggerId) ?? null;
   const area = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
+  const pasting = useRef(false);
   const id = useId();
+  // Keeping a YAML written for another trigger would make the matrix answer for the wrong one.
+  const yamlId = useMemo(() => (trigger && yaml.trim() !== '' ? yamlIdentifier(yaml) : null), [trigger, yaml]);
+  const expected = trigger?.parsed.triggerIdentifier ?? null;
+  const mismatch = yamlId !== null && expected !== null && yamlId !== expected;
 
   const openFile = async (f: File | undefined): Promise<void> => {
     if (!f) return;
@@ -69,7 +82,7 @@ export function TriggerSource({ problem }: { problem: YamlProblem | null }): Rea
           {triggers.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
-              {t.yaml ? '' : ' (no YAML yet)'}
+              {t.yaml ? '' : ' — no YAML yet'}
             </option>
           ))}
         </select>
@@ -108,8 +121,9 @@ export function TriggerSource({ problem }: { problem: YamlProblem | null }): Rea
               if (trigger) void keepYaml(trigger.id, yaml);
             }}
             title="Keep this YAML on the saved trigger (the matrix uses it)"
+            aria-describedby={mismatch ? `${id}-mismatch` : undefined}
           >
-            Keep on trigger
+            {mismatch ? 'Keep on trigger anyway' : 'Keep on trigger'}
           </button>
         </div>
       </div>
@@ -126,10 +140,24 @@ export function TriggerSource({ problem }: { problem: YamlProblem | null }): Rea
         placeholder={'Paste the trigger YAML (in Harness: the trigger, YAML view, copy all), open a file, or fetch it.'}
         aria-invalid={problem ? true : undefined}
         aria-describedby={`${id}-status`}
+        onPaste={() => {
+          pasting.current = true;
+        }}
         onChange={(e) => {
-          setYaml(e.target.value);
+          if (!pasting.current) {
+            setYaml(e.target.value);
+            return;
+          }
+          pasting.current = false;
+          pasteYaml(e.target.value, trigger && { id: trigger.id, yaml: trigger.yaml, identifier: expected });
         }}
       />
+      {mismatch && trigger && (
+        <p id={`${id}-mismatch`} className="field-error" role="alert" data-testid="yaml-mismatch">
+          This YAML is for the trigger “{yamlId}”, but “{trigger.name}” is “{expected}” in its URL: kept on it, the
+          matrix would answer for the wrong trigger.
+        </p>
+      )}
       <div
         id={`${id}-status`}
         className={problem ? 'json-status warn' : 'json-status ok'}

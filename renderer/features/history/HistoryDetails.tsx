@@ -7,8 +7,8 @@ import { openInspector } from '../../stores/inspector';
 import { followApiUrl, useWatches } from '../../stores/watch';
 import { CopyButton } from '../../ui/CopyButton';
 import { formatDateTime, formatDuration } from '../watch/format';
-import { StatusBadge } from '../watch/StatusBadge';
 import { WatchPanel } from '../watch/WatchPanel';
+import { ShortStatus } from './HistoryList';
 import { RefireButton } from './RefireButton';
 
 function Fact({ label, children }: { label: string; children: ReactNode }): ReactNode {
@@ -42,7 +42,9 @@ function Body({ entry }: { entry: HistoryEntry }): ReactNode {
     <>
       <dl className="facts">
         <Fact label="Fired">{formatDateTime(entry.at)}</Fact>
-        <Fact label="Status">{entry.status ? <StatusBadge status={entry.status} /> : entry.outcome}</Fact>
+        <Fact label="Status">
+          <ShortStatus row={entry} verbatim />
+        </Fact>
         {entry.processingStatus && <Fact label="Processing">{entry.processingStatus.words}</Fact>}
         <Fact label="eventCorrelationId">
           {entry.eventCorrelationId ? (

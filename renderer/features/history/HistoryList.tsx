@@ -10,9 +10,16 @@ export const ROW_HEIGHT = 46;
 
 const OUTCOME_WORDS: Record<HistorySummary['outcome'], string> = {
   'accepted': 'Accepted',
-  'rejected': 'Refused by Harness',
+  'rejected': 'Refused',
   'network-error': 'No answer',
 };
+
+/** A fire Harness did not take: a short status for the row; Harness's own words go on the second line. */
+export function refusedStatus(row: HistorySummary): string | null {
+  if (row.outcome === 'accepted') return null;
+  const http = row.status?.status.startsWith('HTTP ') ? ` · ${row.status.status}` : '';
+  return OUTCOME_WORDS[row.outcome] + http;
+}
 
 function when(at: number): string {
   const d = new Date(at);
@@ -21,26 +28,46 @@ function when(at: number): string {
   return sameDay ? d.toLocaleTimeString() : `${d.toLocaleDateString()} ${d.toLocaleTimeString()}`;
 }
 
+/** Short enough for a row: a refused fire's long message is shown elsewhere (second line, details). */
+export function ShortStatus({ row, verbatim = false }: { row: HistorySummary; verbatim?: boolean }): ReactNode {
+  const refused = refusedStatus(row);
+  if (refused)
+    return (
+      <span className="status status-bad">
+        <span className="status-dot" aria-hidden="true" />
+        <span className="status-words">{refused}</span>
+      </span>
+    );
+  if (row.status) return <StatusBadge status={row.status} verbatim={verbatim} />;
+  return <span>{OUTCOME_WORDS[row.outcome]}</span>;
+}
+
 export function HistoryRow({ row }: { row: HistorySummary | undefined }): ReactNode {
   if (!row) return <div className="hrow hrow-loading muted">Loading…</div>;
+  const refused = refusedStatus(row);
+  const message = refused ? row.status?.words : undefined;
   return (
     <div className="hrow" data-history-id={row.id}>
       <div className="hrow-line">
         <span className="hrow-when mono">{when(row.at)}</span>
-        <span className="hrow-trigger">{row.triggerName}</span>
+        <span className="hrow-trigger" title={row.triggerName}>
+          {row.triggerName}
+        </span>
         <span className="hrow-status">
-          {row.status ? (
-            <StatusBadge status={row.status} verbatim={false} />
-          ) : (
-            <span>{OUTCOME_WORDS[row.outcome]}</span>
-          )}
+          <ShortStatus row={row} />
           {row.live && <span className="badge">live</span>}
         </span>
         <span className="hrow-time mono muted">{row.runMs !== null ? formatDuration(row.runMs) : ''}</span>
       </div>
       <div className="hrow-line muted">
         <span className="hrow-id mono">{row.eventCorrelationId ?? row.correlationId ?? '—'}</span>
-        <span className="hrow-payload mono">{row.payloadPreview}</span>
+        {message ? (
+          <span className="hrow-message" title={message}>
+            {message}
+          </span>
+        ) : (
+          <span className="hrow-payload mono">{row.payloadPreview}</span>
+        )}
       </div>
     </div>
   );

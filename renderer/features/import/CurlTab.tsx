@@ -1,6 +1,7 @@
 // Paste Harness's "Copy as cURL": a live local preview (nothing is sent until Import), then the
-// backend saves the trigger and moves the key into the vault. The textarea is uncontrolled and
-// emptied on import, so the key never sits in a DOM attribute and leaves the page at once.
+// backend saves the trigger and moves the key into the vault. The textarea is uncontrolled: once
+// the key is recognised the field shows it masked (••••••••1234) and the real text is held in memory
+// only, until Import sends it; so the key never sits in the DOM.
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { importCurl } from '../../../shared/harness/curl-import';
 import { last4 } from '../../../shared/harness/redact';
@@ -10,6 +11,7 @@ import { importCurlText } from '../../stores/workspaces';
 import { showToast } from '../../stores/toasts';
 import { ParsedPreview } from './ParsedPreview';
 import { ParseError } from './ParseError';
+import { AlreadySaved, NameField, nameIsFree, useNames } from './AlreadySaved';
 
 /** What the preview keeps of a parse: everything but the key itself. */
 interface Preview {
@@ -22,6 +24,11 @@ interface Preview {
 }
 
 type State = { kind: 'empty' } | { kind: 'ok'; preview: Preview } | { kind: 'error'; error: unknown; text: string };
+
+/** How a recognised key is shown in the field. */
+function maskOf(key: string): string {
+  return `••••••••${last4(key)}`;
+}
 
 function previewOf(text: string): State {
   if (text.trim() === '') return { kind: 'empty' };
@@ -48,17 +55,49 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
   const [state, setState] = useState<State>({ kind: 'empty' });
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [name, setName] = useState<string | null>(null);
   const areaId = useId();
+  // The pasted text with the key in it (the field shows it masked), and that key.
+  const real = useRef('');
+  const key = useRef<string | null>(null);
+  const { taken, suggested } = useNames(workspaceId, state.kind === 'ok' ? state.preview.parsed : null);
+  const finalName = (name ?? suggested).trim();
+
+  const onInput = (field: HTMLTextAreaElement): void => {
+    const shown = field.value;
+    // The mask stands for the key: put the key back to read the text (an edited mask drops it).
+    const text =
+      key.current !== null && shown.includes(maskOf(key.current))
+        ? shown.replaceAll(maskOf(key.current), key.current)
+        : shown;
+    const next = previewOf(text);
+    // The key the parse recognised; while the text does not parse, the one recognised before.
+    const found = next.kind === 'ok' ? importCurl(text).apiKey : key.current;
+    key.current = found !== null && found.trim() !== '' && text.includes(found) ? found : null;
+    const masked = key.current === null ? text : text.replaceAll(key.current, maskOf(key.current));
+    if (masked !== shown) {
+      const end = shown.length - field.selectionEnd;
+      field.value = masked;
+      field.selectionStart = field.selectionEnd = Math.max(0, masked.length - end);
+    }
+    real.current = text;
+    // A parse error quotes the text as shown: masked.
+    setState(next.kind === 'error' ? { ...next, text: masked } : next);
+    setFailure(null);
+  };
 
   const submit = async (): Promise<void> => {
     const field = area.current;
-    if (!field || state.kind !== 'ok' || busy) return;
-    const text = field.value;
+    if (!field || state.kind !== 'ok' || busy || !nameIsFree(finalName, taken)) return;
+    const text = real.current;
+    const shown = field.value;
     field.value = '';
+    real.current = '';
     setBusy(true);
-    const reply = await importCurlText(workspaceId, text);
+    const reply = await importCurlText(workspaceId, text, finalName);
     if (!reply.ok) {
-      field.value = text; // nothing the user pasted is lost
+      field.value = shown; // nothing the user pasted is lost (the key stays masked)
+      real.current = text;
       setFailure(errorText(reply.error));
       setBusy(false);
       return;
@@ -90,10 +129,20 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
         data-autofocus
         placeholder="curl -X POST -H 'content-type: application/json' -H 'X-Api-Key: …' --url 'https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?accountIdentifier=…' -d '{…}'"
         onInput={(e) => {
-          setState(previewOf(e.currentTarget.value));
-          setFailure(null);
+          onInput(e.currentTarget);
         }}
       />
+      {state.kind === 'ok' && (
+        <NameField
+          value={name}
+          suggested={suggested}
+          taken={taken}
+          onChange={(n) => {
+            setName(n);
+            setFailure(null);
+          }}
+        />
+      )}
       <div className="import-preview" aria-live="polite">
         {state.kind === 'empty' && (
           <p className="muted">Paste a command: the parts are shown here before anything is saved.</p>
@@ -101,6 +150,7 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
         {state.kind === 'error' && <ParseError error={state.error} text={state.text} />}
         {state.kind === 'ok' && (
           <>
+            <AlreadySaved parsed={state.preview.parsed} />
             <ParsedPreview parsed={state.preview.parsed} />
             <p className="key-line" data-testid="import-key-line">
               {state.preview.keyLast4
@@ -137,7 +187,11 @@ export function CurlTab({ workspaceId, onDone }: { workspaceId: string; onDone: 
         </p>
       )}
       <div className="dialog-actions">
-        <button type="submit" className="primary" disabled={state.kind !== 'ok' || busy}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={state.kind !== 'ok' || busy || !nameIsFree(finalName, taken)}
+        >
           Import trigger
         </button>
       </div>

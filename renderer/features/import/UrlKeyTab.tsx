@@ -8,6 +8,7 @@ import { createTriggerFromUrl } from '../../stores/workspaces';
 import { showToast } from '../../stores/toasts';
 import { ParsedPreview } from './ParsedPreview';
 import { ParseError } from './ParseError';
+import { AlreadySaved, NameField, nameIsFree, useNames } from './AlreadySaved';
 
 function tryParse(url: string): ReturnType<typeof parseTriggerUrl> | { error: unknown } | null {
   if (url.trim() === '') return null;
@@ -19,14 +20,14 @@ function tryParse(url: string): ReturnType<typeof parseTriggerUrl> | { error: un
 }
 
 export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }): ReactNode {
-  const [name, setName] = useState('');
+  const [name, setName] = useState<string | null>(null);
   const [url, setUrl] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const keyField = useRef<HTMLInputElement>(null);
-  const ids = { name: useId(), url: useId(), key: useId() };
+  const ids = { url: useId(), key: useId() };
   const parsed = useMemo(() => tryParse(url), [url]);
-  const suggested = parsed && !('error' in parsed) ? (parsed.triggerIdentifier ?? parsed.pipelineIdentifier ?? '') : '';
+  const { taken, suggested } = useNames(workspaceId, parsed && !('error' in parsed) ? parsed : null);
 
   const submit = async (): Promise<void> => {
     const field = keyField.current;
@@ -37,9 +38,11 @@ export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone
       setFailure('Enter a valid trigger URL first.');
       return;
     }
-    const finalName = name.trim() || suggested;
-    if (finalName === '') {
-      setFailure('Give the trigger a name.');
+    const finalName = (name ?? suggested).trim();
+    if (!nameIsFree(finalName, taken)) {
+      setFailure(
+        finalName === '' ? 'Give the trigger a name.' : 'Choose a name no other trigger of this workspace has.',
+      );
       return;
     }
     // An untouched field means "no key"; anything typed must be a usable key.
@@ -84,18 +87,15 @@ export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone
           }}
         />
       </div>
-      <div className="field">
-        <label htmlFor={ids.name}>Name</label>
-        <input
-          id={ids.name}
-          value={name}
-          placeholder={suggested || 'e.g. Deploy to QA'}
-          onChange={(e) => {
-            setName(e.target.value);
-            setFailure(null);
-          }}
-        />
-      </div>
+      <NameField
+        value={name}
+        suggested={suggested}
+        taken={taken}
+        onChange={(n) => {
+          setName(n);
+          setFailure(null);
+        }}
+      />
       <div className="field">
         <label htmlFor={ids.key}>API key (optional)</label>
         <input
@@ -113,7 +113,12 @@ export function UrlKeyTab({ workspaceId, onDone }: { workspaceId: string; onDone
       <div className="import-preview" aria-live="polite">
         {parsed === null && <p className="muted">The URL’s parts are shown here as you type.</p>}
         {parsed && 'error' in parsed && <ParseError error={parsed.error} text={url} />}
-        {parsed && !('error' in parsed) && <ParsedPreview parsed={parsed} />}
+        {parsed && !('error' in parsed) && (
+          <>
+            <AlreadySaved parsed={parsed} />
+            <ParsedPreview parsed={parsed} />
+          </>
+        )}
       </div>
       {failure && (
         <p role="alert" className="field-error">

@@ -85,6 +85,7 @@ export function InspectorForm({ openedUrl }: { openedUrl: string | null }): Reac
           <label htmlFor={`${id}-url`}>apiUrl</label>
           <input
             id={`${id}-url`}
+            data-view-focus
             className="mono"
             spellCheck={false}
             autoComplete="off"
@@ -101,6 +102,7 @@ export function InspectorForm({ openedUrl }: { openedUrl: string | null }): Reac
             <label htmlFor={`${id}-event`}>eventCorrelationId</label>
             <input
               id={`${id}-event`}
+              data-view-focus
               className="mono"
               spellCheck={false}
               autoComplete="off"

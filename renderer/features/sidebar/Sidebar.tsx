@@ -5,7 +5,7 @@ import { ariaShortcut } from '../../../shared/shortcuts';
 import { errorText } from '../../bridge';
 import { keysText } from '../../shortcuts';
 import { FILTER_INPUT_ID } from '../../stores/ui';
-import { createWorkspace, useDesk } from '../../stores/workspaces';
+import { createWorkspace, selectTrigger, useDesk } from '../../stores/workspaces';
 import { WorkspaceGroup } from './WorkspaceGroup';
 
 function matches(trigger: Trigger, needle: string): boolean {
@@ -63,6 +63,12 @@ export function Sidebar(): ReactNode {
   const loaded = useDesk((s) => s.loaded);
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
+  const shown = workspaces.map((ws) => ({
+    ws,
+    triggers: triggers.filter((t) => t.workspaceId === ws.id && (needle === '' || matches(t, needle))),
+  }));
+  const visible = shown.flatMap((g) => g.triggers);
+  const tabStopId = visible.find((t) => t.id === selectedId)?.id ?? visible[0]?.id ?? null;
 
   return (
     <aside className="sidebar" aria-label="Workspaces and triggers">
@@ -81,18 +87,24 @@ export function Sidebar(): ReactNode {
             if (e.key === 'ArrowDown') {
               e.preventDefault();
               document.querySelector<HTMLButtonElement>('.trigger-row')?.focus();
+            } else if (e.key === 'Enter' && visible[0]) {
+              // Enter opens the first match, as a quick-open box does; the row takes the focus.
+              e.preventDefault();
+              selectTrigger(visible[0].id);
+              document.querySelector<HTMLButtonElement>('.trigger-row')?.focus();
             }
           }}
         />
       </div>
       <div className="workspaces">
         {!loaded && <p className="muted small-text">Loading…</p>}
-        {workspaces.map((ws) => (
+        {shown.map(({ ws, triggers: mine }) => (
           <WorkspaceGroup
             key={ws.id}
             workspace={ws}
-            triggers={triggers.filter((t) => t.workspaceId === ws.id && (needle === '' || matches(t, needle)))}
+            triggers={mine}
             selectedId={selectedId}
+            tabStopId={tabStopId}
             filtering={needle !== ''}
           />
         ))}

@@ -1,19 +1,28 @@
-// One trigger in the sidebar. Delete removes it (with Undo); arrow keys move along the list.
+// One trigger in the sidebar. Delete removes it (with Undo). The whole list is one Tab stop (the
+// selected row, else the first): arrow keys, Home and End move along it.
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
 import { deleteTrigger, selectTrigger } from '../../stores/workspaces';
 
-function moveFocus(event: KeyboardEvent<HTMLButtonElement>, step: 1 | -1): void {
+function moveFocus(event: KeyboardEvent<HTMLButtonElement>, to: 1 | -1 | 'first' | 'last'): void {
   const rows = [...document.querySelectorAll<HTMLButtonElement>('.trigger-row')];
   const index = rows.indexOf(event.currentTarget);
-  const next = rows[index + step];
+  const next = to === 'first' ? rows[0] : to === 'last' ? rows.at(-1) : rows[index + to];
   if (next) {
     event.preventDefault();
     next.focus();
   }
 }
 
-export function TriggerRow({ trigger, selected }: { trigger: Trigger; selected: boolean }): ReactNode {
+export function TriggerRow({
+  trigger,
+  selected,
+  tabStop,
+}: {
+  trigger: Trigger;
+  selected: boolean;
+  tabStop: boolean;
+}): ReactNode {
   const detail = [trigger.parsed.form, trigger.parsed.pipelineIdentifier ?? 'any pipeline'].join(' · ');
   return (
     <li>
@@ -22,6 +31,7 @@ export function TriggerRow({ trigger, selected }: { trigger: Trigger; selected: 
         className="trigger-row"
         aria-current={selected ? 'true' : undefined}
         aria-keyshortcuts="Delete"
+        tabIndex={tabStop ? 0 : -1}
         onClick={() => {
           selectTrigger(trigger.id);
         }}
@@ -31,6 +41,8 @@ export function TriggerRow({ trigger, selected }: { trigger: Trigger; selected: 
             void deleteTrigger(trigger);
           } else if (event.key === 'ArrowDown') moveFocus(event, 1);
           else if (event.key === 'ArrowUp') moveFocus(event, -1);
+          else if (event.key === 'Home') moveFocus(event, 'first');
+          else if (event.key === 'End') moveFocus(event, 'last');
         }}
       >
         <span className="trigger-row-name">{trigger.name}</span>

@@ -10,10 +10,12 @@ interface GroupProps {
   workspace: Workspace;
   triggers: Trigger[];
   selectedId: string | null;
+  /** The one trigger row reached by Tab (roving tabindex). */
+  tabStopId: string | null;
   filtering: boolean;
 }
 
-export function WorkspaceGroup({ workspace, triggers, selectedId, filtering }: GroupProps): ReactNode {
+export function WorkspaceGroup({ workspace, triggers, selectedId, tabStopId, filtering }: GroupProps): ReactNode {
   const [renaming, setRenaming] = useState(false);
   const headingId = useId();
   return (
@@ -68,7 +70,7 @@ export function WorkspaceGroup({ workspace, triggers, selectedId, filtering }: G
       {triggers.length > 0 ? (
         <ul className="trigger-list" aria-label={`Triggers in ${workspace.name}`}>
           {triggers.map((t) => (
-            <TriggerRow key={t.id} trigger={t} selected={t.id === selectedId} />
+            <TriggerRow key={t.id} trigger={t} selected={t.id === selectedId} tabStop={t.id === tabStopId} />
           ))}
         </ul>
       ) : (

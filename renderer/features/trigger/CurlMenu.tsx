@@ -28,10 +28,14 @@ export function CurlMenu({ trigger }: { trigger: Trigger }): ReactNode {
       return;
     }
     if (await copyText(command)) {
+      // Say what the command holds: a key variable only when the trigger has a key.
+      const variable = shell === 'bash' ? '$HARNESS_API_KEY' : '$env:HARNESS_API_KEY';
       showToast(
         withSecrets
           ? `Copied as cURL for ${what}, with the real key: paste it only where it is safe.`
-          : `Copied as cURL for ${what}, with the key as ${shell === 'bash' ? '$HARNESS_API_KEY' : '$env:HARNESS_API_KEY'}.`,
+          : trigger.key
+            ? `Copied as cURL for ${what}, with the key as ${variable}.`
+            : `Copied as cURL for ${what}.`,
       );
     }
   };

@@ -14,10 +14,13 @@ export function TriggerView(): ReactNode {
   if (!trigger) return <Welcome />;
   return (
     <main className="main" aria-label={`Trigger ${trigger.name}`} key={trigger.id}>
-      <TriggerHeader trigger={trigger} workspace={workspace} />
-      <TriggerFields trigger={trigger} />
-      <KeyEditor trigger={trigger} />
-      <PayloadEditor trigger={trigger} />
+      {/* The fire bar is a footer outside the scrolling part, so it never covers a control. */}
+      <div className="main-scroll">
+        <TriggerHeader trigger={trigger} workspace={workspace} />
+        <TriggerFields trigger={trigger} />
+        <KeyEditor trigger={trigger} />
+        <PayloadEditor trigger={trigger} />
+      </div>
       <FireBar trigger={trigger} />
     </main>
   );

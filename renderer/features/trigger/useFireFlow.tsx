@@ -90,6 +90,7 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
         <p>
           “{trigger.name}” is marked production. This starts a real run at {trigger.parsed.origin}.
         </p>
+        <p>Typing its name guards against a fire by accident: Fire stays off until the name matches exactly.</p>
       </ConfirmDialog>
     );
   }

@@ -6,6 +6,13 @@ import { keysText } from '../../shortcuts';
 import { useSettings } from '../../stores/settings';
 import { openDialog } from '../../stores/ui';
 import { selectTrigger, useDesk } from '../../stores/workspaces';
+import { VIEW_TABS } from '../../ui/ViewTabs';
+
+/** Keys of the trigger list and its filter (they belong to those fields, not to the window). */
+const LIST_KEYS = [
+  { id: 'list-arrows', keys: '↑ ↓ Home End', what: 'Move along the trigger list (one Tab stop)' },
+  { id: 'filter-enter', keys: 'Enter', what: 'In the filter: open the first match' },
+];
 
 export function Welcome(): ReactNode {
   const info = useSettings((s) => s.info);
@@ -13,7 +20,7 @@ export function Welcome(): ReactNode {
   const first = useDesk((s) => s.triggers.find((t) => t.workspaceId === sandbox?.id));
   const fresh = info?.firstLaunch ?? false;
   return (
-    <main className="main welcome" aria-label={fresh ? 'Welcome' : 'No trigger selected'}>
+    <main className="main main-scroll welcome" aria-label={fresh ? 'Welcome' : 'No trigger selected'}>
       <h2>{fresh ? 'Welcome to Trigger Desk' : 'Pick a trigger'}</h2>
       {fresh ? (
         <p>
@@ -53,14 +60,25 @@ export function Welcome(): ReactNode {
         </button>
       </div>
       <dl className="shortcuts" aria-label="Keyboard shortcuts">
-        {SHORTCUTS.map((s) => (
-          <Fragment key={s.id}>
-            <dt>
-              <kbd>{keysText(s.id)}</kbd>
-            </dt>
-            <dd>{s.what}</dd>
-          </Fragment>
-        ))}
+        {SHORTCUTS.flatMap((s) =>
+          // The view shortcut is written out, one line per view.
+          s.id === 'view'
+            ? VIEW_TABS.map((tab, i) => ({
+                id: `view-${tab.name}`,
+                keys: keysText('view', String(i + 1)),
+                what: `${tab.label} view`,
+              }))
+            : [{ id: s.id, keys: keysText(s.id), what: s.what }],
+        )
+          .concat(LIST_KEYS)
+          .map((s) => (
+            <Fragment key={s.id}>
+              <dt>
+                <kbd>{s.keys}</kbd>
+              </dt>
+              <dd>{s.what}</dd>
+            </Fragment>
+          ))}
       </dl>
     </main>
   );
