@@ -62,7 +62,16 @@ export const requests = {
   'triggers:delete': z.strictObject({ id }),
   'triggers:restore': z.strictObject({ id }),
   /** Fires once. Never retried: a duplicate fire is a duplicate deployment. */
-  'triggers:fire': z.strictObject({ id, body: body.optional(), payloadId: id.optional() }),
+  /** `headers`: sent with this fire only, after the saved ones (the CLI's --header); never saved. */
+  'triggers:fire': z.strictObject({
+    id,
+    body: body.optional(),
+    payloadId: id.optional(),
+    headers: z
+      .array(z.strictObject({ name: z.string().min(1).max(256), value: z.string().max(8192), secret: z.boolean() }))
+      .max(50)
+      .optional(),
+  }),
   /** The key is written as $HARNESS_API_KEY, never its value; `withSecrets` (only with `confirm: true`)
    * puts the real key and secret header values in: Electron copies that to the clipboard itself and
    * answers the redacted command; the browser has no such power, so the page receives it. */

@@ -16,7 +16,8 @@ export interface StatusWords {
   status: string;
   words: string;
   /** good: success; bad: failed/aborted/...; wait: still going; person: needs a person; unknown: not in our table. */
-  tone: 'good' | 'bad' | 'wait' | 'person' | 'unknown';
+  /** `neutral`: nothing happened and nothing will (a stage a finished run never reached). */
+  tone: 'good' | 'bad' | 'wait' | 'person' | 'neutral' | 'unknown';
 }
 
 export interface StageView {

@@ -27,7 +27,7 @@ Fires a Harness custom trigger once (never retried: a second fire is a second de
   -p, --payload FILE  the body to send ("-" reads standard input); default: the trigger's first payload, or {}
   --data-raw TEXT     the body, given literally
   --var name=value    a value for {{name}} in the body; repeat for more
-  -H, --header 'N: V' an extra request header (webhook URL only); repeat for more. A value written
+  -H, --header 'N: V' an extra request header, sent after the saved ones; repeat for more. A value written
                       '$NAME' or 'env:NAME' is read from that environment variable and never printed
   --wait              follow the run until it ends, one timestamped line per change
   --timeout DURATION  with --wait: stop waiting after 90s, 30m, 1h… (the run goes on in Harness)
@@ -130,10 +130,6 @@ async function raceTimeout<T>(ended: Promise<T>, ms: number | null): Promise<T |
 }
 
 async function fireSaved(c: Ctx): Promise<FireRecord> {
-  if (c.a.headers.length > 0)
-    throw new BadInput(
-      '--header applies to a webhook URL; a saved trigger sends the headers saved with it (set them in the app)',
-    );
   const [{ createBackend }, { ask }] = await Promise.all([import('../backend/index'), import('./desk')]);
   let w: Watcher | null = null;
   let watchId: string | null = null;
@@ -173,7 +169,11 @@ async function fireSaved(c: Ctx): Promise<FireRecord> {
             keep: new Set(Object.keys(trigger.secretVariables ?? {})),
           });
     if (template === undefined && Object.keys(c.a.vars).length > 0) fillBody('{}', c.a, { json: true });
-    const result = await ask(backend, 'triggers:fire', { id: trigger.id, ...(body === undefined ? {} : { body }) });
+    const result = await ask(backend, 'triggers:fire', {
+      id: trigger.id,
+      ...(body === undefined ? {} : { body }),
+      ...(c.a.headers.length === 0 ? {} : { headers: c.a.headers }),
+    });
     c.log?.line(describeFire(result), result.outcome === 'accepted' ? undefined : 'bad');
     const record: FireRecord = { triggerName: trigger.name, result, view: null, timedOutAfterMs: null };
     if (!c.a.wait || result.outcome !== 'accepted') return record;

@@ -1,7 +1,7 @@
 // The status model of an event (docs/harness-protocol.md §3): what one answer of apiUrl means. Pure, so the
 // backend's watches, the inspector, the CLI and the page all read Harness the same way. The answer
 // is redacted as it is parsed: nothing read from it can carry a key or a secret Harness echoed.
-import type { EventView, ExecutionView, ProcessingView, StageStep } from '../watch-model';
+import type { EventView, ExecutionView, ProcessingView, StageStep, StatusWords } from '../watch-model';
 import { executionWords, isTerminal, PERSON_WAITS, processingPending, processingWords } from './execution-status-words';
 import { redact, redactParsed } from './redact';
 import { stageSteps } from './stage-graph';
@@ -188,6 +188,16 @@ function failures(
   return out;
 }
 
+const NOT_RUN: StatusWords = { status: 'NotStarted', tone: 'neutral', words: 'Not run' };
+
+function notRun(step: StageStep): StageStep {
+  if (!step.stages.some((s) => s.status.status === 'NotStarted')) return step;
+  return {
+    ...step,
+    stages: step.stages.map((s) => (s.status.status === 'NotStarted' ? { ...s, status: NOT_RUN } : s)),
+  };
+}
+
 /**
  * The view from `data` = {webhookProcessingDetails, executionDetails}; `sandboxNote`: the embedded
  * sandbox's own explanation, read from the envelope's metaData (Harness sends none).
@@ -197,13 +207,15 @@ export function viewOfData(data: Json, now: number, sandboxNote: string | null =
   const summary = obj(obj(data.executionDetails)?.pipelineExecutionSummary);
   const processing = p ? processingView(p, sandboxNote) : null;
   const execution = summary ? executionView(summary, now) : null;
-  const steps = summary ? stageSteps(summary.layoutNodeMap, summary.startingNodeId, now) : [];
+  let steps = summary ? stageSteps(summary.layoutNodeMap, summary.startingNodeId, now) : [];
   let phase: EventView['phase'];
   if (execution) phase = isTerminal(execution.status.status) ? 'ended' : 'running';
   else if (!processing || processingPending(processing.status.status) || processing.pipelineExecutionId !== null)
     phase = 'processing';
   else phase = 'not-started';
   const terminal = phase === 'ended' || phase === 'not-started';
+  // A stage a finished run never reached will not start: "Not run", not "Not started yet".
+  if (phase === 'ended') steps = steps.map(notRun);
   const needsPerson = personWait(execution, steps);
   const partial = {
     phase,

@@ -71,6 +71,9 @@ test('fire → the watch follows the run to Success with its stage timeline, the
 
   // The end: Success, every stage succeeded with a duration, the watch over, the title back.
   await expect(watch.locator('.run-summary [data-status="Success"]')).toBeVisible({ timeout: 30_000 });
+  // Said once: "Succeeded", never "Succeeded Success"; Harness's own word is in the tooltip.
+  await expect(watch.locator('.run-summary [data-status="Success"]')).toHaveText('Succeeded');
+  await expect(watch.locator('.run-summary [data-status="Success"]')).toHaveAttribute('title', 'Harness: Success');
   await expect(watch.getByTestId('watch-ended')).toBeVisible();
   for (const id of ['build', 'deploy_qa', 'deploy_staging', 'deploy_prod']) {
     await expect(timeline.locator(`[data-stage="${id}"] [data-status="Success"]`)).toBeVisible();
@@ -102,9 +105,13 @@ test('a failed stage shows its message; notifications are offered once, politely
   await expect(failed.getByRole('note')).toHaveText('Shell Script execution failed. Please check execution logs.');
   await expect(watch.locator('.run-summary [data-status="Failed"]')).toBeVisible();
   await expect(watch.getByRole('group', { name: 'Failure messages' })).toContainText('Shell Script execution failed');
-  // Steps after the failure never start.
-  await expect(watch.locator('[data-stage="report"] [data-status="Success"]')).toHaveCount(0);
+  // Steps after the failure never start, and once the run has ended they say so in a neutral tone.
   await expect(watch.getByTestId('watch-ended')).toBeVisible();
+  const report = watch.locator('[data-stage="report"] [data-status="NotStarted"]');
+  await expect(report).toHaveText('Not run');
+  await expect(report).toHaveClass(/status-neutral/);
+  // A run's status is said once, in words ("Failed"), not beside its code; the code is in the tooltip.
+  await expect(watch.locator('.run-summary [data-status="Failed"] .status-code')).toHaveCount(0);
   await screenshot(page, 'watch-failed-light', [KEYS.execute]);
   await page.reload();
   await sidebarTrigger(page, fails.name).click();

@@ -258,7 +258,7 @@ describe('fire on a saved trigger in CI', () => {
     await desk.close();
   });
 
-  it('fills {{tag}} in its saved payload from --var, and refuses --header', async () => {
+  it('fills {{tag}} in its saved payload from --var', async () => {
     sandbox.clearReceived();
     const ok = await cli(['fire', 'Deploy', '--var', 'tag=v5']);
     expect(ok.code).toBe(0);
@@ -266,10 +266,30 @@ describe('fire on a saved trigger in CI', () => {
     const missing = await cli(['fire', 'Deploy']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/give --var tag=VALUE/);
-    const header = await cli(['fire', 'Deploy', '--var', 'tag=v5', '-H', 'X-A: b']);
-    expect(header.code).toBe(2);
-    expect(header.stderr).toMatch(/--header applies to a webhook URL/);
     expect(posts()).toHaveLength(1);
+  });
+
+  it('sends --header with the saved headers; a value from the environment is masked in the history, never saved', async () => {
+    sandbox.clearReceived();
+    const token = `tok-${Math.random().toString(36).slice(2)}-secret`;
+    const r = await cli(['fire', 'Deploy', '--var', 'tag=v6', '-H', 'X-Source: jenkins', '-H', 'X-Build: $BUILD'], {
+      BUILD: token,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const sent = posts()[0]?.headers;
+    expect(sent?.['x-source']).toBe('jenkins');
+    expect(sent?.['x-build']).toBe(token);
+    expect(r.stdout + r.stderr).not.toContain(token);
+    const desk = await openDesk({ dataDir: join(dir, 'data'), service });
+    const page = await desk.backend.handlers['history:search']({ text: 'Deploy' });
+    const entry = await desk.backend.handlers['history:get']({ id: page.entries[0]?.id ?? '' });
+    expect(entry.request.headers['X-Source']).toBe('jenkins');
+    expect(entry.request.headers['X-Build']).not.toContain(token.slice(0, -4));
+    const saved = (await desk.backend.handlers['triggers:list']({})).find((t) => t.name === 'Deploy');
+    expect(saved?.headers.map((h) => h.name)).not.toContain('X-Build');
+    expect(saved?.headers.map((h) => h.name)).not.toContain('X-Source');
+    await desk.close();
+    expect(readFileSync(join(dir, 'data', 'history.jsonl'), 'utf8')).not.toContain(token);
   });
 
   it('reports an argument the contract refuses in plain words, naming the request (exit 2, nothing sent)', async () => {

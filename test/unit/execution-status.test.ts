@@ -196,3 +196,40 @@ describe('readDetails', () => {
     });
   });
 });
+
+describe('stages a run never reached', () => {
+  const twoStages = (runStatus: string, secondStatus: string): Record<string, unknown> =>
+    summary(runStatus, {
+      layoutNodeMap: {
+        a: {
+          nodeType: 'CI',
+          nodeIdentifier: 'build',
+          name: 'Build',
+          status: runStatus,
+          startTs: 1000,
+          endTs: 4000,
+          edgeLayoutList: { currentNodeChildren: [], nextIds: ['b'] },
+        },
+        b: {
+          nodeType: 'Deployment',
+          nodeIdentifier: 'deploy',
+          name: 'Deploy',
+          status: secondStatus,
+          startTs: null,
+          endTs: null,
+          edgeLayoutList: { currentNodeChildren: [], nextIds: [] },
+        },
+      },
+    });
+
+  it('reads "Not run", in a neutral tone, once the run has ended', () => {
+    const v = viewOfData(twoStages('Failed', 'NotStarted'), 9000);
+    expect(v.steps[1]?.stages[0]?.status).toEqual({ status: 'NotStarted', tone: 'neutral', words: 'Not run' });
+  });
+
+  it('still reads "Not started yet" while the run goes on', () => {
+    const v = viewOfData(twoStages('Running', 'NotStarted'), 9000);
+    expect(v.steps[1]?.stages[0]?.status.words).toBe('Not started yet');
+    expect(v.steps[1]?.stages[0]?.status.tone).toBe('wait');
+  });
+});

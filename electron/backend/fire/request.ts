@@ -12,7 +12,7 @@ import { liveTrigger, type Ctx } from '../context';
 import { checkRequestUrl, type HttpClient } from '../net/index';
 import type { StoredTrigger } from '../store/index';
 import { fillSecretVariables, pickBody } from '../triggers/index';
-import { loadSecrets, type TriggerSecrets } from '../vault/index';
+import { keyShapedValue, loadSecrets, type TriggerSecrets } from '../vault/index';
 import { NetError } from '../net/index';
 
 export interface FireInput {
@@ -205,6 +205,14 @@ export async function fireTrigger(o: FireInput): Promise<FireResult> {
   };
 }
 
+/** What a fire is asked with (the contract's triggers:fire). */
+export interface FireArgs {
+  id: string;
+  body?: string | undefined;
+  payloadId?: string | undefined;
+  headers?: { name: string; value: string; secret: boolean }[] | undefined;
+}
+
 /** A fire resolved once, then passed down: nothing on the way reads the store or the vault again. */
 export interface ResolvedFire {
   trigger: StoredTrigger;
@@ -218,15 +226,31 @@ export interface ResolvedFire {
 }
 
 /** One read of the store, one choice of the body, one read of the vault. */
-export async function resolveFire(
-  ctx: Ctx,
-  a: { id: string; body?: string | undefined; payloadId?: string | undefined },
-): Promise<ResolvedFire> {
-  const trigger = liveTrigger(ctx.data.read(), a.id);
-  const { body: template, note } = pickBody(trigger, a);
-  const secrets = await loadSecrets(ctx, trigger);
-  const body = fillSecretVariables(ctx, trigger, template, secrets.variables);
-  return { trigger, template, body, note, secrets };
+export async function resolveFire(ctx: Ctx, a: FireArgs): Promise<ResolvedFire> {
+  const saved = liveTrigger(ctx.data.read(), a.id);
+  const { body: template, note } = pickBody(saved, a);
+  const secrets = await loadSecrets(ctx, saved);
+  const body = fillSecretVariables(ctx, saved, template, secrets.variables);
+  const extra = a.headers ?? [];
+  if (extra.length === 0) return { trigger: saved, template, body, note, secrets };
+  // Headers for this fire only (sent after the saved ones, so they win per name). A value marked
+  // secret, or shaped like a key, is sent as a secret header: masked in the record like a saved one.
+  const secret = extra.filter((h) => h.secret || keyShapedValue(ctx, h.value));
+  const plain = extra.filter((h) => !secret.includes(h));
+  return {
+    trigger: {
+      ...saved,
+      headers: [...saved.headers, ...plain.map((h) => ({ name: h.name, value: h.value, secret: null }))],
+    },
+    template,
+    body,
+    note,
+    secrets: {
+      ...secrets,
+      secretHeaders: [...secrets.secretHeaders, ...secret.map((h) => ({ name: h.name, value: h.value }))],
+      values: [...secrets.values, ...secret.map((h) => h.value).filter((v) => v.length >= 4)],
+    },
+  };
 }
 
 /** Masks secrets in every string of a value; used only when a secret turned up where it must not. */

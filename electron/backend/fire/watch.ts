@@ -9,7 +9,7 @@ import { liveTrigger, type Ctx } from '../context';
 import { openHistory, type HistoryNotice, type HistoryService } from '../history/index';
 import { inspectEvent, inspectReport } from '../inspect/index';
 import { recordFire } from './record';
-import { resolveFire, sendFire } from './request';
+import { resolveFire, sendFire, type FireArgs } from './request';
 import { createWatchService, type WatchService } from '../watch/index';
 
 export interface WatchDeskOptions {
@@ -24,7 +24,7 @@ export interface WatchDeskOptions {
 export interface WatchDesk {
   history: HistoryService;
   watches: WatchService;
-  fire(a: { id: string; body?: string | undefined; payloadId?: string | undefined }): Promise<FireResult>;
+  fire(a: FireArgs): Promise<FireResult>;
   refire(historyId: string): Promise<FireResult>;
   notices(): HistoryNotice[];
   close(): void;
@@ -73,11 +73,7 @@ export function createWatchDesk(ctx: Ctx, o: WatchDeskOptions): WatchDesk {
     }
   }
 
-  const fire = async (a: {
-    id: string;
-    body?: string | undefined;
-    payloadId?: string | undefined;
-  }): Promise<FireResult> => {
+  const fire = async (a: FireArgs): Promise<FireResult> => {
     const resolved = await resolveFire(ctx, a);
     return recordFire({ history, watches }, resolved, await sendFire(ctx, resolved));
   };

@@ -7,7 +7,11 @@ import { requests } from '../../../shared/api';
 const str = z.string();
 const nullableStr = z.string().nullable();
 const time = z.number().min(0);
-const statusWords = z.object({ status: str, words: str, tone: z.enum(['good', 'bad', 'wait', 'person', 'unknown']) });
+const statusWords = z.object({
+  status: str,
+  words: str,
+  tone: z.enum(['good', 'bad', 'wait', 'person', 'neutral', 'unknown']),
+});
 
 export const historyEntrySchema = z.object({
   id: z.string().min(1).max(128),
