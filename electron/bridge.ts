@@ -3,7 +3,8 @@
 // without Electron. No generic "send any channel": each name is its own function.
 // The names come from shared/request-names.ts (zod-free, so the preload stays small).
 import { EVENT_NAMES, REQUEST_NAMES } from '../shared/request-names';
-import type { DeskBridge, EventName, Events, RequestName } from '../shared/api';
+import type { DeskBridge, RequestName } from '../shared/api';
+import type { EventName, Events } from '../shared/events';
 import { isReply, type Reply } from '../shared/errors';
 
 const REQUESTS = REQUEST_NAMES;

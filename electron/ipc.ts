@@ -1,7 +1,8 @@
 // The only file that touches ipcMain: registers exactly the contract's requests (ipc-routes.ts)
 // and pushes backend events to the app's windows.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { EventName, Events, Handlers } from '../shared/api';
+import type { Handlers } from '../shared/api';
+import type { EventName, Events } from '../shared/events';
 import type { SenderFrame } from './app-page';
 import type { Log, Secrets } from './dispatch';
 import { ipcRoutes } from './ipc-routes';

@@ -1,6 +1,7 @@
 // The browser-mode DeskBridge: the same contract as Electron's preload, over the web host's HTTP
 // protocol (docs/ARCHITECTURE.md, Processes): POST /api/<name> with the per-launch token, events streamed from /api/events.
-import type { DeskBridge, EventName, Events, RequestName } from '../shared/api';
+import type { DeskBridge, RequestName } from '../shared/api';
+import type { EventName, Events } from '../shared/events';
 import { isReply, type ErrorShape, type Reply } from '../shared/errors';
 import { REQUEST_NAMES } from '../shared/request-names';
 import { readSse } from './sse';

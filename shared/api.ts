@@ -2,12 +2,13 @@
 // requests, the preload exposes exactly these, the web host routes exactly these. Every request's
 // arguments are checked against its schema at the boundary (see `parseArgs`).
 import { z } from 'zod';
-import type { AppInfo, FireResult, Notice, Payload, Settings, Trigger, VaultStatus, Workspace } from './model';
+import type { AppInfo, FireResult, Notice, Payload, Settings, Trigger, Workspace } from './model';
 import { DeskError, type Reply } from './errors';
 import type { HistoryEntry, HistoryPage, HistoryRetention, InspectResult, WatchState } from './watch-model';
 import type { Sample } from './conditions-model';
 import type { ChainRun, ChainView } from './chain-model';
 import type { NotificationRuleOutput } from './harness/notification-rules';
+import type { EventName, Events } from './events';
 
 const id = z
   .string()
@@ -348,30 +349,6 @@ export interface Results {
 }
 
 export type Result<K extends RequestName> = Results[K];
-
-/** What the backend pushes to the page. */
-export interface Events {
-  /** Something in the stores changed (possibly from another window or the CLI): reload that part. */
-  'data:changed': { scope: 'workspaces' | 'triggers' | 'settings' };
-  'vault:status': VaultStatus;
-  // The whole state of one watch, on every change.
-  'watch:update': WatchState;
-  /** History entries were added, updated or removed (`id` null: many). */
-  'history:changed': { id: string | null };
-  // The whole state of one chain run, on every change.
-  'chain:update': ChainRun;
-  /** The whole list of notices, whenever one is added or dismissed. */
-  'notices:changed': { notices: Notice[] };
-}
-export type EventName = keyof Events;
-export const eventNames: readonly EventName[] = [
-  'data:changed',
-  'vault:status',
-  'watch:update',
-  'history:changed',
-  'chain:update',
-  'notices:changed',
-];
 
 export const requestNames = Object.keys(requests) as RequestName[];
 

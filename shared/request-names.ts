@@ -1,7 +1,8 @@
 // Every request and event name of the contract, without zod: the bridges (Electron's preload and
 // the page's web client) import this instead of api.ts, so zod stays out of the preload and the page.
 // A missing or extra name is a compile error.
-import type { EventName, RequestName } from './api';
+import type { RequestName } from './api';
+import type { EventName } from './events';
 
 export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'app:info': true,

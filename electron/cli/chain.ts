@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/index';
 import { defaultDataDir } from '../backend/store/index';
 import type { Backend } from '../backend/types';
-import type { EventName, Events } from '../../shared/api';
+import type { EventName, Events } from '../../shared/events';
 import type { ChainRun, ChainView } from '../../shared/chain-model';
 import { ask } from './desk';
 import { BadInput, reportFailure } from './failure';

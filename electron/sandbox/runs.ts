@@ -2,21 +2,12 @@
 // starts and ends), plus the two things a person can do to it (decide an approval, abort). So there
 // is no timer per stage, 500 watchers cost nothing, and every poll sees a consistent, monotonic
 // story (no missed or repeated transitions).
+import { TERMINAL_STATUSES } from '../../shared/harness/execution-status-words';
 import { harnessUuid } from './ids';
 import type { SandboxTrigger, StageDef } from './types';
 
-export const TERMINAL = new Set([
-  'Success',
-  'Failed',
-  'Errored',
-  'Aborted',
-  'Expired',
-  'Suspended',
-  'Skipped',
-  'IgnoreFailed',
-  'ApprovalRejected',
-  'AbortedByFreeze',
-]);
+/** Harness's terminal statuses: the app's own list, so the sandbox and the watch agree. */
+export const TERMINAL = TERMINAL_STATUSES;
 
 export const STAGE_FAILURE = 'Shell Script execution failed. Please check execution logs.';
 export const APPROVAL_REJECTED = 'Approval Step has been Rejected';

@@ -2,7 +2,7 @@
 // `event: <name>\ndata: <json>\n\n`, plus a comment line every 15 s so proxies and the browser
 // keep an idle stream open and a dead one is noticed.
 import type { ServerResponse } from 'node:http';
-import type { EventName, Events } from '../../shared/api';
+import type { EventName, Events } from '../../shared/events';
 
 export const HEARTBEAT_MS = 15_000;
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/index';
-import type { EventName, Events } from '../../shared/api';
+import type { EventName, Events } from '../../shared/events';
 import type { WatchState } from '../../shared/watch-model';
 import { figure, type Figure } from './figures';
 

@@ -3,7 +3,8 @@
 // (test/fixtures/electron-stub). It must put exactly the contract on window.desk: one function per
 // request, the contract's events, and nothing generic (no raw invoke/send/on of any channel).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventNames, requestNames, type DeskBridge, type EventName } from '../../shared/api';
+import { requestNames, type DeskBridge } from '../../shared/api';
+import { eventNames, type EventName } from '../../shared/events';
 import { createFakePreload, type FakePreload } from '../fixtures/electron-stub/fake-preload';
 import { buildShellBundles, runPreload, type ShellBundles } from '../fixtures/electron-stub/load';
 

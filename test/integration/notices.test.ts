@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName, Events } from '../../shared/api';
+import type { EventName, Events } from '../../shared/events';
 import type { Notice } from '../../shared/model';
 import { createBackend } from '../../electron/backend/index';
 import { startSandboxPeer } from '../../electron/sandbox/index';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/index';
 import type { Backend } from '../../electron/backend/types';
 import type { ExampleTrigger, Sandbox } from '../../electron/sandbox/types';
-import type { EventName, Events } from '../../shared/api';
+import type { EventName, Events } from '../../shared/events';
 import type { Trigger } from '../../shared/model';
 import type { WatchState } from '../../shared/watch-model';
 import { uniqueService } from '../helpers/keychain';
