@@ -7,7 +7,6 @@
 // stopped (Ctrl+C stops it: nothing more fires), 2 bad input, a problem found before anything
 // fired, or Harness refused a fire.
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/index';
 import { defaultDataDir } from '../backend/store/index';
 import type { Backend } from '../backend/types';
@@ -15,6 +14,7 @@ import type { EventName, Events } from '../../shared/events';
 import type { ChainRun, ChainView } from '../../shared/chain-model';
 import { ask } from './desk';
 import { BadInput, reportFailure } from './failure';
+import { parseTargetArgs } from './target-args';
 import { stdio, type CliIo } from './status';
 
 const USAGE = `usage: trigger-desk chain <chain-name|id> [--wait] [--json]
@@ -118,25 +118,14 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   // The data folder: the stores, and the log an unexpected error is written to.
   let dataDir = defaultDataDir(io.env);
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        wait: { type: 'boolean' },
-        json: { type: 'boolean' },
-        data: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    json = values.json ?? false;
-    dataDir = values.data ?? dataDir;
+    const values = parseTargetArgs(args, dataDir);
+    ({ json, dataDir } = values);
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
-    const wanted = positionals[0];
-    if (wanted === undefined || positionals.length > 1) throw new BadInput('give exactly one chain name or id');
+    const wanted = values.target;
+    if (wanted === null) throw new BadInput('give exactly one chain name or id');
     const final = await runChain({ wanted, json, io, dataDir });
     if (json) io.out(`${JSON.stringify(final, null, 2)}\n`);
     else io.out(`Chain ${final.state}${final.message ? `: ${final.message}` : ''}\n`);

@@ -5,7 +5,6 @@
 // Exit codes: 0 Success (or, without --wait, still going), 1 any other end, 2 bad input or a request error.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../backend/store/index';
 import { createHttpClient, type HttpClient } from '../backend/net/index';
 import { pollDelay, troubleDelay } from '../backend/watch/index';
@@ -15,6 +14,7 @@ import type { Settings } from '../../shared/model';
 import type { EventView } from '../../shared/watch-model';
 import { chooseCliKey } from './cli-key';
 import { BadInput, reportFailure } from './failure';
+import { parseTargetArgs } from './target-args';
 
 export interface CliIo {
   out(text: string): void;
@@ -161,25 +161,14 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   const given = io.env.HARNESS_API_KEY?.trim() || null;
   let secrets = given === null ? [] : [given];
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        wait: { type: 'boolean' },
-        json: { type: 'boolean' },
-        data: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    json = values.json ?? false;
-    dataDir = values.data ?? dataDir;
+    const values = parseTargetArgs(args, dataDir);
+    ({ json, dataDir } = values);
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
-    const apiUrl = positionals[0];
-    if (apiUrl === undefined || positionals.length > 1) throw new BadInput('give exactly one apiUrl');
+    const apiUrl = values.target;
+    if (apiUrl === null) throw new BadInput('give exactly one apiUrl');
     const http = createHttpClient(() => CLI_SETTINGS, { env: io.env });
     try {
       const key = await chooseCliKey({ apiUrl, key: given, env: io.env, dataDir });
@@ -190,14 +179,14 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
         key: key.send,
         secrets,
         http,
-        wait: values.wait ?? false,
+        wait: values.wait,
         print: (v) => {
           if (!json) io.out(progressLine(v, Date.now()));
         },
       });
       if (json) io.out(`${JSON.stringify(view, null, 2)}\n`);
       else io.out(stageTable(view));
-      return exitFor(view, values.wait ?? false);
+      return exitFor(view, values.wait);
     } finally {
       await http.close();
     }

@@ -6,10 +6,11 @@
 // (withRegexDeadline), so twenty slow patterns cost 100 ms, not two seconds. docs/ARCHITECTURE.md.
 
 import { RE2JS } from 're2js';
-import { NotLinear, RegexFail, Translator } from './java-regex';
-import type { JavaRegex, JavaRegexOk, LinearRegex } from './java-regex';
+import { NotLinear, RegexFail } from './java-regex-model';
+import { Translator } from './java-regex';
+import type { JavaRegex, JavaRegexOk, LinearRegex } from './java-regex-model';
 
-export type { JavaRegex, JavaRegexOk } from './java-regex';
+export type { JavaRegex, JavaRegexOk } from './java-regex-model';
 
 export const REGEX_DEADLINE_MS = 100;
 /** RE2 takes at most about (input length × program size) steps: up to this many, it runs in place. */

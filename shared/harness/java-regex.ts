@@ -1,60 +1,19 @@
 // Java (java.util.regex) patterns translated to JavaScript RegExps with Java's meaning, or an explicit
 // "cannot evaluate"; the same translator also writes RE2 syntax (for re2js, linear time) when the
-// pattern needs no backtracking (java-regex-run.ts compiles and runs both). Whole-match via anchoring, DOTALL, inline flags, possessive quantifiers and
+// pattern needs no backtracking (java-regex-run.ts compiles and runs both; java-regex-model.ts holds the
+// types). Whole-match via anchoring, DOTALL, inline flags, possessive quantifiers and
 // atomic groups (emulated exactly with a lookahead capture + backreference), \A \Z \z, Java's
 // ASCII \s \d \w, POSIX \p{Alpha} classes, class union/intersection/nested negation.
 // Known, documented differences: a backreference to a group that did not take part matches the
 // empty string in JS but fails in Java; \b uses Java 17's Unicode letters and digits.
 
-import type { RE2JS } from 're2js';
+import { NotLinear, RegexFail } from './java-regex-model';
+import type { Flags } from './java-regex-model';
 import { classText, foldAscii, javaProperty, literalText, PREDEFINED } from './java-regex-class';
 import type { CharSet } from './java-regex-class';
 import { parseClass } from './java-regex-charclass';
 import { readClassEscape, readSimpleEscape } from './java-regex-escape';
 
-/** re2js forms of a pattern: `whole` for Matcher.matches(), `find` for Matcher.find(); `size` is RE2's program size. */
-export interface LinearRegex {
-  whole: RE2JS;
-  find: RE2JS;
-  size: number;
-}
-
-/**
- * `whole` / `find` are the backtracking JS forms; `linear` the RE2 forms when the pattern has one.
- * Run them through java-regex-run.ts, which bounds every evaluation by a deadline.
- */
-export interface JavaRegexOk {
-  ok: true;
-  pattern: string;
-  dotAll: boolean;
-  whole: RegExp;
-  find: RegExp;
-  notes: string[];
-  linear: LinearRegex | null;
-}
-export type JavaRegex = JavaRegexOk | { ok: false; kind: 'invalid' | 'unsupported'; message: string; index: number };
-
-/** The pattern needs backtracking (lookaround, backreference, atomic group...): no linear-time form. */
-export class NotLinear extends Error {}
-
-export class RegexFail extends Error {
-  constructor(
-    readonly kind: 'invalid' | 'unsupported',
-    message: string,
-    readonly index: number,
-  ) {
-    super(message);
-  }
-}
-
-export interface Flags {
-  i: boolean;
-  s: boolean;
-  m: boolean;
-  x: boolean;
-  d: boolean;
-  u: boolean;
-}
 interface Atom {
   text: string;
   quantifiable: boolean;

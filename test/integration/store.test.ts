@@ -24,6 +24,7 @@ import {
   restoreWorkspace,
 } from '../../electron/backend/workspaces/index';
 import { uniqueService } from '../helpers/keychain';
+import { storedTrigger } from '../fixtures/damaged-data';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
 const URL_V3 = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=acc1&orgIdentifier=default&projectIdentifier=proj&pipelineIdentifier=pipe&triggerIdentifier=trig`;
@@ -231,31 +232,8 @@ describe('damaged files: every item that validates is kept', () => {
     createdAt: 1,
     deletedAt: null,
   });
-  const trigger = (id: string, workspaceId: string, name: string): Record<string, unknown> => ({
-    id,
-    workspaceId,
-    name,
-    parsed: {
-      url: URL_V3,
-      origin: 'https://app.harness.io',
-      base: 'https://app.harness.io/gateway',
-      form: 'v3',
-      token: TOKEN,
-      accountIdentifier: 'acc1',
-      orgIdentifier: 'default',
-      projectIdentifier: 'proj',
-      pipelineIdentifier: 'pipe',
-      triggerIdentifier: 'trig',
-    },
-    key: null,
-    headers: [],
-    contentType: 'application/json',
-    payloads: [{ id: `p${id}`, name: 'Main', body: '{"a":1}', updatedAt: 1 }],
-    production: false,
-    createdAt: 1,
-    updatedAt: 1,
-    deletedAt: null,
-  });
+  const trigger = (id: string, workspaceId: string, name: string): Record<string, unknown> =>
+    storedTrigger(id, workspaceId, name, 1, '{"a":1}');
 
   it('drops only the wrong-typed trigger and workspace, says which, and keeps the file aside byte for byte', () => {
     const dir = tempDir();

@@ -2,6 +2,7 @@
 // value, pass or fail and why; the classic-mistake warnings under the row they belong to.
 import { Fragment, type ReactNode } from 'react';
 import type { ConditionRow } from '../../../shared/harness/conditions';
+import { CodeText } from '../../ui/CodeText';
 import { stateText } from './words';
 
 /** Warnings for the mistakes people often make start so; the lab shows the words as a flag. */
@@ -30,7 +31,7 @@ export function ConditionTable({ rows }: { rows: ConditionRow[] }): ReactNode {
                 {r.kind} {r.index + 1}
                 {r.where && <span className="muted small-text"> · line {r.where.line}</span>}
               </th>
-              <td className="mono key">{r.key || <span className="muted">(empty)</span>}</td>
+              <td className="mono key">{r.key ? <CodeText text={r.key} /> : <span className="muted">(empty)</span>}</td>
               <td className="mono">
                 {(r.state === 'not-reached' || r.state === 'dropped') && r.resolved === ''
                   ? ''

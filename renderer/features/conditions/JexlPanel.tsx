@@ -2,6 +2,7 @@
 // constructs the preview cannot evaluate named, a syntax error with its place.
 import { useId, type ReactNode } from 'react';
 import type { JexlRow } from '../../../shared/harness/conditions';
+import { CodeText } from '../../ui/CodeText';
 import { stateText } from './words';
 
 /** JSON for a value; JSON.stringify gives undefined for undefined and functions. */
@@ -26,7 +27,7 @@ export function JexlPanel({ row }: { row: JexlRow }): ReactNode {
       </h4>
       <pre className="mono code-block">{row.expression}</pre>
       {row.bindings.length > 0 && (
-        <table className="cond-table" aria-label="JEXL expressions and their values">
+        <table className="cond-table cond-values" aria-label="JEXL expressions and their values">
           <thead>
             <tr>
               <th scope="col">Expression</th>
@@ -37,10 +38,12 @@ export function JexlPanel({ row }: { row: JexlRow }): ReactNode {
           <tbody>
             {row.bindings.map((b, i) => (
               <tr key={`${b.text}-${i}`}>
-                <td className="mono">{b.text}</td>
+                <td className="mono">
+                  <CodeText text={b.text} />
+                </td>
                 <td>{b.type}</td>
                 <td className="mono">
-                  {b.preview}
+                  <CodeText text={b.preview} />
                   {b.note && <span className="muted"> ({b.note})</span>}
                 </td>
               </tr>

@@ -1,0 +1,33 @@
+// `status <apiUrl>` and `chain <name>` take the same options: one target, --wait, --json, --data, --help.
+import { parseArgs } from 'node:util';
+
+export interface TargetArgs {
+  /** null unless exactly one positional was given. */
+  target: string | null;
+  wait: boolean;
+  json: boolean;
+  dataDir: string;
+  help: boolean;
+}
+
+/** Throws (node's parseArgs) on an unknown option. */
+export function parseTargetArgs(args: string[], defaultDataDir: string): TargetArgs {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      wait: { type: 'boolean' },
+      json: { type: 'boolean' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  return {
+    target: positionals.length === 1 ? (positionals[0] ?? null) : null,
+    wait: values.wait ?? false,
+    json: values.json ?? false,
+    dataDir: values.data ?? defaultDataDir,
+    help: values.help ?? false,
+  };
+}
