@@ -61,6 +61,17 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'chains:notificationYaml': true,
   'notices:list': true,
   'notices:dismiss': true,
+  // Folder workspaces (shared/folder-model.ts)
+  'folders:open': true,
+  'folders:link': true,
+  'folders:unlink': true,
+  'folders:export': true,
+  'folders:import': true,
+  'folders:status': true,
+  'folders:rescan': true,
+  'folders:setShareTokens': true,
+  'folders:setSecret': true,
+  'folders:supplyToken': true,
 };
 
 export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
@@ -70,4 +81,5 @@ export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
   'history:changed': true,
   'chain:update': true,
   'notices:changed': true,
+  'folder:status': true,
 };

@@ -11,6 +11,7 @@ import { deletePayload, savePayload } from './triggers/index';
 import type { SettingsService } from './settings/index';
 import { watchHandlers, type WatchDesk } from './fire/index';
 import { chainHandlers } from './chains/index';
+import { folderHandlers } from './folders/index';
 import type { ChainRunner } from './chains/index';
 import { setHeaders } from './triggers/index';
 import { exportCurlCommand } from './triggers/index';
@@ -86,6 +87,8 @@ export function createHandlers(
     ...watchHandlers(ctx, desk, appInfo().version),
     // Pipeline chains (chains/handlers.ts)
     ...chainHandlers(ctx, chains),
+    // Folder workspaces (folders/handlers.ts)
+    ...folderHandlers(),
 
     // Payload composer
     'triggers:setYaml': async (a) => setTriggerYaml(ctx, a),

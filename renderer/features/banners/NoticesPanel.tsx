@@ -14,6 +14,7 @@ const SOURCES: Record<Notice['source'], string> = {
   history: 'History',
   sandbox: 'Sandbox',
   keychain: 'Keychain',
+  folder: 'Folder workspace',
 };
 
 export function NoticesPanel(): ReactNode {
