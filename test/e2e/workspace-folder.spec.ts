@@ -4,7 +4,7 @@
 // mine / Take theirs), a damaged file is shown with its path, line and column while the rest fires,
 // and what one person must supply (the webhook token, a keychain value) is asked for right there.
 // After each test the folder is searched for key-shaped text, the sandbox keys and webhook tokens.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
@@ -100,20 +100,23 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     const triggerFile = join(folder, 'triggers', 'deploy-on-push.yaml');
     expect(read(join(folder, 'workspace.yaml'))).toContain('name: Sandbox');
     expect(read(triggerFile)).toContain(`name: ${plain.name}`);
-    const payloadFile = join(folder, 'triggers', 'deploy-on-push', 'default.json');
+    const payloadDir = join(folder, 'triggers', 'deploy-on-push');
+    const payloadFile = join(payloadDir, readdirSync(payloadDir).find((f) => f.endsWith('.json')) ?? 'missing.json');
     expect(read(payloadFile)).not.toBe('');
 
     // An edit in the app writes the payload's file.
     await sidebarTrigger(page, plain.name).click();
     const editor = page.getByRole('main').getByLabel('Payload body');
-    await setPayload(editor, '{"env": "qa", "typed": "');
-    await expect.poll(() => read(payloadFile)).toBe('{"env": "qa", "typed": "');
+    await setPayload(editor, '{"env": "qa", "note": ""}');
+    await expect.poll(() => read(payloadFile)).toBe('{"env": "qa", "note": ""}');
 
-    // A teammate renames another trigger on disk (a git pull) while the user types: the list shows
-    // it with a notice, and every typed character stays.
+    // A teammate renames another trigger on disk (a git pull) while the user types inside "note":
+    // the list shows it with a notice, and every typed character stays.
     const conditional = example('conditional');
     const otherFile = join(folder, 'triggers', 'deploy-on-image-conditions.yaml');
     await editor.press('End');
+    await editor.press('ArrowLeft');
+    await editor.press('ArrowLeft');
     const typing = page.keyboard.type('abcdefghijklmnopqrstuvwxyz', { delay: 40 });
     writeFileSync(otherFile, read(otherFile).replace(`name: ${conditional.name}`, 'name: Deploy on image (team)'));
     await typing;
@@ -121,7 +124,7 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     await expect(page.getByRole('region', { name: /Folder workspaces|Trigger Desk found/ })).toContainText(
       /changed on disk/,
     );
-    const typed = '{"env": "qa", "typed": "abcdefghijklmnopqrstuvwxyz';
+    const typed = '{"env": "qa", "note": "abcdefghijklmnopqrstuvwxyz"}';
     expect(await payloadText(page)).toBe(typed);
     await expect.poll(() => read(payloadFile)).toBe(typed);
     await shots(page, 'folder-changed-on-disk');
@@ -129,19 +132,19 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     // The payload's own file changes on disk while an edit here is not saved yet: both texts are
     // kept until the user chooses.
     const saves = await holdSaves(page);
-    await editor.press('End');
     await page.keyboard.type('-mine');
+    const mine = '{"env": "qa", "note": "abcdefghijklmnopqrstuvwxyz-mine"}';
     await expect.poll(() => saves.held()).toBeGreaterThan(0);
     writeFileSync(payloadFile, '{"env": "theirs"}');
     const conflict = page.getByTestId('payload-conflict');
     await expect(conflict).toContainText('changed outside this window');
-    expect(await payloadText(page)).toBe(`${typed}-mine`);
+    expect(await payloadText(page)).toBe(mine);
     await shots(page, 'folder-payload-conflict');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await saves.release();
     await expect(conflict).toBeHidden();
-    await expect.poll(() => read(payloadFile)).toBe(`${typed}-mine`);
-    expect(await payloadText(page)).toBe(`${typed}-mine`);
+    await expect.poll(() => read(payloadFile)).toBe(mine);
+    expect(await payloadText(page)).toBe(mine);
 
     expectNoSecrets(folder);
   } finally {
