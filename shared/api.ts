@@ -25,7 +25,7 @@ const none = z.strictObject({});
 /** An absolute folder path (the backend checks it exists or can be made). */
 const folderDir = z.string().trim().min(1, 'must not be empty').max(4096);
 /** A keychain reference name as written in a folder: `apiKey: { keychain: "prod-harness" }`. */
-const keychainRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,79}$/, 'must be a keychain reference name');
+const keychainRef = z.string().trim().min(1, 'must not be empty').max(80);
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'must be a variable name');
 
 export const requests = {

@@ -11,7 +11,7 @@ import { deletePayload, savePayload } from './triggers/index';
 import type { SettingsService } from './settings/index';
 import { watchHandlers, type WatchDesk } from './fire/index';
 import { chainHandlers } from './chains/index';
-import { folderHandlers } from './folders/index';
+import { folderHandlers, type FolderSync } from './folders/index';
 import type { ChainRunner } from './chains/index';
 import { setHeaders } from './triggers/index';
 import { exportCurlCommand } from './triggers/index';
@@ -44,6 +44,7 @@ export function createHandlers(
   desk: WatchDesk,
   chains: ChainRunner,
   notices: Notices,
+  folders: FolderSync,
 ): Handlers {
   return {
     'app:info': async () => appInfo(),
@@ -88,7 +89,7 @@ export function createHandlers(
     // Pipeline chains (chains/handlers.ts)
     ...chainHandlers(ctx, chains),
     // Folder workspaces (folders/handlers.ts)
-    ...folderHandlers(),
+    ...folderHandlers(ctx, folders),
 
     // Payload composer
     'triggers:setYaml': async (a) => setTriggerYaml(ctx, a),

@@ -1,3 +1,5 @@
 // Folder workspaces: a workspace as a folder of plain files shared through git (docs/workspace-folders.md).
 // The only entry from outside this folder (a lint rule holds it).
 export { folderHandlers } from './handlers';
+export { createSync, type FolderSync } from './sync';
+export { needsToken } from './content';
