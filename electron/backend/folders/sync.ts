@@ -8,7 +8,8 @@
 // - folder → app: a watcher (fs.watch, debounced) re-reads the folder; files whose bytes differ from
 //   what was last read or written are applied to the stores, with a notice. A file that does not
 //   parse is a problem with its line and column; what it held keeps its last good state.
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { watchTree, type TreeWatcher } from './watch-tree';
 import { DeskError } from '../../../shared/errors';
 import type { FolderProblem, FolderStatus } from '../../../shared/folder-model';
 import type { Notify } from '../../../shared/api';
@@ -31,7 +32,7 @@ export interface Link {
   problems: FolderProblem[];
   /** Item id → the file it was last read from (a damaged file keeps its items). */
   pathOf: Map<string, string>;
-  watcher: FSWatcher | null;
+  watcher: TreeWatcher | null;
   timer: NodeJS.Timeout | null;
   syncedAt: number | null;
 }
@@ -122,20 +123,22 @@ export function createSync(d: SyncDeps) {
   function startWatching(l: Link): void {
     if (!d.watch || l.watcher || closed || !existsSync(l.dir)) return;
     try {
-      l.watcher = watch(l.dir, { recursive: true }, (_event, file) => {
-        const name = typeof file === 'string' ? file : '';
-        if (name.startsWith('.git') || name.endsWith('.td-tmp')) return;
-        if (l.timer) clearTimeout(l.timer);
-        l.timer = setTimeout(() => {
-          l.timer = null;
-          if (links.get(l.workspaceId) === l) rescan(l, { announce: true });
-        }, DEBOUNCE_MS);
-      });
-      l.watcher.on('error', () => {
-        l.watcher?.close();
-        l.watcher = null;
-        pushStatus(l);
-      });
+      l.watcher = watchTree(
+        l.dir,
+        (name) => {
+          if (name.startsWith('.git') || name.endsWith('.td-tmp')) return;
+          if (l.timer) clearTimeout(l.timer);
+          l.timer = setTimeout(() => {
+            l.timer = null;
+            if (links.get(l.workspaceId) === l) rescan(l, { announce: true });
+          }, DEBOUNCE_MS);
+        },
+        () => {
+          l.watcher?.close();
+          l.watcher = null;
+          pushStatus(l);
+        },
+      );
     } catch {
       l.watcher = null;
     }
