@@ -8,22 +8,19 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Route } from '@playwright/test';
-import { holdsSecret } from '../../shared/harness/redact';
+import { folderFiles, secretsIn } from '../helpers/folder-scan';
 import { payloadText, setPayload } from './composer-editor';
-import { expect, readAllFiles, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
+import { expect, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
 import { KEYS, example, exampleUrl } from './sandbox-curl';
 import { EXAMPLES } from '../../electron/sandbox/examples';
 
-const SECRETS = [KEYS.execute, KEYS.viewOnly, ...EXAMPLES.flatMap((e) => (e.token ? [e.token] : []))];
+const KEY_VALUES = [KEYS.execute, KEYS.viewOnly];
+const TOKENS = EXAMPLES.flatMap((e) => (e.token ? [e.token] : []));
 
-/** No file of the folder holds a key, a webhook token or anything key-shaped (redact.ts's shapes). */
+/** No file of the folder holds a key, a webhook token or anything key-shaped (the shared folder scan). */
 function expectNoSecrets(folder: string): void {
-  const files = readAllFiles(folder);
-  expect(files.length).toBeGreaterThan(3);
-  for (const file of files) {
-    const text = file.bytes.toString('utf8');
-    expect(holdsSecret(text, SECRETS), `secret-shaped text in ${file.path}`).toBe(false);
-  }
+  expect(folderFiles(folder).size).toBeGreaterThan(3);
+  expect(secretsIn([folder], KEY_VALUES, TOKENS)).toEqual([]);
 }
 
 function tempFolder(): string {
@@ -81,6 +78,7 @@ async function shots(page: Page, name: string): Promise<void> {
 
 test('save to a folder; edits write the files; a change on disk shows with a notice and typing loses nothing', async ({
   desk: page,
+  host,
 }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1024, height: 700 });
@@ -136,6 +134,9 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     const mine = '{"env": "qa", "note": "abcdefghijklmnopqrstuvwxyz-mine"}';
     await expect.poll(() => saves.held()).toBeGreaterThan(0);
     writeFileSync(payloadFile, '{"env": "theirs"}');
+    await expect
+      .poll(async () => (await host.api('triggers:list', {})).find((t) => t.name === plain.name)?.payloads[0]?.body)
+      .toBe('{"env": "theirs"}');
     const conflict = page.getByTestId('payload-conflict');
     await expect(conflict).toContainText('changed outside this window');
     expect(await payloadText(page)).toBe(mine);
@@ -213,14 +214,15 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
     // Sharing tokens asks first and says what it means; turned off again, no token stays in the folder.
     await sidebar.getByRole('button', { name: 'Folder settings for Sandbox' }).click();
     const settings = page.getByRole('dialog', { name: 'Folder of “Sandbox”' });
-    await settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' }).check();
+    await settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' }).click();
     const confirm = page.getByRole('dialog', { name: 'Write webhook tokens into the folder?' });
     await expect(confirm).toContainText('can then fire these triggers');
     await confirm.getByRole('button', { name: 'Share tokens' }).click();
     await expect(settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' })).toBeChecked();
     await expect.poll(() => read(plainFile)).toContain(example('plain').token ?? 'missing');
     await shots(page, 'folder-settings-shared');
-    await settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' }).uncheck();
+    await settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' }).click();
+    await expect(settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' })).not.toBeChecked();
     await expect.poll(() => read(plainFile)).not.toContain(example('plain').token ?? 'missing');
     await settings.getByRole('button', { name: 'Done' }).click();
 
