@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, Route } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { folderFiles, secretsIn } from '../helpers/folder-scan';
 import { payloadText, setPayload } from './composer-editor';
 import { expect, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
@@ -225,6 +225,50 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
     await expect(settings.getByRole('checkbox', { name: 'Share webhook tokens in the folder' })).not.toBeChecked();
     await expect.poll(() => read(plainFile)).not.toContain(example('plain').token ?? 'missing');
     await settings.getByRole('button', { name: 'Done' }).click();
+
+    expectNoSecrets(folder);
+  } finally {
+    rmSync(join(folder, '..'), { recursive: true, force: true });
+  }
+});
+
+test('a folder opened from the page is kept in step; imported, it is a personal copy', async ({ desk: page, host }) => {
+  const folder = tempFolder();
+  try {
+    const sandboxId = await sandboxWorkspace(host);
+    await host.api('folders:export', { workspaceId: sandboxId, dir: folder });
+    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
+    await expect(sidebar.getByTestId('folder-path')).toHaveCount(0); // an export is a copy: nothing kept in step
+
+    const openDialog = async (): Promise<Locator> => {
+      await sidebar.getByRole('button', { name: 'Open folder as workspace…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Open folder as workspace' });
+      await dialog.getByLabel('Folder (its full path on this computer)').fill(folder);
+      return dialog;
+    };
+
+    // A relative path is refused in plain words, and nothing is opened.
+    const first = await openDialog();
+    await first.getByLabel('Folder (its full path on this computer)').fill('team-triggers');
+    await first.getByRole('button', { name: 'Open folder', exact: true }).click();
+    await expect(first.getByRole('alert')).toContainText('must be an absolute path');
+    await first.getByLabel('Folder (its full path on this computer)').fill(folder);
+    await shots(page, 'folder-open-dialog');
+    await first.getByRole('button', { name: 'Open folder', exact: true }).click();
+    await expect(first).toBeHidden();
+    // The folder holds this data folder's own Sandbox: that workspace is now kept in step with it.
+    await expect(sidebar.getByTestId('folder-path')).toHaveText(folder);
+    expect((await host.api('workspaces:list', {})).find((w) => w.id === sandboxId)?.folder).toBe(folder);
+
+    const second = await openDialog();
+    await second.getByRole('radio', { name: /Import a copy/ }).check();
+    await second.getByRole('button', { name: 'Import copy' }).click();
+    await expect(second).toBeHidden();
+    const copy = (await host.api('workspaces:list', {})).find((w) => w.id !== sandboxId);
+    expect(copy?.folder).toBeUndefined();
+    await expect(sidebar.getByRole('heading', { name: copy?.name ?? 'missing' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Imported a copy');
+    await expect(sidebar.getByTestId('folder-path')).toHaveCount(1);
 
     expectNoSecrets(folder);
   } finally {

@@ -42,10 +42,10 @@ export default function Composer({ trigger }: { trigger: Trigger }): ReactNode {
     <div className="composer">
       <section className="panel payload-panel" aria-label="Payload">
         <PayloadBar trigger={trigger} docKey={key} json={json} />
+        <PayloadConflict docKey={key} />
         <JsonEditor key={key} docKey={key} trigger={trigger} json={json} paths={paths} />
         <PayloadStatus docKey={key} json={json} id={statusId} />
         <SaveError docKey={key} />
-        <PayloadConflict docKey={key} />
       </section>
       <div className="composer-side">
         <ReadsPanel trigger={trigger} docKey={key} paths={paths} yamlError={error} />

@@ -1,6 +1,6 @@
 // The line under the editor: valid or not (with line, column and plain words), size, variables.
 // Below it, when a save failed: why, in plain words (the text stays in the editor).
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { formatBytes } from '../../../shared/harness/request-preview';
 import { errorText } from '../../bridge';
 import { useComposer } from '../../stores/composer';
@@ -24,9 +24,14 @@ export function SaveError({ docKey }: { docKey: string }): ReactNode {
 /** The payload changed elsewhere (on disk, another window) while the text here had unsaved edits. */
 export function PayloadConflict({ docKey }: { docKey: string }): ReactNode {
   const conflict = usePayloads((s) => s.docs[docKey]?.conflict ?? null);
+  const box = useRef<HTMLDivElement>(null);
+  const shown = conflict !== null;
+  useEffect(() => {
+    if (shown) box.current?.scrollIntoView({ block: 'nearest' }); // the choice is seen, not under the fire bar
+  }, [shown]);
   if (!conflict) return null;
   return (
-    <div className="payload-conflict" role="alert" data-testid="payload-conflict">
+    <div className="payload-conflict" role="alert" data-testid="payload-conflict" ref={box}>
       <p>
         <strong>This payload changed outside this window</strong> (on disk, or in another window) while you had unsaved
         edits. Your text stays in the editor and is not saved until you choose.

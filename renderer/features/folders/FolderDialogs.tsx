@@ -106,7 +106,12 @@ export function OpenFolderDialog({ onClose }: { onClose: () => void }): ReactNod
       return;
     }
     const name = reply.value.workspace.name;
-    showToast(how === 'open' ? `Opened the folder as workspace “${name}”.` : `Imported a copy as workspace “${name}”.`);
+    const notes = 'notes' in reply.value ? reply.value.notes : [];
+    showToast(
+      how === 'open'
+        ? `Opened the folder as workspace “${name}”.`
+        : [`Imported a copy as workspace “${name}”.`, ...notes].join(' '),
+    );
     onClose();
   };
 
