@@ -233,6 +233,7 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
 });
 
 test('a folder opened from the page is kept in step; imported, it is a personal copy', async ({ desk: page, host }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
   const folder = tempFolder();
   try {
     const sandboxId = await sandboxWorkspace(host);
