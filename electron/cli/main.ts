@@ -125,6 +125,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "check which payloads a trigger's conditions accept (trigger-desk match --help)",
     run: async (argv, io) => (await import('./match')).run(argv, io),
   },
+  workspace: {
+    summary: 'a workspace as a folder of plain files for git: export, import, open (trigger-desk workspace --help)',
+    run: async (argv, io) => (await import('./workspace')).run(argv, io),
+  },
   sandbox: {
     summary: 'run the embedded Harness sandbox alone, with a ready cURL command per example trigger',
     run: (argv, io) => runChild(join('dist-cli', 'sandbox.mjs'), argv, io.env),

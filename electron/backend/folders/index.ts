@@ -2,4 +2,3 @@
 // The only entry from outside this folder (a lint rule holds it).
 export { folderHandlers } from './handlers';
 export { createSync, type FolderSync } from './sync';
-export { needsToken } from './content';
