@@ -91,14 +91,15 @@ export function keepMine(key: string): Promise<Reply<Payload> | null> {
   return saveNow(key);
 }
 
-/** Takes the text changed elsewhere; the editor shows it as one change (Undo brings the typed text back). */
-export function takeTheirs(key: string): void {
+/**
+ * Takes the text changed elsewhere; the editor shows it as one change (Undo brings the typed text
+ * back). It is saved too: a save of the typed text already in flight must not land over it.
+ */
+export function takeTheirs(key: string): Promise<Reply<Payload> | null> {
   const doc = getDoc(key);
-  if (!doc?.conflict) return;
-  clearTimeout(timers.get(key));
-  timers.delete(key);
-  const revision = doc.revision + 1;
-  patchDoc(key, { text: doc.conflict.body, base: doc.conflict, conflict: null, revision, savedRevision: revision });
+  if (!doc?.conflict) return Promise.resolve(null);
+  patchDoc(key, { text: doc.conflict.body, base: doc.conflict, conflict: null, revision: doc.revision + 1 });
+  return saveNow(key);
 }
 
 /** Saves every pending change now (before a switch, or when the window goes away). */

@@ -147,6 +147,20 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     await expect.poll(() => read(payloadFile)).toBe(mine);
     expect(await payloadText(page)).toBe(mine);
 
+    // Again, and this time theirs is taken: the typed text's save already on its way does not land over it.
+    const again = await holdSaves(page);
+    await editor.press('End');
+    await editor.press('ArrowLeft');
+    await editor.press('ArrowLeft');
+    await page.keyboard.type('-again');
+    await expect.poll(() => again.held()).toBeGreaterThan(0);
+    writeFileSync(payloadFile, '{"env": "theirs", "n": 2}');
+    await conflict.getByRole('button', { name: 'Take theirs' }).click();
+    await again.release();
+    await expect(conflict).toBeHidden();
+    await expect.poll(() => payloadText(page)).toBe('{"env": "theirs", "n": 2}');
+    await expect.poll(() => read(payloadFile)).toBe('{"env": "theirs", "n": 2}');
+
     expectNoSecrets(folder);
   } finally {
     rmSync(join(folder, '..'), { recursive: true, force: true });

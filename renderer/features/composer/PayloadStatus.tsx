@@ -40,13 +40,7 @@ export function PayloadConflict({ docKey }: { docKey: string }): ReactNode {
         <button type="button" className="small primary" onClick={() => void keepMine(docKey)}>
           Keep mine
         </button>
-        <button
-          type="button"
-          className="small"
-          onClick={() => {
-            takeTheirs(docKey);
-          }}
-        >
+        <button type="button" className="small" onClick={() => void takeTheirs(docKey)}>
           Take theirs
         </button>
         <span className="muted small-text">Take theirs can be undone in the editor (Ctrl+Z).</span>
