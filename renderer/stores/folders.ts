@@ -58,7 +58,7 @@ export function needReason(state: FoldersState, trigger: Trigger): string | null
   return `Fire is off: ${needs.map(needLabel).join('; ')}.`;
 }
 
-export function needLabel(need: FolderNeed): string {
+function needLabel(need: FolderNeed): string {
   switch (need.kind) {
     case 'token':
       return 'needs the webhook token (paste the trigger’s URL or cURL)';

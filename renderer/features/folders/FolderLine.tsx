@@ -9,7 +9,7 @@ import { FolderIcon, GearIcon } from '../../ui/icons';
 import { FolderSettingsDialog } from './FolderSettings';
 import './folders.css';
 
-export function problemPlace(problem: FolderProblem): string {
+function problemPlace(problem: FolderProblem): string {
   if (problem.line === null) return problem.path;
   return `${problem.path}, line ${problem.line}${problem.column === null ? '' : `, column ${problem.column}`}`;
 }
@@ -48,6 +48,11 @@ export function FolderLine({ workspace }: { workspace: Workspace }): ReactNode {
           {/* Shown right to left so a long path keeps its end; the bdi keeps the text itself in order. */}
           <bdi>{dir}</bdi>
         </span>
+        {status?.watching === false && (
+          <span className="badge" title="Changes on disk are not followed now: use “Read folder again” in its settings">
+            not followed
+          </span>
+        )}
         <button
           type="button"
           className="icon-button"
