@@ -78,6 +78,7 @@ function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
+                e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
                 void send();
               }
             }}
