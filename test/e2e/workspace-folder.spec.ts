@@ -199,7 +199,9 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
       .replace(/^name: .*$/m, 'name: Team deploy')
       .replace(/^apiKey: .*$/m, 'apiKey:\n  keychain: team-deploy-key');
     writeFileSync(join(folder, 'triggers', 'team-deploy.yaml'), teamFile);
+    await expect(sidebarTrigger(page, 'Team deploy')).toContainText('needs setup');
     await sidebarTrigger(page, 'Team deploy').click();
+    await expect(main.getByTestId('key-state')).toContainText('not in your keychain yet');
     const needs = main.getByRole('region', { name: 'Needed before this trigger can fire' });
     await expect(needs).toContainText('Needs the webhook token');
     await expect(needs).toContainText('Needs key team-deploy-key');
@@ -217,6 +219,7 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
     await needs.getByLabel('Value of team-deploy-key').fill(KEYS.execute);
     await needs.getByRole('button', { name: 'Save to keychain' }).click();
     await expect(needs).toBeHidden();
+    await expect(sidebarTrigger(page, 'Team deploy')).not.toContainText('needs setup');
     await expect(fire).toBeEnabled();
     await fire.click();
     await expect(page.getByTestId('event-id')).toHaveText(/^[0-9a-f]{24}$/);
