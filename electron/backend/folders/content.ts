@@ -2,6 +2,7 @@
 // what was read from the folder lands in the stores. Secrets cross as keychain references: a
 // KeyInfo's label is its reference name; the value stays in each person's vault.
 import { parseTriggerUrl } from '../../../shared/harness/urls';
+import { freeName } from '../../../shared/harness/trigger-name';
 import type { Sample } from '../../../shared/conditions-model';
 import type { Chain } from '../../../shared/chain-model';
 import type { KeyInfo, TriggerUrl } from '../../../shared/model';
@@ -248,4 +249,38 @@ export function applyChains(
     };
   });
   return [...others, ...mine];
+}
+
+/**
+ * One reference name per secret in a folder workspace: a key given anew to one trigger (setKey keeps
+ * the old label) is renamed "label (2)" in the update's draft, so the folder never names two values alike.
+ */
+export function distinctRefs(doc: DataDoc, workspaceId: string): void {
+  const byLabel = new Map<string, string>();
+  const labels = new Set<string>();
+  const all: KeyInfo[] = [];
+  for (const t of doc.triggers) {
+    if (t.workspaceId !== workspaceId || t.deletedAt !== null) continue;
+    if (t.key) all.push(t.key);
+    for (const h of t.headers) if (h.secret) all.push(h.secret);
+    all.push(...Object.values(t.secretVariables ?? {}));
+  }
+  for (const k of all) labels.add(k.label);
+  const renamed = new Map<string, string>();
+  for (const k of all) {
+    const again = renamed.get(k.id);
+    if (again !== undefined) {
+      k.label = again;
+      continue;
+    }
+    const owner = byLabel.get(k.label);
+    if (owner === undefined) byLabel.set(k.label, k.id);
+    else if (owner !== k.id) {
+      const label = freeName(k.label, labels);
+      labels.add(label);
+      renamed.set(k.id, label);
+      byLabel.set(label, k.id);
+      k.label = label;
+    }
+  }
 }

@@ -321,7 +321,7 @@ export function parseFolder(files: ReadonlyMap<string, string>): ReadFolder {
   else {
     const r = readYaml(WORKSPACE_FILE, ws, workspaceFile);
     if ('problem' in r) problems.push(r.problem);
-    else content.workspace = r.value;
+    else content.workspace = { id: r.value.id, name: r.value.name, shareTokens: r.value.shareTokens };
   }
   const seen = (path: string, id: string): boolean => {
     const before = pathOf.get(id);

@@ -17,7 +17,8 @@ import type { Chain } from '../../../shared/chain-model';
 import type { Sample } from '../../../shared/conditions-model';
 import type { ChainsDoc, DataDoc, DocStore, SamplesDoc, StoredWorkspace } from '../store/index';
 import type { Vault } from '../vault/index';
-import { applyChains, applySamples, applyTriggers, contentOf, needsToken } from './content';
+import { applyChains, applySamples, applyTriggers, contentOf, distinctRefs } from './content';
+import { folderNeeds } from './needs';
 import { readFolderFiles, readOne, removeFile, writeAtomic } from './files';
 import { parseFolder, README_FILE, renderFolder } from './serialize';
 import { checkNoSecrets } from './scan';
@@ -159,6 +160,7 @@ export function createSync(d: SyncDeps) {
     const out: Planned[] = [];
     const secrets = ws.length === 0 ? [] : forbidden(doc);
     for (const w of ws) {
+      if (next.data) distinctRefs(next.data, w.id);
       const link = links.get(w.id);
       const current = link && link.dir === w.folder ? link : newLink(w);
       const want = render(w, doc, samples, chains, current.pathOf);
@@ -316,31 +318,7 @@ export function createSync(d: SyncDeps) {
   async function status(l: Link): Promise<FolderStatus> {
     const doc = d.data.read();
     const w = doc.workspaces.find((x) => x.id === l.workspaceId);
-    const needs: FolderStatus['needs'] = [];
-    for (const t of doc.triggers) {
-      if (t.workspaceId !== l.workspaceId || t.deletedAt !== null) continue;
-      const base = { triggerId: t.id, triggerName: t.name };
-      if (needsToken(t.parsed))
-        needs.push({
-          ...base,
-          kind: 'token',
-          ref: null,
-          text: `"${t.name}" needs the webhook token: paste the trigger's URL or cURL from Harness once.`,
-        });
-      const secrets: [FolderStatus['needs'][number]['kind'], string, { id: string; label: string }][] = [];
-      if (t.key) secrets.push(['key', 'key', t.key]);
-      for (const h of t.headers) if (h.secret) secrets.push(['header', `the ${h.name} header value`, h.secret]);
-      for (const [n, v] of Object.entries(t.secretVariables ?? {})) secrets.push(['variable', `{{${n}}}`, v]);
-      for (const [kind, what, info] of secrets) {
-        if ((await d.vault.get(info.id)) !== null) continue;
-        needs.push({
-          ...base,
-          kind,
-          ref: info.label,
-          text: `"${t.name}" needs ${what} "${info.label}" from your keychain${kind === 'key' ? ' (or HARNESS_API_KEY for the CLI)' : ''}.`,
-        });
-      }
-    }
+    const needs = await folderNeeds(doc, l.workspaceId, d.vault);
     return {
       workspaceId: l.workspaceId,
       dir: l.dir,

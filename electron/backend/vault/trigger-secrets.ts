@@ -14,9 +14,12 @@ export function secretIds(t: Pick<StoredTrigger, 'key' | 'headers' | 'secretVari
   return t.key ? [t.key.id, ...ids] : ids;
 }
 
-/** Removes vault entries, ignoring ones already gone; used to undo a half-done change. */
+/** Removes vault entries, ignoring ones already gone; used to undo a half-done change. An entry another
+ * trigger still names is kept: triggers of a folder workspace share a key by its reference (folders/). */
 export async function dropSecrets(ctx: Ctx, ids: Iterable<string>): Promise<void> {
+  const inUse = new Set(ctx.data.read().triggers.flatMap(secretIds));
   for (const id of ids) {
+    if (inUse.has(id)) continue;
     try {
       await ctx.vault.remove(id);
     } catch {
