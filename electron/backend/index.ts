@@ -129,8 +129,9 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       writeClipboard: o.writeClipboard,
     };
 
-    await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
+    // Folder workspaces are read first: what changed on disk while the app was closed wins.
     sync.attachAll();
+    await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
     sync.onStatus((link) => {
       void sync.status(link).then(
         (status) => {

@@ -206,6 +206,8 @@ describe('folder workspaces', () => {
     expect(supplied.parsed.token).toBe(secured.parsed.token);
     const ref = needs.find((n) => n.kind === 'key')?.ref;
     if (!ref) throw new Error('no key reference');
+    const noKey = await refusal(mate, 'triggers:fire', { id: secured.id });
+    expect(noKey.message).toBe(`"${secured.name}" needs the API key "${ref}" from your keychain.`);
     const status = await call(mate, 'folders:setSecret', {
       workspaceId: opened.workspace.id,
       ref,
@@ -220,6 +222,21 @@ describe('folder workspaces', () => {
       (x) => x.id === secured.id,
     );
     expect(t?.key?.last4).toBe(KEYS.execute.slice(-4));
+  });
+
+  it('a deleted folder workspace, restored, reads its folder: a change made meanwhile is kept, not overwritten', async () => {
+    const shared = dir('linked');
+    await call(app, 'workspaces:delete', { id: sandboxWs.id });
+    const files = folderFiles(shared);
+    const path = [...files.keys()].find((p) => p.startsWith('triggers/') && p.endsWith('.yaml'));
+    if (!path) throw new Error('no trigger file');
+    const edited = (files.get(path) ?? '').replace(/^production: (true|false)$/m, 'production: true');
+    const text = edited.replace(/^name: .*$/m, 'name: Edited while deleted');
+    writeFileSync(join(shared, path), text);
+    await call(app, 'workspaces:restore', { id: sandboxWs.id });
+    expect(readFileSync(join(shared, path), 'utf8')).toBe(text);
+    const names = (await call(app, 'triggers:list', { workspaceId: sandboxWs.id })).map((t) => t.name);
+    expect(names).toContain('Edited while deleted');
   });
 
   it('refuses to write a key-shaped text into the folder, naming the file and the field', async () => {

@@ -159,27 +159,30 @@ export async function openFolder(
   const own = ctx.data.read().workspaces.find((w) => w.id === file.id && w.deletedAt === null);
   if (own?.folder !== undefined)
     throw new DeskError('invalid-args', `This folder's workspace "${own.name}" is already kept in ${own.folder}.`);
-  const workspace = ctx.data.update((doc) => {
-    if (own) {
-      const w = liveWorkspace(doc, own.id);
-      w.folder = dir;
-      w.shareTokens = file.shareTokens;
+  // Quietly: the folder is the truth here, read right after; nothing of the store is written into it.
+  const workspace = sync.quietly(() =>
+    ctx.data.update((doc) => {
+      if (own) {
+        const w = liveWorkspace(doc, own.id);
+        w.folder = dir;
+        w.shareTokens = file.shareTokens;
+        return w;
+      }
+      const taken = doc.workspaces.filter((w) => w.deletedAt === null).map((w) => w.name);
+      const name = freeName(a.name ?? file.name, taken);
+      const w = {
+        id: doc.workspaces.some((x) => x.id === file.id) ? newId() : file.id,
+        name,
+        kind: 'user' as const,
+        createdAt: ctx.now(),
+        deletedAt: null,
+        folder: dir,
+        shareTokens: file.shareTokens,
+      };
+      doc.workspaces.push(w);
       return w;
-    }
-    const taken = doc.workspaces.filter((w) => w.deletedAt === null).map((w) => w.name);
-    const name = freeName(a.name ?? file.name, taken);
-    const w = {
-      id: doc.workspaces.some((x) => x.id === file.id) ? newId() : file.id,
-      name,
-      kind: 'user' as const,
-      createdAt: ctx.now(),
-      deletedAt: null,
-      folder: dir,
-      shareTokens: file.shareTokens,
-    };
-    doc.workspaces.push(w);
-    return w;
-  });
+    }),
+  );
   const link = sync.attachRead(workspace);
   changed(ctx, 'workspaces', 'triggers');
   return {

@@ -38,6 +38,12 @@ export interface Link {
   syncedAt: number | null;
 }
 
+interface Plan {
+  planned: Planned[];
+  /** Linked workspaces not followed yet: read from their folders after the commit. */
+  toRead: StoredWorkspace[];
+}
+
 interface Planned {
   link: Link;
   want: Map<string, string>;
@@ -150,8 +156,10 @@ export function createSync(d: SyncDeps) {
   }
 
   /** The writes an update implies, checked; throws (refusing the update) when one may not happen. */
-  function plan(next: { data?: DataDoc; samples?: SamplesDoc; chains?: ChainsDoc }): Planned[] | null {
+  function plan(next: { data?: DataDoc; samples?: SamplesDoc; chains?: ChainsDoc }): Plan | null {
     if (applying) return null;
+    const committed = d.data.read();
+    const toRead: StoredWorkspace[] = [];
     const doc = next.data ?? d.data.read();
     const ws = linkedWorkspaces(doc);
     if (ws.length === 0 && links.size === 0) return null;
@@ -162,6 +170,14 @@ export function createSync(d: SyncDeps) {
     for (const w of ws) {
       if (next.data) distinctRefs(next.data, w.id);
       const link = links.get(w.id);
+      if (!link || link.dir !== w.folder) {
+        // Not followed yet (restored, or before the start's read): the folder is read, never overwritten.
+        const before = committed.workspaces.find((x) => x.id === w.id);
+        if (before?.folder === w.folder) {
+          toRead.push(w);
+          continue;
+        }
+      }
       const current = link && link.dir === w.folder ? link : newLink(w);
       const want = render(w, doc, samples, chains, current.pathOf);
       const writes = [...want].filter(([p, t]) => current.rendered.get(p) !== t);
@@ -186,7 +202,7 @@ export function createSync(d: SyncDeps) {
       checkNoSecrets(writes, secrets, sharedTokens(doc, w));
       out.push({ link: current, want, writes, deletes });
     }
-    return out;
+    return { planned: out, toRead };
   }
 
   function schedule(l: Link): void {
@@ -198,9 +214,10 @@ export function createSync(d: SyncDeps) {
   }
 
   /** After the update committed: writes the planned files, follows new links, drops old ones. */
-  function commit(planned: Planned[] | null): void {
-    if (planned === null) return;
-    const live = new Set(planned.map((p) => p.link.workspaceId));
+  function commit(plan: Plan | null): void {
+    if (plan === null) return;
+    const { planned, toRead } = plan;
+    const live = new Set([...planned.map((p) => p.link.workspaceId), ...toRead.map((w) => w.id)]);
     for (const l of [...links.values()]) if (!live.has(l.workspaceId) || planned.every((p) => p.link !== l)) detach(l);
     for (const { link, want, writes, deletes } of planned) {
       for (const [p, text] of writes) {
@@ -234,6 +251,7 @@ export function createSync(d: SyncDeps) {
       if (fresh) startWatching(link);
       if (fresh || writes.length > 0 || deletes.length > 0) pushStatus(link);
     }
+    for (const w of toRead) if (!links.has(w.id)) attachRead(w);
   }
 
   /** Reads the folder and applies what changed on disk; `announce`: a notice names the files. */
@@ -315,6 +333,18 @@ export function createSync(d: SyncDeps) {
     pushStatus(l);
   }
 
+  /** Links the workspace now held in the store to its folder and reads it (open, restore). */
+  function attachRead(w: StoredWorkspace): Link {
+    const existing = links.get(w.id);
+    if (existing) detach(existing);
+    const l = newLink(w);
+    l.known = new Map();
+    links.set(w.id, l);
+    rescan(l, { announce: false, force: true });
+    startWatching(l);
+    return l;
+  }
+
   async function status(l: Link): Promise<FolderStatus> {
     const doc = d.data.read();
     const w = doc.workspaces.find((x) => x.id === l.workspaceId);
@@ -338,7 +368,7 @@ export function createSync(d: SyncDeps) {
         path: store.path,
         read: () => store.read(),
         update(change) {
-          let planned: Planned[] | null = null;
+          let planned: Plan | null = null;
           const result = store.update((draft) => {
             const out = change(draft);
             planned = plan({ [key]: draft });
@@ -360,16 +390,15 @@ export function createSync(d: SyncDeps) {
         startWatching(l);
       }
     },
-    /** Links the workspace now held in the store to its folder and reads it (open). */
-    attachRead(w: StoredWorkspace): Link {
-      const existing = links.get(w.id);
-      if (existing) detach(existing);
-      const l = newLink(w);
-      l.known = new Map();
-      links.set(w.id, l);
-      rescan(l, { announce: false, force: true });
-      startWatching(l);
-      return l;
+    attachRead,
+    /** Runs a store change that must not write to any folder (open: the folder is read right after). */
+    quietly<R>(fn: () => R): R {
+      applying = true;
+      try {
+        return fn();
+      } finally {
+        applying = false;
+      }
     },
     rescan: (l: Link) => rescan(l, { announce: true, force: true }),
     status,
