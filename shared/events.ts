@@ -4,6 +4,7 @@ import type { Notice, VaultStatus } from './model';
 import type { WatchState } from './watch-model';
 import type { ChainRun } from './chain-model';
 import type { AccountProgress } from './account-model';
+import type { FolderStatus } from './folder-model';
 
 /** What the backend pushes to the page. */
 export interface Events {
@@ -20,6 +21,8 @@ export interface Events {
   'notices:changed': { notices: Notice[] };
   /** Plain words while an account request waits (a 429) or works through many pages. */
   'account:progress': AccountProgress;
+  /** A folder workspace's state, whenever it changes (files read from disk, a file damaged or mended, a need met). */
+  'folder:status': FolderStatus;
 }
 export type EventName = keyof Events;
 export const eventNames: readonly EventName[] = [
@@ -30,4 +33,5 @@ export const eventNames: readonly EventName[] = [
   'chain:update',
   'notices:changed',
   'account:progress',
+  'folder:status',
 ];

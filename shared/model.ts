@@ -7,6 +7,10 @@ export interface Workspace {
   name: string;
   kind: 'sandbox' | 'user';
   createdAt: number;
+  /** A folder workspace: the absolute path of its folder, kept in step both ways (docs/workspace-folders.md). */
+  folder?: string;
+  /** A folder workspace only: v3 webhook tokens are written into the folder (off by default). */
+  shareTokens?: boolean;
 }
 
 /** What a custom webhook URL says, parsed but never rebuilt (docs/harness-protocol.md §1). */
@@ -102,7 +106,16 @@ export interface AppInfo {
 }
 
 /** Which part of the app a notice is about: a store file, the history, the sandbox or the keychain. */
-export type NoticeSource = 'data' | 'settings' | 'samples' | 'chains' | 'history' | 'sandbox' | 'keychain';
+export type NoticeSource =
+  | 'data'
+  | 'settings'
+  | 'samples'
+  | 'chains'
+  | 'history'
+  | 'sandbox'
+  | 'keychain'
+  /** A folder workspace: files changed on disk, a file that does not parse. */
+  | 'folder';
 
 /**
  * Something the user should know that is not the answer to a request: a damaged file kept aside and

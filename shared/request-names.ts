@@ -77,6 +77,17 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'account:approve': true,
   'notices:list': true,
   'notices:dismiss': true,
+  // Folder workspaces (shared/folder-model.ts)
+  'folders:open': true,
+  'folders:link': true,
+  'folders:unlink': true,
+  'folders:export': true,
+  'folders:import': true,
+  'folders:status': true,
+  'folders:rescan': true,
+  'folders:setShareTokens': true,
+  'folders:setSecret': true,
+  'folders:supplyToken': true,
 };
 
 export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
@@ -87,4 +98,5 @@ export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
   'chain:update': true,
   'notices:changed': true,
   'account:progress': true,
+  'folder:status': true,
 };

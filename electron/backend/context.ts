@@ -39,7 +39,13 @@ export function changed(ctx: Pick<Ctx, 'notify'>, ...scopes: Scope[]): void {
 }
 
 export function toWorkspace(w: StoredWorkspace): Workspace {
-  return { id: w.id, name: w.name, kind: w.kind, createdAt: w.createdAt };
+  return {
+    id: w.id,
+    name: w.name,
+    kind: w.kind,
+    createdAt: w.createdAt,
+    ...(w.folder === undefined ? {} : { folder: w.folder, shareTokens: w.shareTokens ?? false }),
+  };
 }
 
 export function toTrigger(t: StoredTrigger): Trigger {

@@ -12,6 +12,7 @@ import type { SettingsService } from './settings/index';
 import { watchHandlers, type WatchDesk } from './fire/index';
 import { chainHandlers } from './chains/index';
 import { accountHandlers } from './account/index';
+import { folderHandlers, type FolderSync } from './folders/index';
 import type { ChainRunner } from './chains/index';
 import { setHeaders } from './triggers/index';
 import { exportCurlCommand } from './triggers/index';
@@ -44,6 +45,7 @@ export function createHandlers(
   desk: WatchDesk,
   chains: ChainRunner,
   notices: Notices,
+  folders: FolderSync,
 ): Handlers {
   return {
     'app:info': async () => appInfo(),
@@ -87,6 +89,8 @@ export function createHandlers(
     ...watchHandlers(ctx, desk, appInfo().version),
     // Pipeline chains (chains/handlers.ts)
     ...chainHandlers(ctx, chains),
+    // Folder workspaces (folders/handlers.ts)
+    ...folderHandlers(ctx, folders),
 
     // Payload composer
     'triggers:setYaml': async (a) => setTriggerYaml(ctx, a),

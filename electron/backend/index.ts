@@ -21,6 +21,7 @@ import { createChainRunner, type ChainRunner } from './chains/index';
 import { openLog } from './error-log';
 import { createNotices } from './notices';
 import { purgeDeleted } from './workspaces/index';
+import { createSync, type FolderSync } from './folders/index';
 
 /** "Delete with undo": deleted items stay restorable this long, then the next start purges them. */
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -84,12 +85,34 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
   let http: HttpClient | null = null;
   let desk: WatchDesk | null = null;
   let chains: ChainRunner | null = null;
+  let folders: FolderSync | null = null;
   try {
-    const base = {
+    // Folder workspaces: every update of these stores keeps the workspaces' folders in step (folders/sync.ts).
+    const sync = createSync({
       data: stores.data,
-      settings: stores.settings,
       samples: stores.samples,
       chains: stores.chains,
+      vault,
+      notify: o.notify,
+      now: () => Date.now(),
+      notice: (text, level) => notices.add('folder', text, level),
+      watch: o.mode !== 'cli',
+      changed: () => {
+        for (const scope of ['workspaces', 'triggers'] as const) {
+          try {
+            o.notify('data:changed', { scope });
+          } catch {
+            // Best effort, as every notify.
+          }
+        }
+      },
+    });
+    folders = sync;
+    const base = {
+      data: sync.guard(stores.data, 'data'),
+      settings: stores.settings,
+      samples: sync.guard(stores.samples, 'samples'),
+      chains: sync.guard(stores.chains, 'chains'),
       vault,
       notify: o.notify,
     };
@@ -106,7 +129,21 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       writeClipboard: o.writeClipboard,
     };
 
+    // Folder workspaces are read first: what changed on disk while the app was closed wins.
+    sync.attachAll();
     await purgeDeleted(ctx, ctx.now() - UNDO_WINDOW_MS);
+    sync.onStatus((link) => {
+      void sync.status(link).then(
+        (status) => {
+          try {
+            o.notify('folder:status', status);
+          } catch {
+            // Nobody may be listening: the page asks folders:status.
+          }
+        },
+        () => undefined,
+      );
+    });
     for (const text of await secureStoredSecrets(ctx)) notices.add('data', text);
     if (sandbox) {
       followSandbox(ctx, sandbox.baseUrl);
@@ -132,7 +169,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       firstLaunch,
     });
     chains = createChainRunner(ctx, desk);
-    const handlers = createHandlers(ctx, settings, appInfo, desk, chains, notices);
+    const handlers = createHandlers(ctx, settings, appInfo, desk, chains, notices, sync);
     try {
       o.notify('vault:status', vault.status());
     } catch {
@@ -149,6 +186,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       close: () => {
         const client = http;
         closing ??= (async () => {
+          folders?.close();
           chains?.close();
           desk?.close();
           // Both are attempted even when one fails; the first failure is reported.
@@ -160,6 +198,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       },
     };
   } catch (err) {
+    folders?.close();
     chains?.close();
     desk?.close();
     await Promise.allSettled([http?.close(), sandbox?.close()]);

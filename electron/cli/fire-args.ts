@@ -3,6 +3,7 @@
 // `$NAME` or `env:NAME` is read from the environment and masked everywhere), --wait --timeout
 // DURATION, and a refusal of --api-key that says why and what to use instead.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BadInput } from './failure';
 
@@ -23,6 +24,8 @@ export interface FireArgs {
   timeoutMs: number | null;
   json: boolean;
   dataDir: string | undefined;
+  /** A folder workspace to fire from (opened as `workspace open` does), instead of the app's saved triggers. */
+  workspaceDir: string | undefined;
   output: string | undefined;
   help: boolean;
 }
@@ -104,6 +107,7 @@ export async function parseFireArgs(args: string[], env: Record<string, string |
       'timeout': { type: 'string' },
       'json': { type: 'boolean' },
       'data': { type: 'string' },
+      'workspace-dir': { type: 'string' },
       'output': { type: 'string', short: 'o' },
       'help': { type: 'boolean', short: 'h' },
     },
@@ -117,6 +121,7 @@ export async function parseFireArgs(args: string[], env: Record<string, string |
     timeoutMs: null,
     json: values.json ?? false,
     dataDir: values.data,
+    workspaceDir: values['workspace-dir'] === undefined ? undefined : resolve(values['workspace-dir']),
     output: values.output,
     body: undefined,
   };

@@ -14,6 +14,7 @@ import { executionUrl, outputsOf, writeCiFiles, type FireRecord } from './ci-out
 import { BadInput, reportFailure } from './failure';
 import { parseFireArgs, type FireArgs } from './fire-args';
 import { exitFor, stageTable, stdio, type CliIo } from './status';
+import type { Backend } from '../backend/types';
 
 const EXIT_TIMED_OUT = 3;
 
@@ -36,6 +37,10 @@ Fires a Harness custom trigger once (never retried: a second fire is a second de
                       summary in GITHUB_STEP_SUMMARY, by themselves)
   --json              print the fire result (and the final state) as JSON
   --data DIR          the app's data folder (default: the desktop app's own)
+  --workspace-dir DIR fire a trigger of the folder workspace in DIR (trigger-desk workspace --help): its
+                      keys come from the keychain by the names the folder gives them, or from
+                      HARNESS_API_KEY; a webhook token the folder leaves out, from HARNESS_WEBHOOK_URL
+                      (the trigger's URL) or \`trigger-desk workspace token\`
 exit codes:
   0  accepted (with --wait: the run ended in Success)
   1  the run, or Harness's processing of the event, ended otherwise
@@ -129,6 +134,36 @@ async function raceTimeout<T>(ended: Promise<T>, ms: number | null): Promise<T |
   }
 }
 
+/**
+ * The triggers of the folder workspace in `dir` (opened as `workspace open` does). What the wanted
+ * trigger still needs comes from the environment: its key from HARNESS_API_KEY (put in the keychain
+ * under the name the folder gives it), its webhook token from HARNESS_WEBHOOK_URL.
+ */
+async function fromFolder(
+  backend: Backend,
+  dir: string,
+  wanted: string,
+  env: Record<string, string | undefined>,
+): Promise<Trigger[]> {
+  const { ask } = await import('./desk');
+  const opened = await ask(backend, 'folders:open', { dir });
+  const list = await ask(backend, 'triggers:list', { workspaceId: opened.workspace.id });
+  const t = findTrigger(list, wanted);
+  for (const need of opened.status.needs.filter((n) => n.triggerId === t.id)) {
+    const key = env.HARNESS_API_KEY?.trim() ?? '';
+    const url = env.HARNESS_WEBHOOK_URL?.trim() ?? '';
+    if (need.kind === 'key' && need.ref !== null && key !== '')
+      await ask(backend, 'folders:setSecret', { workspaceId: opened.workspace.id, ref: need.ref, value: key });
+    else if (need.kind === 'token' && url !== '')
+      await ask(backend, 'folders:supplyToken', { triggerId: t.id, text: url });
+    else
+      throw new BadInput(
+        `${need.text} ${need.kind === 'token' ? 'Set HARNESS_WEBHOOK_URL to its URL, or run trigger-desk workspace token.' : need.kind === 'key' ? 'Set HARNESS_API_KEY.' : 'Set it in the app.'}`,
+      );
+  }
+  return ask(backend, 'triggers:list', { workspaceId: opened.workspace.id });
+}
+
 async function fireSaved(c: Ctx): Promise<FireRecord> {
   const [{ createBackend }, { ask }] = await Promise.all([import('../backend/index'), import('./desk')]);
   let w: Watcher | null = null;
@@ -158,7 +193,12 @@ async function fireSaved(c: Ctx): Promise<FireRecord> {
     },
   });
   try {
-    const trigger = findTrigger(await ask(backend, 'triggers:list', {}), c.a.target);
+    const trigger = findTrigger(
+      c.a.workspaceDir === undefined
+        ? await ask(backend, 'triggers:list', {})
+        : await fromFolder(backend, c.a.workspaceDir, c.a.target, c.io.env),
+      c.a.target,
+    );
     const template = c.a.body ?? trigger.payloads[0]?.body;
     const body =
       template === undefined
@@ -287,7 +327,7 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
   let json = args.includes('--json');
   // The data folder: the stores, and the log an unexpected error is written to.
   let dataDir = defaultDataDir(io.env);
-  const secrets = [io.env.HARNESS_API_KEY ?? ''].filter((s) => s.length >= 4);
+  const secrets = [io.env.HARNESS_API_KEY ?? '', io.env.HARNESS_WEBHOOK_URL ?? ''].filter((s) => s.length >= 4);
   try {
     const a = await parseFireArgs(args, io.env);
     json = a.json;
@@ -299,6 +339,8 @@ export async function run(argv: string[], io: CliIo = stdio): Promise<number> {
     }
     const log = json ? null : ciLog((t) => io.out(t), wantsColour(io.env, io.isTty === true));
     const ctx: Ctx = { a, io, log, dataDir };
+    if (a.workspaceDir !== undefined && /^https?:\/\//i.test(a.target))
+      throw new BadInput('--workspace-dir fires a trigger of the folder by its name or id, not a URL');
     const record = /^https?:\/\//i.test(a.target) ? await fireUrl(ctx) : await fireSaved(ctx);
     writeCiFiles(record, io.env, a.output);
     if (record.timedOutAfterMs !== null && log !== null) {

@@ -129,6 +129,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "list or import a Harness project's custom triggers (trigger-desk harness --help)",
     run: async (argv, io) => (await import('./harness')).run(argv, io),
   },
+  workspace: {
+    summary: 'a workspace as a folder of plain files for git: export, import, open (trigger-desk workspace --help)',
+    run: async (argv, io) => (await import('./workspace')).run(argv, io),
+  },
   sandbox: {
     summary: 'run the embedded Harness sandbox alone, with a ready cURL command per example trigger',
     run: (argv, io) => runChild(join('dist-cli', 'sandbox.mjs'), argv, io.env),

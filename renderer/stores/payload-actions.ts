@@ -14,6 +14,7 @@ import {
   patchDoc,
   payloadBody,
   putDoc,
+  sending,
   showDoc,
   usePayloads,
   type PayloadText,
@@ -52,15 +53,17 @@ export function saveNow(key: string): Promise<Reply<Payload> | null> {
 
 async function saveOnce(key: string): Promise<Reply<Payload> | null> {
   const doc = getDoc(key);
-  if (!doc || doc.revision === doc.savedRevision) return null;
+  if (!doc || doc.revision === doc.savedRevision || doc.conflict) return null; // a conflict waits for the user's choice
   const { triggerId, payloadId, name, revision } = doc;
   const body = fullText(doc.text);
+  sending.set(key, body);
   const reply = await request('payloads:save', {
     triggerId,
     ...(payloadId === null ? {} : { id: payloadId }),
     name,
     body,
   });
+  sending.delete(key);
   if (!getDoc(key)) return reply; // deleted meanwhile
   if (!reply.ok) {
     patchDoc(key, { error: reply.error });
@@ -79,6 +82,24 @@ async function saveOnce(key: string): Promise<Reply<Payload> | null> {
   }
   keepPayload(triggerId, saved);
   return reply;
+}
+
+/** Keeps the text typed here over the one changed elsewhere: it is saved at once. */
+export function keepMine(key: string): Promise<Reply<Payload> | null> {
+  const doc = getDoc(key);
+  if (doc?.conflict) patchDoc(key, { base: doc.conflict, conflict: null });
+  return saveNow(key);
+}
+
+/**
+ * Takes the text changed elsewhere; the editor shows it as one change (Undo brings the typed text
+ * back). It is saved too: a save of the typed text already in flight must not land over it.
+ */
+export function takeTheirs(key: string): Promise<Reply<Payload> | null> {
+  const doc = getDoc(key);
+  if (!doc?.conflict) return Promise.resolve(null);
+  patchDoc(key, { text: doc.conflict.body, base: doc.conflict, conflict: null, revision: doc.revision + 1 });
+  return saveNow(key);
 }
 
 /** Saves every pending change now (before a switch, or when the window goes away). */
@@ -112,6 +133,7 @@ export async function createPayload(trigger: Trigger, name: string): Promise<Rep
     savedRevision: 0,
     base: { body, updatedAt: saved.updatedAt },
     error: null,
+    conflict: null,
   });
   keepPayload(trigger.id, saved);
   showDoc(trigger.id, key);

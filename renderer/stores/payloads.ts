@@ -42,6 +42,9 @@ export interface PayloadDoc {
   base: { body: string; updatedAt: number };
   /** Why the last save failed (the text stays; the next change or "Save again" tries again). */
   error: ErrorShape | null;
+  /** The payload changed elsewhere (a file on disk, another window) while this text had unsaved
+   * edits: what it holds there now. Saves wait until the user keeps theirs or takes this one. */
+  conflict: { body: string; updatedAt: number } | null;
 }
 
 interface PayloadsState {
@@ -154,6 +157,7 @@ export function openDoc(trigger: Trigger, key: string): PayloadDoc {
     savedRevision: 0,
     base: payload ? { body: payload.body, updatedAt: payload.updatedAt } : { body: '', updatedAt: 0 },
     error: null,
+    conflict: null,
   };
   putDoc(doc);
   return doc;
@@ -182,19 +186,29 @@ export function keptEditorState(key: string): { state: EditorState; text: Payloa
 
 // --- what the backend says ----------------------------------------------------------------------
 
+/** The body of each document's save in flight: its echo may come before its answer, and is no conflict. */
+export const sending = new Map<string, string>();
+
 /**
  * A new trigger snapshot from the backend. An echo of this window's own save, or a snapshot older
- * than what a document knows, changes nothing; a change made elsewhere (another window, the CLI)
- * replaces the text only when nothing typed here is unsaved (the next save wins otherwise).
+ * than what a document knows, changes nothing; a change made elsewhere (another window, the CLI, a
+ * file changed on disk) replaces the text only when nothing typed here is unsaved. Otherwise the
+ * typed text stays and the document holds a conflict: the user keeps theirs or takes the other.
  */
 function reconciled(doc: PayloadDoc, trigger: Trigger): PayloadDoc | null {
   if (doc.payloadId === null || trigger.updatedAt < doc.base.updatedAt) return doc;
   const clean = doc.revision === doc.savedRevision;
   const payload = trigger.payloads.find((p) => p.id === doc.payloadId);
   if (!payload) return clean ? null : { ...doc, payloadId: null }; // deleted elsewhere: unsaved text is saved anew
-  if (payload.updatedAt <= doc.base.updatedAt) return doc;
+  if (payload.updatedAt <= doc.base.updatedAt || doc.conflict?.updatedAt === payload.updatedAt) return doc;
+  if (sending.get(doc.key) === payload.body) return doc; // the echo of a save whose answer is on its way
   const base = { body: payload.body, updatedAt: payload.updatedAt };
-  if (!clean || payload.body === doc.base.body) return { ...doc, name: payload.name, base };
+  if (payload.body === doc.base.body) return { ...doc, name: payload.name, base };
+  if (!clean) {
+    const mine = fullText(doc.text);
+    if (payload.body === mine) return { ...doc, name: payload.name, base, savedRevision: doc.revision, conflict: null };
+    return { ...doc, name: payload.name, conflict: base };
+  }
   const revision = doc.revision + 1;
   return { ...doc, name: payload.name, base, text: payload.body, revision, savedRevision: revision };
 }

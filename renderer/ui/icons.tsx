@@ -17,3 +17,4 @@ export const GearIcon = (): ReactNode => (
 );
 export const ImportIcon = (): ReactNode => <Icon d="M8 2v8M5 7l3 3 3-3M3 12.5h10" />;
 export const SendIcon = (): ReactNode => <Icon d="M2.5 8h9M8.5 4.5 12 8l-3.5 3.5" />;
+export const FolderIcon = (): ReactNode => <Icon d="M1.5 4V12.5h13V5.5H7.5L6 4z" />;

@@ -228,6 +228,15 @@ export interface ResolvedFire {
 /** One read of the store, one choice of the body, one read of the vault. */
 export async function resolveFire(ctx: Ctx, a: FireArgs): Promise<ResolvedFire> {
   const saved = liveTrigger(ctx.data.read(), a.id);
+  // A trigger of a folder workspace whose folder does not share webhook tokens (folders/content.ts).
+  if (saved.parsed.form === 'v3' && saved.parsed.token === null)
+    throw new DeskError(
+      'invalid-key',
+      `"${saved.name}" needs its webhook token, which its workspace folder does not share.`,
+      {
+        hint: "Paste the trigger's URL or cURL from Harness once (the app asks for it; the CLI: trigger-desk workspace token).",
+      },
+    );
   const { body: template, note } = pickBody(saved, a);
   const secrets = await loadSecrets(ctx, saved);
   const body = fillSecretVariables(ctx, saved, template, secrets.variables);

@@ -137,7 +137,16 @@ const connection = {
 const workspace = {
   type: 'object',
   required: ['id', 'name', 'kind', 'createdAt', 'deletedAt'],
-  properties: { id, name: str, kind: { enum: ['sandbox', 'user'] }, createdAt: time, deletedAt: nullableTime },
+  properties: {
+    id,
+    name: str,
+    kind: { enum: ['sandbox', 'user'] },
+    createdAt: time,
+    deletedAt: nullableTime,
+    // A folder workspace (folders/): its folder and whether webhook tokens are written there.
+    folder: str,
+    shareTokens: { type: 'boolean' },
+  },
 } as const;
 
 const trigger = {

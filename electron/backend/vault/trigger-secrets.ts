@@ -14,9 +14,12 @@ export function secretIds(t: Pick<StoredTrigger, 'key' | 'headers' | 'secretVari
   return t.key ? [t.key.id, ...ids] : ids;
 }
 
-/** Removes vault entries, ignoring ones already gone; used to undo a half-done change. */
+/** Removes vault entries, ignoring ones already gone; used to undo a half-done change. An entry another
+ * trigger still names is kept: triggers of a folder workspace share a key by its reference (folders/). */
 export async function dropSecrets(ctx: Ctx, ids: Iterable<string>): Promise<void> {
+  const inUse = new Set(ctx.data.read().triggers.flatMap(secretIds));
   for (const id of ids) {
+    if (inUse.has(id)) continue;
     try {
       await ctx.vault.remove(id);
     } catch {
@@ -59,7 +62,12 @@ export async function storeHeaders(
   return out;
 }
 
-export function missing(t: StoredTrigger, what: string, ctx: Ctx): DeskError {
+export function missing(t: StoredTrigger, what: string, ctx: Ctx, info?: KeyInfo): DeskError {
+  // Named by a folder workspace and never given here (folders/): say which keychain value it needs.
+  if (info?.last4 === '')
+    return new DeskError('invalid-key', `"${t.name}" needs the ${what} "${info.label}" from your keychain.`, {
+      hint: 'Give it where the workspace lists what it needs (trigger-desk fire takes the key from HARNESS_API_KEY).',
+    });
   const session = ctx.vault.status().kind === 'session';
   return new DeskError(
     'invalid-key',
@@ -83,13 +91,13 @@ export async function loadSecrets(ctx: Ctx, t: StoredTrigger): Promise<TriggerSe
   let apiKey: string | null = null;
   if (t.key) {
     apiKey = await ctx.vault.get(t.key.id);
-    if (apiKey === null) throw missing(t, 'API key', ctx);
+    if (apiKey === null) throw missing(t, 'API key', ctx, t.key);
   }
   const secretHeaders: { name: string; value: string }[] = [];
   for (const h of t.headers) {
     if (!h.secret) continue;
     const value = await ctx.vault.get(h.secret.id);
-    if (value === null) throw missing(t, `${h.name} header value`, ctx);
+    if (value === null) throw missing(t, `${h.name} header value`, ctx, h.secret);
     secretHeaders.push({ name: h.name, value });
   }
   const variables: Record<string, string> = {};

@@ -91,7 +91,9 @@ export async function purgeDeleted(ctx: Ctx, cutoff: number): Promise<number> {
     if (doc.meta.sandboxWorkspaceId !== null && dead.has(doc.meta.sandboxWorkspaceId))
       doc.meta.sandboxWorkspaceId = null;
   });
-  for (const id of gone.flatMap(secretIds)) {
+  // A key shared with a trigger that stays (a folder workspace's reference) stays too.
+  const inUse = new Set(ctx.data.read().triggers.flatMap(secretIds));
+  for (const id of gone.flatMap(secretIds).filter((x) => !inUse.has(x))) {
     try {
       await ctx.vault.remove(id);
     } catch {

@@ -14,6 +14,7 @@ const SOURCES: Record<Notice['source'], string> = {
   history: 'History',
   sandbox: 'Sandbox',
   keychain: 'Keychain',
+  folder: 'Folder workspace',
 };
 
 export function NoticesPanel(): ReactNode {
@@ -27,7 +28,12 @@ export function NoticesPanel(): ReactNode {
   return (
     <section className={`notices ${warnings ? 'notices-warn' : 'notices-info'}`} aria-labelledby="notices-title">
       <div className="notices-head">
-        <h2 id="notices-title">While starting, Trigger Desk found:</h2>
+        <h2 id="notices-title">
+          {/* A folder workspace's notices (files changed on disk, one that does not parse) come while it runs. */}
+          {notices.length > 0 && notices.every((n) => n.source === 'folder')
+            ? 'Folder workspaces:'
+            : 'While starting, Trigger Desk found:'}
+        </h2>
         {notices.length > 1 && (
           <button
             type="button"

@@ -11,7 +11,7 @@ import { shownKey, usePayloads } from '../../stores/payloads';
 import { HeadersPanel } from './HeadersPanel';
 import { JsonEditor } from './JsonEditor';
 import { PayloadBar } from './PayloadBar';
-import { PayloadStatus, SaveError } from './PayloadStatus';
+import { PayloadConflict, PayloadStatus, SaveError } from './PayloadStatus';
 import { PreviewPanel } from './PreviewPanel';
 import { ReadsPanel } from './ReadsPanel';
 import { VariablesPanel } from './VariablesPanel';
@@ -42,6 +42,7 @@ export default function Composer({ trigger }: { trigger: Trigger }): ReactNode {
     <div className="composer">
       <section className="panel payload-panel" aria-label="Payload">
         <PayloadBar trigger={trigger} docKey={key} json={json} />
+        <PayloadConflict docKey={key} />
         <JsonEditor key={key} docKey={key} trigger={trigger} json={json} paths={paths} />
         <PayloadStatus docKey={key} json={json} id={statusId} />
         <SaveError docKey={key} />

@@ -1,10 +1,10 @@
 // The line under the editor: valid or not (with line, column and plain words), size, variables.
 // Below it, when a save failed: why, in plain words (the text stays in the editor).
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { formatBytes } from '../../../shared/harness/request-preview';
 import { errorText } from '../../bridge';
 import { useComposer } from '../../stores/composer';
-import { saveNow } from '../../stores/payload-actions';
+import { keepMine, saveNow, takeTheirs } from '../../stores/payload-actions';
 import { usePayloads } from '../../stores/payloads';
 import { selectRange } from './editor-registry';
 
@@ -21,9 +21,37 @@ export function SaveError({ docKey }: { docKey: string }): ReactNode {
   );
 }
 
+/** The payload changed elsewhere (on disk, another window) while the text here had unsaved edits. */
+export function PayloadConflict({ docKey }: { docKey: string }): ReactNode {
+  const conflict = usePayloads((s) => s.docs[docKey]?.conflict ?? null);
+  const box = useRef<HTMLDivElement>(null);
+  const shown = conflict !== null;
+  useEffect(() => {
+    if (shown) box.current?.scrollIntoView({ block: 'nearest' }); // the choice is seen, not under the fire bar
+  }, [shown]);
+  if (!conflict) return null;
+  return (
+    <div className="payload-conflict" role="alert" data-testid="payload-conflict" ref={box}>
+      <p>
+        <strong>This payload changed outside this window</strong> (on disk, or in another window) while you had unsaved
+        edits. Your text stays in the editor and is not saved until you choose.
+      </p>
+      <div className="payload-conflict-actions">
+        <button type="button" className="small primary" onClick={() => void keepMine(docKey)}>
+          Keep mine
+        </button>
+        <button type="button" className="small" onClick={() => void takeTheirs(docKey)}>
+          Take theirs
+        </button>
+        <span className="muted small-text">Take theirs can be undone in the editor (Ctrl+Z).</span>
+      </div>
+    </div>
+  );
+}
+
 export function PayloadStatus({ docKey, json, id }: { docKey: string; json: boolean; id: string }): ReactNode {
   const a = useComposer((s) => s.analyses[docKey]);
-  const unsaved = usePayloads((s) => Boolean(s.docs[docKey]?.error));
+  const unsaved = usePayloads((s) => Boolean(s.docs[docKey]?.error ?? s.docs[docKey]?.conflict));
   const ok = !a || a.ok || !json;
   return (
     <div

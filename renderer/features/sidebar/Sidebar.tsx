@@ -1,11 +1,14 @@
 // The left column: filter (Ctrl+K), workspaces with their triggers, and "New workspace".
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
 import { ariaShortcut } from '../../../shared/shortcuts';
 import { errorText } from '../../bridge';
 import { keysText } from '../../shortcuts';
 import { FILTER_INPUT_ID } from '../../stores/ui';
 import { createWorkspace, selectTrigger, useDesk } from '../../stores/workspaces';
+import { startFolders } from '../../stores/folders';
+import { OpenFolderDialog } from '../folders/FolderDialogs';
+import { FolderIcon } from '../../ui/icons';
 import { WorkspaceGroup } from './WorkspaceGroup';
 
 function matches(trigger: Trigger, needle: string): boolean {
@@ -56,12 +59,40 @@ function NewWorkspace(): ReactNode {
   );
 }
 
+/** A folder of plain files (a git checkout a team shares) opened as a workspace, or imported as a copy. */
+function OpenFolder(): ReactNode {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="open-folder">
+      <button
+        type="button"
+        className="small"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        <FolderIcon /> Open folder as workspace…
+      </button>
+      {open && (
+        <OpenFolderDialog
+          onClose={() => {
+            setOpen(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
 export function Sidebar(): ReactNode {
   const workspaces = useDesk((s) => s.workspaces);
   const triggers = useDesk((s) => s.triggers);
   const selectedId = useDesk((s) => s.selectedId);
   const loaded = useDesk((s) => s.loaded);
   const [filter, setFilter] = useState('');
+  useEffect(() => {
+    startFolders();
+  }, []);
   const needle = filter.trim().toLowerCase();
   const shown = workspaces.map((ws) => ({
     ws,
@@ -110,6 +141,7 @@ export function Sidebar(): ReactNode {
         ))}
       </div>
       <NewWorkspace />
+      <OpenFolder />
     </aside>
   );
 }

@@ -3,6 +3,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
 import { deleteTrigger, selectTrigger } from '../../stores/workspaces';
+import { needsOf, useFolders } from '../../stores/folders';
 
 function moveFocus(event: KeyboardEvent<HTMLButtonElement>, to: 1 | -1 | 'first' | 'last'): void {
   const rows = [...document.querySelectorAll<HTMLButtonElement>('.trigger-row')];
@@ -24,6 +25,7 @@ export function TriggerRow({
   tabStop: boolean;
 }): ReactNode {
   const detail = [trigger.parsed.form, trigger.parsed.pipelineIdentifier ?? 'any pipeline'].join(' · ');
+  const needs = useFolders((s) => needsOf(s, trigger).length);
   return (
     <li>
       <button
@@ -48,7 +50,15 @@ export function TriggerRow({
         <span className="trigger-row-name">{trigger.name}</span>
         <span className="trigger-row-detail">
           {detail}
-          {trigger.key && (
+          {needs > 0 && (
+            <span
+              className="badge badge-need"
+              title="Needs its webhook token or a keychain value here before it can fire"
+            >
+              needs setup
+            </span>
+          )}
+          {trigger.key && trigger.key.last4 !== '' && (
             <span className="badge" title={`API key …${trigger.key.last4}`}>
               key
             </span>

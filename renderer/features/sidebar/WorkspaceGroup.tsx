@@ -2,7 +2,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Trigger, Workspace } from '../../../shared/model';
 import { InlineEdit } from '../../ui/InlineEdit';
-import { PencilIcon, TrashIcon } from '../../ui/icons';
+import { FolderIcon, PencilIcon, TrashIcon } from '../../ui/icons';
+import { FolderLine } from '../folders/FolderLine';
+import { SaveFolderDialog } from '../folders/FolderDialogs';
 import { deleteWorkspace, renameWorkspace } from '../../stores/workspaces';
 import { TriggerRow } from './TriggerRow';
 
@@ -17,6 +19,7 @@ interface GroupProps {
 
 export function WorkspaceGroup({ workspace, triggers, selectedId, tabStopId, filtering }: GroupProps): ReactNode {
   const [renaming, setRenaming] = useState(false);
+  const [saving, setSaving] = useState(false);
   const headingId = useId();
   return (
     <section className="workspace" aria-labelledby={headingId}>
@@ -55,6 +58,19 @@ export function WorkspaceGroup({ workspace, triggers, selectedId, tabStopId, fil
             >
               <PencilIcon />
             </button>
+            {workspace.folder === undefined && (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Save workspace ${workspace.name} to folder…`}
+                title="Save workspace to folder…"
+                onClick={() => {
+                  setSaving(true);
+                }}
+              >
+                <FolderIcon />
+              </button>
+            )}
             <button
               type="button"
               className="icon-button"
@@ -67,6 +83,15 @@ export function WorkspaceGroup({ workspace, triggers, selectedId, tabStopId, fil
           </span>
         )}
       </div>
+      {workspace.folder !== undefined && <FolderLine workspace={workspace} />}
+      {saving && (
+        <SaveFolderDialog
+          workspace={workspace}
+          onClose={() => {
+            setSaving(false);
+          }}
+        />
+      )}
       {triggers.length > 0 ? (
         <ul className="trigger-list" aria-label={`Triggers in ${workspace.name}`}>
           {triggers.map((t) => (

@@ -7,6 +7,7 @@ import { ariaShortcut } from '../../../shared/shortcuts';
 import { keysText, useShortcut } from '../../shortcuts';
 import { useComposer } from '../../stores/composer';
 import { useFire } from '../../stores/fire';
+import { needReason, useFolders } from '../../stores/folders';
 import { shownKey, usePayloads } from '../../stores/payloads';
 import { setProduction } from '../../stores/workspaces';
 import { SendIcon } from '../../ui/icons';
@@ -22,7 +23,10 @@ function useFireCheck(trigger: Trigger): FireCheck {
 export function FireBar({ trigger }: { trigger: Trigger }): ReactNode {
   const running = useFire((s) => Boolean(s.running[trigger.id]));
   const { request, dialog, blocked: refused } = useFireFlow(trigger);
-  const check = useFireCheck(trigger);
+  const composerCheck = useFireCheck(trigger);
+  // A folder workspace's trigger missing its token or a keychain value here cannot fire.
+  const needs = useFolders((s) => needReason(s, trigger));
+  const check = needs ? { ...composerCheck, blocked: needs } : composerCheck;
   const reasonId = useId();
   const reason = check.blocked ?? check.notJson ?? refused;
 

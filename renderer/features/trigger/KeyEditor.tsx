@@ -49,7 +49,12 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
       <div className="panel-head">
         <h3 id="key-heading">API key</h3>
         <span className="key-state" data-testid="key-state">
-          {trigger.key ? (
+          {trigger.key?.last4 === '' ? (
+            // A folder workspace names the key; this person has not put its value in the keychain yet.
+            <>
+              Named <code>{trigger.key.label}</code> by the folder; not in your keychain yet.
+            </>
+          ) : trigger.key ? (
             <>
               <code>…{trigger.key.last4}</code> ({trigger.key.label}), {where}
             </>

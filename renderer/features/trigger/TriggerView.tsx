@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useDesk, selectedTrigger } from '../../stores/workspaces';
 import { Welcome } from '../welcome/Welcome';
 import { FireBar } from './FireBar';
+import { FolderNeeds } from '../folders/FolderNeeds';
 import { KeyEditor } from './KeyEditor';
 import { PayloadEditor } from './PayloadEditor';
 import { TriggerFields } from './TriggerFields';
@@ -17,6 +18,7 @@ export function TriggerView(): ReactNode {
       {/* The fire bar is a footer outside the scrolling part, so it never covers a control. */}
       <div className="main-scroll">
         <TriggerHeader trigger={trigger} workspace={workspace} />
+        <FolderNeeds trigger={trigger} />
         <TriggerFields trigger={trigger} />
         <KeyEditor trigger={trigger} />
         <PayloadEditor trigger={trigger} />

@@ -8,6 +8,7 @@ import type { Trigger } from '../../../shared/model';
 import { checkJson } from '../../json-check';
 import { useComposer, variableValues } from '../../stores/composer';
 import { fireTrigger, useFire } from '../../stores/fire';
+import { needReason, useFolders } from '../../stores/folders';
 import { payloadBody } from '../../stores/payloads';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { variableInputId } from '../composer/variable-ids';
@@ -32,6 +33,11 @@ export function useFireFlow(trigger: Trigger): { request: () => void; dialog: Re
 
   const request = useCallback(() => {
     if (useFire.getState().running[trigger.id]) return;
+    const need = needReason(useFolders.getState(), trigger); // Ctrl+Enter too: a token or keychain value is missing here
+    if (need) {
+      setBlocked(need);
+      return;
+    }
     const preview = buildRequestPreview({
       ...trigger,
       body: payloadBody(trigger),
