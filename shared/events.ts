@@ -3,6 +3,7 @@
 import type { Notice, VaultStatus } from './model';
 import type { WatchState } from './watch-model';
 import type { ChainRun } from './chain-model';
+import type { AccountProgress } from './account-model';
 
 /** What the backend pushes to the page. */
 export interface Events {
@@ -17,6 +18,8 @@ export interface Events {
   'chain:update': ChainRun;
   /** The whole list of notices, whenever one is added or dismissed. */
   'notices:changed': { notices: Notice[] };
+  /** Plain words while an account request waits (a 429) or works through many pages. */
+  'account:progress': AccountProgress;
 }
 export type EventName = keyof Events;
 export const eventNames: readonly EventName[] = [
@@ -26,4 +29,5 @@ export const eventNames: readonly EventName[] = [
   'history:changed',
   'chain:update',
   'notices:changed',
+  'account:progress',
 ];

@@ -1,5 +1,6 @@
 // The data that crosses the boundary between the backend and the page.
 // Nothing here ever holds an API key or a secret header value: the page sees KeyInfo only.
+import type { HarnessOrigin } from './account-model';
 
 export interface Workspace {
   id: string;
@@ -65,6 +66,8 @@ export interface Trigger {
   variables?: Record<string, string>;
   /** Payload variables whose value lives in the vault: filled in by the backend only when firing. */
   secretVariables?: Record<string, KeyInfo>;
+  /** Set when imported from a connected Harness account: where from, and whether it changed or went away there. */
+  harness?: HarnessOrigin;
   createdAt: number;
   updatedAt: number;
 }

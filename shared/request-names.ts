@@ -59,6 +59,22 @@ export const REQUEST_NAMES: Readonly<Record<RequestName, true>> = {
   'chains:stop': true,
   'chains:runs': true,
   'chains:notificationYaml': true,
+  // Harness account connection
+  'account:get': true,
+  'account:connect': true,
+  'account:disconnect': true,
+  'account:test': true,
+  'account:orgs': true,
+  'account:projects': true,
+  'account:pipelines': true,
+  'account:triggers': true,
+  'account:import': true,
+  'account:check': true,
+  'account:refresh': true,
+  'account:runs': true,
+  'account:watchRun': true,
+  'account:approvals': true,
+  'account:approve': true,
   'notices:list': true,
   'notices:dismiss': true,
 };
@@ -70,4 +86,5 @@ export const EVENT_NAMES: Readonly<Record<EventName, true>> = {
   'history:changed': true,
   'chain:update': true,
   'notices:changed': true,
+  'account:progress': true,
 };

@@ -11,6 +11,7 @@ import { deletePayload, savePayload } from './triggers/index';
 import type { SettingsService } from './settings/index';
 import { watchHandlers, type WatchDesk } from './fire/index';
 import { chainHandlers } from './chains/index';
+import { accountHandlers } from './account/index';
 import type { ChainRunner } from './chains/index';
 import { setHeaders } from './triggers/index';
 import { exportCurlCommand } from './triggers/index';
@@ -101,6 +102,9 @@ export function createHandlers(
       deleteSample(ctx, a);
       return null;
     },
+
+    // Harness account connection (account/)
+    ...accountHandlers(),
 
     // Damaged files kept aside, history lines skipped, sandbox and keychain notes (notices.ts)
     'notices:list': async () => notices.list(),
