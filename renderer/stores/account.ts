@@ -30,7 +30,7 @@ interface AccountState {
   connection: AccountConnection | null | undefined;
   test: AccountTest | null;
   busy: Partial<Record<AccountPart, boolean>>;
-  errors: Partial<Record<AccountPart, string>>;
+  errors: Partial<Record<AccountPart, string | undefined>>;
   orgs: AccountOrg[] | null;
   org: string | null;
   projects: AccountProject[] | null;
@@ -65,12 +65,7 @@ export const useAccount = create<AccountState>(() => ({
 }));
 
 function setBusy(part: AccountPart, busy: boolean, error?: string): void {
-  useAccount.setState((s) => {
-    const errors = { ...s.errors };
-    if (error === undefined) delete errors[part];
-    else errors[part] = error;
-    return { busy: { ...s.busy, [part]: busy }, errors };
-  });
+  useAccount.setState((s) => ({ busy: { ...s.busy, [part]: busy }, errors: { ...s.errors, [part]: error } }));
 }
 
 /** True when the answer is for the workspace still shown (a slow answer for another one is dropped). */
@@ -196,7 +191,10 @@ export async function loadProject(): Promise<void> {
   if (!workspaceId || !org || !project) return;
   setBusy('browse', true);
   const scope = { workspaceId, orgIdentifier: org, projectIdentifier: project };
-  const [pipelines, remote] = await Promise.all([request('account:pipelines', scope), request('account:triggers', scope)]);
+  const [pipelines, remote] = await Promise.all([
+    request('account:pipelines', scope),
+    request('account:triggers', scope),
+  ]);
   const now = useAccount.getState();
   if (!current(workspaceId) || now.org !== org || now.project !== project) return;
   const failed = !pipelines.ok ? pipelines.error : !remote.ok ? remote.error : null;

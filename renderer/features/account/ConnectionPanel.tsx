@@ -84,7 +84,8 @@ export function ConnectionPanel(): ReactNode {
     const field = keyInput.current;
     const key = field?.value.trim() ?? '';
     if (field) field.value = ''; // the key leaves the page at once, whatever happens next
-    const problem = key === '' ? (stored ? null : 'Paste the API key (a read-only key is enough to browse).') : keyProblem(key);
+    const problem =
+      key === '' ? (stored ? null : 'Paste the API key (a read-only key is enough to browse).') : keyProblem(key);
     if (problem) {
       setKeyError(problem);
       field?.focus();

@@ -1,0 +1,155 @@
+// "Runs of this pipeline" on a trigger imported from a Harness account: the pipeline's recent
+// executions (any trigger, any user) with status words, who or what started them and when. Opening
+// one follows it in a watch (the same stage timeline as a fire's); a run waiting for a Harness
+// approval shows the approval, to approve or reject from here.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { RunSummary, RunsPage } from '../../../shared/account-model';
+import type { Trigger } from '../../../shared/model';
+import { errorText } from '../../bridge';
+import { loadRuns, watchRun } from '../../stores/account-runs';
+import { useWatches } from '../../stores/watch';
+import { formatDateTime } from '../watch/format';
+import { StatusBadge } from '../watch/StatusBadge';
+import { WatchPanel } from '../watch/WatchPanel';
+import { ApprovalBox } from './ApprovalBox';
+import '../watch/watch.css';
+import './runs.css';
+
+const PAGE_SIZE = 10;
+
+type Origin = NonNullable<Trigger['harness']>;
+
+function RunRow({ run, open, onOpen }: { run: RunSummary; open: boolean; onOpen: () => void }): ReactNode {
+  return (
+    <li className="run-row" data-status={run.status.status}>
+      <button
+        type="button"
+        className="run-open"
+        aria-expanded={open}
+        aria-label={`Run ${run.runSequence !== null ? `#${run.runSequence} ` : ''}${run.status.words}, ${run.startedBy.words}, ${formatDateTime(run.startTs)}`}
+        onClick={onOpen}
+      >
+        <StatusBadge status={run.status} verbatim={false} />
+        <span className="run-seq mono">{run.runSequence !== null ? `#${run.runSequence}` : ''}</span>
+        <span className="run-starter" title={run.startedBy.email ?? run.startedBy.type}>
+          {run.startedBy.words}
+        </span>
+        <span className="run-when muted">{formatDateTime(run.startTs)}</span>
+      </button>
+    </li>
+  );
+}
+
+export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: Origin }): ReactNode {
+  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [page, setPage] = useState<RunsPage | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [watchId, setWatchId] = useState<string | null>(null);
+  const [watchError, setWatchError] = useState<string | null>(null);
+  const watch = useWatches((s) => (watchId ? s.watches[watchId] : undefined));
+  // Strings, not the trigger: a reload of the triggers must not reload the runs.
+  const { workspaceId } = trigger;
+  const { orgIdentifier, projectIdentifier, pipelineIdentifier } = harness;
+  const scope = useMemo(
+    () => ({ workspaceId, orgIdentifier, projectIdentifier }),
+    [workspaceId, orgIdentifier, projectIdentifier],
+  );
+
+  const load = useCallback(
+    async (pageNumber: number): Promise<void> => {
+      setLoading(true);
+      const reply = await loadRuns(scope, pipelineIdentifier, pageNumber, PAGE_SIZE);
+      setLoading(false);
+      if (!reply.ok) {
+        setError(errorText(reply.error));
+        return;
+      }
+      setError(null);
+      setPage(reply.value);
+      setRuns((before) => (pageNumber === 0 ? reply.value.runs : [...before, ...reply.value.runs]));
+    },
+    [scope, pipelineIdentifier],
+  );
+
+  useEffect(() => {
+    void load(0);
+  }, [load]);
+
+  const openRun = async (run: RunSummary): Promise<void> => {
+    if (openId === run.planExecutionId) {
+      setOpenId(null);
+      return;
+    }
+    setOpenId(run.planExecutionId);
+    setWatchId(null);
+    setWatchError(null);
+    const reply = await watchRun(scope, run.planExecutionId);
+    if (!reply.ok) {
+      setWatchError(errorText(reply.error));
+      return;
+    }
+    setWatchId(reply.value.id);
+  };
+
+  const open = runs.find((r) => r.planExecutionId === openId);
+  const more = page !== null && page.page + 1 < page.totalPages;
+  return (
+    <section className="panel runs-panel" aria-labelledby="runs-heading">
+      <div className="panel-head">
+        <h3 id="runs-heading">Runs of this pipeline</h3>
+        <span className="muted small-text">
+          {pipelineIdentifier} · any trigger, any user{page ? ` · ${page.totalItems} in all` : ''}
+        </span>
+        <span className="panel-tools">
+          <button type="button" className="small" disabled={loading} onClick={() => void load(0)}>
+            {loading ? 'Loading…' : 'Refresh runs'}
+          </button>
+        </span>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {page && runs.length === 0 && <p className="muted">No runs of this pipeline in Harness yet.</p>}
+      {runs.length > 0 && (
+        <ul className="runs" aria-label={`Runs of ${pipelineIdentifier}, newest first`}>
+          {runs.map((run) => (
+            <RunRow
+              key={run.planExecutionId}
+              run={run}
+              open={run.planExecutionId === openId}
+              onOpen={() => void openRun(run)}
+            />
+          ))}
+        </ul>
+      )}
+      {more && (
+        <button type="button" className="small" disabled={loading} onClick={() => void load(page.page + 1)}>
+          Load more runs
+        </button>
+      )}
+      {open && (
+        <div className="run-detail" aria-label={`Run ${open.runSequence ?? open.planExecutionId}`} role="region">
+          {open.waitingApproval && (
+            <ApprovalBox
+              scope={scope}
+              run={open}
+              onDone={() => {
+                void load(0);
+              }}
+            />
+          )}
+          {watchError && (
+            <p className="field-error" role="alert">
+              {watchError}
+            </p>
+          )}
+          {watch && <WatchPanel watch={watch} />}
+        </div>
+      )}
+    </section>
+  );
+}
