@@ -61,6 +61,7 @@ export function toTrigger(t: StoredTrigger): Trigger {
     ...(t.secretVariables === undefined
       ? {}
       : { secretVariables: Object.fromEntries(Object.entries(t.secretVariables).map(([k, v]) => [k, { ...v }])) }),
+    ...(t.harness === undefined ? {} : { harness: { ...t.harness } }),
   };
 }
 

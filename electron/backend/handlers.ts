@@ -104,7 +104,7 @@ export function createHandlers(
     },
 
     // Harness account connection (account/)
-    ...accountHandlers(),
+    ...accountHandlers(ctx, desk),
 
     // Damaged files kept aside, history lines skipped, sandbox and keychain notes (notices.ts)
     'notices:list': async () => notices.list(),

@@ -204,7 +204,8 @@ function notRun(step: StageStep): StageStep {
  */
 export function viewOfData(data: Json, now: number, sandboxNote: string | null = null): EventView {
   const p = obj(data.webhookProcessingDetails);
-  const summary = obj(obj(data.executionDetails)?.pipelineExecutionSummary);
+  // A run followed by itself (GET /pipelines/execution/v2/{id}) has the summary at the top.
+  const summary = obj(obj(data.executionDetails)?.pipelineExecutionSummary) ?? obj(data.pipelineExecutionSummary);
   const processing = p ? processingView(p, sandboxNote) : null;
   const execution = summary ? executionView(summary, now) : null;
   let steps = summary ? stageSteps(summary.layoutNodeMap, summary.startingNodeId, now) : [];

@@ -5,6 +5,14 @@ export { defaultDataDir } from './data-dir';
 export { newId } from './ids';
 export { DATA_FORMAT } from './migrations';
 export { DEFAULT_SETTINGS } from './schema';
-export type { ChainsDoc, DataDoc, SamplesDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './schema';
+export type {
+  ChainsDoc,
+  DataDoc,
+  SamplesDoc,
+  SettingsDoc,
+  StoredConnection,
+  StoredTrigger,
+  StoredWorkspace,
+} from './schema';
 export { openStores } from './store';
 export type { DocStore, Stores } from './store';

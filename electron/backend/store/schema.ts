@@ -4,6 +4,7 @@
 import type { Chain, ChainRun } from '../../../shared/chain-model';
 import type { Sample } from '../../../shared/conditions-model';
 import type { Settings, Trigger, Workspace } from '../../../shared/model';
+import type { AccountConnection, AccountTest } from '../../../shared/account-model';
 
 export type StoredWorkspace = Workspace & { deletedAt: number | null };
 export type StoredTrigger = Trigger & { deletedAt: number | null };
@@ -18,10 +19,15 @@ export type Meta = {
   proxyPasswordId: string | null;
 };
 
+/** A workspace's Harness account connection (account/): the key itself is in the vault. */
+export type StoredConnection = Omit<AccountConnection, 'origin' | 'lastTest'> & { lastTest: AccountTest | null };
+
 export type DataDoc = {
   workspaces: StoredWorkspace[];
   triggers: StoredTrigger[];
   meta: Meta;
+  /** Optional: files written before account connections have none. */
+  connections?: StoredConnection[];
 };
 
 /** Settings as a plain object type (conf wants an index-compatible type; an interface is not). */
@@ -41,6 +47,7 @@ export function emptyData(): DataDoc {
     workspaces: [],
     triggers: [],
     meta: { seededAt: null, sandboxWorkspaceId: null, sandboxBaseUrl: null, proxyPasswordId: null },
+    connections: [],
   };
 }
 
@@ -81,6 +88,49 @@ const triggerUrl = {
     projectIdentifier: str,
     pipelineIdentifier: nullableStr,
     triggerIdentifier: nullableStr,
+  },
+} as const;
+
+const harnessOrigin = {
+  type: 'object',
+  required: [
+    'origin',
+    'accountIdentifier',
+    'orgIdentifier',
+    'projectIdentifier',
+    'pipelineIdentifier',
+    'triggerIdentifier',
+    'yamlHash',
+    'state',
+    'checkedAt',
+    'importedAt',
+  ],
+  properties: {
+    origin: str,
+    accountIdentifier: str,
+    orgIdentifier: str,
+    projectIdentifier: str,
+    pipelineIdentifier: str,
+    triggerIdentifier: str,
+    yamlHash: str,
+    state: { enum: ['current', 'changed', 'deleted'] },
+    checkedAt: time,
+    importedAt: time,
+  },
+} as const;
+
+const connection = {
+  type: 'object',
+  required: ['workspaceId', 'baseUrl', 'accountIdentifier', 'key', 'createdAt', 'updatedAt', 'lastTest'],
+  properties: {
+    workspaceId: id,
+    baseUrl: str,
+    accountIdentifier: str,
+    key: { anyOf: [keyInfo, { type: 'null' }] },
+    createdAt: time,
+    updatedAt: time,
+    // The last test's answer, as shown (plain words; no secret in it).
+    lastTest: { anyOf: [{ type: 'object' }, { type: 'null' }] },
   },
 } as const;
 
@@ -135,6 +185,8 @@ const trigger = {
     variables: { type: 'object', additionalProperties: str },
     // Optional: payload variables kept in the vault (name → KeyInfo).
     secretVariables: { type: 'object', additionalProperties: keyInfo },
+    // Optional: where an imported trigger came from (account/).
+    harness: harnessOrigin,
     createdAt: time,
     updatedAt: time,
     deletedAt: nullableTime,
@@ -144,6 +196,7 @@ const trigger = {
 export const dataSchema = {
   workspaces: { type: 'array', items: workspace },
   triggers: { type: 'array', items: trigger },
+  connections: { type: 'array', items: connection },
   meta: {
     type: 'object',
     required: ['seededAt', 'sandboxWorkspaceId', 'sandboxBaseUrl', 'proxyPasswordId'],

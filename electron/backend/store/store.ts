@@ -258,7 +258,7 @@ export const DATA_SPEC: DocSpec<DataDoc> = {
   defaults: emptyData,
   schema: dataSchema,
   required: ['workspaces', 'triggers', 'meta'],
-  itemNames: { workspaces: 'workspace', triggers: 'trigger' },
+  itemNames: { workspaces: 'workspace', triggers: 'trigger', connections: 'Harness connection' },
   repair: adoptOrphans,
 };
 

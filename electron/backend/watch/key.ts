@@ -1,6 +1,7 @@
 // Which key, if any, may go with a GET to apiUrl or an abort: only a stored trigger's own key, and
 // only when the address has that trigger's origin AND account (docs/harness-protocol.md §3: app.harness.io hosts
 // every account, so the origin alone says nothing). An apiUrl pointing anywhere else gets no key.
+// Without such a trigger, a workspace's Harness connection of that origin and account lends its key.
 import type { Ctx } from '../context';
 import type { StoredTrigger } from '../store/index';
 import { secretIds } from '../vault/index';
@@ -42,13 +43,23 @@ export interface KeyChoice {
   trigger: StoredTrigger | null;
 }
 
+/** The key of a workspace's Harness connection on the url's origin and account (a run followed from the account). */
+async function connectionKey(ctx: Pick<Ctx, 'data' | 'vault'>, url: string): Promise<string | null> {
+  const origin = originOf(url);
+  const account = accountOf(url);
+  const c = (ctx.data.read().connections ?? []).find(
+    (x) => x.key !== null && originOf(x.baseUrl) === origin && x.accountIdentifier === account,
+  );
+  return c?.key ? ctx.vault.get(c.key.id).catch(() => null) : null;
+}
+
 export async function keyForUrl(
   ctx: Pick<Ctx, 'data' | 'vault'>,
   url: string,
   triggerId?: string | null,
 ): Promise<KeyChoice> {
   const trigger = triggerForUrl(ctx, url, triggerId);
-  if (!trigger?.key) return { key: null, trigger };
+  if (!trigger?.key) return { key: triggerId ? null : await connectionKey(ctx, url), trigger };
   const key = await ctx.vault.get(trigger.key.id).catch(() => null);
   return { key, trigger };
 }
