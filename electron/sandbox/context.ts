@@ -1,4 +1,5 @@
 // What every route handler is given: the sandbox's state and one parsed request.
+import type { Approvals } from './approvals';
 import type { Events } from './events';
 import type { World } from './world';
 
@@ -9,6 +10,9 @@ export interface Ctx {
   baseUrl: () => string;
   /** Where apiUrl points (the base unless options.apiUrlBase says otherwise). */
   apiUrlBase: () => string;
+  /** Harness approval instances of the runs (approvals.ts). */
+  approvals: Approvals;
+  now: () => number;
 }
 
 export interface Req {

@@ -235,6 +235,21 @@ export class Events {
     return { pipelineExecutionSummary: pipelineExecutionSummary(run, now), executionGraph: null };
   }
 
+  /** The runs of a pipeline that have started, newest first. */
+  runsOf(scope: Scope, pipeline: string): RunRecord[] {
+    const now = this.o.now();
+    return [...this.runs.values()]
+      .filter(
+        (r) =>
+          now >= r.startTs &&
+          r.trigger.accountIdentifier === scope.account &&
+          r.trigger.orgIdentifier === scope.org &&
+          r.trigger.projectIdentifier === scope.project &&
+          r.trigger.pipelineIdentifier === pipeline,
+      )
+      .sort((a, b) => b.startTs - a.startTs || b.runSequence - a.runSequence);
+  }
+
   run(planExecutionId: string): RunRecord | undefined {
     return this.runs.get(planExecutionId);
   }

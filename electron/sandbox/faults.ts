@@ -11,6 +11,7 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   failStage: null,
   nonJson: false,
   echoSecrets: false,
+  rateLimit: 0,
 });
 
 const MAX_DELAY_MS = 10 * 60 * 1000;
@@ -40,6 +41,11 @@ export function patchFaults(current: Faults, patch: unknown): Faults {
         if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 400 || v > 599))
           throw new Error('status5xx must be null or an HTTP status from 400 to 599, e.g. 503');
         next.status5xx = v;
+        break;
+      case 'rateLimit':
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1000)
+          throw new Error('rateLimit must be a count of answers from 0 to 1000');
+        next.rateLimit = v;
         break;
       case 'failStage':
         if (v !== null && (typeof v !== 'string' || v.trim() === ''))

@@ -1,12 +1,14 @@
 // Harness's response envelopes (docs/harness-protocol.md §2): ResponseDTO, ErrorDTO, FailureDTO and the
 // access-denied error, plus the pages a gateway or a proxy answers with instead.
 import { correlationId } from './ids';
-import { BAD_KEY, WRONG_CONTENT_TYPE } from './uncertain';
+import { BAD_KEY, RATE_LIMITED, WRONG_CONTENT_TYPE } from './uncertain';
 
 export interface Answer {
   status: number;
   contentType: string;
   body: string;
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  headers?: Record<string, string>;
 }
 
 export function json(status: number, value: unknown): Answer {
@@ -42,6 +44,14 @@ export function invalidRequest(message: string): Answer {
 /** A bad, unknown or foreign API key (medium confidence: see uncertain.ts). */
 export function invalidToken(): Answer {
   return error(BAD_KEY.status, BAD_KEY.code, BAD_KEY.message);
+}
+
+/** Harness's rate limit, with Retry-After (medium confidence: see uncertain.ts). */
+export function rateLimited(): Answer {
+  return {
+    ...error(RATE_LIMITED.status, RATE_LIMITED.code, RATE_LIMITED.message),
+    headers: { 'retry-after': String(RATE_LIMITED.retryAfterSeconds) },
+  };
 }
 
 /** A Content-Type the webhook does not consume (medium confidence: see uncertain.ts). */

@@ -10,7 +10,9 @@ import { KEYS } from './examples';
 import { echoSecretsInto, NO_FAULTS, patchFaults, rememberSecrets } from './faults';
 import { curlCommand, triggerYaml, webhookUrl } from './links';
 import { Received, readHeaders } from './received';
-import { error, proxyPage, serverError, type Answer } from './responses';
+import { error, proxyPage, rateLimited, serverError, type Answer } from './responses';
+import { Approvals } from './approvals';
+import { seedAccountWorld } from './account-world';
 import { route } from './routes';
 import type { ExampleTrigger, Faults, Sandbox, SandboxOptions, SandboxTrigger } from './types';
 import { World } from './world';
@@ -37,7 +39,11 @@ function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boole
 
 function write(res: ServerResponse, a: Answer): void {
   if (res.destroyed || res.headersSent) return;
-  res.writeHead(a.status, { 'content-type': a.contentType, 'content-length': Buffer.byteLength(a.body) });
+  res.writeHead(a.status, {
+    ...(a.headers ?? {}),
+    'content-type': a.contentType,
+    'content-length': Buffer.byteLength(a.body),
+  });
   res.end(a.body);
 }
 
@@ -75,9 +81,12 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     failStage: () => faults.failStage,
   });
   const apiBase = o.apiUrlBase;
+  const approvals = new Approvals();
   const ctx: Ctx = {
     world,
     events,
+    approvals,
+    now,
     baseUrl: () => baseUrl,
     apiUrlBase: () => (typeof apiBase === 'function' ? apiBase(baseUrl) : (apiBase ?? baseUrl)),
   };
@@ -132,6 +141,8 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     clearReceived: () => received.clear(),
     addTrigger: (spec) => toExample(world.add(spec)),
     approve,
+    editTrigger: (ref, patch) => world.edit(ref, patch),
+    deleteTrigger: (ref) => world.remove(ref),
     close: async () => {
       if (closing) return;
       closing = true;
@@ -157,6 +168,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       echoed.clear();
       received.clear();
       events.clear();
+      approvals.clear();
     },
     approve,
     addTrigger: (spec) => toExample(world.add(spec)),
@@ -177,7 +189,10 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     let answer: Answer | null = null;
     if (f.resetConnections) answer = null;
     else if (f.status5xx !== null) answer = serverError(f.status5xx);
-    else if (f.nonJson) answer = proxyPage();
+    else if (f.rateLimit > 0) {
+      faults = { ...faults, rateLimit: f.rateLimit - 1 };
+      answer = rateLimited();
+    } else if (f.nonJson) answer = proxyPage();
     else if (tooLarge)
       answer = error(
         413,
@@ -217,5 +232,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   baseUrl = `${o.tls ? 'https' : 'http'}://${hostForUrl(host)}:${port}`;
   sandbox.baseUrl = baseUrl;
   sandbox.examples = world.triggers.map(toExample);
+  // The account's own project comes after the examples: browsed and imported, never seeded.
+  seedAccountWorld(world);
   return sandbox;
 }

@@ -14,6 +14,8 @@ export interface Faults {
   nonJson: boolean;
   /** Repeat the callers' X-Api-Key and other non-standard header values in every free-text field. */
   echoSecrets: boolean;
+  /** The next this-many Harness requests answer 429 with Retry-After (Harness's rate limit). */
+  rateLimit: number;
 }
 
 export interface ReceivedRequest {
@@ -87,6 +89,14 @@ export interface SandboxTrigger {
   /** When set, processing ends in INVALID_RUNTIME_INPUT_YAML with this message. */
   invalidRuntimeInput: string | null;
   createdAt: number;
+}
+
+/** A trigger by its identifiers (org and project default to the sandbox's open project). */
+export interface TriggerRef {
+  orgIdentifier?: string;
+  projectIdentifier?: string;
+  pipelineIdentifier: string;
+  identifier: string;
 }
 
 /** What a test or a later issue may add at runtime (`Sandbox.addTrigger`). */
@@ -183,4 +193,8 @@ export interface Sandbox {
   addTrigger(spec: TriggerSpec): ExampleTrigger;
   /** Decides a run waiting for approval; false if it was not waiting. */
   approve(planExecutionId: string, approved?: boolean): boolean;
+  /** Changes a trigger "in Harness" (its YAML changes with it); false when unknown. */
+  editTrigger(ref: TriggerRef, patch: { name?: string; description?: string; enabled?: boolean }): boolean;
+  /** Deletes a trigger "in Harness"; false when unknown. */
+  deleteTrigger(ref: TriggerRef): boolean;
 }

@@ -11,3 +11,14 @@ export const WRONG_CONTENT_TYPE = {
 
 /** An X-Api-Key that is sent but unknown, revoked, expired or of another account. */
 export const BAD_KEY = { status: 401, code: 'INVALID_TOKEN', message: 'Token is not valid.' } as const;
+
+/** A REST call of the account (organizations, pipelines, ...) without any key: Harness needs one there. */
+export const NO_KEY = { status: 401, code: 'INVALID_TOKEN', message: 'Token is not valid.' } as const;
+
+/** Harness's rate limit (HTTP 429): the status and Retry-After are standard; code and words are not confirmed. */
+export const RATE_LIMITED = {
+  status: 429,
+  code: 'TOO_MANY_REQUESTS',
+  message: 'Too many requests. Please retry after some time.',
+  retryAfterSeconds: 1,
+} as const;

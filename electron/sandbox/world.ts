@@ -3,7 +3,7 @@
 import { ACCOUNT, EXAMPLES, KEYS, ORG, PIPELINES, SECURED_PROJECT } from './examples';
 import { harnessUuid } from './ids';
 import { defaultInputYaml } from './links';
-import type { ExampleKind, SandboxTrigger, StepDef, TriggerSpec } from './types';
+import type { ExampleKind, SandboxTrigger, StepDef, TriggerRef, TriggerSpec } from './types';
 
 export interface ApiKey {
   value: string;
@@ -108,6 +108,34 @@ export class World {
         t.enabled &&
         (pipeline === null || t.pipelineIdentifier === pipeline) &&
         (trigger === null || t.identifier === trigger),
+    );
+  }
+
+  /** Changes a trigger as a person would in Harness (its YAML changes with it); false when unknown. */
+  edit(ref: TriggerRef, patch: { name?: string; description?: string; enabled?: boolean }): boolean {
+    const t = this.find(ref);
+    if (!t) return false;
+    if (patch.name !== undefined) t.name = patch.name;
+    if (patch.description !== undefined) t.description = patch.description;
+    if (patch.enabled !== undefined) t.enabled = patch.enabled;
+    return true;
+  }
+
+  /** Deletes a trigger in "Harness"; false when unknown. */
+  remove(ref: TriggerRef): boolean {
+    const t = this.find(ref);
+    if (!t) return false;
+    this.triggers.splice(this.triggers.indexOf(t), 1);
+    return true;
+  }
+
+  private find(ref: TriggerRef): SandboxTrigger | undefined {
+    return this.triggers.find(
+      (t) =>
+        t.identifier === ref.identifier &&
+        t.pipelineIdentifier === ref.pipelineIdentifier &&
+        t.orgIdentifier === (ref.orgIdentifier ?? ORG) &&
+        t.projectIdentifier === (ref.projectIdentifier ?? 'Sandbox'),
     );
   }
 

@@ -36,6 +36,9 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** A POST that changes something: never sent twice. */
   mutates?: boolean;
+  /** Read the answer as is: the trigger details carry the webhook URL with its token, which redaction would mask.
+   * The caller keeps only that URL (as a pasted cURL's) and redacts anything it shows. */
+  unredacted?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -54,9 +57,10 @@ const obj = (v: unknown): Json | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function parse(body: string, secrets: string[]): unknown {
+function parse(body: string, secrets: string[], unredacted = false): unknown {
   try {
-    return redactParsed(body, JSON.parse(body) as unknown, secrets);
+    const doc = JSON.parse(body) as unknown;
+    return unredacted ? doc : redactParsed(body, doc, secrets);
   } catch {
     return null;
   }
@@ -145,7 +149,7 @@ export function createClient(ctx: Ctx, target: Target, key: string | null): Clie
         ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
         retry: o.method === 'GET' ? 'idempotent' : false,
       });
-      const doc = parse(res.body, secrets());
+      const doc = parse(res.body, secrets(), o.unredacted === true && res.status === 200);
       if (res.status === 429 && !o.mutates && tries <= MAX_429) {
         const s = retryAfterSeconds(res.headers['retry-after'], ctx.now());
         const said = `Harness asked to slow down (HTTP 429) while trying to ${o.what}: waited ${s} s and tried again.`;

@@ -71,6 +71,7 @@ export async function fetchTrigger(client: Client, id: RemoteId): Promise<Fetche
       query: query(client, id),
       what: `read the details of the trigger ${id.trigger}`,
       permission: 'core_pipeline_view',
+      unredacted: true,
     }),
   );
   const webhookUrl = str(details?.webhookUrl);
