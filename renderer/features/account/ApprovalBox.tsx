@@ -41,11 +41,15 @@ function Approval({
   };
 
   return (
-    <div className="approval" role="group" aria-label={`Approval ${approval.stepName} in stage ${approval.stageName}`}>
+    <div
+      className="approval"
+      role="group"
+      aria-label={`Approval${approval.stepName ? ` ${approval.stepName}` : ''} in stage ${approval.stageName}`}
+    >
       <p className="approval-head">
         <strong>
-          {waiting ? 'Waits for approval' : `Approval ${approval.status.toLowerCase()}`}: stage “{approval.stageName}”,
-          step “{approval.stepName}”
+          {waiting ? 'Waits for approval' : `Approval ${approval.status.toLowerCase()}`}: stage “{approval.stageName}”
+          {approval.stepName ? `, step “${approval.stepName}”` : ''}
         </strong>
       </p>
       {approval.message && <p className="approval-message">{approval.message}</p>}
