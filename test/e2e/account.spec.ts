@@ -154,6 +154,7 @@ test('a read-only key browses but may not approve, and a wrong key is said in pl
   const view = page.getByRole('main', { name: 'Harness account' });
   const status = view.getByRole('status', { name: 'Connection status' });
   await expect(status).toContainText(/Harness refused the key/);
+  await expect(view.getByRole('region', { name: 'Browse and import' })).toContainText('Harness refused the connection');
   await shoot(page, 'account-wrong-key');
 
   // The read-only key: it may view, not execute or approve.
@@ -176,6 +177,7 @@ test('a read-only key browses but may not approve, and a wrong key is said in pl
   await runs.locator('.run-row[data-status="ApprovalWaiting"]').first().getByRole('button').click();
   const approve = main.getByRole('button', { name: 'Approve…' });
   await expect(approve).toBeDisabled();
+  await approve.scrollIntoViewIfNeeded();
   // The reason sits beside the buttons, in Harness's words, and names the button's description.
   const why = await approve.getAttribute('aria-describedby');
   await expect(main.locator(`[id="${why ?? 'none'}"]`)).not.toBeEmpty();

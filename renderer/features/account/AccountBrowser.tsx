@@ -222,18 +222,21 @@ export function AccountBrowser(): ReactNode {
   const project = useAccount((s) => s.project);
   const loading = useAccount((s) => s.busy.browse ?? false);
   const error = useAccount((s) => s.errors.browse);
+  const refused = useAccount((s) => s.test?.ok === false);
   return (
     <section className="account-browser" aria-labelledby="account-browser-heading" aria-busy={loading}>
       <h2 id="account-browser-heading">Browse and import</h2>
       {!connection?.key ? (
         <p className="muted">Connect the workspace to a Harness account (on the left) to browse its triggers.</p>
+      ) : refused && orgs === null ? (
+        <p className="muted">Harness refused the connection (see the test on the left): fix it to browse.</p>
       ) : (
         <>
           <div className="account-pickers">
             <label className="field-inline">
               <span className="label">Organization</span>
               <select value={org ?? ''} disabled={orgs === null} onChange={(e) => void chooseOrg(e.target.value)}>
-                <option value="">{orgs === null ? 'Loading…' : `Choose (${orgs.length})`}</option>
+                <option value="">{orgs === null ? (loading ? 'Loading…' : '—') : `Choose (${orgs.length})`}</option>
                 {(orgs ?? []).map((o) => (
                   <option key={o.identifier} value={o.identifier}>
                     {o.name}

@@ -76,6 +76,11 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
   useEffect(() => {
     void load(0);
   }, [load]);
+  // The open run's watch reads it live; once it ends, the list catches up.
+  const ended = watch?.terminal ?? false;
+  useEffect(() => {
+    if (ended) void load(0);
+  }, [ended, load]);
 
   const openRun = async (run: RunSummary): Promise<void> => {
     if (openId === run.planExecutionId) {
@@ -119,7 +124,9 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
           {runs.map((run) => (
             <RunRow
               key={run.planExecutionId}
-              run={run}
+              run={
+                run.planExecutionId === openId && watch?.execution ? { ...run, status: watch.execution.status } : run
+              }
               open={run.planExecutionId === openId}
               onOpen={() => void openRun(run)}
             />
@@ -147,7 +154,7 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
               {watchError}
             </p>
           )}
-          {watch && <WatchPanel watch={watch} />}
+          {watch && <WatchPanel watch={watch} phases={false} />}
         </div>
       )}
     </section>
