@@ -125,6 +125,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "check which payloads a trigger's conditions accept (trigger-desk match --help)",
     run: async (argv, io) => (await import('./match')).run(argv, io),
   },
+  harness: {
+    summary: "list or import a Harness project's custom triggers (trigger-desk harness --help)",
+    run: async (argv, io) => (await import('./harness')).run(argv, io),
+  },
   sandbox: {
     summary: 'run the embedded Harness sandbox alone, with a ready cURL command per example trigger',
     run: (argv, io) => runChild(join('dist-cli', 'sandbox.mjs'), argv, io.env),

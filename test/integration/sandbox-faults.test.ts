@@ -125,6 +125,7 @@ describe('faults', () => {
   it('rejects bad fault values by name', () => {
     expect(() => sb.setFaults({ delayMs: -1 })).toThrow(/delayMs/);
     expect(() => sb.setFaults({ status5xx: 200 })).toThrow(/status5xx/);
+    expect(() => sb.setFaults({ rateLimit: -1 })).toThrow(/rateLimit/);
     expect(sb.faults()).toEqual({
       delayMs: 0,
       resetConnections: false,
@@ -132,6 +133,7 @@ describe('faults', () => {
       failStage: null,
       nonJson: false,
       echoSecrets: false,
+      rateLimit: 0,
     });
   });
 });
@@ -149,6 +151,7 @@ describe('control routes over HTTP', () => {
       failStage: 'deploy_prod',
       nonJson: false,
       echoSecrets: false,
+      rateLimit: 0,
     });
     expect((await fire('{"a":"é"}')).status).toBe(502);
     const got = await fetch(`${sb.baseUrl}/_sandbox/received`);

@@ -12,10 +12,6 @@ import { importTriggers } from './import';
 import { listRuns, watchRun } from './runs';
 import { testConnection } from './test-key';
 
-export { clientFor } from './connection';
-export { listCustomTriggers, pipelinesInView } from './browse';
-export { importTriggers } from './import';
-
 type AccountName = Extract<keyof Handlers, `account:${string}`>;
 
 export function accountHandlers(ctx: Ctx, desk: WatchDesk): Pick<Handlers, AccountName> {
