@@ -1,9 +1,10 @@
 // The runs of an imported trigger's pipeline and their Harness approvals. The panels keep what they
 // show; these calls answer the Reply so each failure is said where the user acted.
-import type { ApprovalResult, ApprovalView, RunsPage } from '../../shared/account-model';
+import { create } from 'zustand';
+import type { ApprovalResult, ApprovalView, RunSummary, RunsPage } from '../../shared/account-model';
 import type { Reply } from '../../shared/errors';
 import type { WatchState } from '../../shared/watch-model';
-import { request } from '../bridge';
+import { errorText, request } from '../bridge';
 import { keepWatch } from './watch';
 
 export interface RunScope {
@@ -40,4 +41,52 @@ export function decide(
   comments: string,
 ): Promise<Reply<ApprovalResult>> {
   return request('account:approve', { workspaceId, approvalInstanceId, action, comments, confirm: true });
+}
+
+/** The run opened from a trigger's runs list, shown in the Result column with its live watch. */
+export interface OpenRun {
+  triggerId: string;
+  scope: RunScope;
+  run: RunSummary;
+  watchId: string | null;
+  error: string | null;
+}
+
+interface OpenRunState {
+  open: OpenRun | null;
+  /** Bumped when a decision changed a run: the runs list reads again. */
+  changed: number;
+}
+
+export const useOpenRun = create<OpenRunState>(() => ({ open: null, changed: 0 }));
+
+/** Opens a run (or closes it when it is the open one) and follows it in a watch. */
+export async function openRun(triggerId: string, scope: RunScope, run: RunSummary): Promise<void> {
+  const now = useOpenRun.getState().open;
+  if (now?.triggerId === triggerId && now.run.planExecutionId === run.planExecutionId) {
+    closeRun();
+    return;
+  }
+  useOpenRun.setState({ open: { triggerId, scope, run, watchId: null, error: null } });
+  const reply = await watchRun(scope, run.planExecutionId);
+  const still = useOpenRun.getState().open;
+  if (still?.run.planExecutionId !== run.planExecutionId) return;
+  useOpenRun.setState({
+    open: reply.ok ? { ...still, watchId: reply.value.id } : { ...still, error: errorText(reply.error) },
+  });
+}
+
+export function closeRun(): void {
+  useOpenRun.setState({ open: null });
+}
+
+/** A fresher summary of the open run, from a reloaded list. */
+export function updateOpenRun(runs: RunSummary[]): void {
+  const open = useOpenRun.getState().open;
+  const fresh = open && runs.find((r) => r.planExecutionId === open.run.planExecutionId);
+  if (open && fresh) useOpenRun.setState({ open: { ...open, run: fresh } });
+}
+
+export function runChanged(): void {
+  useOpenRun.setState((s) => ({ changed: s.changed + 1 }));
 }

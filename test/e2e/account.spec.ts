@@ -116,11 +116,12 @@ test('connect, import a whole project, the matrix fills; approve a waiting run a
   await expect(waiting).toHaveCount(1);
   await expect(waiting).toContainText(/webhook|trigger/i);
   await waiting.getByRole('button').click();
-  const approval = main.getByRole('group', { name: /^Approval\b.* in stage Approve release$/ });
+  // The run opens in the Result column: its approval, then its live watch.
+  const detail = page.getByRole('region', { name: /^Run #\d+ of Release with approval$/ });
+  const approval = detail.getByRole('group', { name: /^Approval\b.* in stage Approve release$/ });
   await approval.getByLabel(/^Comment/).fill('Ship it: checked on staging.');
-  const watch = main.getByRole('region', { name: 'Live watch' });
+  const watch = detail.getByRole('region', { name: 'Live watch' });
   await expect(watch.getByRole('list', { name: 'Stage timeline' })).toBeVisible();
-  await main.getByRole('region', { name: /^Run / }).scrollIntoViewIfNeeded();
   await shoot(page, 'account-runs-waiting');
 
   await approval.getByRole('button', { name: 'Approve…' }).click();
@@ -135,6 +136,9 @@ test('connect, import a whole project, the matrix fills; approve a waiting run a
     timeout: 45_000,
   });
   await expect(watch.getByRole('listitem', { name: 'Stage Approve release: Succeeded' })).toBeVisible();
+  // The runs list catches up with the watch, and the approval is gone.
+  await expect(runs.locator('.run-row').first()).toHaveAttribute('data-status', 'Success');
+  await expect(approval).toHaveCount(0);
   await shoot(page, 'account-run-success');
 });
 
@@ -175,11 +179,12 @@ test('a read-only key browses but may not approve, and a wrong key is said in pl
   const main = page.getByRole('main', { name: /^Trigger / });
   const runs = main.getByRole('list', { name: 'Runs of release_with_approval, newest first' });
   await runs.locator('.run-row[data-status="ApprovalWaiting"]').first().getByRole('button').click();
-  const approve = main.getByRole('button', { name: 'Approve…' });
+  const detail = page.getByRole('region', { name: /^Run #\d+ of Release with approval$/ });
+  const approve = detail.getByRole('button', { name: 'Approve…' });
   await expect(approve).toBeDisabled();
   await approve.scrollIntoViewIfNeeded();
   // The reason sits beside the buttons, in Harness's words, and names the button's description.
   const why = await approve.getAttribute('aria-describedby');
-  await expect(main.locator(`[id="${why ?? 'none'}"]`)).not.toBeEmpty();
+  await expect(detail.locator(`[id="${why ?? 'none'}"]`)).not.toBeEmpty();
   await shoot(page, 'account-readonly-approval');
 });

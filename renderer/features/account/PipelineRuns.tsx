@@ -1,17 +1,14 @@
 // "Runs of this pipeline" on a trigger imported from a Harness account: the pipeline's recent
 // executions (any trigger, any user) with status words, who or what started them and when. Opening
-// one follows it in a watch (the same stage timeline as a fire's); a run waiting for a Harness
-// approval shows the approval, to approve or reject from here.
+// one shows it in the Result column (RunDetail): its live watch, and its approval when it waits.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RunSummary, RunsPage } from '../../../shared/account-model';
 import type { Trigger } from '../../../shared/model';
 import { errorText } from '../../bridge';
-import { loadRuns, watchRun } from '../../stores/account-runs';
+import { loadRuns, openRun, updateOpenRun, useOpenRun } from '../../stores/account-runs';
 import { useWatches } from '../../stores/watch';
 import { formatDateTime } from '../watch/format';
 import { StatusBadge } from '../watch/StatusBadge';
-import { WatchPanel } from '../watch/WatchPanel';
-import { ApprovalBox } from './ApprovalBox';
 import '../watch/watch.css';
 import './runs.css';
 
@@ -45,12 +42,11 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
   const [page, setPage] = useState<RunsPage | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [watchId, setWatchId] = useState<string | null>(null);
-  const [watchError, setWatchError] = useState<string | null>(null);
-  const watch = useWatches((s) => (watchId ? s.watches[watchId] : undefined));
+  const open = useOpenRun((s) => (s.open?.triggerId === trigger.id ? s.open : null));
+  const changed = useOpenRun((s) => s.changed);
+  const watch = useWatches((s) => (open?.watchId ? s.watches[open.watchId] : undefined));
   // Strings, not the trigger: a reload of the triggers must not reload the runs.
-  const { workspaceId } = trigger;
+  const { id: triggerId, workspaceId } = trigger;
   const { orgIdentifier, projectIdentifier, pipelineIdentifier } = harness;
   const scope = useMemo(
     () => ({ workspaceId, orgIdentifier, projectIdentifier }),
@@ -69,36 +65,18 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
       setError(null);
       setPage(reply.value);
       setRuns((before) => (pageNumber === 0 ? reply.value.runs : [...before, ...reply.value.runs]));
+      updateOpenRun(reply.value.runs);
     },
     [scope, pipelineIdentifier],
   );
 
-  useEffect(() => {
-    void load(0);
-  }, [load]);
-  // The open run's watch reads it live; once it ends, the list catches up.
+  // Again after an approval or rejection, and once the open run's watch sees it end.
   const ended = watch?.terminal ?? false;
   useEffect(() => {
-    if (ended) void load(0);
-  }, [ended, load]);
+    void load(0);
+  }, [load, changed, ended]);
 
-  const openRun = async (run: RunSummary): Promise<void> => {
-    if (openId === run.planExecutionId) {
-      setOpenId(null);
-      return;
-    }
-    setOpenId(run.planExecutionId);
-    setWatchId(null);
-    setWatchError(null);
-    const reply = await watchRun(scope, run.planExecutionId);
-    if (!reply.ok) {
-      setWatchError(errorText(reply.error));
-      return;
-    }
-    setWatchId(reply.value.id);
-  };
-
-  const open = runs.find((r) => r.planExecutionId === openId);
+  const openId = open?.run.planExecutionId ?? null;
   const more = page !== null && page.page + 1 < page.totalPages;
   return (
     <section className="panel runs-panel" aria-labelledby="runs-heading">
@@ -128,7 +106,7 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
                 run.planExecutionId === openId && watch?.execution ? { ...run, status: watch.execution.status } : run
               }
               open={run.planExecutionId === openId}
-              onOpen={() => void openRun(run)}
+              onOpen={() => void openRun(triggerId, scope, run)}
             />
           ))}
         </ul>
@@ -138,24 +116,8 @@ export function PipelineRuns({ trigger, harness }: { trigger: Trigger; harness: 
           Load more runs
         </button>
       )}
-      {open && (
-        <div className="run-detail" aria-label={`Run ${open.runSequence ?? open.planExecutionId}`} role="region">
-          {open.waitingApproval && (
-            <ApprovalBox
-              scope={scope}
-              run={open}
-              onDone={() => {
-                void load(0);
-              }}
-            />
-          )}
-          {watchError && (
-            <p className="field-error" role="alert">
-              {watchError}
-            </p>
-          )}
-          {watch && <WatchPanel watch={watch} phases={false} />}
-        </div>
+      {runs.length > 0 && (
+        <p className="muted small-text">A run opens in the Result column, with its stage timeline live.</p>
       )}
     </section>
   );
