@@ -145,13 +145,15 @@ describe('Harness account connection', () => {
     const after = await h()['triggers:list']({ workspaceId });
     expect(after).toHaveLength(3);
     expect(after.find((t) => t.name === 'Deploy payments API')?.harness?.state).toBe('deleted');
+    const rechecked = await h()['account:check']({ workspaceId });
+    expect(rechecked.items.find((i) => i.name === 'Deploy payments API')).toMatchObject({ state: 'deleted' });
     expect((await h()['account:triggers'](scope)).triggers.map((t) => t.imported?.state)).toEqual([
       'current',
       'current',
     ]);
   });
 
-  it('waits out a 429 and says so; explains a 403 by its permission; keeps the key to its origin', async () => {
+  it('waits out a 429 and says so; names an unknown approval; keeps the key to its origin', async () => {
     sandbox.setFaults({ rateLimit: 1 });
     const listed = await h()['account:triggers']({
       workspaceId,
@@ -249,5 +251,25 @@ describe('Harness account connection', () => {
     expect(end.execution?.status.status).toBe('Success');
     const [after] = await h()['account:approvals'](run);
     expect(after?.activities).toEqual([expect.objectContaining({ action: 'APPROVE', comments: 'Ship it' })]);
+
+    // A second run, rejected: it ends ApprovalRejected.
+    await h()['triggers:fire']({ id: release?.triggerId ?? '', body: '{"version":"1.2.4"}' });
+    let next = (await h()['account:runs'](runsArgs)).runs[0];
+    for (let i = 0; i < 100 && !(next?.waitingApproval && next.planExecutionId !== run.planExecutionId); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      next = (await h()['account:runs'](runsArgs)).runs[0];
+    }
+    const second = { ...scope, planExecutionId: next?.planExecutionId ?? '' };
+    const secondWatch = await h()['account:watchRun'](second);
+    const [pending] = await h()['account:approvals'](second);
+    const rejected = await h()['account:approve']({
+      workspaceId,
+      approvalInstanceId: pending?.approvalInstanceId ?? '',
+      action: 'REJECT',
+      comments: 'Not today',
+      confirm: true,
+    });
+    expect(rejected).toMatchObject({ accepted: true, status: 'REJECTED' });
+    expect((await desk.until(secondWatch.id, isEnded)).execution?.status.status).toBe('ApprovalRejected');
   });
 });
