@@ -23,6 +23,7 @@ const HistoryView = lazy(() => import('./features/history/HistoryView'));
 const InspectorView = lazy(() => import('./features/inspector/InspectorView'));
 const ConditionsView = lazy(() => import('./features/conditions/ConditionsView'));
 const ChainsView = lazy(() => import('./features/chains/ChainsView'));
+const AccountView = lazy(() => import('./features/account/AccountView'));
 
 function ViewPanel({ name, children }: { name: ViewName; children: ReactNode }): ReactNode {
   const label = VIEW_TABS.find((t) => t.name === name)?.label ?? name;
@@ -103,6 +104,11 @@ export function App(): ReactNode {
         {view === 'chains' && (
           <ViewPanel name="chains">
             <ChainsView />
+          </ViewPanel>
+        )}
+        {view === 'account' && (
+          <ViewPanel name="account">
+            <AccountView />
           </ViewPanel>
         )}
       </Suspense>

@@ -5,8 +5,8 @@ import { create } from 'zustand';
 export type DialogName = 'import' | 'settings';
 
 /** The window's views, in tab order (Ctrl/Cmd+1… follows this order in App.tsx). */
-export type ViewName = 'triggers' | 'conditions' | 'history' | 'inspector' | 'chains';
-const VIEWS: readonly ViewName[] = ['triggers', 'conditions', 'history', 'inspector', 'chains'];
+export type ViewName = 'triggers' | 'conditions' | 'history' | 'inspector' | 'chains' | 'account';
+const VIEWS: readonly ViewName[] = ['triggers', 'conditions', 'history', 'inspector', 'chains', 'account'];
 
 interface UiState {
   dialog: DialogName | null;

@@ -39,6 +39,11 @@ export function watchForFire(state: WatchStoreState, result: FireResult | null |
   return Object.values(state.watches).find((w) => w.historyId === result.id || w.eventCorrelationId === id);
 }
 
+/** Keeps a watch the backend answered with (e.g. one started on a run of an account's pipeline). */
+export function keepWatch(watch: WatchState): void {
+  upsert(watch);
+}
+
 function upsert(watch: WatchState): void {
   const before = useWatches.getState().watches[watch.id];
   // Events can overtake a list answer: never go back to an older state.

@@ -19,6 +19,7 @@ export const VIEW_TABS: ViewTab[] = [
   { name: 'inspector', label: 'Inspector' },
   { name: 'conditions', label: 'Conditions' },
   { name: 'chains', label: 'Chains' },
+  { name: 'account', label: 'Account' },
 ];
 
 export function tabId(view: ViewName): string {

@@ -155,6 +155,10 @@ for (const size of [
     await expect(page.getByRole('region', { name: 'Chain editor' })).toBeVisible();
     await check(page, `${at}-chains`);
 
+    await page.keyboard.press('Control+6');
+    await expect(page.getByRole('main', { name: 'Harness account' }).getByLabel('Account id')).toBeVisible();
+    await check(page, `${at}-account`);
+
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+i');
     const dialog = page.getByRole('dialog', { name: 'Import a trigger' });

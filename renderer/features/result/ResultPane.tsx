@@ -6,6 +6,8 @@ import { useDesk } from '../../stores/workspaces';
 import { FireAnswer } from './FireAnswer';
 import { FireProgress } from './FireProgress';
 import { FireWatch } from '../watch/FireWatch';
+import { RunDetail } from '../account/RunDetail';
+import { useOpenRun } from '../../stores/account-runs';
 
 const TITLES: Partial<Record<ErrorShape['code'], string>> = {
   'network': 'Could not reach the server',
@@ -42,14 +44,16 @@ export function ResultPane(): ReactNode {
   const selectedId = useDesk((s) => s.selectedId);
   const running = useFire((s) => (selectedId ? s.running[selectedId] : undefined));
   const outcome = useFire((s) => (selectedId ? s.outcomes[selectedId] : undefined));
+  const runOpen = useOpenRun((s) => s.open !== null && s.open.triggerId === selectedId);
   return (
     <section className="result-pane" aria-label="Fire result">
       <h2 className="pane-title">Result</h2>
       <div role="status" aria-live="polite" className="result-live">
         {running && <FireProgress running={running} />}
       </div>
+      {selectedId && <RunDetail triggerId={selectedId} />}
       <div role="region" aria-label="Last answer">
-        {!running && !outcome && <p className="muted">Fire a trigger to see Harness’s answer here.</p>}
+        {!running && !outcome && !runOpen && <p className="muted">Fire a trigger to see Harness’s answer here.</p>}
         {!running && outcome?.kind === 'result' && <FireAnswer result={outcome.result} />}
         {!running && outcome?.kind === 'result' && <FireWatch result={outcome.result} />}
         {!running && outcome?.kind === 'error' && <FireFailed error={outcome.error} host={outcome.host} />}

@@ -4,6 +4,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { Trigger } from '../../../shared/model';
 import { deleteTrigger, selectTrigger } from '../../stores/workspaces';
 import { needsOf, useFolders } from '../../stores/folders';
+import { RemoteMark } from '../account/RemoteMark';
 
 function moveFocus(event: KeyboardEvent<HTMLButtonElement>, to: 1 | -1 | 'first' | 'last'): void {
   const rows = [...document.querySelectorAll<HTMLButtonElement>('.trigger-row')];
@@ -64,6 +65,7 @@ export function TriggerRow({
             </span>
           )}
           {trigger.production && <span className="badge badge-prod">prod</span>}
+          {trigger.harness && trigger.harness.state !== 'current' && <RemoteMark state={trigger.harness.state} />}
         </span>
       </button>
     </li>

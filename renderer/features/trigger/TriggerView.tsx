@@ -1,6 +1,7 @@
 // The middle column for the selected trigger: header, URL fields, key, payload and the fire bar.
 import type { ReactNode } from 'react';
 import { useDesk, selectedTrigger } from '../../stores/workspaces';
+import { HarnessOriginPanel } from '../account/HarnessOriginPanel';
 import { Welcome } from '../welcome/Welcome';
 import { FireBar } from './FireBar';
 import { FolderNeeds } from '../folders/FolderNeeds';
@@ -22,6 +23,7 @@ export function TriggerView(): ReactNode {
         <TriggerFields trigger={trigger} />
         <KeyEditor trigger={trigger} />
         <PayloadEditor trigger={trigger} />
+        <HarnessOriginPanel trigger={trigger} />
       </div>
       <FireBar trigger={trigger} />
     </main>

@@ -122,7 +122,8 @@ function Actions({ watch }: { watch: WatchState }): ReactNode {
   );
 }
 
-export function WatchPanel({ watch }: { watch: WatchState }): ReactNode {
+/** `phases`: the fire's path (sent, picked up, processed); off for a run opened from a pipeline's runs. */
+export function WatchPanel({ watch, phases = true }: { watch: WatchState; phases?: boolean }): ReactNode {
   const live = isLive(watch);
   const measuredAt = useWatches((s) => s.measuredAt[watch.id] ?? watch.updatedAt);
   return (
@@ -144,7 +145,7 @@ export function WatchPanel({ watch }: { watch: WatchState }): ReactNode {
           <strong>Needs a person.</strong> {watch.needsPerson}
         </div>
       )}
-      <WatchPhases watch={watch} />
+      {phases && <WatchPhases watch={watch} />}
       <RunSummary watch={watch} />
       {watch.steps.length > 0 && (
         <StageTimeline steps={watch.steps} measuredAt={measuredAt} live={live && !watch.terminal} />
