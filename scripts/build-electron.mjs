@@ -2,8 +2,8 @@
 //   electron/main.ts    → dist-electron/main.cjs     (Node side: backend, sandbox, undici, conf)
 //   electron/preload.ts → dist-electron/preload.cjs  (a sandboxed preload must be one CJS file:
 //                                                     it can require only 'electron')
-//   electron/web/start.ts → dist-electron/web.mjs    (browser mode: one file starts in ~0.3 s,
-//                                                     against ~0.9 s through tsx's loader)
+//   electron/web/start.ts → dist-electron/web.mjs    (browser mode: one file, its packages bundled
+//                                                     in, so a start resolves no node_modules graph)
 // The ESM-only dependencies (conf and friends) bundle into CJS because none of them uses
 // import.meta or top-level await; the build fails loudly if that ever changes.
 import { build } from 'esbuild';
@@ -29,7 +29,11 @@ const common = {
 
 const WEB_OUT = join(outdir, 'web.mjs');
 
-/** The browser-mode host as one ESM file (the Node packages stay in node_modules). */
+/**
+ * The browser-mode host as one ESM file. Its packages are bundled in (as the CLI's are): loading
+ * zod, undici, yaml… as hundreds of separate ES modules cost about as much as everything else the
+ * host does before it listens (docs/ARCHITECTURE.md, "Speed: the bench and its floors").
+ */
 export function buildWebHost() {
   return build({
     bundle: true,
@@ -40,7 +44,14 @@ export function buildWebHost() {
     logLevel: 'warning',
     legalComments: 'none',
     absWorkingDir: root,
-    packages: 'external',
+    // The native keychain module loads its own binary: it stays a package.
+    external: ['@napi-rs/keyring'],
+    // Bundled CommonJS packages (undici, ajv…) call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __tdRequire } from 'node:module';\nconst require = __tdRequire(import.meta.url);",
+    },
+    minifyWhitespace: true,
+    minifySyntax: true,
     entryPoints: [join(root, 'electron', 'web', 'start.ts')],
     outfile: WEB_OUT,
   });
