@@ -7,4 +7,7 @@ export { DATA_FORMAT } from './migrations';
 export { DEFAULT_SETTINGS } from './schema';
 export type { ChainsDoc, DataDoc, SamplesDoc, SettingsDoc, StoredTrigger, StoredWorkspace } from './schema';
 export { openStores } from './store';
+// For the test that holds the schema checker to ajv (test/unit/store-validate.test.ts).
+export { chainsSchema, dataSchema, samplesSchema, settingsSchema } from './schema';
+export { compileSchema, describeProblem } from './validate';
 export type { DocStore, Stores } from './store';
