@@ -1,8 +1,8 @@
 // undici (about 0.7 MB of code, a third of the web host) is loaded at the first request, not at
 // start-up: nothing before the first screen sends one (docs/ARCHITECTURE.md, "Speed").
-import type * as Undici from 'undici';
+import type * as Parts from './undici-parts';
 
-export type UndiciModule = typeof Undici;
+export type UndiciModule = typeof Parts;
 
 let loaded: UndiciModule | null = null;
 let loading: Promise<UndiciModule> | null = null;
@@ -13,6 +13,6 @@ export function undiciLoaded(): UndiciModule | null {
 }
 
 export function loadUndici(): Promise<UndiciModule> {
-  loading ??= import('undici').then((m) => (loaded = m));
+  loading ??= import('./undici-parts').then((m) => (loaded = m));
   return loading;
 }
