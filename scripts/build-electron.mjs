@@ -2,11 +2,12 @@
 //   electron/main.ts    → dist-electron/main.cjs     (Node side: backend, sandbox, undici, conf)
 //   electron/preload.ts → dist-electron/preload.cjs  (a sandboxed preload must be one CJS file:
 //                                                     it can require only 'electron')
-//   electron/web/start.ts → dist-electron/web.mjs    (browser mode: one file starts in ~0.3 s,
-//                                                     against ~0.9 s through tsx's loader)
+//   electron/web/start.ts → dist-electron/web.mjs    (browser mode, its packages bundled in, and
+//                           + dist-electron/web-chunks/ what it loads on first use)
 // The ESM-only dependencies (conf and friends) bundle into CJS because none of them uses
 // import.meta or top-level await; the build fails loudly if that ever changes.
 import { build } from 'esbuild';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,12 +28,21 @@ const common = {
   absWorkingDir: root,
 };
 
-const WEB_OUT = join(outdir, 'web.mjs');
+const WEB_CHUNKS = join(outdir, 'web-chunks');
 
-/** The browser-mode host as one ESM file (the Node packages stay in node_modules). */
-export function buildWebHost() {
-  return build({
+/**
+ * The browser-mode host: dist-electron/web.mjs and the chunks it loads on first use
+ * (dist-electron/web-chunks/: undici at the first request, the sandbox's condition evaluator at
+ * its first fire). Its packages are bundled in, as the CLI's are: loading zod, undici, yaml… as
+ * hundreds of separate ES modules cost about as much as everything else the host does before it
+ * listens (docs/ARCHITECTURE.md, "Speed: the bench and its floors"). Written as the CLI is
+ * (scripts/build-cli.mjs): chunks first, each through a temporary name, so a host starting
+ * meanwhile reads whole files; then chunks the new build does not have are removed.
+ */
+export async function buildWebHost() {
+  const result = await build({
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -40,10 +50,32 @@ export function buildWebHost() {
     logLevel: 'warning',
     legalComments: 'none',
     absWorkingDir: root,
-    packages: 'external',
-    entryPoints: [join(root, 'electron', 'web', 'start.ts')],
-    outfile: WEB_OUT,
+    // The native keychain module loads its own binary: it stays a package.
+    external: ['@napi-rs/keyring'],
+    // Bundled CommonJS packages (undici, ajv…) call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __tdRequire } from 'node:module';\nconst require = __tdRequire(import.meta.url);",
+    },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    entryPoints: { web: join(root, 'electron', 'web', 'start.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'web-chunks/[name]-[hash]',
+    write: false,
   });
+  const entriesLast = [...result.outputFiles].sort(
+    (a, b) => Number(!a.path.startsWith(WEB_CHUNKS)) - Number(!b.path.startsWith(WEB_CHUNKS)),
+  );
+  for (const file of entriesLast) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  const fresh = new Set(result.outputFiles.map((f) => f.path));
+  for (const name of readdirSync(WEB_CHUNKS))
+    if (!fresh.has(join(WEB_CHUNKS, name))) rmSync(join(WEB_CHUNKS, name), { force: true });
 }
 
 /**

@@ -2,17 +2,27 @@
 // createBackend. The port is kept stable across launches (the backend asks for the one it had, so
 // saved sandbox URLs stay valid); when that port is taken a free one is used, and the note says so.
 import type { SandboxPeer, StartSandbox } from '../../shared/sandbox-peer';
-import { createSandboxEvaluate } from './evaluate';
 import { startSandbox } from './server';
-import type { Sandbox } from './types';
+import type { Evaluate, Sandbox } from './types';
 
 function peer(sandbox: Sandbox, note: string | null): SandboxPeer {
   return { baseUrl: sandbox.baseUrl, examples: sandbox.examples, note, close: () => sandbox.close() };
 }
 
+/**
+ * Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator. It is
+ * loaded at the first fire (JEXL, the Java regex engine and the YAML reader are not needed to start).
+ */
+function lazyEvaluate(): Evaluate {
+  let loading: Promise<Evaluate> | null = null;
+  return async (input) => {
+    loading ??= import('./evaluate').then((m) => m.createSandboxEvaluate());
+    return (await loading)(input);
+  };
+}
+
 export const startSandboxPeer: StartSandbox = async (preferred) => {
-  // Fires at the sandbox obey the triggers' conditions, decided by the app's own evaluator.
-  const evaluate = createSandboxEvaluate();
+  const evaluate = lazyEvaluate();
   if (preferred !== null && preferred !== 0) {
     try {
       return peer(await startSandbox({ port: preferred, host: '127.0.0.1', evaluate }), null);

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { Notify } from '../../shared/api';
 import { defaultDataDir } from '../backend/store/index';
 import { createBackend } from '../backend/index';
-import { startSandboxPeer } from '../sandbox/index';
+// From peer.ts itself: the sandbox's index also exports the condition evaluator, which start-up
+// does not load (the peer loads it at the first fire).
+import { startSandboxPeer } from '../sandbox/peer';
 import { openBrowser, shouldOpenBrowser } from './open-browser';
 import { startWebHost, type WebHost } from './server';
 

@@ -22,19 +22,27 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-/** What `npm run web` runs once its page and bundle are built: the measured process start is the host's own. */
-async function buildHost(): Promise<void> {
+/**
+ * What `npm run web` runs once its page and bundle are built, started the same way (scripts/web.mjs,
+ * webHostArgs): the measured process start is the host's own. Returns the host's arguments.
+ */
+async function buildHost(): Promise<string[]> {
   const script: string = '../../scripts/web.mjs';
   const web = (await import(script)) as {
     buildRendererIfStale: (root: string) => boolean;
     buildWebHostIfStale: (root: string) => Promise<boolean>;
+    webHostArgs: (root: string) => string[];
   };
   if (!web.buildRendererIfStale(process.cwd())) throw new Error('bench: the renderer could not be built');
   if (!(await web.buildWebHostIfStale(process.cwd()))) throw new Error('bench: the web host bundle could not be built');
+  return web.webHostArgs(process.cwd());
 }
 
-function startHost(dataDir: string): { child: ChildProcess; url: Promise<string>; trace: Promise<string> } {
-  const child = spawn(process.execPath, ['dist-electron/web.mjs'], {
+function startHost(
+  hostArgs: string[],
+  dataDir: string,
+): { child: ChildProcess; url: Promise<string>; trace: Promise<string> } {
+  const child = spawn(process.execPath, hostArgs, {
     env: {
       ...process.env,
       TRIGGER_DESK_DATA: dataDir,
@@ -77,11 +85,11 @@ interface Launch {
 
 const listItem = (page: Page) => page.getByRole('list', { name: 'Triggers' }).getByRole('listitem').first();
 
-async function launchOnce(browser: Browser, dataDir: string): Promise<Launch> {
+async function launchOnce(browser: Browser, hostArgs: string[], dataDir: string): Promise<Launch> {
   const page = await browser.newPage();
   const start = performance.now();
   const spawnedAt = Date.now();
-  const host = startHost(dataDir);
+  const host = startHost(hostArgs, dataDir);
   try {
     await page.goto(await host.url);
     await listItem(page).waitFor({ state: 'visible' });
@@ -156,7 +164,7 @@ function firstScreenJsGzip(): number {
 export const STARTUP_MAX_RATIO = { first: 4, later: 4 };
 
 export async function run(): Promise<Figure[]> {
-  await buildHost();
+  const hostArgs = await buildHost();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const fresh: Launch[] = [];
   const warm: Launch[] = [];
@@ -168,9 +176,9 @@ export async function run(): Promise<Figure[]> {
       floors.push(await floorOnce(browser));
       const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-start-'));
       try {
-        fresh.push(await launchOnce(browser, dataDir));
+        fresh.push(await launchOnce(browser, hostArgs, dataDir));
         floors.push(await floorOnce(browser));
-        warm.push(await launchOnce(browser, dataDir));
+        warm.push(await launchOnce(browser, hostArgs, dataDir));
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

@@ -12,6 +12,8 @@ import type { Reply } from '../../shared/errors';
 export { expect };
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const script: string = '../../scripts/web.mjs';
+const { webHostArgs } = (await import(script)) as { webHostArgs: (dir: string) => string[] };
 const START_TIMEOUT_MS = 30_000;
 
 export interface DeskHost {
@@ -30,8 +32,9 @@ function startHost(
   vaultService: string,
   extraEnv: Record<string, string>,
 ): { child: ChildProcess; url: Promise<string> } {
-  // node --import tsx rather than `npx tsx`: the pid is the host itself, so SIGTERM reaches it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/start.ts'], {
+  // Started as `npm run web` starts it (the bundle global-setup.ts keeps fresh, scripts/web.mjs's
+  // arguments); node itself rather than npm: the pid is the host, so SIGTERM reaches it.
+  const child = spawn(process.execPath, webHostArgs(root), {
     cwd: root,
     env: {
       ...process.env,

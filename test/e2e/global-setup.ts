@@ -1,29 +1,16 @@
-// Builds the renderer when dist/renderer is older than its sources (the web host serves dist/).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Builds what the web host serves and runs when older than their sources: the page (dist/renderer)
+// and the host bundle (dist-electron/web.mjs), with the helpers `npm run web` uses (scripts/web.mjs).
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
-}
-
-export default function globalSetup(): void {
-  const built = join(root, 'dist', 'renderer', 'index.html');
-  const sources = Math.max(
-    newest(join(root, 'renderer')),
-    newest(join(root, 'shared')),
-    newest(join(root, 'vite.config.ts')),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  process.stdout.write('e2e: building the renderer (dist/renderer is missing or stale)\n');
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    { cwd: root, stdio: 'inherit' },
-  );
+export default async function globalSetup(): Promise<void> {
+  const script: string = '../../scripts/web.mjs';
+  const web = (await import(script)) as {
+    buildRendererIfStale: (dir: string) => boolean;
+    buildWebHostIfStale: (dir: string) => Promise<boolean>;
+  };
+  if (!web.buildRendererIfStale(root)) throw new Error('e2e: the page could not be built');
+  if (!(await web.buildWebHostIfStale(root))) throw new Error('e2e: the web host bundle could not be built');
 }

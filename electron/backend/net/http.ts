@@ -6,6 +6,7 @@ import type { Settings } from '../../../shared/model';
 import { explainNetError, isCertificateError, NetError } from './errors';
 import { createRouter, DIRECT, Dispatchers, type Route, type Router } from './proxy';
 import { buildTrust, openTunnel, peekCertificate, type CertSummary, type Trust } from './tls';
+import { loadUndici, undiciLoaded, type UndiciModule } from './undici';
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 30_000;
@@ -128,7 +129,7 @@ export function createHttpClient(getSettings: () => Settings, o: HttpClientOptio
   let state: State | null = null;
   let closed = false;
 
-  function current(settings: Settings): State {
+  function current(settings: Settings, undici: UndiciModule): State {
     if (state && sameNetwork(state.network, settings)) return state;
     // Settings changed (or first use): new routes and connections; old ones finish what they carry.
     const old = state;
@@ -144,11 +145,14 @@ export function createHttpClient(getSettings: () => Settings, o: HttpClientOptio
     }
     const router = createRouter(settings, { resolveProxy: o.resolveProxy, env });
     const { connectTimeoutMs } = timeoutsOf(settings);
-    const dispatchers = new Dispatchers({
-      connectTimeoutMs,
-      secureContext: trust.secureContext,
-      maxResponseSize: MAX_RESPONSE_BYTES,
-    });
+    const dispatchers = new Dispatchers(
+      {
+        connectTimeoutMs,
+        secureContext: trust.secureContext,
+        maxResponseSize: MAX_RESPONSE_BYTES,
+      },
+      undici,
+    );
     const network = {
       connectTimeoutMs: settings.connectTimeoutMs,
       proxyMode: settings.proxyMode,
@@ -181,8 +185,9 @@ export function createHttpClient(getSettings: () => Settings, o: HttpClientOptio
   }
 
   async function once(u: URL, req: HttpRequest, method: Dispatcher.HttpMethod, started: number): Promise<HttpResponse> {
+    const undici = undiciLoaded() ?? (await loadUndici());
     const settings = getSettings();
-    const s = current(settings);
+    const s = current(settings, undici);
     const timeouts = timeoutsOf(settings);
     if (s.trustError && u.protocol === 'https:') throw s.trustError;
     const ac = new AbortController();

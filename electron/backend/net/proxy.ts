@@ -2,9 +2,10 @@
 // manual setting > system (Electron's session.resolveProxy, PAC included) > HTTPS_PROXY/NO_PROXY.
 import { BlockList, isIP } from 'node:net';
 import type { SecureContext } from 'node:tls';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { DeskError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/model';
+import type { UndiciModule } from './undici';
 
 export type Route =
   | { kind: 'direct' }
@@ -242,13 +243,15 @@ export interface DispatcherOptions {
  */
 export class Dispatchers {
   readonly #o: DispatcherOptions;
+  readonly #undici: UndiciModule;
   readonly #direct: Agent;
   readonly #proxies = new Map<string, ProxyAgent>();
 
-  constructor(o: DispatcherOptions) {
+  constructor(o: DispatcherOptions, undici: UndiciModule) {
     this.#o = o;
+    this.#undici = undici;
     const connect = { timeout: o.connectTimeoutMs, secureContext: o.secureContext };
-    this.#direct = new Agent({ connect, maxResponseSize: o.maxResponseSize, headersTimeout: 0, bodyTimeout: 0 });
+    this.#direct = new undici.Agent({ connect, maxResponseSize: o.maxResponseSize, headersTimeout: 0, bodyTimeout: 0 });
   }
 
   get(route: Route): Dispatcher {
@@ -256,7 +259,7 @@ export class Dispatchers {
     let agent = this.#proxies.get(route.url);
     if (!agent) {
       const tlsOptions = { timeout: this.#o.connectTimeoutMs, secureContext: this.#o.secureContext };
-      agent = new ProxyAgent({
+      agent = new this.#undici.ProxyAgent({
         uri: route.url,
         proxyTls: tlsOptions,
         requestTls: tlsOptions,

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
-import { Client } from 'undici';
 import { DeskError } from '../../../shared/errors';
 import type { Route } from './proxy';
+import { loadUndici } from './undici';
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 const WHERE = 'the extra CA certificates in Settings → Network';
@@ -188,6 +188,7 @@ export async function openTunnel(
     const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
     headers['proxy-authorization'] = `Basic ${Buffer.from(user).toString('base64')}`;
   }
+  const { Client } = await loadUndici();
   const client = new Client(proxy.origin, { connect: { timeout: o.timeoutMs, secureContext: o.secureContext } });
   try {
     const { socket, statusCode } = await client.connect({

@@ -15,4 +15,7 @@ export type {
   StoredWorkspace,
 } from './schema';
 export { openStores } from './store';
+// For the test that holds the schema checker to ajv (test/unit/store-validate.test.ts).
+export { chainsSchema, dataSchema, samplesSchema, settingsSchema } from './schema';
+export { compileSchema, describeProblem } from './validate';
 export type { DocStore, Stores } from './store';

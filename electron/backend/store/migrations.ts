@@ -1,11 +1,11 @@
-// Versioned migrations of the store files (conf runs each step once, in order, and records the
-// version in the file; a failed step rolls the file back and the store is then moved aside).
+// Versioned migrations of the store files (json-file.ts runs each step once, in order, and records
+// the version in the file; when a step fails, nothing is written and the file is salvaged as it was).
 // Format versions are the files' own, not the app's: bump them only when the shape changes.
 //
 // 1.0.0 is the first released shape. Its step brings anything older into it: files written before
 // the format was versioned, by early builds, or by hand (a trigger given as {name, url} only).
-import type Conf from 'conf';
 import { parseTriggerUrl } from '../../../shared/harness/urls';
+import type { Migration } from './json-file';
 import { DEFAULT_SETTINGS, emptyData, type DataDoc, type SettingsDoc } from './schema';
 import { newId } from './ids';
 
@@ -124,19 +124,10 @@ export function upgradeSettingsTo1(raw: Loose): SettingsDoc {
   };
 }
 
-/** Replaces a store's content during a migration; conf keeps its own bookkeeping (the format version). */
-function replaceAll<T extends Record<string, unknown>>(store: Conf<T>, next: T): void {
-  store.store = next;
-}
-
-export const dataMigrations = {
-  '1.0.0': (store: Conf<DataDoc>) => {
-    replaceAll(store, upgradeDataTo1(store.store as unknown as Loose));
-  },
+export const dataMigrations: Record<string, Migration> = {
+  '1.0.0': (doc) => upgradeDataTo1(doc),
 };
 
-export const settingsMigrations = {
-  '1.0.0': (store: Conf<SettingsDoc>) => {
-    replaceAll(store, upgradeSettingsTo1(store.store as unknown as Loose));
-  },
+export const settingsMigrations: Record<string, Migration> = {
+  '1.0.0': (doc) => upgradeSettingsTo1(doc),
 };

@@ -1,15 +1,15 @@
 // The damaged-item rule, the same for every store file (docs/ARCHITECTURE.md): each list keeps the
-// items that pass their JSON schema (the very schema conf checks on every read and write), each
+// items that pass their JSON schema (the very schema checked on every read and write), each
 // other key keeps its value when it passes and takes its default otherwise. Whatever was left out
 // is named, by name where one can be read, with the first reason its schema gave.
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { JsonSyntaxError, lineColumn, parseJsonExact } from '../../../shared/harness/expressions-json';
+import { compileSchema, describeProblem, type Check } from './validate';
 
 export interface SalvageSpec<T> {
   /** "data file", "sample library": how the file is called in reports. */
   label: string;
   defaults: () => T;
-  /** Top-level key → JSON schema (conf's `schema` option). */
+  /** Top-level key → JSON schema (checked on every read and write, store.ts). */
   schema: Record<string, unknown>;
   /** What one item of each list is called, for the report ("trigger"). */
   itemNames?: Record<string, string>;
@@ -27,15 +27,13 @@ export interface Salvaged<T> {
 type Loose = Record<string, unknown>;
 type Schema = { type?: unknown; items?: unknown; properties?: Record<string, unknown> };
 
-/** Made on the first damaged file only: a healthy start never pays for it. */
-let ajv: Ajv2020 | null = null;
-const compiled = new WeakMap<object, ValidateFunction>();
+/** Compiled on the first damaged file only: a healthy start never pays for it. */
+const compiled = new WeakMap<object, Check>();
 
-function validator(schema: object): ValidateFunction {
+function validator(schema: object): Check {
   let v = compiled.get(schema);
   if (!v) {
-    ajv ??= new Ajv2020({ allowUnionTypes: true, strict: false });
-    v = ajv.compile(schema);
+    v = compileSchema(schema);
     compiled.set(schema, v);
   }
   return v;
@@ -43,18 +41,6 @@ function validator(schema: object): ValidateFunction {
 
 function isObject(v: unknown): v is Loose {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The first complaint, e.g. "createdAt must be number", never the value itself (it may be secret). */
-function reasonOf(v: ValidateFunction): string {
-  const e = v.errors?.[0];
-  if (!e) return 'not valid';
-  const where = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  const types: unknown = e.params.type;
-  const list = Array.isArray(types) ? types.map(String) : typeof types === 'string' ? types.split(',') : null;
-  const message =
-    e.keyword === 'type' && list !== null ? `must be ${list.join(' or ')}` : (e.message ?? 'is not valid');
-  return where === '' ? message : `${where} ${message}`;
 }
 
 function nameOf(item: unknown, index: number): string {
@@ -67,10 +53,11 @@ function nameOf(item: unknown, index: number): string {
   return `number ${index + 1}`;
 }
 
+/** The first complaint, e.g. "createdAt must be number", never the value itself (it may be secret). */
 function check(schema: unknown, value: unknown): string | null {
   if (!isObject(schema)) return null;
-  const v = validator(schema);
-  return v(value) ? null : reasonOf(v);
+  const problem = validator(schema)(value);
+  return problem === null ? null : describeProblem(problem);
 }
 
 /** Keeps what passes; `raw` is the parsed file (anything JSON can hold). */

@@ -1,13 +1,11 @@
-// The store files, through conf (electron-store's base: a JSON schema checked on every read and
-// write, versioned migrations, atomic writes). Four files in the data folder, each opened the same
-// way (openDoc): data.json (workspaces, triggers with their payloads and headers, bookkeeping),
-// settings.json, samples.json (the condition lab's samples) and chains.json (chains and their runs).
+// The store files: four in the data folder, each opened the same way (openDoc): data.json
+// (workspaces, triggers with their payloads and headers, bookkeeping), settings.json, samples.json
+// (the condition lab's samples) and chains.json (chains and their runs). Each is checked against its
+// JSON schema on every read and write, versioned, written atomically (json-file.ts).
 // A damaged file loses only its damaged items (salvage.ts); it is kept aside as it was, and reported.
-// samples.json and chains.json open on first use (each conf compiles its schema: start-up stays
-// as quick as with two files), or when the page asks for the notices (openAll).
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// samples.json and chains.json open on first use, or when the page asks for the notices (openAll).
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf, { type Options } from 'conf';
 import { DeskError } from '../../../shared/errors';
 import type { NoticeSource } from '../../../shared/model';
 import { redact } from '../../../shared/harness/redact';
@@ -20,7 +18,10 @@ import {
   settingsMigrations,
 } from './migrations';
 import { newId } from './ids';
+import { JsonFileError, openJsonFile, readChecked, writeAtomic, writeChecked, type JsonFileSpec } from './json-file';
+import type { Migration } from './json-file';
 import { jsonErrorPlace, salvage, type SalvageSpec } from './salvage';
+import { compileSchema } from './validate';
 import {
   chainsSchema,
   DEFAULT_SETTINGS,
@@ -81,17 +82,17 @@ const generations = new Map<string, number>();
 const RECHECK_MS = 50;
 
 /**
- * Wraps a conf instance. conf re-reads and re-validates the file on every access; reads here are
- * cached until the file changes: at once for a write from this process, within RECHECK_MS for one
- * from another process (the CLI). A stat per read cost two syscalls on every fire.
+ * One open file. Reads are cached until the file changes: at once for a write from this process,
+ * within RECHECK_MS for one from another process (the CLI). A stat per read cost two syscalls on
+ * every fire.
  */
-function docStore<T extends Record<string, unknown>>(conf: Conf<T>, fallback: () => T): DocStore<T> {
+function docStore<T extends Record<string, unknown>>(file: JsonFileSpec, fallback: () => T): DocStore<T> {
   let cache: { sig: string; gen: number; checkedAt: number; value: T } | null = null;
   const load = (): T => {
-    const gen = generations.get(conf.path) ?? 0;
+    const gen = generations.get(file.path) ?? 0;
     const now = performance.now();
     if (cache?.gen === gen && now - cache.checkedAt < RECHECK_MS) return cache.value;
-    const sig = signature(conf.path);
+    const sig = signature(file.path);
     if (sig === null) {
       cache = null;
       return fallback();
@@ -102,28 +103,28 @@ function docStore<T extends Record<string, unknown>>(conf: Conf<T>, fallback: ()
     }
     let value: T;
     try {
-      value = conf.store;
+      value = readChecked(file.path, file.check) as T;
     } catch (err) {
-      throw storeError(`read ${conf.path}`, err);
+      throw storeError(`read ${file.path}`, err);
     }
     cache = { sig, gen, checkedAt: now, value };
     return value;
   };
   return {
-    path: conf.path,
+    path: file.path,
     read: load,
     update(change) {
       const draft = structuredClone(load());
       const result = change(draft);
       try {
-        conf.store = draft;
+        writeChecked(file, draft);
       } catch (err) {
         // The draft broke the schema or the disk refused: nothing was written, the cache is intact.
-        throw storeError(`save ${conf.path}`, err);
+        throw storeError(`save ${file.path}`, err);
       }
-      const gen = (generations.get(conf.path) ?? 0) + 1;
-      generations.set(conf.path, gen);
-      const sig = signature(conf.path);
+      const gen = (generations.get(file.path) ?? 0) + 1;
+      generations.set(file.path, gen);
+      const sig = signature(file.path);
       cache = sig === null ? null : { sig, gen, checkedAt: performance.now(), value: draft };
       return result;
     },
@@ -140,18 +141,28 @@ export interface DocSpec<T extends Record<string, unknown>> extends SalvageSpec<
   name: string;
   source: NoticeSource;
   format: string;
-  migrations: NonNullable<Options<T>['migrations']>;
-  /** Keys the file must have (conf fills them from the defaults when absent). */
+  migrations: Record<string, Migration>;
+  /** Keys the file must have (filled from the defaults when absent). */
   required?: string[];
 }
 
-const common = {
-  // Data files hold trigger URLs (v3 tokens): readable by the owner only.
-  configFileMode: 0o600,
-  accessPropertiesByDotNotation: false,
-  ajvOptions: { allowUnionTypes: true },
-  serialize: (value: unknown) => JSON.stringify(value, undefined, 2),
-} as const;
+/** Each spec's whole-document check, compiled once (a few hundred microseconds, not ajv's compile). */
+const rootChecks = new WeakMap<object, JsonFileSpec['check']>();
+
+function fileSpec<T extends Record<string, unknown>>(dir: string, spec: DocSpec<T>): JsonFileSpec {
+  let check = rootChecks.get(spec);
+  if (!check) {
+    check = compileSchema({ type: 'object', required: spec.required ?? [], properties: spec.schema });
+    rootChecks.set(spec, check);
+  }
+  return {
+    path: join(dir, `${spec.name}.json`),
+    format: spec.format,
+    migrations: spec.migrations,
+    defaults: spec.defaults,
+    check,
+  };
+}
 
 function readOrNull(path: string): Buffer | null {
   try {
@@ -161,19 +172,12 @@ function readOrNull(path: string): Buffer | null {
   }
 }
 
-/** Writes beside, then renames over: a reader never sees half a file. */
-function writeWhole(path: string, value: unknown): void {
-  const tmp = `${path}.salvage-tmp`;
-  writeFileSync(tmp, common.serialize(value), { mode: 0o600 });
-  renameSync(tmp, path);
-}
-
 function firstLine(err: unknown): string {
   return err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
 }
 
 /**
- * Opens one store file. When conf cannot open it (bad JSON, a schema violation, a failed
+ * Opens one store file. When it cannot be opened (bad JSON, a schema violation, a failed
  * migration), the file as it was before this launch touched it is kept aside byte for byte, the
  * items that still pass their schema are kept (the others named in a report), and the store opens
  * on what was kept. Only a file that is not JSON at all starts afresh.
@@ -183,22 +187,17 @@ export function openDoc<T extends Record<string, unknown>>(
   spec: DocSpec<T>,
   report: (p: StoreProblem) => void,
 ): DocStore<T> {
-  const options: Options<T> & { cwd: string } = {
-    ...common,
-    cwd: dir,
-    configName: spec.name,
-    projectVersion: spec.format,
-    migrations: spec.migrations,
-    defaults: spec.defaults(),
-    schema: spec.schema as Options<T>['schema'],
-    ...(spec.required ? { rootSchema: { required: spec.required } } : {}),
-  };
-  const path = join(dir, `${spec.name}.json`);
-  // Read before conf runs: a migration rewrites the file, and the copy kept aside must be the user's.
+  const file = fileSpec(dir, spec);
+  const path = file.path;
   const original = readOrNull(path);
   const label = `${spec.label} (${path})`;
+  const fresh = (): DocStore<T> => {
+    openJsonFile(file, null);
+    return docStore(file, spec.defaults);
+  };
   try {
-    return docStore(new Conf<T>(options), spec.defaults);
+    openJsonFile(file, original === null ? null : original.toString('utf8'));
+    return docStore(file, spec.defaults);
   } catch (err) {
     if (original === null) throw storeError(`open the ${spec.label} in ${dir}`, err);
     const aside = join(dir, `${spec.name}.corrupt-${stamp(new Date())}.json`);
@@ -207,25 +206,23 @@ export function openDoc<T extends Record<string, unknown>>(
     } catch (moveErr) {
       throw storeError(`keep the damaged ${spec.label} ${path} aside`, moveErr);
     }
-    // What conf left on disk (migrated, when the migration ran), else the original.
-    const text = (readOrNull(path) ?? original).toString('utf8');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (parseErr) {
+    if (!(err instanceof JsonFileError)) {
+      const text = original.toString('utf8');
       rmSync(path, { force: true });
       report({
         source: spec.source,
         text: redact(
-          `The ${label} could not be read (${jsonErrorPlace(text, parseErr)}). It was kept as ${aside} and a fresh one was started.`,
+          `The ${label} could not be read (${jsonErrorPlace(text, err)}). It was kept as ${aside} and a fresh one was started.`,
         ),
       });
-      return docStore(new Conf<T>(options), spec.defaults);
+      return fresh();
     }
-    const kept = salvage(parsed, spec);
+    // What there is to save: the file migrated (or as it was before the step that failed).
+    const kept = salvage(err.doc, spec);
     try {
-      writeWhole(path, kept.doc);
-      const store = docStore(new Conf<T>(options), spec.defaults);
+      writeAtomic(path, kept.doc);
+      openJsonFile(file, readFileSync(path, 'utf8'));
+      const store = docStore(file, spec.defaults);
       const what =
         kept.dropped.length === 0
           ? `had a problem (${firstLine(err)})`
@@ -244,7 +241,7 @@ export function openDoc<T extends Record<string, unknown>>(
           `The ${label} could not be read (${firstLine(againErr)}). It was kept as ${aside} and a fresh one was started.`,
         ),
       });
-      return docStore(new Conf<T>(options), spec.defaults);
+      return fresh();
     }
   }
 }
