@@ -86,7 +86,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await Promise.all(backends.map((b) => b.close()));
-  if (!process.env.TD_KEEP) rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('folder workspaces', () => {
