@@ -1,6 +1,8 @@
 // The one contract between the page and the backend. Electron's ipc.ts registers exactly these
 // requests, the preload exposes exactly these, the web host routes exactly these. Every request's
-// arguments are checked against its schema at the boundary (see `parseArgs`).
+// arguments are checked against its schema at the boundary (see `parseArgs`). Two parts live in their
+// own files and are spread in here: the Harness account (api-account.ts) and folder workspaces
+// (api-folders.ts); the shapes they share are in api-fields.ts.
 import { z } from 'zod';
 import type { AppInfo, FireResult, Notice, Payload, Settings, Trigger, Workspace } from './model';
 import { DeskError, type Reply } from './errors';
@@ -9,43 +11,9 @@ import type { Sample } from './conditions-model';
 import type { ChainRun, ChainView } from './chain-model';
 import type { NotificationRuleOutput } from './harness/notification-rules';
 import type { EventName, Events } from './events';
-import type {
-  AccountConnection,
-  AccountOrg,
-  AccountPipeline,
-  AccountProject,
-  AccountTest,
-  ApprovalResult,
-  ApprovalView,
-  CheckReport,
-  ImportReport,
-  RemoteTriggerList,
-  RunsPage,
-} from './account-model';
-import type { FolderStatus, FolderWrite } from './folder-model';
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-const name = z.string().trim().min(1, 'must not be empty').max(120);
-/** Harness refuses nothing by size, but a 10 MB payload is a mistake, not a deployment. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const body = z.string().max(MAX_BODY_BYTES, 'payload is over 10 MB');
-const apiKey = z.string().max(4096);
-const none = z.strictObject({});
-/** A Harness identifier (org, project, pipeline, trigger, account, execution, approval instance). */
-const harnessId = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_$-]+$/, 'must be a Harness identifier');
-/** An absolute folder path (the backend checks it exists or can be made). */
-const folderDir = z.string().trim().min(1, 'must not be empty').max(4096);
-/** A keychain reference name as written in a folder: `apiKey: { keychain: "prod-harness" }`. */
-const keychainRef = z.string().trim().min(1, 'must not be empty').max(80);
-const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'must be a variable name');
+import { apiKey, body, id, MAX_BODY_BYTES, name, none, variableName } from './api-fields';
+import { accountRequests, type AccountResults } from './api-account';
+import { folderRequests, type FolderResults } from './api-folders';
 
 export const requests = {
   'app:info': none,
@@ -298,80 +266,7 @@ export const requests = {
       .optional(),
   }),
 
-  // --- Harness account connection (shared/account-model.ts, docs/harness-protocol.md "REST: the account") ---
-  /** The workspace's connection, or null. */
-  'account:get': z.strictObject({ workspaceId: id }),
-  /** Creates or changes the workspace's connection. `apiKey`: a new key goes to the vault; absent keeps the stored one. */
-  'account:connect': z.strictObject({
-    workspaceId: id,
-    baseUrl: z.string().trim().min(1).max(2048).optional(),
-    accountIdentifier: harnessId,
-    apiKey: apiKey.optional(),
-  }),
-  /** Forgets the connection and its key; imported triggers stay (with their own keys). */
-  'account:disconnect': z.strictObject({ workspaceId: id }),
-  /** Checks the key against Harness and says in plain words what it may do (view, execute, approve). */
-  'account:test': z.strictObject({ workspaceId: id }),
-  /** Every page, in Harness's order. */
-  'account:orgs': z.strictObject({ workspaceId: id }),
-  'account:projects': z.strictObject({ workspaceId: id, orgIdentifier: harnessId }),
-  'account:pipelines': z.strictObject({ workspaceId: id, orgIdentifier: harnessId, projectIdentifier: harnessId }),
-  /** The custom webhook triggers of a project (or of one pipeline), each with what the workspace has of it. */
-  'account:triggers': z.strictObject({
-    workspaceId: id,
-    orgIdentifier: harnessId,
-    projectIdentifier: harnessId,
-    pipelineIdentifier: harnessId.optional(),
-  }),
-  /** Imports one trigger (with `triggerIdentifier`, needs `pipelineIdentifier`), a pipeline's, or all of a project's
-   * custom triggers in one step, each with its YAML; again = update in place. Reports each; pushes data:changed once. */
-  'account:import': z
-    .strictObject({
-      workspaceId: id,
-      orgIdentifier: harnessId,
-      projectIdentifier: harnessId,
-      pipelineIdentifier: harnessId.optional(),
-      triggerIdentifier: harnessId.optional(),
-    })
-    .refine((a) => a.triggerIdentifier === undefined || a.pipelineIdentifier !== undefined, {
-      message: 'a trigger identifier needs its pipeline identifier',
-      path: ['pipelineIdentifier'],
-    }),
-  /** Compares the workspace's imported triggers with Harness: marks each current, changed in Harness, or deleted in Harness. */
-  'account:check': z.strictObject({ workspaceId: id }),
-  /** Takes an imported trigger's YAML (and URL, name) from Harness again; clears its "changed" mark. */
-  'account:refresh': z.strictObject({ triggerId: id }),
-  /** Recent executions of a pipeline (any trigger, any user), newest first. `page` is 0-based. */
-  'account:runs': z.strictObject({
-    workspaceId: id,
-    orgIdentifier: harnessId,
-    projectIdentifier: harnessId,
-    pipelineIdentifier: harnessId,
-    page: z.number().int().min(0).max(10_000).optional(),
-    size: z.number().int().min(1).max(100).optional(),
-  }),
-  /** Follows one run in a watch (its stage timeline, as for a fire's watch); answers the watch. */
-  'account:watchRun': z.strictObject({
-    workspaceId: id,
-    orgIdentifier: harnessId,
-    projectIdentifier: harnessId,
-    planExecutionId: harnessId,
-  }),
-  /** The Harness approvals of a run, each with whether this key may act on it. */
-  'account:approvals': z.strictObject({
-    workspaceId: id,
-    orgIdentifier: harnessId,
-    projectIdentifier: harnessId,
-    planExecutionId: harnessId,
-  }),
-  /** Approves or rejects; the page confirms first (naming pipeline and stage), so `confirm: true` is required. */
-  'account:approve': z.strictObject({
-    workspaceId: id,
-    approvalInstanceId: harnessId,
-    action: z.enum(['APPROVE', 'REJECT']),
-    comments: z.string().max(4096),
-    confirm: z.literal(true),
-  }),
+  ...accountRequests,
 
   // --- Notices: damaged files kept aside, history lines skipped, sandbox and keychain notes ---
   /** What the backend found while opening (and since), oldest first, until dismissed. */
@@ -379,38 +274,14 @@ export const requests = {
   /** Dismisses one notice for every window; an id already gone is not an error. */
   'notices:dismiss': z.strictObject({ id }),
 
-  // --- Folder workspaces: a workspace as plain files shared through git (shared/folder-model.ts) ---
-  /** Opens a folder holding a workspace.yaml as a folder workspace, kept in step both ways; the same folder twice answers the same workspace. */
-  'folders:open': z.strictObject({ dir: folderDir, name: name.optional() }),
-  /** Writes an app workspace into a folder (absent, empty, or already this workspace's) and keeps them in step from now on. */
-  'folders:link': z.strictObject({ workspaceId: id, dir: folderDir, shareTokens: z.boolean().optional() }),
-  /** Stops keeping the workspace in step with its folder; both stay as they are. */
-  'folders:unlink': z.strictObject({ workspaceId: id }),
-  /** A one-off copy of a workspace as a folder (not kept in step); refused when the folder holds anything else. */
-  'folders:export': z.strictObject({ workspaceId: id, dir: folderDir, shareTokens: z.boolean().optional() }),
-  /** A personal copy of a folder as a new app workspace (not kept in step). */
-  'folders:import': z.strictObject({ dir: folderDir, name: name.optional() }),
-  'folders:status': z.strictObject({ workspaceId: id }),
-  /** Reads the folder again now (the watcher does this by itself after a change on disk). */
-  'folders:rescan': z.strictObject({ workspaceId: id }),
-  /** Turns writing v3 webhook tokens into the folder on or off; the trigger files are rewritten. */
-  'folders:setShareTokens': z.strictObject({ workspaceId: id, shareTokens: z.boolean() }),
-  /** Puts the value of a keychain reference (a key, a secret header or variable named in the folder) in this person's keychain. */
-  'folders:setSecret': z.strictObject({ workspaceId: id, ref: keychainRef, value: z.string().min(1).max(8192) }),
-  /** Supplies a trigger's v3 webhook token by pasting its URL or Harness's cURL: it must name the same account, org, project, pipeline and trigger. */
-  'folders:supplyToken': z.strictObject({
-    triggerId: id,
-    text: z
-      .string()
-      .min(1)
-      .max(MAX_BODY_BYTES + 65536),
-  }),
+  ...folderRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
 export type Args<K extends RequestName> = z.infer<(typeof requests)[K]>;
 
-export interface Results {
+/** What each request answers; the account's and the folders' answers are in their own files. */
+export interface Results extends AccountResults, FolderResults {
   'app:info': AppInfo;
   'workspaces:list': Workspace[];
   'workspaces:create': Workspace;
@@ -470,37 +341,8 @@ export interface Results {
   'chains:stop': ChainRun;
   'chains:runs': ChainRun[];
   'chains:notificationYaml': NotificationRuleOutput;
-  // Harness account connection
-  'account:get': AccountConnection | null;
-  'account:connect': AccountConnection;
-  'account:disconnect': null;
-  'account:test': AccountTest;
-  'account:orgs': AccountOrg[];
-  'account:projects': AccountProject[];
-  'account:pipelines': AccountPipeline[];
-  'account:triggers': RemoteTriggerList;
-  'account:import': ImportReport;
-  'account:check': CheckReport;
-  'account:refresh': Trigger;
-  'account:runs': RunsPage;
-  'account:watchRun': WatchState;
-  'account:approvals': ApprovalView[];
-  'account:approve': ApprovalResult;
   'notices:list': Notice[];
   'notices:dismiss': null;
-  // Folder workspaces
-  'folders:open': { workspace: Workspace; status: FolderStatus };
-  'folders:link': { workspace: Workspace; status: FolderStatus };
-  'folders:unlink': Workspace;
-  /** The files written, relative to `dir`. */
-  'folders:export': FolderWrite;
-  /** `notes`: plain words, e.g. ids given anew because this data folder already held them. */
-  'folders:import': { workspace: Workspace; notes: string[] };
-  'folders:status': FolderStatus;
-  'folders:rescan': FolderStatus;
-  'folders:setShareTokens': FolderStatus;
-  'folders:setSecret': FolderStatus;
-  'folders:supplyToken': Trigger;
 }
 
 export type Result<K extends RequestName> = Results[K];

@@ -37,7 +37,7 @@ async function authorization(client: Client, id: string): Promise<{ allowed: boo
       ? { allowed: true, words: 'This key may approve or reject it.' }
       : {
           allowed: false,
-          words: `This key may not act on it${str(data?.reason) ? `: ${str(data?.reason)}` : ': its user is not among the approvers (or has already acted)'}.`,
+          words: `This key may not act on it${str(data?.reason) ? `: ${str(data?.reason)}` : ': its user is not among the approvers, has already acted, or lacks the execute permission (core_pipeline_execute)'}.`,
         };
   } catch (err) {
     return { allowed: false, words: err instanceof Error ? err.message : String(err) };

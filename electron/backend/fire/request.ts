@@ -3,7 +3,7 @@
 // deployment) and Harness's answer read, with what was sent recorded redacted. A network failure is
 // a result, not a throw, so the page keeps the user's payload. Exporting a fire as cURL: triggers/curl.ts.
 import { randomUUID } from 'node:crypto';
-import { MAX_BODY_BYTES } from '../../../shared/api';
+import { MAX_BODY_BYTES } from '../../../shared/api-fields';
 import { DeskError } from '../../../shared/errors';
 import { interpretFireResponse } from '../../../shared/harness/fire-response';
 import { redact, redactHeaders, redactUrl } from '../../../shared/harness/redact';
