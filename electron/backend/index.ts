@@ -95,7 +95,7 @@ export async function createBackend(o: BackendOptions): Promise<Backend> {
       vault,
       notify: o.notify,
       now: () => Date.now(),
-      notice: (text, level) => notices.add('folder', text, level),
+      notice: (text, level, key) => notices.add('folder', text, level, key),
       watch: o.mode !== 'cli',
       changed: () => {
         for (const scope of ['workspaces', 'triggers'] as const) {

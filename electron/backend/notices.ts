@@ -8,7 +8,8 @@ import type { Notice, NoticeSource } from '../../shared/model';
 import { newId } from './store/index';
 
 export interface Notices {
-  add(source: NoticeSource, text: string, level?: Notice['level']): void;
+  /** `key`: a notice with the same source and key replaces the earlier one (one "changed on disk" per folder). */
+  add(source: NoticeSource, text: string, level?: Notice['level'], key?: string): void;
   list(): Notice[];
   /** Dismissing one that is already gone is not an error (another window may have done it). */
   dismiss(id: string): void;
@@ -25,6 +26,7 @@ export interface NoticesOptions {
 export function createNotices(notify: Notify, o: NoticesOptions = {}): Notices {
   const now = o.now ?? Date.now;
   let all: Notice[] = [];
+  const keys = new Map<string, string>();
   const push = (): void => {
     try {
       notify('notices:changed', { notices: [...all] });
@@ -33,9 +35,11 @@ export function createNotices(notify: Notify, o: NoticesOptions = {}): Notices {
     }
   };
   return {
-    add(source, text, level = 'warning') {
+    add(source, text, level = 'warning', key) {
       const notice: Notice = { id: newId(), source, level, text: redact(text), at: now() };
-      all = [...all, notice];
+      const replaced = key === undefined ? undefined : keys.get(`${source}\n${key}`);
+      if (key !== undefined) keys.set(`${source}\n${key}`, notice.id);
+      all = [...all.filter((n) => n.id !== replaced), notice];
       o.echo?.(notice.text);
       push();
     },

@@ -145,6 +145,16 @@ describe('folder workspaces', () => {
     expect(notices.some((n: Notice) => n.source === 'folder' && n.text.includes(`1 file changed on disk`))).toBe(true);
     // The pull is not echoed: the file is exactly as the teammate wrote it.
     expect(readFileSync(join(shared, path), 'utf8')).toContain('name: Renamed by a teammate');
+
+    // A second pull: its notice replaces the first one for this folder (they do not pile up).
+    writeFileSync(join(shared, path), text.replace(/^name: .*$/m, 'name: Renamed again'));
+    await until('the second rename', async () =>
+      (await call(app, 'triggers:list', { workspaceId: sandboxWs.id })).find((x) => x.name === 'Renamed again'),
+    );
+    const changed = (await call(app, 'notices:list', {})).filter(
+      (n: Notice) => n.source === 'folder' && n.text.includes('changed on disk'),
+    );
+    expect(changed).toHaveLength(1);
   });
 
   it('a damaged file: line and column reported, its trigger keeps its last good state, the rest fires; an edit to it is refused', async () => {

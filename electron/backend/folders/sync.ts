@@ -58,7 +58,8 @@ export interface SyncDeps {
   vault: Vault;
   notify: Notify;
   now: () => number;
-  notice: (text: string, level: 'warning' | 'info') => void;
+  /** `key`: a later notice with the same key replaces this one. */
+  notice: (text: string, level: 'warning' | 'info', key?: string) => void;
   /** False for the CLI: it reads a folder once and does not follow it. */
   watch: boolean;
   /** After a change on disk was applied: tells the page to reload. */
@@ -320,13 +321,14 @@ export function createSync(d: SyncDeps) {
     l.syncedAt = now;
     if (o.announce && touched.length > 0) {
       const shown = touched.slice(0, 5).join(', ') + (touched.length > 5 ? ', …' : '');
-      d.notice(`${plural(touched.length, 'file')} changed on disk in ${l.dir}: ${shown}.`, 'info');
+      d.notice(`${plural(touched.length, 'file')} changed on disk in ${l.dir}: ${shown}.`, 'info', `changed ${l.dir}`);
     }
     for (const p of l.problems) {
       if (before.some((b) => b.path === p.path && b.message === p.message && b.line === p.line)) continue;
       d.notice(
         `${place(p)} in ${l.dir} could not be read: ${p.message}. What it held keeps its last good state; the rest of the workspace works.`,
         'warning',
+        `damaged ${l.dir} ${p.path}`,
       );
     }
     d.changed();
