@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BadInput } from './failure';
+import { COMMON_OPTIONS } from './options';
 
 export interface ExtraHeader {
   name: string;
@@ -99,17 +100,15 @@ export async function parseFireArgs(args: string[], env: Record<string, string |
   const { values, positionals } = parseArgs({
     args,
     options: {
+      ...COMMON_OPTIONS,
       'payload': { type: 'string', short: 'p' },
       'data-raw': { type: 'string' },
       'var': { type: 'string', multiple: true },
       'header': { type: 'string', short: 'H', multiple: true },
       'wait': { type: 'boolean' },
       'timeout': { type: 'string' },
-      'json': { type: 'boolean' },
-      'data': { type: 'string' },
       'workspace-dir': { type: 'string' },
       'output': { type: 'string', short: 'o' },
-      'help': { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,

@@ -9,6 +9,7 @@ import type { Backend } from '../backend/types';
 import { defaultDataDir } from '../backend/store/index';
 import { BadInput, reportFailure } from './failure';
 import { stdio, type CliIo } from './status';
+import { COMMON_OPTIONS } from './options';
 
 const USAGE = `usage: trigger-desk harness triggers --org O --project P [--pipeline PL] [--json]
        trigger-desk harness import   --org O --project P [--pipeline PL] [--workspace NAME] [--json]
@@ -47,15 +48,13 @@ function parse(argv: string[]): HarnessArgs | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
+      ...COMMON_OPTIONS,
       org: { type: 'string' },
       project: { type: 'string' },
       pipeline: { type: 'string' },
       workspace: { type: 'string' },
       base: { type: 'string' },
       account: { type: 'string' },
-      data: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,

@@ -1,5 +1,6 @@
 // `status <apiUrl>` and `chain <name>` take the same options: one target, --wait, --json, --data, --help.
 import { parseArgs } from 'node:util';
+import { COMMON_OPTIONS } from './options';
 
 export interface TargetArgs {
   /** null unless exactly one positional was given. */
@@ -15,10 +16,8 @@ export function parseTargetArgs(args: string[], defaultDataDir: string): TargetA
   const { values, positionals } = parseArgs({
     args,
     options: {
+      ...COMMON_OPTIONS,
       wait: { type: 'boolean' },
-      json: { type: 'boolean' },
-      data: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,

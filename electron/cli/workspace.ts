@@ -7,6 +7,7 @@ import { defaultDataDir } from '../backend/store/index';
 import type { Backend } from '../backend/types';
 import { BadInput, reportFailure } from './failure';
 import { stdio, type CliIo } from './status';
+import { COMMON_OPTIONS } from './options';
 
 const USAGE = `usage: trigger-desk workspace export <workspace-name> --dir DIR [--share-tokens]
        trigger-desk workspace import --dir DIR [--name NAME]
@@ -48,12 +49,10 @@ function parse(argv: string[]): Parsed | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
+      ...COMMON_OPTIONS,
       'dir': { type: 'string' },
       'name': { type: 'string' },
       'share-tokens': { type: 'boolean' },
-      'json': { type: 'boolean' },
-      'data': { type: 'string' },
-      'help': { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,

@@ -70,18 +70,3 @@ export function seedAccountWorld(world: World): void {
 export function inAccount(account: string): boolean {
   return account === ACCOUNT;
 }
-
-/** Harness's paged answer (PageResponse): the ng API's and the pipeline list's. */
-export function pageOf(all: unknown[], page: number, asked: number): Record<string, unknown> {
-  const size = Math.max(1, Math.min(asked, ACCOUNT_PAGE_MAX));
-  const content = all.slice(page * size, page * size + size);
-  return {
-    totalPages: Math.ceil(all.length / size),
-    totalItems: all.length,
-    pageItemCount: content.length,
-    pageSize: size,
-    content,
-    pageIndex: page,
-    empty: content.length === 0,
-  };
-}

@@ -1,12 +1,12 @@
 // The account's REST endpoints (docs/harness-protocol.md, "REST: the account") with Harness's key
 // rules: every call needs a key of the account (401 otherwise); the read-only key (keys.viewOnly)
 // may browse but not approve (403, core_pipeline_execute). Lists answer ACCOUNT_PAGE_MAX per page.
-import { ORGS, PROJECTS, inAccount, pageOf } from './account-world';
+import { ACCOUNT_PAGE_MAX, ORGS, PROJECTS, inAccount } from './account-world';
 import { authenticate, isAnswer, PIPELINE_EXECUTE } from './auth';
 import type { Ctx, Req } from './context';
 import { PIPELINES } from './examples';
 import { missing } from './fire';
-import { accessDenied, error, invalidRequest, json, notFound, success, type Answer } from './responses';
+import { accessDenied, error, invalidRequest, json, notFound, pageOf, success, type Answer } from './responses';
 import { pipelineExecutionSummary } from './summary';
 import { NO_KEY } from './uncertain';
 import type { ApiKey, Scope } from './world';
@@ -49,7 +49,9 @@ export function organizations(ctx: Ctx, req: Req): Answer {
   const key = keyFor(ctx, req, req.query.get('accountIdentifier') ?? '');
   if ('status' in key) return key;
   const list = ORGS.map((o) => ({ organization: { ...o, description: '', tags: {} }, harnessManaged: false }));
-  return success(pageOf(list, int(req.query.get('pageIndex'), 0), int(req.query.get('pageSize'), 50)));
+  return success(
+    pageOf(list, int(req.query.get('pageIndex'), 0), int(req.query.get('pageSize'), 50), ACCOUNT_PAGE_MAX),
+  );
 }
 
 /** GET /ng/api/projects?accountIdentifier&orgIdentifier&pageIndex&pageSize */
@@ -62,7 +64,9 @@ export function projects(ctx: Ctx, req: Req): Answer {
   const list = PROJECTS.filter((p) => org === null || p.orgIdentifier === org).map((p) => ({
     project: { ...p, description: '', modules: ['CD', 'CI'], tags: {} },
   }));
-  return success(pageOf(list, int(req.query.get('pageIndex'), 0), int(req.query.get('pageSize'), 50)));
+  return success(
+    pageOf(list, int(req.query.get('pageIndex'), 0), int(req.query.get('pageSize'), 50), ACCOUNT_PAGE_MAX),
+  );
 }
 
 /** The pipelines of a project: those its triggers start, in a stable order. */
@@ -83,7 +87,7 @@ export function pipelineList(ctx: Ctx, req: Req): Answer {
   const key = keyFor(ctx, req, s.account);
   if ('status' in key) return key;
   const list = pipelinesIn(ctx, s).map((p) => ({ ...p, orgIdentifier: s.org, projectIdentifier: s.project, tags: {} }));
-  return success(pageOf(list, int(req.query.get('page'), 0), int(req.query.get('size'), 25)));
+  return success(pageOf(list, int(req.query.get('page'), 0), int(req.query.get('size'), 25), ACCOUNT_PAGE_MAX));
 }
 
 /** POST /pipeline/api/pipelines/execution/summary?…&pipelineIdentifier&page&size: a Spring page. */

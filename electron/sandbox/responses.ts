@@ -143,3 +143,23 @@ export function uiPage(): Answer {
     body: "<!DOCTYPE html>\n<html><head><title>Harness sandbox</title></head><body><h1>Harness sandbox</h1><p>This is Trigger Desk's local Harness sandbox. It answers the custom webhook and REST APIs; the Harness web UI is not simulated.</p></body></html>\n",
   };
 }
+
+/** Harness's paged answer (PageResponse: the ng API's, the pipeline and trigger lists'): `asked` items a page, at most `max`. */
+export function pageOf<T>(
+  all: T[],
+  page: number,
+  asked: number,
+  max: number,
+): Record<string, unknown> & { content: T[] } {
+  const size = Math.max(1, Math.min(asked, max));
+  const content = all.slice(page * size, page * size + size);
+  return {
+    totalPages: Math.ceil(all.length / size),
+    totalItems: all.length,
+    pageItemCount: content.length,
+    pageSize: size,
+    content,
+    pageIndex: page,
+    empty: content.length === 0,
+  };
+}

@@ -4,7 +4,7 @@ import { authorizeRest } from './auth';
 import { missing } from './fire';
 import { harnessUuid } from './ids';
 import { curlCommand, triggerYaml, webhookUrl } from './links';
-import { invalidRequest, notFound, success, type Answer } from './responses';
+import { invalidRequest, notFound, pageOf, success, type Answer } from './responses';
 import type { Ctx, Req } from './context';
 import type { SandboxTrigger } from './types';
 import type { Scope } from './world';
@@ -107,19 +107,8 @@ export function listTriggers(ctx: Ctx, req: Req): Answer {
         (pipeline === null || t.pipelineIdentifier === pipeline) &&
         (term === '' || t.name.toLowerCase().includes(term) || t.identifier.toLowerCase().includes(term)),
     );
-  const page = int(req.query.get('page'), 0, 1_000_000);
-  const size = Math.max(1, int(req.query.get('size'), 25, 1000));
-  const content = all.slice(page * size, page * size + size).map((t) => triggerDetails(ctx, t));
-  return success({
-    totalPages: Math.ceil(all.length / size),
-    totalItems: all.length,
-    pageItemCount: content.length,
-    pageSize: size,
-    content,
-    pageIndex: page,
-    empty: content.length === 0,
-    pageToken: null,
-  });
+  const listed = pageOf(all, int(req.query.get('page'), 0, 1_000_000), int(req.query.get('size'), 25, 1000), 1000);
+  return success({ ...listed, content: listed.content.map((t) => triggerDetails(ctx, t)), pageToken: null });
 }
 
 function noSummary(id: string): Answer {
