@@ -17,7 +17,8 @@ import type { Chain } from '../../../shared/chain-model';
 import type { Sample } from '../../../shared/conditions-model';
 import type { ChainsDoc, DataDoc, DocStore, SamplesDoc, StoredWorkspace } from '../store/index';
 import type { Vault } from '../vault/index';
-import { applyChains, applySamples, applyTriggers, contentOf, distinctRefs } from './content';
+import { contentOf, distinctRefs } from './content';
+import { applyRead } from './apply-read';
 import { folderNeeds } from './needs';
 import { readFolderFiles, readOne, removeFile, writeAtomic } from './files';
 import { parseFolder, README_FILE, renderFolder } from './serialize';
@@ -284,28 +285,7 @@ export function createSync(d: SyncDeps) {
     const errors: FolderProblem[] = [];
     applying = true;
     try {
-      d.data.update((doc) => {
-        const w = doc.workspaces.find((x) => x.id === l.workspaceId);
-        if (!w) return;
-        const ws = read.content.workspace;
-        if (ws) {
-          const clash = doc.workspaces.some(
-            (x) => x.id !== w.id && x.deletedAt === null && x.name.toLowerCase() === ws.name.toLowerCase(),
-          );
-          if (!clash) w.name = ws.name;
-          w.shareTokens = ws.shareTokens;
-        }
-        const r = applyTriggers(doc, w.id, read.content.triggers, keep, now);
-        for (const e of r.errors)
-          errors.push({ path: read.pathOf.get(e.id) ?? 'triggers', line: null, column: null, message: e.message });
-      });
-      const samplesBefore = d.samples.read().samples;
-      const samples = applySamples(samplesBefore, l.workspaceId, read.content.samples, keep, now);
-      if (JSON.stringify(samples) !== JSON.stringify(samplesBefore))
-        d.samples.update((s) => void (s.samples = samples));
-      const chainsBefore = d.chains.read().chains;
-      const chains = applyChains(chainsBefore, l.workspaceId, read.content.chains, keep, now);
-      if (JSON.stringify(chains) !== JSON.stringify(chainsBefore)) d.chains.update((c) => void (c.chains = chains));
+      errors.push(...applyRead(d, l.workspaceId, read, keep, now));
     } finally {
       applying = false;
     }
