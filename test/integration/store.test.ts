@@ -411,36 +411,44 @@ describe('atomic writes', () => {
     const dir = tempDir();
     const stores = openStores(dir);
     const path = join(dir, 'data.json');
-    // A reader in another process parses the file as fast as it can while we rewrite it.
+    // A reader in another process parses the file as fast as it can while we rewrite it a fixed
+    // number of times (not for a fixed time: under load, fsync'd writes are slow), until told to stop.
+    const stop = join(dir, 'stop');
     const reader = spawn(
       process.execPath,
       [
         '-e',
-        `const fs=require('fs');let ok=0,bad=0;const end=Date.now()+1500;while(Date.now()<end){try{JSON.parse(fs.readFileSync(${JSON.stringify(path)},'utf8'));ok++}catch(e){if(e.code!=='ENOENT')bad++}}console.log(JSON.stringify({ok,bad}))`,
+        `const fs=require('fs');let ok=0,bad=0;console.log('ready');const end=Date.now()+60000;while(!fs.existsSync(${JSON.stringify(stop)})&&Date.now()<end){try{JSON.parse(fs.readFileSync(${JSON.stringify(path)},'utf8'));ok++}catch(e){if(e.code!=='ENOENT')bad++}}console.log(JSON.stringify({ok,bad}))`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
-    reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const ready = new Promise<void>((resolve) =>
+      reader.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.startsWith('ready\n')) resolve();
+      }),
+    );
     const done = new Promise<void>((resolve) => reader.on('exit', () => resolve()));
+    await ready;
     const big = 'x'.repeat(512 * 1024);
-    const until = Date.now() + 1200;
-    let writes = 0;
-    while (Date.now() < until) {
+    const WRITES = 30;
+    for (let writes = 0; writes < WRITES; writes++) {
       stores.data.update((d) => {
         d.workspaces = [
           { id: 'w1', name: `${writes}-${big.slice(writes % 1000)}`, kind: 'user', createdAt: writes, deletedAt: null },
         ];
       });
-      writes++;
       await new Promise((r) => setImmediate(r));
     }
+    writeFileSync(stop, '');
     await done;
-    const counts = JSON.parse(out) as { ok: number; bad: number };
-    expect(writes).toBeGreaterThan(10);
-    expect(counts.ok).toBeGreaterThan(10);
+    const counts = JSON.parse(out.slice('ready\n'.length)) as { ok: number; bad: number };
+    expect(stores.data.read().workspaces[0]?.createdAt).toBe(WRITES - 1);
+    expect(counts.ok).toBeGreaterThan(0);
     expect(counts.bad).toBe(0);
     // No temp files are left behind.
+    rmSync(stop);
     expect(readdirSync(dir).sort()).toEqual(['data.json', 'settings.json']);
   });
 });
