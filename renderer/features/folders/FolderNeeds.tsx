@@ -8,6 +8,7 @@ import type { Trigger } from '../../../shared/model';
 import { errorText } from '../../bridge';
 import { needsOf, setFolderSecret, supplyToken, useFolders } from '../../stores/folders';
 import { showToast } from '../../stores/toasts';
+import { PasteForm } from '../../ui/PasteForm';
 import { useShallow } from 'zustand/react/shallow';
 import './folders.css';
 
@@ -16,6 +17,21 @@ const WHAT: Record<Exclude<FolderNeed['kind'], 'token'>, { noun: string; button:
   header: { noun: 'secret header value', button: 'Set value' },
   variable: { noun: 'secret variable value', button: 'Set value' },
 };
+
+// One need: what is missing, then its button or the open paste form, then any error.
+function NeedRow({ text, action, error }: { text: ReactNode; action: ReactNode; error: string | null }): ReactNode {
+  return (
+    <li className="folder-need">
+      <span className="folder-need-text">{text}</span>
+      {action}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
 
 function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
   const [editing, setEditing] = useState(false);
@@ -41,69 +57,59 @@ function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
     }
   };
   return (
-    <li className="folder-need">
-      <span className="folder-need-text">
-        <strong>Needs the webhook token:</strong> paste the trigger’s URL or cURL (this folder does not share tokens).
-      </span>
-      {!editing && (
-        <button
-          type="button"
-          className="small primary"
-          onClick={() => {
-            setEditing(true);
-          }}
-        >
-          Paste URL or cURL
-        </button>
-      )}
-      {editing && (
-        <form
-          className="folder-need-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
-          <label htmlFor={id} className="visually-hidden">
-            The trigger’s webhook URL or cURL
-          </label>
-          <textarea
-            id={id}
-            ref={field}
-            rows={2}
-            autoFocus
-            spellCheck={false}
-            className="mono"
-            placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?… or curl -X POST …"
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
-                void send();
-              }
-            }}
-          />
-          <button type="submit" className="small primary" disabled={busy}>
-            Use it
-          </button>
-          <button
-            type="button"
-            className="small"
-            onClick={() => {
+    <NeedRow
+      text={
+        <>
+          <strong>Needs the webhook token:</strong> paste the trigger’s URL or cURL (this folder does not share tokens).
+        </>
+      }
+      error={error}
+      action={
+        editing ? (
+          <PasteForm
+            className="folder-need-form"
+            fieldId={id}
+            label="The trigger’s webhook URL or cURL"
+            hideLabel
+            field={
+              <textarea
+                id={id}
+                ref={field}
+                rows={2}
+                autoFocus
+                spellCheck={false}
+                className="mono"
+                placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?… or curl -X POST …"
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                    e.preventDefault();
+                    e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
+                    void send();
+                  }
+                }}
+              />
+            }
+            submitLabel="Use it"
+            busy={busy}
+            onSubmit={() => void send()}
+            onCancel={() => {
               setEditing(false);
               setError(null);
             }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="small primary"
+            onClick={() => {
+              setEditing(true);
+            }}
           >
-            Cancel
+            Paste URL or cURL
           </button>
-        </form>
-      )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-    </li>
+        )
+      }
+    />
   );
 }
 
@@ -133,58 +139,46 @@ function SecretNeed({ trigger, need }: { trigger: Trigger; need: FolderNeed }): 
     }
   };
   return (
-    <li className="folder-need">
-      <span className="folder-need-text">
-        <strong>
-          Needs {what.noun} <code>{ref}</code>:
-        </strong>{' '}
-        the folder names it; its value stays in each person’s keychain.
-      </span>
-      {!editing && (
-        <button
-          type="button"
-          className="small primary"
-          aria-label={`${what.button} ${ref}`}
-          onClick={() => {
-            setEditing(true);
-          }}
-        >
-          {what.button}
-        </button>
-      )}
-      {editing && (
-        <form
-          className="folder-need-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
-          <label htmlFor={id} className="visually-hidden">
-            Value of {ref}
-          </label>
-          <input id={id} ref={field} type="password" autoComplete="off" spellCheck={false} autoFocus />
-          <button type="submit" className="small primary" disabled={busy}>
-            Save to keychain
-          </button>
-          <button
-            type="button"
-            className="small"
-            onClick={() => {
+    <NeedRow
+      text={
+        <>
+          <strong>
+            Needs {what.noun} <code>{ref}</code>:
+          </strong>{' '}
+          the folder names it; its value stays in each person’s keychain.
+        </>
+      }
+      error={error}
+      action={
+        editing ? (
+          <PasteForm
+            className="folder-need-form"
+            fieldId={id}
+            label={`Value of ${ref}`}
+            hideLabel
+            field={<input id={id} ref={field} type="password" autoComplete="off" spellCheck={false} autoFocus />}
+            submitLabel="Save to keychain"
+            busy={busy}
+            onSubmit={() => void send()}
+            onCancel={() => {
               setEditing(false);
               setError(null);
             }}
+          />
+        ) : (
+          <button
+            type="button"
+            className="small primary"
+            aria-label={`${what.button} ${ref}`}
+            onClick={() => {
+              setEditing(true);
+            }}
           >
-            Cancel
+            {what.button}
           </button>
-        </form>
-      )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-    </li>
+        )
+      }
+    />
   );
 }
 
