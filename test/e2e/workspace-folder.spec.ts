@@ -27,6 +27,20 @@ function tempFolder(): string {
   return join(mkdtempSync(join(tmpdir(), 'td-folder-')), 'team-triggers');
 }
 
+/**
+ * Runs a test's body on a fresh folder (removed afterwards, whatever happens) in a 1024×700 page,
+ * with the sidebar that lists the workspaces.
+ */
+async function inTempFolder(page: Page, body: (folder: string, sidebar: Locator) => Promise<void>): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const folder = tempFolder();
+  try {
+    await body(folder, page.getByRole('complementary', { name: 'Workspaces and triggers' }));
+  } finally {
+    rmSync(join(folder, '..'), { recursive: true, force: true });
+  }
+}
+
 const read = (path: string): string => {
   try {
     return readFileSync(path, 'utf8');
@@ -81,10 +95,7 @@ test('save to a folder; edits write the files; a change on disk shows with a not
   host,
 }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const folder = tempFolder();
-  try {
-    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
+  await inTempFolder(page, async (folder, sidebar) => {
     await sidebar.getByRole('button', { name: 'Save workspace Sandbox to folder…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save “Sandbox” to a folder' });
     await expect(dialog.getByRole('checkbox', { name: 'Share webhook tokens in the folder' })).not.toBeChecked();
@@ -162,9 +173,7 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     await expect.poll(() => read(payloadFile)).toBe('{"env": "theirs", "n": 2}');
 
     expectNoSecrets(folder);
-  } finally {
-    rmSync(join(folder, '..'), { recursive: true, force: true });
-  }
+  });
 });
 
 test('a damaged file shows its path, line and column while the rest fires; a missing token and key are asked for', async ({
@@ -172,11 +181,8 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
   host,
 }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const folder = tempFolder();
-  try {
+  await inTempFolder(page, async (folder, sidebar) => {
     await host.api('folders:link', { workspaceId: await sandboxWorkspace(host), dir: folder });
-    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
     await expect(sidebar.getByTestId('folder-path')).toHaveText(folder);
 
     // A damaged trigger file: path, line and column in the page; the other triggers still fire.
@@ -244,18 +250,13 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
     await settings.getByRole('button', { name: 'Done' }).click();
 
     expectNoSecrets(folder);
-  } finally {
-    rmSync(join(folder, '..'), { recursive: true, force: true });
-  }
+  });
 });
 
 test('a folder opened from the page is kept in step; imported, it is a personal copy', async ({ desk: page, host }) => {
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const folder = tempFolder();
-  try {
+  await inTempFolder(page, async (folder, sidebar) => {
     const sandboxId = await sandboxWorkspace(host);
     await host.api('folders:export', { workspaceId: sandboxId, dir: folder });
-    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
     await expect(sidebar.getByTestId('folder-path')).toHaveCount(0); // an export is a copy: nothing kept in step
 
     const openDialog = async (): Promise<Locator> => {
@@ -289,7 +290,5 @@ test('a folder opened from the page is kept in step; imported, it is a personal 
     await expect(sidebar.getByTestId('folder-path')).toHaveCount(1);
 
     expectNoSecrets(folder);
-  } finally {
-    rmSync(join(folder, '..'), { recursive: true, force: true });
-  }
+  });
 });
