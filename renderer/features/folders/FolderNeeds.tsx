@@ -18,12 +18,71 @@ const WHAT: Record<Exclude<FolderNeed['kind'], 'token'>, { noun: string; button:
   variable: { noun: 'secret variable value', button: 'Set value' },
 };
 
-// One need: what is missing, then its button or the open paste form, then any error.
-function NeedRow({ text, action, error }: { text: ReactNode; action: ReactNode; error: string | null }): ReactNode {
+// One need: what is missing, its button (which opens the paste form), and any error. `take` reads the
+// field and clears it at once; `save` answers an error to show, or null when done.
+interface NeedProps {
+  text: ReactNode;
+  openLabel: string;
+  openAriaLabel?: string;
+  fieldLabel: string;
+  /** The field, given its id and the send action (for a shortcut inside it). */
+  field: (id: string, send: () => void) => ReactNode;
+  submitLabel: string;
+  emptyError: string;
+  take: () => string;
+  save: (value: string) => Promise<string | null>;
+}
+
+function Need(props: NeedProps): ReactNode {
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const send = async (): Promise<void> => {
+    const value = props.take();
+    if (value === '') {
+      setError(props.emptyError);
+      return;
+    }
+    setBusy(true);
+    const problem = await props.save(value);
+    setBusy(false);
+    if (problem !== null) setError(problem);
+    else {
+      setEditing(false);
+      setError(null);
+    }
+  };
   return (
     <li className="folder-need">
-      <span className="folder-need-text">{text}</span>
-      {action}
+      <span className="folder-need-text">{props.text}</span>
+      {editing ? (
+        <PasteForm
+          className="folder-need-form"
+          fieldId={id}
+          label={props.fieldLabel}
+          hideLabel
+          field={props.field(id, () => void send())}
+          submitLabel={props.submitLabel}
+          busy={busy}
+          onSubmit={() => void send()}
+          onCancel={() => {
+            setEditing(false);
+            setError(null);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="small primary"
+          aria-label={props.openAriaLabel}
+          onClick={() => {
+            setEditing(true);
+          }}
+        >
+          {props.openLabel}
+        </button>
+      )}
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -34,112 +93,53 @@ function NeedRow({ text, action, error }: { text: ReactNode; action: ReactNode; 
 }
 
 function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  const id = useId();
-  const send = async (): Promise<void> => {
-    const text = field.current?.value.trim() ?? '';
-    if (field.current) field.current.value = '';
-    if (text === '') {
-      setError('Paste the trigger’s webhook URL, or Harness’s “Copy as cURL”.');
-      return;
-    }
-    setBusy(true);
-    const reply = await supplyToken(trigger.id, text);
-    setBusy(false);
-    if (!reply.ok) setError(errorText(reply.error));
-    else {
-      setEditing(false);
-      setError(null);
-      showToast(`Webhook token kept in your keychain for “${trigger.name}”.`);
-    }
-  };
   return (
-    <NeedRow
+    <Need
       text={
         <>
           <strong>Needs the webhook token:</strong> paste the trigger’s URL or cURL (this folder does not share tokens).
         </>
       }
-      error={error}
-      action={
-        editing ? (
-          <PasteForm
-            className="folder-need-form"
-            fieldId={id}
-            label="The trigger’s webhook URL or cURL"
-            hideLabel
-            field={
-              <textarea
-                id={id}
-                ref={field}
-                rows={2}
-                autoFocus
-                spellCheck={false}
-                className="mono"
-                placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?… or curl -X POST …"
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                    e.preventDefault();
-                    e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
-                    void send();
-                  }
-                }}
-              />
+      openLabel="Paste URL or cURL"
+      fieldLabel="The trigger’s webhook URL or cURL"
+      field={(id, send) => (
+        <textarea
+          id={id}
+          ref={field}
+          rows={2}
+          autoFocus
+          spellCheck={false}
+          className="mono"
+          placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?… or curl -X POST …"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
+              send();
             }
-            submitLabel="Use it"
-            busy={busy}
-            onSubmit={() => void send()}
-            onCancel={() => {
-              setEditing(false);
-              setError(null);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            className="small primary"
-            onClick={() => {
-              setEditing(true);
-            }}
-          >
-            Paste URL or cURL
-          </button>
-        )
-      }
+          }}
+        />
+      )}
+      submitLabel="Use it"
+      emptyError="Paste the trigger’s webhook URL, or Harness’s “Copy as cURL”."
+      take={() => takeValue(field.current)}
+      save={async (text) => {
+        const reply = await supplyToken(trigger.id, text);
+        if (!reply.ok) return errorText(reply.error);
+        showToast(`Webhook token kept in your keychain for “${trigger.name}”.`);
+        return null;
+      }}
     />
   );
 }
 
 function SecretNeed({ trigger, need }: { trigger: Trigger; need: FolderNeed }): ReactNode {
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-  const id = useId();
   const what = WHAT[need.kind === 'token' ? 'key' : need.kind];
   const ref = need.ref ?? '';
-  const send = async (): Promise<void> => {
-    const value = field.current?.value.trim() ?? '';
-    if (field.current) field.current.value = ''; // the value leaves the page at once
-    if (value === '') {
-      setError(`Paste the ${what.noun} first.`);
-      return;
-    }
-    setBusy(true);
-    const reply = await setFolderSecret(trigger.workspaceId, ref, value);
-    setBusy(false);
-    if (!reply.ok) setError(`${errorText(reply.error)} Paste it again.`);
-    else {
-      setEditing(false);
-      setError(null);
-      showToast(`“${ref}” is kept in your keychain.`);
-    }
-  };
   return (
-    <NeedRow
+    <Need
       text={
         <>
           <strong>
@@ -148,38 +148,28 @@ function SecretNeed({ trigger, need }: { trigger: Trigger; need: FolderNeed }): 
           the folder names it; its value stays in each person’s keychain.
         </>
       }
-      error={error}
-      action={
-        editing ? (
-          <PasteForm
-            className="folder-need-form"
-            fieldId={id}
-            label={`Value of ${ref}`}
-            hideLabel
-            field={<input id={id} ref={field} type="password" autoComplete="off" spellCheck={false} autoFocus />}
-            submitLabel="Save to keychain"
-            busy={busy}
-            onSubmit={() => void send()}
-            onCancel={() => {
-              setEditing(false);
-              setError(null);
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            className="small primary"
-            aria-label={`${what.button} ${ref}`}
-            onClick={() => {
-              setEditing(true);
-            }}
-          >
-            {what.button}
-          </button>
-        )
-      }
+      openLabel={what.button}
+      openAriaLabel={`${what.button} ${ref}`}
+      fieldLabel={`Value of ${ref}`}
+      field={(id) => <input id={id} ref={field} type="password" autoComplete="off" spellCheck={false} autoFocus />}
+      submitLabel="Save to keychain"
+      emptyError={`Paste the ${what.noun} first.`}
+      take={() => takeValue(field.current)}
+      save={async (value) => {
+        const reply = await setFolderSecret(trigger.workspaceId, ref, value);
+        if (!reply.ok) return `${errorText(reply.error)} Paste it again.`;
+        showToast(`“${ref}” is kept in your keychain.`);
+        return null;
+      }}
     />
   );
+}
+
+/** The field's trimmed value; the field is emptied at once (the value leaves the page). */
+function takeValue(field: HTMLInputElement | HTMLTextAreaElement | null): string {
+  const value = field?.value.trim() ?? '';
+  if (field) field.value = '';
+  return value;
 }
 
 export function FolderNeeds({ trigger }: { trigger: Trigger }): ReactNode {
