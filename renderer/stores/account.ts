@@ -54,16 +54,21 @@ const EMPTY_BROWSER = {
   report: null,
 } as const;
 
-export const useAccount = create<AccountState>(() => ({
-  workspaceId: null,
-  connection: undefined,
-  test: null,
-  busy: {},
-  errors: {},
-  importing: null,
-  progress: null,
-  ...EMPTY_BROWSER,
-}));
+/** The state of a workspace just opened (or of none yet): nothing loaded. */
+function opened(workspaceId: string | null): AccountState {
+  return {
+    workspaceId,
+    connection: undefined,
+    test: null,
+    busy: {},
+    errors: {},
+    importing: null,
+    progress: null,
+    ...EMPTY_BROWSER,
+  };
+}
+
+export const useAccount = create<AccountState>(() => opened(null));
 
 function setBusy(part: AccountPart, busy: boolean, error?: string): void {
   useAccount.setState((s) => ({ busy: { ...s.busy, [part]: busy }, errors: { ...s.errors, [part]: error } }));
@@ -100,16 +105,7 @@ export function importKey(scope: ImportScope): string {
 }
 
 export async function openAccount(workspaceId: string): Promise<void> {
-  useAccount.setState({
-    workspaceId,
-    connection: undefined,
-    test: null,
-    busy: {},
-    errors: {},
-    importing: null,
-    progress: null,
-    ...EMPTY_BROWSER,
-  });
+  useAccount.setState(opened(workspaceId));
   const reply = await request('account:get', { workspaceId });
   if (!current(workspaceId)) return;
   if (!reply.ok) {
