@@ -7,9 +7,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page, Route } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { folderFiles, secretsIn } from '../helpers/folder-scan';
-import { payloadText, setPayload } from './composer-editor';
+import { holdSaves, payloadText, setPayload } from './composer-editor';
 import { expect, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
 import { KEYS, example, exampleUrl } from './sandbox-curl';
 import { EXAMPLES } from '../../electron/sandbox/examples';
@@ -48,26 +48,6 @@ const read = (path: string): string => {
     return '';
   }
 };
-
-/** Holds every payload save until released: the typed text stays unsaved as long as the test wants. */
-async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; held: () => number }> {
-  const waiting: Route[] = [];
-  let released = false;
-  const isSave = (url: URL): boolean => url.pathname === '/api/payloads:save';
-  const hold = async (route: Route): Promise<void> => {
-    if (released) await route.continue();
-    else waiting.push(route);
-  };
-  await page.route(isSave, hold);
-  return {
-    held: () => waiting.length,
-    release: async () => {
-      released = true;
-      for (const route of waiting.splice(0)) await route.continue();
-      await page.unroute(isSave, hold);
-    },
-  };
-}
 
 async function sandboxWorkspace(host: DeskHost): Promise<string> {
   const ws = (await host.api('workspaces:list', {})).find((w) => w.kind === 'sandbox');
