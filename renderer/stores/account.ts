@@ -11,6 +11,7 @@ import type {
   ImportReport,
   RemoteTriggerList,
 } from '../../shared/account-model';
+import type { Reply } from '../../shared/errors';
 import { desk, errorText, request } from '../bridge';
 import { showToast } from './toasts';
 import { replaceTrigger } from './workspaces';
@@ -53,16 +54,21 @@ const EMPTY_BROWSER = {
   report: null,
 } as const;
 
-export const useAccount = create<AccountState>(() => ({
-  workspaceId: null,
-  connection: undefined,
-  test: null,
-  busy: {},
-  errors: {},
-  importing: null,
-  progress: null,
-  ...EMPTY_BROWSER,
-}));
+/** The state of a workspace just opened (or of none yet): nothing loaded. */
+function opened(workspaceId: string | null): AccountState {
+  return {
+    workspaceId,
+    connection: undefined,
+    test: null,
+    busy: {},
+    errors: {},
+    importing: null,
+    progress: null,
+    ...EMPTY_BROWSER,
+  };
+}
+
+export const useAccount = create<AccountState>(() => opened(null));
 
 function setBusy(part: AccountPart, busy: boolean, error?: string): void {
   useAccount.setState((s) => ({ busy: { ...s.busy, [part]: busy }, errors: { ...s.errors, [part]: error } }));
@@ -73,21 +79,33 @@ function current(workspaceId: string): boolean {
   return useAccount.getState().workspaceId === workspaceId;
 }
 
+/**
+ * One request on behalf of a part: the part is busy meanwhile and a failure is kept beside it. Answers
+ * the reply's value, or null when it failed or is stale (another workspace shown, or `stillWanted` false).
+ */
+async function ask<T>(
+  part: AccountPart,
+  workspaceId: string,
+  send: () => Promise<Reply<T>>,
+  stillWanted: () => boolean = () => true,
+): Promise<{ value: T } | null> {
+  setBusy(part, true);
+  const reply = await send();
+  if (!current(workspaceId) || !stillWanted()) return null;
+  if (!reply.ok) {
+    setBusy(part, false, errorText(reply.error));
+    return null;
+  }
+  setBusy(part, false);
+  return { value: reply.value };
+}
+
 export function importKey(scope: ImportScope): string {
   return `${scope.pipelineIdentifier ?? '*'}/${scope.triggerIdentifier ?? '*'}`;
 }
 
 export async function openAccount(workspaceId: string): Promise<void> {
-  useAccount.setState({
-    workspaceId,
-    connection: undefined,
-    test: null,
-    busy: {},
-    errors: {},
-    importing: null,
-    progress: null,
-    ...EMPTY_BROWSER,
-  });
+  useAccount.setState(opened(workspaceId));
   const reply = await request('account:get', { workspaceId });
   if (!current(workspaceId)) return;
   if (!reply.ok) {
@@ -102,20 +120,14 @@ export async function openAccount(workspaceId: string): Promise<void> {
 export async function connect(o: { baseUrl: string; accountIdentifier: string; apiKey: string }): Promise<boolean> {
   const workspaceId = useAccount.getState().workspaceId;
   if (!workspaceId) return false;
-  setBusy('connect', true);
   const args = {
     workspaceId,
     accountIdentifier: o.accountIdentifier.trim(),
     ...(o.baseUrl.trim() === '' ? {} : { baseUrl: o.baseUrl.trim() }),
     ...(o.apiKey === '' ? {} : { apiKey: o.apiKey }),
   };
-  const reply = await request('account:connect', args);
-  if (!current(workspaceId)) return false;
-  if (!reply.ok) {
-    setBusy('connect', false, errorText(reply.error));
-    return false;
-  }
-  setBusy('connect', false);
+  const reply = await ask('connect', workspaceId, () => request('account:connect', args));
+  if (!reply) return false;
   useAccount.setState({ connection: reply.value });
   await testConnection();
   return true;
@@ -124,14 +136,8 @@ export async function connect(o: { baseUrl: string; accountIdentifier: string; a
 export async function testConnection(): Promise<void> {
   const workspaceId = useAccount.getState().workspaceId;
   if (!workspaceId) return;
-  setBusy('test', true);
-  const reply = await request('account:test', { workspaceId });
-  if (!current(workspaceId)) return;
-  if (!reply.ok) {
-    setBusy('test', false, errorText(reply.error));
-    return;
-  }
-  setBusy('test', false);
+  const reply = await ask('test', workspaceId, () => request('account:test', { workspaceId }));
+  if (!reply) return;
   useAccount.setState({ test: reply.value });
   if (reply.value.ok && useAccount.getState().orgs === null) void loadOrgs();
 }
@@ -151,14 +157,8 @@ export async function disconnect(): Promise<void> {
 async function loadOrgs(): Promise<void> {
   const workspaceId = useAccount.getState().workspaceId;
   if (!workspaceId) return;
-  setBusy('browse', true);
-  const reply = await request('account:orgs', { workspaceId });
-  if (!current(workspaceId)) return;
-  if (!reply.ok) {
-    setBusy('browse', false, errorText(reply.error));
-    return;
-  }
-  setBusy('browse', false);
+  const reply = await ask('browse', workspaceId, () => request('account:orgs', { workspaceId }));
+  if (!reply) return;
   useAccount.setState({ orgs: reply.value });
   const only = reply.value.length === 1 ? reply.value[0] : undefined;
   if (only) await chooseOrg(only.identifier);
@@ -169,14 +169,13 @@ export async function chooseOrg(org: string): Promise<void> {
   if (!workspaceId) return;
   useAccount.setState({ org, projects: null, project: null, pipelines: null, remote: null, report: null });
   if (org === '') return;
-  setBusy('browse', true);
-  const reply = await request('account:projects', { workspaceId, orgIdentifier: org });
-  if (!current(workspaceId) || useAccount.getState().org !== org) return;
-  if (!reply.ok) {
-    setBusy('browse', false, errorText(reply.error));
-    return;
-  }
-  setBusy('browse', false);
+  const reply = await ask(
+    'browse',
+    workspaceId,
+    () => request('account:projects', { workspaceId, orgIdentifier: org }),
+    () => useAccount.getState().org === org,
+  );
+  if (!reply) return;
   useAccount.setState({ projects: reply.value });
 }
 
@@ -221,20 +220,11 @@ export async function importTriggers(scope: ImportScope): Promise<void> {
   const { workspaceId, org, project } = useAccount.getState();
   if (!workspaceId || !org || !project) return;
   useAccount.setState({ importing: importKey(scope), progress: null, report: null });
-  setBusy('import', true);
-  const reply = await request('account:import', {
-    workspaceId,
-    orgIdentifier: org,
-    projectIdentifier: project,
-    ...scope,
-  });
-  if (!current(workspaceId)) return;
-  useAccount.setState({ importing: null, progress: null });
-  if (!reply.ok) {
-    setBusy('import', false, errorText(reply.error));
-    return;
-  }
-  setBusy('import', false);
+  const reply = await ask('import', workspaceId, () =>
+    request('account:import', { workspaceId, orgIdentifier: org, projectIdentifier: project, ...scope }),
+  );
+  if (current(workspaceId)) useAccount.setState({ importing: null, progress: null });
+  if (!reply) return;
   useAccount.setState({ report: reply.value });
   showToast(`Import from Harness: ${outcomeText(reply.value)}.`, {
     tone: reply.value.counts.failed > 0 ? 'error' : 'info',
@@ -246,14 +236,8 @@ export async function importTriggers(scope: ImportScope): Promise<void> {
 export async function checkImported(): Promise<void> {
   const workspaceId = useAccount.getState().workspaceId;
   if (!workspaceId) return;
-  setBusy('import', true);
-  const reply = await request('account:check', { workspaceId });
-  if (!current(workspaceId)) return;
-  if (!reply.ok) {
-    setBusy('import', false, errorText(reply.error));
-    return;
-  }
-  setBusy('import', false);
+  const reply = await ask('import', workspaceId, () => request('account:check', { workspaceId }));
+  if (!reply) return;
   const changed = reply.value.items.filter((i) => i.state !== 'current').length;
   showToast(
     changed === 0

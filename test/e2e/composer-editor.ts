@@ -1,6 +1,6 @@
 // Helpers for the CodeMirror payload editor in e2e specs: its text (a contenteditable has no
-// .value) and the sandbox's record of what it received.
-import type { Locator, Page } from '@playwright/test';
+// .value), the sandbox's record of what it received, and holding the page's payload saves.
+import type { Locator, Page, Route } from '@playwright/test';
 
 /**
  * Replaces the editor's text the way a paste does. Not locator.fill(): its execCommand path makes
@@ -39,4 +39,26 @@ export async function sandboxControl(base: string, method: string, path: string,
 export async function receivedFires(base: string): Promise<Received[]> {
   const all = (await sandboxControl(base, 'GET', 'received')) as Received[];
   return all.filter((r) => r.method === 'POST' && r.path.includes('/webhook/custom/'));
+}
+
+/** A request of the page that saves a payload. */
+export const isSave = (url: URL): boolean => url.pathname === '/api/payloads:save';
+
+/** Holds every payload save until released, so a save stays in flight as long as the test wants. */
+export async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; held: () => number }> {
+  const waiting: Route[] = [];
+  let released = false;
+  const hold = async (route: Route): Promise<void> => {
+    if (released) await route.continue();
+    else waiting.push(route);
+  };
+  await page.route(isSave, hold);
+  return {
+    held: () => waiting.length,
+    release: async () => {
+      released = true;
+      for (const route of waiting.splice(0)) await route.continue();
+      await page.unroute(isSave, hold);
+    },
+  };
 }

@@ -4,7 +4,7 @@
 // text and the body read back from the backend are compared byte for byte.
 import type { Page, Route } from '@playwright/test';
 import { expect, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
-import { payloadText, setPayload } from './composer-editor';
+import { holdSaves, isSave, payloadText, setPayload } from './composer-editor';
 import { example } from './sandbox-curl';
 
 const THROTTLE = 6;
@@ -26,27 +26,6 @@ async function typeInBursts(page: Page, pieces: string[], pauseMs: number, delay
 async function savedBodies(host: DeskHost, triggerName: string): Promise<[string, string][]> {
   const trigger = (await host.api('triggers:list', {})).find((t) => t.name === triggerName);
   return (trigger?.payloads ?? []).map((p) => [p.name, p.body]);
-}
-
-const isSave = (url: URL): boolean => url.pathname === '/api/payloads:save';
-
-/** Holds every payload save until released, so a save stays in flight as long as the test wants. */
-async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; held: () => number }> {
-  const waiting: Route[] = [];
-  let released = false;
-  const hold = async (route: Route): Promise<void> => {
-    if (released) await route.continue();
-    else waiting.push(route);
-  };
-  await page.route(isSave, hold);
-  return {
-    held: () => waiting.length,
-    release: async () => {
-      released = true;
-      for (const route of waiting.splice(0)) await route.continue();
-      await page.unroute(isSave, hold);
-    },
-  };
 }
 
 async function emptyTrigger(host: DeskHost, name: string): Promise<void> {

@@ -7,9 +7,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page, Route } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { folderFiles, secretsIn } from '../helpers/folder-scan';
-import { payloadText, setPayload } from './composer-editor';
+import { holdSaves, payloadText, setPayload } from './composer-editor';
 import { expect, screenshot, sidebarTrigger, test, type DeskHost } from './fixtures';
 import { KEYS, example, exampleUrl } from './sandbox-curl';
 import { EXAMPLES } from '../../electron/sandbox/examples';
@@ -27,6 +27,20 @@ function tempFolder(): string {
   return join(mkdtempSync(join(tmpdir(), 'td-folder-')), 'team-triggers');
 }
 
+/**
+ * Runs a test's body on a fresh folder (removed afterwards, whatever happens) in a 1024×700 page,
+ * with the sidebar that lists the workspaces.
+ */
+async function inTempFolder(page: Page, body: (folder: string, sidebar: Locator) => Promise<void>): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const folder = tempFolder();
+  try {
+    await body(folder, page.getByRole('complementary', { name: 'Workspaces and triggers' }));
+  } finally {
+    rmSync(join(folder, '..'), { recursive: true, force: true });
+  }
+}
+
 const read = (path: string): string => {
   try {
     return readFileSync(path, 'utf8');
@@ -34,26 +48,6 @@ const read = (path: string): string => {
     return '';
   }
 };
-
-/** Holds every payload save until released: the typed text stays unsaved as long as the test wants. */
-async function holdSaves(page: Page): Promise<{ release: () => Promise<void>; held: () => number }> {
-  const waiting: Route[] = [];
-  let released = false;
-  const isSave = (url: URL): boolean => url.pathname === '/api/payloads:save';
-  const hold = async (route: Route): Promise<void> => {
-    if (released) await route.continue();
-    else waiting.push(route);
-  };
-  await page.route(isSave, hold);
-  return {
-    held: () => waiting.length,
-    release: async () => {
-      released = true;
-      for (const route of waiting.splice(0)) await route.continue();
-      await page.unroute(isSave, hold);
-    },
-  };
-}
 
 async function sandboxWorkspace(host: DeskHost): Promise<string> {
   const ws = (await host.api('workspaces:list', {})).find((w) => w.kind === 'sandbox');
@@ -81,10 +75,7 @@ test('save to a folder; edits write the files; a change on disk shows with a not
   host,
 }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const folder = tempFolder();
-  try {
-    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
+  await inTempFolder(page, async (folder, sidebar) => {
     await sidebar.getByRole('button', { name: 'Save workspace Sandbox to folder…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save “Sandbox” to a folder' });
     await expect(dialog.getByRole('checkbox', { name: 'Share webhook tokens in the folder' })).not.toBeChecked();
@@ -162,9 +153,7 @@ test('save to a folder; edits write the files; a change on disk shows with a not
     await expect.poll(() => read(payloadFile)).toBe('{"env": "theirs", "n": 2}');
 
     expectNoSecrets(folder);
-  } finally {
-    rmSync(join(folder, '..'), { recursive: true, force: true });
-  }
+  });
 });
 
 test('a damaged file shows its path, line and column while the rest fires; a missing token and key are asked for', async ({
@@ -172,11 +161,8 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
   host,
 }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const folder = tempFolder();
-  try {
+  await inTempFolder(page, async (folder, sidebar) => {
     await host.api('folders:link', { workspaceId: await sandboxWorkspace(host), dir: folder });
-    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
     await expect(sidebar.getByTestId('folder-path')).toHaveText(folder);
 
     // A damaged trigger file: path, line and column in the page; the other triggers still fire.
@@ -244,18 +230,13 @@ test('a damaged file shows its path, line and column while the rest fires; a mis
     await settings.getByRole('button', { name: 'Done' }).click();
 
     expectNoSecrets(folder);
-  } finally {
-    rmSync(join(folder, '..'), { recursive: true, force: true });
-  }
+  });
 });
 
 test('a folder opened from the page is kept in step; imported, it is a personal copy', async ({ desk: page, host }) => {
-  await page.setViewportSize({ width: 1024, height: 700 });
-  const folder = tempFolder();
-  try {
+  await inTempFolder(page, async (folder, sidebar) => {
     const sandboxId = await sandboxWorkspace(host);
     await host.api('folders:export', { workspaceId: sandboxId, dir: folder });
-    const sidebar = page.getByRole('complementary', { name: 'Workspaces and triggers' });
     await expect(sidebar.getByTestId('folder-path')).toHaveCount(0); // an export is a copy: nothing kept in step
 
     const openDialog = async (): Promise<Locator> => {
@@ -289,7 +270,5 @@ test('a folder opened from the page is kept in step; imported, it is a personal 
     await expect(sidebar.getByTestId('folder-path')).toHaveCount(1);
 
     expectNoSecrets(folder);
-  } finally {
-    rmSync(join(folder, '..'), { recursive: true, force: true });
-  }
+  });
 });

@@ -4,6 +4,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { openAccount, useAccount } from '../../stores/account';
 import { useDesk } from '../../stores/workspaces';
+import { WorkspacePicker } from '../../ui/WorkspacePicker';
 import { AccountBrowser } from './AccountBrowser';
 import { ConnectionPanel } from './ConnectionPanel';
 import './account.css';
@@ -25,22 +26,13 @@ export default function AccountView(): ReactNode {
   return (
     <div className="account-view">
       <div className="account-toolbar">
-        <label className="field-inline">
-          <span className="label">Workspace</span>
-          <select
-            data-view-focus
-            value={workspaceId ?? ''}
-            onChange={(e) => {
-              void openAccount(e.target.value);
-            }}
-          >
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WorkspacePicker
+          viewFocus
+          value={workspaceId}
+          onChange={(id) => {
+            void openAccount(id);
+          }}
+        />
         <span className="muted small-text">
           Each workspace connects to one Harness account; its triggers can be imported from there.
         </span>

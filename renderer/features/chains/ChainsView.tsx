@@ -2,6 +2,7 @@
 // it, the recipe to make Harness itself start pipeline B when A ends. Lazy-loaded.
 import { useEffect, type ReactNode } from 'react';
 import { useDesk } from '../../stores/workspaces';
+import { WorkspacePicker } from '../../ui/WorkspacePicker';
 import { ChainEditor } from './ChainEditor';
 import { ChainRunPanel } from './ChainRunPanel';
 import {
@@ -37,22 +38,13 @@ export default function ChainsView(): ReactNode {
   return (
     <div className="chains-view">
       <div className="chains-toolbar">
-        <label className="field-inline">
-          <span className="label">Workspace</span>
-          <select
-            value={workspaceId ?? ''}
-            onChange={(e) => {
-              editChain(null);
-              void loadChains(e.target.value);
-            }}
-          >
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WorkspacePicker
+          value={workspaceId}
+          onChange={(id) => {
+            editChain(null);
+            void loadChains(id);
+          }}
+        />
         <label className="field-inline">
           <span className="label">Chain</span>
           <select

@@ -4,6 +4,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { chooseTrigger, chooseWorkspace, setLabTab, useConditions, type LabTab } from '../../stores/conditions';
 import { useDesk } from '../../stores/workspaces';
+import { WorkspacePicker } from '../../ui/WorkspacePicker';
 import { LabView } from './LabView';
 import { MatrixView } from './MatrixView';
 import './conditions.css';
@@ -32,7 +33,6 @@ export default function ConditionsView(): ReactNode {
   useDefaultWorkspace();
   const tab = useConditions((s) => s.tab);
   const workspaceId = useConditions((s) => s.workspaceId);
-  const workspaces = useDesk((s) => s.workspaces);
   return (
     <div className="cond-view">
       <div className="cond-toolbar">
@@ -61,21 +61,7 @@ export default function ConditionsView(): ReactNode {
             </button>
           ))}
         </div>
-        <label className="field-inline cond-workspace">
-          <span className="label">Workspace</span>
-          <select
-            value={workspaceId ?? ''}
-            onChange={(e) => {
-              chooseWorkspace(e.target.value);
-            }}
-          >
-            {workspaces.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <WorkspacePicker className="cond-workspace" value={workspaceId} onChange={chooseWorkspace} />
         <span className="muted small-text">
           Evaluated here, as you type, exactly as Harness decides (nothing is sent).
         </span>

@@ -8,7 +8,7 @@ import { errorText } from '../../bridge';
 import { exportFolder, importFolder, linkFolder, openFolder } from '../../stores/folders';
 import { showToast } from '../../stores/toasts';
 import { Dialog } from '../../ui/Dialog';
-import { ShareTokensWarning } from './FolderSettings';
+import { ShareTokensSwitch, ShareTokensWarning } from './FolderSettings';
 import './folders.css';
 
 function PathField({
@@ -87,24 +87,82 @@ function Choice<T extends string>({
   );
 }
 
-export function OpenFolderDialog({ onClose }: { onClose: () => void }): ReactNode {
+const EMPTY_PATH = 'Type the folder’s full path, e.g. /home/me/src/team-triggers.';
+
+// The form both dialogs share: the path, the choice of how, any extra fields, Cancel and the action.
+// onSubmit gets the trimmed path and resolves to an error to show, or null once it is done.
+function FolderPathForm<T extends string>({
+  hint,
+  how,
+  onHow,
+  options,
+  submitLabel,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  hint: string;
+  how: T;
+  onHow: (value: T) => void;
+  options: { value: T; label: string; detail: string }[];
+  submitLabel: string;
+  onSubmit: (dir: string) => Promise<string | null>;
+  onClose: () => void;
+  children?: ReactNode;
+}): ReactNode {
   const [dir, setDir] = useState('');
-  const [how, setHow] = useState<'open' | 'import'>('open');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (): Promise<void> => {
     if (dir.trim() === '') {
-      setError('Type the folder’s full path, e.g. /home/me/src/team-triggers.');
+      setError(EMPTY_PATH);
       return;
     }
     setBusy(true);
-    const reply = how === 'open' ? await openFolder(dir.trim()) : await importFolder(dir.trim());
+    const problem = await onSubmit(dir.trim());
     setBusy(false);
-    if (!reply.ok) {
-      setError(errorText(reply.error));
-      return;
-    }
+    if (problem !== null) setError(problem);
+  };
+
+  return (
+    <form
+      className="dialog-body"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <PathField
+        value={dir}
+        onChange={(v) => {
+          setDir(v);
+          setError(null);
+        }}
+        error={error}
+        hint={hint}
+      />
+      <Choice legend="How" value={how} onChange={onHow} options={options} />
+      {children}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function OpenFolderDialog({ onClose }: { onClose: () => void }): ReactNode {
+  const [how, setHow] = useState<'open' | 'import'>('open');
+
+  const submit = async (dir: string): Promise<string | null> => {
+    const reply = how === 'open' ? await openFolder(dir) : await importFolder(dir);
+    if (!reply.ok) return errorText(reply.error);
     const name = reply.value.workspace.name;
     const notes = 'notes' in reply.value ? reply.value.notes : [];
     showToast(
@@ -113,149 +171,81 @@ export function OpenFolderDialog({ onClose }: { onClose: () => void }): ReactNod
         : [`Imported a copy as workspace “${name}”.`, ...notes].join(' '),
     );
     onClose();
+    return null;
   };
 
   return (
     <Dialog title="Open folder as workspace" onClose={onClose}>
-      <form
-        className="dialog-body"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <PathField
-          value={dir}
-          onChange={(v) => {
-            setDir(v);
-            setError(null);
-          }}
-          error={error}
-          hint="A folder holding a workspace.yaml, e.g. a git checkout your team shares."
-        />
-        <Choice
-          legend="How"
-          value={how}
-          onChange={setHow}
-          options={[
-            {
-              value: 'open',
-              label: 'Open it (kept in step)',
-              detail: 'Edits here write the files; changes on disk, such as a git pull, show up here.',
-            },
-            {
-              value: 'import',
-              label: 'Import a copy',
-              detail: 'A personal workspace made from the files; the folder is not changed or followed.',
-            },
-          ]}
-        />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {how === 'open' ? 'Open folder' : 'Import copy'}
-          </button>
-        </div>
-      </form>
+      <FolderPathForm
+        hint="A folder holding a workspace.yaml, e.g. a git checkout your team shares."
+        how={how}
+        onHow={setHow}
+        options={[
+          {
+            value: 'open',
+            label: 'Open it (kept in step)',
+            detail: 'Edits here write the files; changes on disk, such as a git pull, show up here.',
+          },
+          {
+            value: 'import',
+            label: 'Import a copy',
+            detail: 'A personal workspace made from the files; the folder is not changed or followed.',
+          },
+        ]}
+        submitLabel={how === 'open' ? 'Open folder' : 'Import copy'}
+        onSubmit={submit}
+        onClose={onClose}
+      />
     </Dialog>
   );
 }
 
 export function SaveFolderDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }): ReactNode {
-  const [dir, setDir] = useState('');
   const [how, setHow] = useState<'link' | 'export'>('link');
   const [share, setShare] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const shareId = useId();
 
-  const submit = async (): Promise<void> => {
-    if (dir.trim() === '') {
-      setError('Type the folder’s full path, e.g. /home/me/src/team-triggers.');
-      return;
-    }
-    setBusy(true);
+  const submit = async (dir: string): Promise<string | null> => {
     const reply =
-      how === 'link'
-        ? await linkFolder(workspace.id, dir.trim(), share)
-        : await exportFolder(workspace.id, dir.trim(), share);
-    setBusy(false);
-    if (!reply.ok) {
-      setError(errorText(reply.error));
-      return;
-    }
+      how === 'link' ? await linkFolder(workspace.id, dir, share) : await exportFolder(workspace.id, dir, share);
+    if (!reply.ok) return errorText(reply.error);
     showToast(
       how === 'link'
-        ? `“${workspace.name}” is saved to ${dir.trim()} and kept in step with it.`
-        : `Wrote a copy of “${workspace.name}” to ${dir.trim()}.`,
+        ? `“${workspace.name}” is saved to ${dir} and kept in step with it.`
+        : `Wrote a copy of “${workspace.name}” to ${dir}.`,
     );
     onClose();
+    return null;
   };
 
   return (
     <Dialog title={`Save “${workspace.name}” to a folder`} onClose={onClose}>
-      <form
-        className="dialog-body"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+      <FolderPathForm
+        hint="A new or empty folder (it is made when missing), e.g. inside a git checkout."
+        how={how}
+        onHow={setHow}
+        options={[
+          {
+            value: 'link',
+            label: 'Save and keep in step',
+            detail: 'From now on edits here write the files and changes on disk show up here.',
+          },
+          {
+            value: 'export',
+            label: 'Export a copy',
+            detail: 'The files are written once; this workspace stays as it is.',
+          },
+        ]}
+        submitLabel={how === 'link' ? 'Save to folder' : 'Export copy'}
+        onSubmit={submit}
+        onClose={onClose}
       >
-        <PathField
-          value={dir}
-          onChange={(v) => {
-            setDir(v);
-            setError(null);
-          }}
-          error={error}
-          hint="A new or empty folder (it is made when missing), e.g. inside a git checkout."
-        />
-        <Choice
-          legend="How"
-          value={how}
-          onChange={setHow}
-          options={[
-            {
-              value: 'link',
-              label: 'Save and keep in step',
-              detail: 'From now on edits here write the files and changes on disk show up here.',
-            },
-            {
-              value: 'export',
-              label: 'Export a copy',
-              detail: 'The files are written once; this workspace stays as it is.',
-            },
-          ]}
-        />
         <p className="muted small-text">
           API keys and secret values are never written: the files name them, and each person keeps the values in their
           own keychain. History stays personal.
         </p>
-        <label className="switch" htmlFor={shareId}>
-          <input
-            id={shareId}
-            type="checkbox"
-            checked={share}
-            onChange={(e) => {
-              setShare(e.target.checked);
-            }}
-          />
-          Share webhook tokens in the folder
-        </label>
+        <ShareTokensSwitch checked={share} onChange={setShare} />
         {share && <ShareTokensWarning />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {how === 'link' ? 'Save to folder' : 'Export copy'}
-          </button>
-        </div>
-      </form>
+      </FolderPathForm>
     </Dialog>
   );
 }

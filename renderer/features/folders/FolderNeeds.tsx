@@ -8,6 +8,7 @@ import type { Trigger } from '../../../shared/model';
 import { errorText } from '../../bridge';
 import { needsOf, setFolderSecret, supplyToken, useFolders } from '../../stores/folders';
 import { showToast } from '../../stores/toasts';
+import { PasteForm } from '../../ui/PasteForm';
 import { useShallow } from 'zustand/react/shallow';
 import './folders.css';
 
@@ -17,86 +18,70 @@ const WHAT: Record<Exclude<FolderNeed['kind'], 'token'>, { noun: string; button:
   variable: { noun: 'secret variable value', button: 'Set value' },
 };
 
-function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
+// One need: what is missing, its button (which opens the paste form), and any error. `take` reads the
+// field and clears it at once; `save` answers an error to show, or null when done.
+interface NeedProps {
+  text: ReactNode;
+  openLabel: string;
+  openAriaLabel?: string;
+  fieldLabel: string;
+  /** The field, given its id and the send action (for a shortcut inside it). */
+  field: (id: string, send: () => void) => ReactNode;
+  submitLabel: string;
+  emptyError: string;
+  take: () => string;
+  save: (value: string) => Promise<string | null>;
+}
+
+function Need(props: NeedProps): ReactNode {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const send = async (): Promise<void> => {
-    const text = field.current?.value.trim() ?? '';
-    if (field.current) field.current.value = '';
-    if (text === '') {
-      setError('Paste the trigger’s webhook URL, or Harness’s “Copy as cURL”.');
+    const value = props.take();
+    if (value === '') {
+      setError(props.emptyError);
       return;
     }
     setBusy(true);
-    const reply = await supplyToken(trigger.id, text);
+    const problem = await props.save(value);
     setBusy(false);
-    if (!reply.ok) setError(errorText(reply.error));
+    if (problem !== null) setError(problem);
     else {
       setEditing(false);
       setError(null);
-      showToast(`Webhook token kept in your keychain for “${trigger.name}”.`);
     }
   };
   return (
     <li className="folder-need">
-      <span className="folder-need-text">
-        <strong>Needs the webhook token:</strong> paste the trigger’s URL or cURL (this folder does not share tokens).
-      </span>
-      {!editing && (
+      <span className="folder-need-text">{props.text}</span>
+      {editing ? (
+        <PasteForm
+          className="folder-need-form"
+          fieldId={id}
+          label={props.fieldLabel}
+          hideLabel
+          field={props.field(id, () => void send())}
+          submitLabel={props.submitLabel}
+          busy={busy}
+          onSubmit={() => void send()}
+          onCancel={() => {
+            setEditing(false);
+            setError(null);
+          }}
+        />
+      ) : (
         <button
           type="button"
           className="small primary"
+          aria-label={props.openAriaLabel}
           onClick={() => {
             setEditing(true);
           }}
         >
-          Paste URL or cURL
+          {props.openLabel}
         </button>
-      )}
-      {editing && (
-        <form
-          className="folder-need-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
-          <label htmlFor={id} className="visually-hidden">
-            The trigger’s webhook URL or cURL
-          </label>
-          <textarea
-            id={id}
-            ref={field}
-            rows={2}
-            autoFocus
-            spellCheck={false}
-            className="mono"
-            placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?… or curl -X POST …"
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
-                void send();
-              }
-            }}
-          />
-          <button type="submit" className="small primary" disabled={busy}>
-            Use it
-          </button>
-          <button
-            type="button"
-            className="small"
-            onClick={() => {
-              setEditing(false);
-              setError(null);
-            }}
-          >
-            Cancel
-          </button>
-        </form>
       )}
       {error && (
         <p role="alert" className="field-error">
@@ -107,85 +92,84 @@ function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
   );
 }
 
+function TokenNeed({ trigger }: { trigger: Trigger }): ReactNode {
+  const field = useRef<HTMLTextAreaElement>(null);
+  return (
+    <Need
+      text={
+        <>
+          <strong>Needs the webhook token:</strong> paste the trigger’s URL or cURL (this folder does not share tokens).
+        </>
+      }
+      openLabel="Paste URL or cURL"
+      fieldLabel="The trigger’s webhook URL or cURL"
+      field={(id, send) => (
+        <textarea
+          id={id}
+          ref={field}
+          rows={2}
+          autoFocus
+          spellCheck={false}
+          className="mono"
+          placeholder="https://app.harness.io/gateway/pipeline/api/webhook/custom/…/v3?… or curl -X POST …"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.stopPropagation(); // here Ctrl+Enter sends the paste, not a fire
+              send();
+            }
+          }}
+        />
+      )}
+      submitLabel="Use it"
+      emptyError="Paste the trigger’s webhook URL, or Harness’s “Copy as cURL”."
+      take={() => takeValue(field.current)}
+      save={async (text) => {
+        const reply = await supplyToken(trigger.id, text);
+        if (!reply.ok) return errorText(reply.error);
+        showToast(`Webhook token kept in your keychain for “${trigger.name}”.`);
+        return null;
+      }}
+    />
+  );
+}
+
 function SecretNeed({ trigger, need }: { trigger: Trigger; need: FolderNeed }): ReactNode {
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-  const id = useId();
   const what = WHAT[need.kind === 'token' ? 'key' : need.kind];
   const ref = need.ref ?? '';
-  const send = async (): Promise<void> => {
-    const value = field.current?.value.trim() ?? '';
-    if (field.current) field.current.value = ''; // the value leaves the page at once
-    if (value === '') {
-      setError(`Paste the ${what.noun} first.`);
-      return;
-    }
-    setBusy(true);
-    const reply = await setFolderSecret(trigger.workspaceId, ref, value);
-    setBusy(false);
-    if (!reply.ok) setError(`${errorText(reply.error)} Paste it again.`);
-    else {
-      setEditing(false);
-      setError(null);
-      showToast(`“${ref}” is kept in your keychain.`);
-    }
-  };
   return (
-    <li className="folder-need">
-      <span className="folder-need-text">
-        <strong>
-          Needs {what.noun} <code>{ref}</code>:
-        </strong>{' '}
-        the folder names it; its value stays in each person’s keychain.
-      </span>
-      {!editing && (
-        <button
-          type="button"
-          className="small primary"
-          aria-label={`${what.button} ${ref}`}
-          onClick={() => {
-            setEditing(true);
-          }}
-        >
-          {what.button}
-        </button>
-      )}
-      {editing && (
-        <form
-          className="folder-need-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
-          <label htmlFor={id} className="visually-hidden">
-            Value of {ref}
-          </label>
-          <input id={id} ref={field} type="password" autoComplete="off" spellCheck={false} autoFocus />
-          <button type="submit" className="small primary" disabled={busy}>
-            Save to keychain
-          </button>
-          <button
-            type="button"
-            className="small"
-            onClick={() => {
-              setEditing(false);
-              setError(null);
-            }}
-          >
-            Cancel
-          </button>
-        </form>
-      )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-    </li>
+    <Need
+      text={
+        <>
+          <strong>
+            Needs {what.noun} <code>{ref}</code>:
+          </strong>{' '}
+          the folder names it; its value stays in each person’s keychain.
+        </>
+      }
+      openLabel={what.button}
+      openAriaLabel={`${what.button} ${ref}`}
+      fieldLabel={`Value of ${ref}`}
+      field={(id) => <input id={id} ref={field} type="password" autoComplete="off" spellCheck={false} autoFocus />}
+      submitLabel="Save to keychain"
+      emptyError={`Paste the ${what.noun} first.`}
+      take={() => takeValue(field.current)}
+      save={async (value) => {
+        const reply = await setFolderSecret(trigger.workspaceId, ref, value);
+        if (!reply.ok) return `${errorText(reply.error)} Paste it again.`;
+        showToast(`“${ref}” is kept in your keychain.`);
+        return null;
+      }}
+    />
   );
+}
+
+/** The field's trimmed value; the field is emptied at once (the value leaves the page). */
+function takeValue(field: HTMLInputElement | HTMLTextAreaElement | null): string {
+  const value = field?.value.trim() ?? '';
+  if (field) field.value = '';
+  return value;
 }
 
 export function FolderNeeds({ trigger }: { trigger: Trigger }): ReactNode {

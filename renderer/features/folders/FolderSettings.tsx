@@ -21,12 +21,34 @@ export function ShareTokensWarning(): ReactNode {
   );
 }
 
+export function ShareTokensSwitch({
+  checked,
+  onChange,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}): ReactNode {
+  const id = useId();
+  return (
+    <label className="switch" htmlFor={id}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => {
+          onChange(e.target.checked);
+        }}
+      />
+      Share webhook tokens in the folder
+    </label>
+  );
+}
+
 export function FolderSettingsDialog({ workspace, onClose }: { workspace: Workspace; onClose: () => void }): ReactNode {
   const status = useFolders((s) => s.statuses[workspace.id]);
   const [confirming, setConfirming] = useState(false);
   const [unlinking, setUnlinking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const shareId = useId();
   const share = status?.shareTokens ?? workspace.shareTokens ?? false;
 
   const applyShare = async (on: boolean): Promise<void> => {
@@ -50,18 +72,13 @@ export function FolderSettingsDialog({ workspace, onClose }: { workspace: Worksp
               : 'Edits here write the files; changes on disk (a git pull) show up here.'}
           </span>
         </div>
-        <label className="switch" htmlFor={shareId}>
-          <input
-            id={shareId}
-            type="checkbox"
-            checked={share}
-            onChange={(e) => {
-              if (e.target.checked) setConfirming(true);
-              else void applyShare(false);
-            }}
-          />
-          Share webhook tokens in the folder
-        </label>
+        <ShareTokensSwitch
+          checked={share}
+          onChange={(on) => {
+            if (on) setConfirming(true);
+            else void applyShare(false);
+          }}
+        />
         {share ? (
           <ShareTokensWarning />
         ) : (

@@ -6,6 +6,7 @@ import type { Trigger } from '../../../shared/model';
 import { errorText } from '../../bridge';
 import { keyProblem } from '../../key-check';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { PasteForm } from '../../ui/PasteForm';
 import { useSettings } from '../../stores/settings';
 import { setTriggerKey } from '../../stores/workspaces';
 import { showToast } from '../../stores/toasts';
@@ -89,44 +90,37 @@ export function KeyEditor({ trigger }: { trigger: Trigger }): ReactNode {
         )}
       </div>
       {editing && (
-        <form
+        <PasteForm
           className="key-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
+          fieldId={inputId}
+          label={trigger.key ? 'New API key' : 'API key'}
+          field={
+            <input
+              id={inputId}
+              ref={input}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              placeholder="pat.… or sat.…"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+            />
+          }
+          submitLabel="Save key"
+          busy={busy}
+          onSubmit={() => void save()}
+          onCancel={() => {
+            setEditing(false);
+            setError(null);
           }}
         >
-          <label htmlFor={inputId}>{trigger.key ? 'New API key' : 'API key'}</label>
-          <input
-            id={inputId}
-            ref={input}
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            autoFocus
-            placeholder="pat.… or sat.…"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          <button type="submit" className="primary small" disabled={busy}>
-            Save key
-          </button>
-          <button
-            type="button"
-            className="small"
-            onClick={() => {
-              setEditing(false);
-              setError(null);
-            }}
-          >
-            Cancel
-          </button>
           {error && (
             <p id={errorId} role="alert" className="field-error">
               {error}
             </p>
           )}
-        </form>
+        </PasteForm>
       )}
       {!editing && error && (
         <p role="alert" className="field-error">
