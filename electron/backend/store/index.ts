@@ -15,6 +15,7 @@ export type {
   StoredWorkspace,
 } from './schema';
 export { openStores } from './store';
+export { batchedDoc } from './batch';
 // For the test that holds the schema checker to ajv (test/unit/store-validate.test.ts).
 export { chainsSchema, dataSchema, samplesSchema, settingsSchema } from './schema';
 export { compileSchema, describeProblem } from './validate';

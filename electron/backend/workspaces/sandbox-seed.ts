@@ -6,6 +6,7 @@ import { DeskError } from '../../../shared/errors';
 import { last4 } from '../../../shared/harness/redact';
 import type { SandboxExample } from '../../../shared/sandbox-peer';
 import type { Ctx } from '../context';
+import { batchedDoc } from '../store/index';
 import { SAMPLE_KEY } from '../vault/index';
 import { importCurlTrigger, setTriggerKey, setTriggerYaml } from '../triggers/index';
 import { createWorkspace } from './workspaces';
@@ -15,10 +16,13 @@ const SANDBOX_KEY_LABEL = 'Sandbox key';
 
 /** Seeds once per data folder; later launches (even after the user deleted it) leave it be. */
 export async function seedSandbox(
-  ctx: Ctx,
+  live: Ctx,
   sandbox: { baseUrl: string; examples: SandboxExample[] },
 ): Promise<boolean> {
-  if (ctx.data.read().meta.seededAt !== null) return false;
+  if (live.data.read().meta.seededAt !== null) return false;
+  // Every step below writes data.json; batched, the first launch writes it once (keys go to the vault as they come).
+  const data = batchedDoc(live.data);
+  const ctx: Ctx = { ...live, data };
   const name = ctx.data
     .read()
     .workspaces.some((w) => w.deletedAt === null && w.name.toLowerCase() === SANDBOX_WORKSPACE.toLowerCase())
@@ -48,6 +52,7 @@ export async function seedSandbox(
     doc.meta.sandboxWorkspaceId = workspace.id;
     doc.meta.sandboxBaseUrl = sandbox.baseUrl;
   });
+  data.commit();
   return true;
 }
 
