@@ -23,6 +23,7 @@ import { folderNeeds } from './needs';
 import { readFolderFiles, readOne, removeFile, writeAtomic } from './files';
 import { parseFolder, README_FILE, renderFolder } from './serialize';
 import { checkNoSecrets } from './scan';
+import { place, plural } from './words';
 
 export interface Link {
   workspaceId: string;
@@ -69,14 +70,6 @@ export interface SyncDeps {
 
 /** Quiet time after the last change on disk before the folder is read (a git pull writes many files). */
 const DEBOUNCE_MS = 120;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function place(p: FolderProblem): string {
-  return p.line === null ? p.path : `${p.path} line ${p.line}, column ${p.column ?? 1}`;
-}
 
 export function createSync(d: SyncDeps) {
   const links = new Map<string, Link>();
